@@ -1,0 +1,62 @@
+using System;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>The C# expressions and the comment equations for each activation g and its derivative g'.</summary>
+internal static class ActivationFormulas
+{
+    private const string Math = "global::StaticNet.NetworkMath";
+
+    /// <summary>g(z) for element-wise activations, e.g. <c>σ(z[1])</c>, used in layer comments.</summary>
+    public static string Equation(ActivationKind activation, string z) => activation switch
+    {
+        ActivationKind.Identity => z,
+        ActivationKind.Sigmoid => $"σ({z})",
+        ActivationKind.Tanh => $"tanh({z})",
+        ActivationKind.ReLU => $"max(0, {z})",
+        ActivationKind.LeakyReLU => $"leaky({z})",
+        ActivationKind.Softmax => $"softmax({z})",
+        _ => throw new ArgumentOutOfRangeException(nameof(activation)),
+    };
+
+    /// <summary>The derivative g' written in terms of what the forward pass kept, for BP1/BP2 comments.</summary>
+    public static string DerivativeEquation(ActivationKind activation, int layer, float slope) => activation switch
+    {
+        ActivationKind.Identity => "g' = 1",
+        ActivationKind.Sigmoid => $"σ' = a[{layer}](1 − a[{layer}])",
+        ActivationKind.Tanh => $"tanh' = 1 − a[{layer}]²",
+        ActivationKind.ReLU => $"ReLU' = [z[{layer}] > 0]",
+        ActivationKind.LeakyReLU => $"leaky' = 1 if z[{layer}] > 0, else {Literals.Float(slope).TrimEnd('f')}",
+        ActivationKind.Softmax => "softmax' is a full Jacobian",
+        _ => throw new ArgumentOutOfRangeException(nameof(activation)),
+    };
+
+    /// <summary>An expression applying an element-wise activation to <paramref name="z"/>.</summary>
+    public static string Apply(ActivationKind activation, string z, float slope) => activation switch
+    {
+        ActivationKind.Identity => z,
+        ActivationKind.Sigmoid => $"{Math}.Sigmoid({z})",
+        ActivationKind.Tanh => $"{Math}.Tanh({z})",
+        ActivationKind.ReLU => $"{Math}.ReLU({z})",
+        ActivationKind.LeakyReLU => $"{Math}.LeakyReLU({z}, {Literals.Float(slope)})",
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax is applied to the whole layer."),
+    };
+
+    /// <summary>
+    /// An expression for <paramref name="value"/> ⊙ g'(z), reading g' from the activation <paramref name="a"/> or, for
+    /// the ReLU family, from the pre-activation <paramref name="z"/>.
+    /// </summary>
+    public static string TimesDerivative(ActivationKind activation, string value, string a, string z, float slope) => activation switch
+    {
+        ActivationKind.Identity => value,
+        ActivationKind.Sigmoid => $"{Parenthesize(value)} * {a} * (1f - {a})",
+        ActivationKind.Tanh => $"{Parenthesize(value)} * (1f - {a} * {a})",
+        ActivationKind.ReLU => $"{z} > 0f ? {value} : 0f",
+        ActivationKind.LeakyReLU => $"{z} > 0f ? {value} : {Literals.Float(slope)} * {Parenthesize(value)}",
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax uses its Jacobian-vector product."),
+    };
+
+    private static string Parenthesize(string expression) =>
+        expression.IndexOf(' ') >= 0 ? "(" + expression + ")" : expression;
+}

@@ -1,0 +1,286 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// Writes the backward pass: the output error δ[L] (BP1, from a loss or from an upstream gradient) and
+/// <c>BackwardLayers</c>, which applies BP3, BP4 and BP2 from the last layer to the first.
+/// </summary>
+internal static class BackwardEmitter
+{
+    /// <summary>The arguments <c>BackwardLayers</c> takes after the input, in order; the call sites pass the same names.</summary>
+    public static IEnumerable<string> BackwardLayersBuffers(NetworkSpec spec)
+    {
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (layer.Index == spec.Layers.Count)
+            {
+                break;
+            }
+
+            if (ScratchPlan.KeepsPreActivation(spec, layer))
+            {
+                yield return ScratchPlan.Z(layer.Index);
+            }
+
+            yield return ScratchPlan.A(layer.Index);
+        }
+
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            yield return ScratchPlan.Delta(layer.Index);
+        }
+    }
+
+    public static void EmitBackwardLayers(CodeWriter writer, NetworkSpec spec, CancellationToken cancellationToken)
+    {
+        var parameters = new List<string> { "global::System.ReadOnlySpan<float> input" };
+        foreach (string buffer in BackwardLayersBuffers(spec))
+        {
+            parameters.Add("global::System.Span<float> " + buffer);
+        }
+
+        parameters.Add("global::System.Span<float> gradient");
+        parameters.Add("global::System.Span<float> inputGradient");
+
+        writer.Summary("From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.");
+        using (writer.Open($"private void BackwardLayers({string.Join(", ", parameters)})"))
+        {
+            writer.Line("global::System.ReadOnlySpan<float> p = _parameters;");
+            for (int i = spec.Layers.Count - 1; i >= 0; i--)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                LayerSpec layer = spec.Layers[i];
+                writer.Line();
+                EmitParameterGradients(writer, layer);
+                writer.Line();
+                if (layer.Index > 1)
+                {
+                    EmitHiddenError(writer, spec, layer, spec.Layers[i - 1]);
+                }
+                else
+                {
+                    EmitInputGradient(writer, layer);
+                }
+            }
+        }
+    }
+
+    /// <summary>BP1 for <c>Backward</c>: declares <c>loss</c> and fills δ[L] from the loss and the target.</summary>
+    public static void EmitOutputErrorFromLoss(CodeWriter writer, NetworkSpec spec)
+    {
+        LayerSpec output = spec.OutputLayer;
+        int l = output.Index;
+        string a = ScratchPlan.A(l);
+        string z = ScratchPlan.Z(l);
+        string delta = ScratchPlan.Delta(l);
+        switch (spec.Loss)
+        {
+            case LossKind.CrossEntropy:
+                writer.Comment($"BP1, softmax and cross-entropy fused: δ[{l}] = ŷ·Σy − y (= ŷ − y for a one-hot y).");
+                writer.Comment("C = −Σ y log ŷ is computed from the logits z, so a saturated softmax gives a finite loss.");
+                writer.Line($"float loss = global::StaticNet.Losses.CrossEntropyFromLogits({z}, target);");
+                writer.Line("float targetSum = 0f;");
+                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
+                {
+                    writer.Line("targetSum += target[k];");
+                }
+
+                writer.Line();
+                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
+                {
+                    writer.Line($"{delta}[k] = {a}[k] * targetSum - target[k];");
+                }
+
+                break;
+
+            case LossKind.BinaryCrossEntropy:
+                writer.Comment($"BP1, sigmoid and binary cross-entropy fused: δ[{l}] = ŷ − y.");
+                writer.Comment("C = −Σ [y log ŷ + (1 − y) log(1 − ŷ)] is computed from the logits z, so it stays finite.");
+                writer.Line($"float loss = global::StaticNet.Losses.BinaryCrossEntropyFromLogits({z}, target);");
+                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
+                {
+                    writer.Line($"{delta}[k] = {a}[k] - target[k];");
+                }
+
+                break;
+
+            case LossKind.MeanSquaredError when output.Activation == ActivationKind.Softmax:
+                writer.Comment($"BP1, mean squared error through softmax: δ[{l}] = Jᵀ·(ŷ − y), i.e. δ_j = ŷ_j ((ŷ_j − y_j) − Σ_k (ŷ_k − y_k) ŷ_k).");
+                writer.Comment("C = ½ Σ (ŷ − y)².");
+                writer.Line("float loss = 0f;");
+                writer.Line("float errorDotOutput = 0f;");
+                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
+                {
+                    writer.Line($"float error = {a}[k] - target[k];");
+                    writer.Line("loss += error * error;");
+                    writer.Line($"errorDotOutput += error * {a}[k];");
+                }
+
+                writer.Line();
+                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
+                {
+                    writer.Line($"{delta}[k] = {a}[k] * ({a}[k] - target[k] - errorDotOutput);");
+                }
+
+                writer.Line("loss *= 0.5f;");
+                break;
+
+            default:
+                writer.Comment($"BP1, mean squared error: δ[{l}] = (ŷ − y) ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, spec.LeakySlope)}.");
+                writer.Comment("C = ½ Σ (ŷ − y)².");
+                writer.Line("float loss = 0f;");
+                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
+                {
+                    writer.Line($"float error = {a}[k] - target[k];");
+                    writer.Line("loss += error * error;");
+                    writer.Line($"{delta}[k] = {ActivationFormulas.TimesDerivative(output.Activation, "error", $"{a}[k]", $"{z}[k]", spec.LeakySlope)};");
+                }
+
+                writer.Line("loss *= 0.5f;");
+                break;
+        }
+    }
+
+    /// <summary>BP1 for <c>Backpropagate</c>: δ[L] = Jᵀ·(∂L/∂ŷ), element-wise or through the softmax Jacobian.</summary>
+    public static void EmitOutputErrorFromUpstream(CodeWriter writer, NetworkSpec spec)
+    {
+        LayerSpec output = spec.OutputLayer;
+        int l = output.Index;
+        string a = ScratchPlan.A(l);
+        string z = ScratchPlan.Z(l);
+        string delta = ScratchPlan.Delta(l);
+        if (output.Activation == ActivationKind.Softmax)
+        {
+            writer.Comment($"BP1 through softmax, as a Jacobian-vector product: δ_j = ŷ_j (g_j − Σ_k g_k ŷ_k), with g = ∂L/∂ŷ.");
+            writer.Line($"global::StaticNet.NetworkMath.SoftmaxBackward({a}, outputGradient, {delta});");
+            return;
+        }
+
+        writer.Comment($"BP1: δ[{l}] = ∂L/∂ŷ ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, spec.LeakySlope)}.");
+        using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
+        {
+            writer.Line($"{delta}[k] = {ActivationFormulas.TimesDerivative(output.Activation, "outputGradient[k]", $"{a}[k]", $"{z}[k]", spec.LeakySlope)};");
+        }
+    }
+
+    private static void EmitParameterGradients(CodeWriter writer, LayerSpec layer)
+    {
+        int l = layer.Index;
+        string delta = ScratchPlan.Delta(l);
+        string input = LayerCode.Input(layer);
+        writer.Comment(LayerCode.Describe(layer));
+        writer.Comment($"BP3: ∂C/∂b[{l}] = δ[{l}]");
+        writer.Comment($"BP4: ∂C/∂W[{l}] = δ[{l}]·{LayerCode.InputSymbol(layer)}ᵀ");
+        if (LayerCode.IsUnrolled(layer))
+        {
+            for (int j = 0; j < layer.Size; j++)
+            {
+                writer.Line($"gradient[{layer.BiasesOffset + j}] += {delta}[{j}];");
+                for (int k = 0; k < layer.InputSize; k++)
+                {
+                    writer.Line($"gradient[{LayerCode.WeightIndex(layer, j, k)}] += {delta}[{j}] * {input}[{k}];");
+                }
+            }
+
+            return;
+        }
+
+        string inputSize = LayerCode.InputSizeConstant(layer);
+        using (writer.Open($"for (int j = 0; j < {LayerCode.SizeConstant(layer)}; j++)"))
+        {
+            writer.Line($"float d = {delta}[j];");
+            writer.Line($"gradient[{LayerCode.BiasesOffset(layer)} + j] += d;");
+            writer.Line($"global::System.Span<float> row = gradient.Slice({LayerCode.WeightsOffset(layer)} + j * {inputSize}, {inputSize});");
+            using (writer.Open($"for (int k = 0; k < {inputSize}; k++)"))
+            {
+                writer.Line($"row[k] += d * {input}[k];");
+            }
+        }
+    }
+
+    /// <summary>BP2: δ[l−1] = (W[l]ᵀ·δ[l]) ⊙ g'(z[l−1]).</summary>
+    private static void EmitHiddenError(CodeWriter writer, NetworkSpec spec, LayerSpec layer, LayerSpec below)
+    {
+        int l = layer.Index;
+        int h = below.Index;
+        string a = ScratchPlan.A(h);
+        string z = ScratchPlan.Z(h);
+        string target = ScratchPlan.Delta(h);
+        writer.Comment($"BP2: δ[{h}] = (W[{l}]ᵀ·δ[{l}]) ⊙ g'(z[{h}]), with {ActivationFormulas.DerivativeEquation(below.Activation, h, spec.LeakySlope)}");
+        if (LayerCode.IsUnrolled(layer))
+        {
+            for (int k = 0; k < layer.InputSize; k++)
+            {
+                string sum = TransposedProduct(layer, k);
+                writer.Line($"{target}[{k}] = {ActivationFormulas.TimesDerivative(below.Activation, sum, $"{a}[{k}]", $"{z}[{k}]", spec.LeakySlope)};");
+            }
+
+            return;
+        }
+
+        EmitTransposedProductLoop(writer, layer, target);
+        writer.Line();
+        using (writer.Open($"for (int k = 0; k < {LayerCode.InputSizeConstant(layer)}; k++)"))
+        {
+            writer.Line($"{target}[k] = {ActivationFormulas.TimesDerivative(below.Activation, $"{target}[k]", $"{a}[k]", $"{z}[k]", spec.LeakySlope)};");
+        }
+    }
+
+    private static void EmitInputGradient(CodeWriter writer, LayerSpec layer)
+    {
+        writer.Comment("∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.");
+        using (writer.Open("if (!inputGradient.IsEmpty)"))
+        {
+            if (LayerCode.IsUnrolled(layer))
+            {
+                for (int k = 0; k < layer.InputSize; k++)
+                {
+                    writer.Line($"inputGradient[{k}] = {TransposedProduct(layer, k)};");
+                }
+            }
+            else
+            {
+                EmitTransposedProductLoop(writer, layer, "inputGradient");
+            }
+        }
+    }
+
+    /// <summary>Σ_j W[l][j,k]·δ[l]_j as one expression, for unrolled layers.</summary>
+    private static string TransposedProduct(LayerSpec layer, int k)
+    {
+        string delta = ScratchPlan.Delta(layer.Index);
+        var sum = new StringBuilder();
+        for (int j = 0; j < layer.Size; j++)
+        {
+            if (j > 0)
+            {
+                sum.Append(" + ");
+            }
+
+            sum.Append($"p[{LayerCode.WeightIndex(layer, j, k)}] * {delta}[{j}]");
+        }
+
+        return sum.ToString();
+    }
+
+    /// <summary>target = W[l]ᵀ·δ[l], accumulated row by row so that W is read in the order it is stored.</summary>
+    private static void EmitTransposedProductLoop(CodeWriter writer, LayerSpec layer, string target)
+    {
+        string inputSize = LayerCode.InputSizeConstant(layer);
+        string delta = ScratchPlan.Delta(layer.Index);
+        writer.Line($"{target}.Clear();");
+        using (writer.Open($"for (int j = 0; j < {LayerCode.SizeConstant(layer)}; j++)"))
+        {
+            writer.Line($"float d = {delta}[j];");
+            writer.Line($"global::System.ReadOnlySpan<float> row = p.Slice({LayerCode.WeightsOffset(layer)} + j * {inputSize}, {inputSize});");
+            using (writer.Open($"for (int k = 0; k < {inputSize}; k++)"))
+            {
+                writer.Line($"{target}[k] += row[k] * d;");
+            }
+        }
+    }
+}

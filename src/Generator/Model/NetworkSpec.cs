@@ -1,0 +1,25 @@
+namespace StaticNet.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one network, and nothing else: equatable values only (no symbols, syntax
+/// or locations), so an edit elsewhere in the compilation leaves this model equal and its source cached.
+/// </summary>
+internal sealed record NetworkSpec(
+    TypeHierarchy Type,
+    EquatableArray<int> LayerSizes,
+    EquatableArray<LayerSpec> Layers,
+    LossKind Loss,
+    float LeakySlope,
+    UserConstructors UserConstructors)
+{
+    public int InputSize => LayerSizes[0];
+
+    public int OutputSize => LayerSizes[LayerSizes.Count - 1];
+
+    public int ParameterCount => Layers[Layers.Count - 1].EndOffset;
+
+    public LayerSpec OutputLayer => Layers[Layers.Count - 1];
+
+    /// <summary>A unique, stable file name: the full type name is unique in a compilation.</summary>
+    public string HintName => Type.FullName + ".g.cs";
+}

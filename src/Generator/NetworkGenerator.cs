@@ -1,0 +1,55 @@
+using Microsoft.CodeAnalysis;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Emit;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Parsing;
+
+namespace StaticNet.Generator;
+
+/// <summary>
+/// Compiles every <c>[Network(...)]</c> partial class into a specialised network: the attribute is parsed into an
+/// equatable <see cref="NetworkSpec"/> (or diagnostics), and the spec is emitted as C#.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetworkGenerator : IIncrementalGenerator
+{
+    /// <summary>The names of the pipeline steps, for incrementality tests.</summary>
+    public static class TrackingNames
+    {
+        /// <summary>The parse step: attribute → spec or diagnostics.</summary>
+        public const string Parse = nameof(Parse);
+
+        /// <summary>The specs of valid networks.</summary>
+        public const string Specs = nameof(Specs);
+
+        /// <summary>The diagnostics of invalid networks.</summary>
+        public const string Diagnostics = nameof(Diagnostics);
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<NetworkParseResult> results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                "StaticNet.NetworkAttribute",
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                transform: static (context, cancellationToken) => NetworkParser.Parse(context, cancellationToken))
+            .Where(static result => result is not null)
+            .Select(static (result, _) => result!)
+            .WithTrackingName(TrackingNames.Parse);
+
+        // Diagnostics and specs travel separately: a valid spec holds no location, so edits that only move the
+        // declaration leave it equal and its source is not regenerated.
+        IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        IncrementalValuesProvider<NetworkSpec> specs = results
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .WithTrackingName(TrackingNames.Specs);
+        context.RegisterSourceOutput(specs, static (output, spec) =>
+            output.AddSource(spec.HintName, NetworkEmitter.Emit(spec, output.CancellationToken)));
+    }
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Parsing;
+
+/// <summary>Checks the sizes, activations and loss of a [Network] attribute and lays out its parameters.</summary>
+internal static class ArchitectureValidator
+{
+    internal readonly struct Result
+    {
+        public Result(EquatableArray<LayerSpec>? layers, LossKind loss)
+        {
+            Layers = layers;
+            Loss = loss;
+        }
+
+        /// <summary>Null when any check failed.</summary>
+        public EquatableArray<LayerSpec>? Layers { get; }
+
+        public LossKind Loss { get; }
+    }
+
+    public static Result Validate(
+        string typeName,
+        AttributeArguments arguments,
+        Location location,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        int before = diagnostics.Count;
+        ImmutableArray<int> sizes = arguments.LayerSizes;
+
+        if (sizes.Length < 2)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooFewLayers, location, typeName, Format(sizes.Length)));
+        }
+
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            if (sizes[i] < 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayerSizeNotPositive, location, Format(i + 1), typeName, Format(sizes[i])));
+            }
+        }
+
+        CheckSize(typeName, sizes, location, diagnostics);
+
+        if (!IsDefined<LossKind>(arguments.Loss))
+        {
+            diagnostics.Add(UndefinedValue("Loss", typeName, arguments.Loss, typeof(LossKind), "Loss", location));
+        }
+
+        if (float.IsNaN(arguments.LeakySlope) || float.IsInfinity(arguments.LeakySlope))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LeakySlopeNotFinite, location, typeName, arguments.LeakySlope.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        ActivationKind[]? activations = ResolveActivations(typeName, arguments, sizes.Length - 1, location, diagnostics);
+        if (activations is not null && sizes.Length >= 2)
+        {
+            for (int l = 1; l < activations.Length; l++)
+            {
+                // activations[l - 1] is layer l; the output layer is the last entry.
+                if (activations[l - 1] == ActivationKind.Softmax)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxOnHiddenLayer, location, Format(l), typeName));
+                }
+            }
+
+            ActivationKind output = activations[activations.Length - 1];
+            var loss = (LossKind)arguments.Loss;
+            if (loss == LossKind.CrossEntropy && output != ActivationKind.Softmax)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsSoftmax, location, typeName, output.ToString()));
+            }
+            else if (loss == LossKind.BinaryCrossEntropy && output != ActivationKind.Sigmoid)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BinaryCrossEntropyNeedsSigmoid, location, typeName, output.ToString()));
+            }
+        }
+
+        if (diagnostics.Count > before || activations is null)
+        {
+            return new Result(null, default);
+        }
+
+        var layers = new LayerSpec[sizes.Length - 1];
+        int offset = 0;
+        for (int l = 1; l < sizes.Length; l++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            layers[l - 1] = new LayerSpec(l, sizes[l - 1], sizes[l], activations[l - 1], offset);
+            offset = layers[l - 1].EndOffset;
+        }
+
+        return new Result(new EquatableArray<LayerSpec>(layers), (LossKind)arguments.Loss);
+    }
+
+    private static void CheckSize(string typeName, ImmutableArray<int> sizes, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            if (sizes[i] > DiagnosticDescriptors.MaxLayerSize)
+            {
+                string reason = $"layer size {Format(i + 1)} is {Format(sizes[i])} units, above the limit of {Format(DiagnosticDescriptors.MaxLayerSize)} units per layer";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, location, typeName, reason));
+                return;
+            }
+        }
+
+        long parameters = 0;
+        for (int i = 1; i < sizes.Length; i++)
+        {
+            parameters += ((long)Math.Max(sizes[i - 1], 0) + 1) * Math.Max(sizes[i], 0);
+        }
+
+        if (parameters > DiagnosticDescriptors.MaxParameterCount)
+        {
+            string reason = $"it has {Format(parameters)} parameters, above the limit of {Format(DiagnosticDescriptors.MaxParameterCount)}";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkTooLarge, location, typeName, reason));
+        }
+    }
+
+    /// <summary>One activation per non-input layer: Activations when given, otherwise Hidden… then Output.</summary>
+    private static ActivationKind[]? ResolveActivations(
+        string typeName,
+        AttributeArguments arguments,
+        int layerCount,
+        Location location,
+        List<DiagnosticInfo> diagnostics)
+    {
+        int before = diagnostics.Count;
+        if (arguments.Activations is { } explicitActivations)
+        {
+            if (layerCount >= 1 && explicitActivations.Length != layerCount)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ActivationsLengthMismatch, location, typeName, Format(explicitActivations.Length), Format(layerCount)));
+                return null;
+            }
+
+            for (int i = 0; i < explicitActivations.Length; i++)
+            {
+                if (!IsDefined<ActivationKind>(explicitActivations[i]))
+                {
+                    diagnostics.Add(UndefinedValue($"Activations[{Format(i)}]", typeName, explicitActivations[i], typeof(ActivationKind), "Activation", location));
+                }
+            }
+        }
+        else
+        {
+            // The unused one of Hidden/Output still has to be a real value: an out-of-range enum is a typo either way.
+            if (!IsDefined<ActivationKind>(arguments.Hidden))
+            {
+                diagnostics.Add(UndefinedValue("Hidden", typeName, arguments.Hidden, typeof(ActivationKind), "Activation", location));
+            }
+
+            if (!IsDefined<ActivationKind>(arguments.Output))
+            {
+                diagnostics.Add(UndefinedValue("Output", typeName, arguments.Output, typeof(ActivationKind), "Activation", location));
+            }
+        }
+
+        if (diagnostics.Count > before || layerCount < 1)
+        {
+            return null;
+        }
+
+        var activations = new ActivationKind[layerCount];
+        for (int i = 0; i < layerCount; i++)
+        {
+            activations[i] = arguments.Activations is { } given
+                ? (ActivationKind)given[i]
+                : (ActivationKind)(i == layerCount - 1 ? arguments.Output : arguments.Hidden);
+        }
+
+        return activations;
+    }
+
+    private static DiagnosticInfo UndefinedValue(string property, string typeName, int value, Type enumType, string publicEnumName, Location location)
+    {
+        string choices = string.Join(", ", Array.ConvertAll(Enum.GetNames(enumType), name => publicEnumName + "." + name));
+        return DiagnosticInfo.Create(
+            DiagnosticDescriptors.UndefinedEnumValue, location, property, typeName, Format(value), publicEnumName, choices);
+    }
+
+    private static bool IsDefined<TEnum>(int value) where TEnum : struct, Enum => Enum.IsDefined(typeof(TEnum), value);
+
+    private static string Format(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

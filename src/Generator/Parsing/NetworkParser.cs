@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Parsing;
+
+/// <summary>
+/// Turns one [Network] attribute on one type declaration into a <see cref="NetworkParseResult"/>. This is the only
+/// place that sees Roslyn symbols and syntax; everything it returns is a plain equatable value.
+/// </summary>
+internal static class NetworkParser
+{
+    public static NetworkParseResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type ||
+            context.TargetNode is not TypeDeclarationSyntax declaration ||
+            context.Attributes.IsEmpty ||
+            !IsFirstNetworkAttribute(type, context.Attributes[0]))
+        {
+            return null;
+        }
+
+        AttributeData attribute = context.Attributes[0];
+        AttributeArguments? arguments = AttributeArguments.Read(attribute, cancellationToken);
+        if (arguments is null)
+        {
+            return null;
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        string typeName = type.Name;
+        Location typeLocation = declaration.Identifier.GetLocation();
+        Location attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? typeLocation;
+
+        TypeHierarchy? hierarchy = ReadHierarchy(type, declaration, typeLocation, diagnostics);
+        ArchitectureValidator.Result architecture = ArchitectureValidator.Validate(typeName, arguments, attributeLocation, diagnostics, cancellationToken);
+
+        if (diagnostics.Count > 0 || hierarchy is null || architecture.Layers is null)
+        {
+            return new NetworkParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+
+        var spec = new NetworkSpec(
+            hierarchy,
+            new EquatableArray<int>(arguments.LayerSizes),
+            architecture.Layers.Value,
+            architecture.Loss,
+            arguments.LeakySlope,
+            ReadUserConstructors(type));
+        return new NetworkParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// A duplicated [Network] on two partial declarations is already error CS0579; answering only for the first one
+    /// keeps us from adding the same source file twice.
+    /// </summary>
+    private static bool IsFirstNetworkAttribute(INamedTypeSymbol type, AttributeData attribute)
+    {
+        foreach (AttributeData candidate in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.AttributeClass, attribute.AttributeClass))
+            {
+                SyntaxReference? first = candidate.ApplicationSyntaxReference;
+                SyntaxReference? mine = attribute.ApplicationSyntaxReference;
+                return first is null || mine is null ||
+                       (first.SyntaxTree == mine.SyntaxTree && first.Span == mine.Span);
+            }
+        }
+
+        return true;
+    }
+
+    private static TypeHierarchy? ReadHierarchy(
+        INamedTypeSymbol type,
+        TypeDeclarationSyntax declaration,
+        Location typeLocation,
+        List<DiagnosticInfo> diagnostics)
+    {
+        int before = diagnostics.Count;
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, typeLocation, type.Name));
+        }
+
+        if (type.IsStatic)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticType, typeLocation, type.Name));
+        }
+
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.TypeParameters.Length > 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericType, typeLocation, type.Name));
+                break;
+            }
+        }
+
+        // Walk the syntax, not the symbol: it is this declaration's enclosing declarations that we re-open.
+        var containing = new List<TypeDeclarationSpec>();
+        for (SyntaxNode? node = declaration.Parent; node is TypeDeclarationSyntax outer; node = node.Parent)
+        {
+            if (!outer.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ContainingTypeNotPartial, outer.Identifier.GetLocation(), outer.Identifier.ValueText, type.Name));
+            }
+
+            containing.Insert(0, new TypeDeclarationSpec(KeywordOf(outer), outer.Identifier.ValueText));
+        }
+
+        if (diagnostics.Count > before)
+        {
+            return null;
+        }
+
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        return new TypeHierarchy(
+            ns,
+            new EquatableArray<TypeDeclarationSpec>(containing.ToArray()),
+            new TypeDeclarationSpec(KeywordOf(declaration), type.Name));
+    }
+
+    private static UserConstructors ReadUserConstructors(INamedTypeSymbol type)
+    {
+        bool parameterless = false, seed = false;
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            if (constructor.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            parameterless |= constructor.Parameters.Length == 0;
+            seed |= constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32;
+        }
+
+        return new UserConstructors(parameterless, seed);
+    }
+
+    private static string KeywordOf(TypeDeclarationSyntax declaration) => declaration switch
+    {
+        RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+        RecordDeclarationSyntax => "record",
+        _ => declaration.Keyword.ValueText,
+    };
+}

@@ -1,0 +1,23 @@
+namespace StaticNet;
+
+/// <summary>An element-wise (or, for <see cref="Softmax"/>, layer-wise) activation function g in a[l] = g(z[l]).</summary>
+public enum Activation
+{
+    /// <summary>g(z) = z. Use for regression outputs.</summary>
+    Identity = 0,
+
+    /// <summary>g(z) = 1 / (1 + e^-z), with g'(z) = a(1 − a).</summary>
+    Sigmoid = 1,
+
+    /// <summary>g(z) = tanh z, with g'(z) = 1 − a².</summary>
+    Tanh = 2,
+
+    /// <summary>g(z) = max(0, z), with g'(z) = [z &gt; 0].</summary>
+    ReLU = 3,
+
+    /// <summary>g(z) = z for z &gt; 0, otherwise <see cref="NetworkAttribute.LeakySlope"/> · z.</summary>
+    LeakyReLU = 4,
+
+    /// <summary>g(z)_j = e^(z_j) / Σ_k e^(z_k) over the whole layer. Only valid on the output layer.</summary>
+    Softmax = 5,
+}

@@ -1,0 +1,227 @@
+using System;
+
+namespace StaticNet;
+
+/// <summary>
+/// Compares a network's backpropagated gradient with central finite differences, (C(θ+ε) − C(θ−ε)) / 2ε, for every
+/// parameter and every input. A test tool, not a training method: it costs two forward passes per entry.
+/// </summary>
+/// <remarks>
+/// The network's parameters are perturbed in place and restored bit for bit before each method returns.
+/// Relative error is |a − n| / max(|a| + |n|, floor): in float32 the finite difference carries rounding noise of
+/// roughly 1e-7·|C|/ε, so derivatives much smaller than <c>floor</c> are compared in absolute terms instead.
+/// </remarks>
+public static class GradientCheck
+{
+    /// <summary>The default step ε, inside the 1e-2…1e-3 range that float32 tolerates.</summary>
+    public const float DefaultEpsilon = 1e-2f;
+
+    /// <summary>The default floor of the relative-error denominator.</summary>
+    public const float DefaultFloor = 1e-3f;
+
+    /// <summary>The relative error above which an entry is re-examined at smaller steps before it counts.</summary>
+    public const float DefaultTolerance = 1e-2f;
+
+    /// <summary>Checks <see cref="INetwork.Backward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float})"/> on one sample.</summary>
+    /// <param name="network">The network; its parameters are restored afterwards.</param>
+    /// <param name="input">The sample x.</param>
+    /// <param name="target">The target y.</param>
+    /// <param name="epsilon">The finite-difference step ε.</param>
+    /// <param name="floor">The floor of the relative-error denominator.</param>
+    public static GradientCheckResult CheckLoss(
+        INetwork network,
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> target,
+        float epsilon = DefaultEpsilon,
+        float floor = DefaultFloor)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        SpanLength.Require(input, network.InputSize, nameof(input));
+        SpanLength.Require(target, network.OutputSize, nameof(target));
+
+        float[] x = input.ToArray();
+        float[] y = target.ToArray();
+        float[] output = new float[network.OutputSize];
+        float[] parameterGradient = new float[network.ParameterCount];
+        float[] inputGradient = new float[network.InputSize];
+        network.Backward(x, y, parameterGradient, inputGradient);
+
+        float Cost()
+        {
+            network.Forward(x, output);
+            return network.Loss(output, y);
+        }
+
+        return Compare(network, x, parameterGradient, inputGradient, Cost, epsilon, floor);
+    }
+
+    /// <summary>
+    /// Checks <see cref="INetwork.Backpropagate"/> for the scalar L = Σ_k u_k ŷ_k, whose upstream gradient ∂L/∂ŷ is
+    /// <paramref name="outputGradient"/> = u. This exercises the output layer's Jacobian (softmax included).
+    /// </summary>
+    /// <param name="network">The network; its parameters are restored afterwards.</param>
+    /// <param name="input">The sample x.</param>
+    /// <param name="outputGradient">The upstream gradient u.</param>
+    /// <param name="epsilon">The finite-difference step ε.</param>
+    /// <param name="floor">The floor of the relative-error denominator.</param>
+    public static GradientCheckResult CheckBackpropagate(
+        INetwork network,
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> outputGradient,
+        float epsilon = DefaultEpsilon,
+        float floor = DefaultFloor)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        SpanLength.Require(input, network.InputSize, nameof(input));
+        SpanLength.Require(outputGradient, network.OutputSize, nameof(outputGradient));
+
+        float[] x = input.ToArray();
+        float[] u = outputGradient.ToArray();
+        float[] output = new float[network.OutputSize];
+        float[] parameterGradient = new float[network.ParameterCount];
+        float[] inputGradient = new float[network.InputSize];
+        network.Backpropagate(x, u, parameterGradient, inputGradient);
+
+        float Projection()
+        {
+            network.Forward(x, output);
+
+            // Accumulate in double so that the projection adds no rounding noise of its own to the difference.
+            double sum = 0d;
+            for (int k = 0; k < u.Length; k++)
+            {
+                sum += (double)u[k] * output[k];
+            }
+
+            return (float)sum;
+        }
+
+        return Compare(network, x, parameterGradient, inputGradient, Projection, epsilon, floor);
+    }
+
+    private static GradientCheckResult Compare(
+        INetwork network,
+        float[] input,
+        float[] parameterGradient,
+        float[] inputGradient,
+        Func<float> cost,
+        float epsilon,
+        float floor)
+    {
+        if (!(epsilon > 0f) || float.IsInfinity(epsilon))
+        {
+            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be positive and finite.");
+        }
+
+        if (!(floor > 0f) || float.IsInfinity(floor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(floor), floor, "floor must be positive and finite.");
+        }
+
+        var worst = new GradientCheckResult(0f, GradientCheckTarget.Parameter, -1, 0f, 0f, 0, 0);
+        int checkedCount = 0, kinkCount = 0;
+
+        void Visit(float[] values, int index, float analytic, GradientCheckTarget target, Func<float> cost)
+        {
+            if (!TryEstimate(values, index, analytic, cost, epsilon, floor, out float numerical, out float error))
+            {
+                kinkCount++;
+                return;
+            }
+
+            checkedCount++;
+            if (error > worst.MaxRelativeError || worst.WorstIndex < 0)
+            {
+                worst = new GradientCheckResult(error, target, index, analytic, numerical, 0, 0);
+            }
+        }
+
+        // Parameters live in the network, so perturb a copy and write it back through the span each time.
+        float[] parameters = network.Parameters.ToArray();
+        float ParameterCost()
+        {
+            parameters.AsSpan().CopyTo(network.Parameters);
+            return cost();
+        }
+
+        try
+        {
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                Visit(parameters, i, parameterGradient[i], GradientCheckTarget.Parameter, ParameterCost);
+            }
+        }
+        finally
+        {
+            parameters.AsSpan().CopyTo(network.Parameters);
+        }
+
+        for (int i = 0; i < input.Length; i++)
+        {
+            Visit(input, i, inputGradient[i], GradientCheckTarget.Input, cost);
+        }
+
+        return worst with { CheckedCount = checkedCount, KinkCount = kinkCount };
+    }
+
+    /// <summary>
+    /// Estimates the derivative at ε and, where that disagrees with <paramref name="analytic"/>, at ε/2 and ε/4.
+    /// Returns false when the estimates disagree with each other as much as with the analytic value: a kink.
+    /// </summary>
+    private static bool TryEstimate(
+        float[] values,
+        int index,
+        float analytic,
+        Func<float> cost,
+        float epsilon,
+        float floor,
+        out float numerical,
+        out float error)
+    {
+        float original = values[index];
+        float first = 0f;
+        numerical = 0f;
+        error = float.PositiveInfinity;
+        try
+        {
+            float step = epsilon;
+            for (int attempt = 0; attempt < 3; attempt++, step *= 0.5f)
+            {
+                values[index] = original + step;
+                float plus = cost();
+                values[index] = original - step;
+                float minus = cost();
+
+                // Divide by the step actually taken: original ± step is rounded, and the rounding is not negligible in float32.
+                float taken = (float)((double)(original + step) - (original - step));
+                float estimate = (plus - minus) / taken;
+                float estimateError = RelativeError(analytic, estimate, floor);
+                if (attempt == 0)
+                {
+                    first = estimate;
+                }
+
+                if (estimateError < error)
+                {
+                    error = estimateError;
+                    numerical = estimate;
+                }
+
+                if (error <= DefaultTolerance)
+                {
+                    return true;
+                }
+            }
+
+            // A smooth function's estimates at ε and ε/4 agree to O(ε²); wildly different ones mean a kink in between.
+            return RelativeError(first, numerical, floor) <= DefaultTolerance;
+        }
+        finally
+        {
+            values[index] = original;
+        }
+    }
+
+    private static float RelativeError(float a, float b, float floor) =>
+        MathF.Abs(a - b) / MathF.Max(MathF.Abs(a) + MathF.Abs(b), floor);
+}

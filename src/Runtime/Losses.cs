@@ -1,0 +1,126 @@
+using System;
+
+namespace StaticNet;
+
+/// <summary>
+/// The per-sample losses of <see cref="Loss"/>, in numerically stable forms: a saturated output gives a large
+/// finite loss, never NaN or ∞ (logarithms are clamped at −100, as PyTorch's BCELoss does).
+/// </summary>
+public static class Losses
+{
+    /// <summary>The most negative value a logarithm contributes, so that log 0 stays finite.</summary>
+    public const float MinLog = -100f;
+
+    /// <summary>Dispatches to the loss named by <paramref name="loss"/>.</summary>
+    /// <param name="loss">Which loss.</param>
+    /// <param name="output">The network output ŷ.</param>
+    /// <param name="target">The target y, same length.</param>
+    public static float Compute(Loss loss, ReadOnlySpan<float> output, ReadOnlySpan<float> target) => loss switch
+    {
+        Loss.MeanSquaredError => MeanSquaredError(output, target),
+        Loss.CrossEntropy => CrossEntropy(output, target),
+        Loss.BinaryCrossEntropy => BinaryCrossEntropy(output, target),
+        _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss."),
+    };
+
+    /// <summary>C = ½ Σ_k (ŷ_k − y_k)².</summary>
+    /// <param name="output">The network output ŷ.</param>
+    /// <param name="target">The target y, same length.</param>
+    public static float MeanSquaredError(ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+    {
+        SpanLength.Require(target, output.Length, nameof(target));
+        float sum = 0f;
+        for (int k = 0; k < output.Length; k++)
+        {
+            float d = output[k] - target[k];
+            sum += d * d;
+        }
+
+        return 0.5f * sum;
+    }
+
+    /// <summary>C = −Σ_k y_k log ŷ_k, for probabilities ŷ (a softmax output).</summary>
+    /// <param name="output">The probabilities ŷ.</param>
+    /// <param name="target">The target distribution y (usually one-hot), same length.</param>
+    public static float CrossEntropy(ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+    {
+        SpanLength.Require(target, output.Length, nameof(target));
+        float sum = 0f;
+        for (int k = 0; k < output.Length; k++)
+        {
+            if (target[k] != 0f)
+            {
+                sum -= target[k] * SafeLog(output[k]);
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>C = −Σ_k y_k log softmax(z)_k computed from the logits z with the log-sum-exp trick.</summary>
+    /// <param name="logits">The pre-softmax values z.</param>
+    /// <param name="target">The target distribution y, same length.</param>
+    public static float CrossEntropyFromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> target)
+    {
+        SpanLength.Require(target, logits.Length, nameof(target));
+        float max = float.NegativeInfinity;
+        foreach (float z in logits)
+        {
+            max = MathF.Max(max, z);
+        }
+
+        float sumExp = 0f;
+        foreach (float z in logits)
+        {
+            sumExp += MathF.Exp(z - max);
+        }
+
+        float logSumExp = max + MathF.Log(sumExp);
+        float sum = 0f;
+        for (int k = 0; k < logits.Length; k++)
+        {
+            if (target[k] != 0f)
+            {
+                sum -= target[k] * MathF.Max(logits[k] - logSumExp, MinLog);
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>C = −Σ_k [y_k log ŷ_k + (1 − y_k) log(1 − ŷ_k)], for probabilities ŷ (a sigmoid output).</summary>
+    /// <param name="output">The probabilities ŷ.</param>
+    /// <param name="target">The targets y in [0, 1], same length.</param>
+    public static float BinaryCrossEntropy(ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+    {
+        SpanLength.Require(target, output.Length, nameof(target));
+        float sum = 0f;
+        for (int k = 0; k < output.Length; k++)
+        {
+            sum -= target[k] * SafeLog(output[k]) + (1f - target[k]) * SafeLog(1f - output[k]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The binary cross-entropy of σ(z) computed from the logits z as Σ_k max(z,0) − z·y + log(1 + e^-|z|),
+    /// which neither overflows nor loses precision when σ(z) rounds to 0 or 1.
+    /// </summary>
+    /// <param name="logits">The pre-sigmoid values z.</param>
+    /// <param name="target">The targets y in [0, 1], same length.</param>
+    public static float BinaryCrossEntropyFromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> target)
+    {
+        SpanLength.Require(target, logits.Length, nameof(target));
+        float sum = 0f;
+        for (int k = 0; k < logits.Length; k++)
+        {
+            float z = logits[k];
+            sum += MathF.Max(z, 0f) - z * target[k] + MathF.Log(1f + MathF.Exp(-MathF.Abs(z)));
+        }
+
+        return sum;
+    }
+
+    private static float SafeLog(float p) => p > 0f ? MathF.Max(MathF.Log(p), MinLog) : MinLog;
+}

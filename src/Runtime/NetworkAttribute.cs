@@ -1,0 +1,46 @@
+using System;
+
+namespace StaticNet;
+
+/// <summary>
+/// Asks the StaticNet source generator to compile a fixed fully connected network into the annotated
+/// <c>partial</c> class: constants for every size, one contiguous parameter buffer, and allocation-free
+/// <c>Forward</c>, <c>Backward</c> and <c>Backpropagate</c> methods.
+/// </summary>
+/// <example>
+/// <code>
+/// [Network(4, 5, 3, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]
+/// public partial class IrisNet { }
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class NetworkAttribute : Attribute
+{
+    /// <summary>Declares a network with the given layer sizes, input layer first and output layer last.</summary>
+    /// <param name="layerSizes">At least two sizes, each at least 1: input, hidden layers…, output.</param>
+    public NetworkAttribute(params int[] layerSizes)
+    {
+        LayerSizes = layerSizes;
+    }
+
+    /// <summary>The layer sizes, input layer first.</summary>
+    public int[] LayerSizes { get; }
+
+    /// <summary>The activation of every hidden layer, unless <see cref="Activations"/> is set. Default <see cref="Activation.Sigmoid"/>.</summary>
+    public Activation Hidden { get; set; } = Activation.Sigmoid;
+
+    /// <summary>The activation of the output layer, unless <see cref="Activations"/> is set. Default <see cref="Activation.Sigmoid"/>.</summary>
+    public Activation Output { get; set; } = Activation.Sigmoid;
+
+    /// <summary>The loss that <c>Backward</c> and <c>Loss</c> compute. Default <see cref="StaticNet.Loss.MeanSquaredError"/>.</summary>
+    public Loss Loss { get; set; } = Loss.MeanSquaredError;
+
+    /// <summary>
+    /// One activation per non-input layer (so one fewer than the layer sizes). When set, it overrides
+    /// <see cref="Hidden"/> and <see cref="Output"/>.
+    /// </summary>
+    public Activation[]? Activations { get; set; }
+
+    /// <summary>The slope of <see cref="Activation.LeakyReLU"/> for negative inputs. Default 0.01; must be finite.</summary>
+    public float LeakySlope { get; set; } = 0.01f;
+}

@@ -1,0 +1,64 @@
+using System;
+
+namespace StaticNet;
+
+/// <summary>
+/// Stochastic gradient descent, θ ← θ − η·v with v ← μ·v + g (PyTorch's formulation; with μ = 0 it is θ ← θ − η·g).
+/// </summary>
+public sealed class Sgd : IOptimizer
+{
+    private float[]? _velocity;
+
+    /// <summary>Creates the optimizer.</summary>
+    /// <param name="learningRate">η, positive and finite.</param>
+    /// <param name="momentum">μ in [0, 1); 0 disables momentum.</param>
+    public Sgd(float learningRate, float momentum = 0f)
+    {
+        if (!(learningRate > 0f) || float.IsInfinity(learningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be positive and finite.");
+        }
+
+        if (!(momentum >= 0f && momentum < 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "Momentum must be in [0, 1).");
+        }
+
+        LearningRate = learningRate;
+        Momentum = momentum;
+    }
+
+    /// <summary>η; may be changed between steps (learning-rate schedules).</summary>
+    public float LearningRate { get; set; }
+
+    /// <summary>μ.</summary>
+    public float Momentum { get; }
+
+    /// <inheritdoc />
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
+    {
+        float eta = LearningRate;
+        if (Momentum == 0f)
+        {
+            SpanLength.Require(gradient, parameters.Length, nameof(gradient));
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                parameters[i] -= eta * gradient[i];
+            }
+
+            return;
+        }
+
+        float[] velocity = OptimizerState.Ensure(ref _velocity, parameters, gradient);
+        float mu = Momentum;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            float v = mu * velocity[i] + gradient[i];
+            velocity[i] = v;
+            parameters[i] -= eta * v;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Reset() => _velocity = null;
+}

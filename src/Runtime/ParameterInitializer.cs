@@ -1,0 +1,33 @@
+using System;
+
+namespace StaticNet;
+
+/// <summary>Weight initialisation schemes used by generated constructors, available for custom schemes too.</summary>
+public static class ParameterInitializer
+{
+    /// <summary>Xavier/Glorot uniform bound √(6 / (fanIn + fanOut)), suited to sigmoid, tanh, identity and softmax layers.</summary>
+    /// <param name="fanIn">Inputs to each unit.</param>
+    /// <param name="fanOut">Units in the layer.</param>
+    public static float XavierBound(int fanIn, int fanOut) => MathF.Sqrt(6f / (fanIn + fanOut));
+
+    /// <summary>
+    /// He/Kaiming uniform bound √(6 / ((1 + slope²) · fanIn)), suited to ReLU (slope 0) and LeakyReLU layers;
+    /// it keeps the variance of activations roughly constant from layer to layer.
+    /// </summary>
+    /// <param name="fanIn">Inputs to each unit.</param>
+    /// <param name="negativeSlope">The slope for negative inputs: 0 for ReLU.</param>
+    public static float HeBound(int fanIn, float negativeSlope = 0f) =>
+        MathF.Sqrt(6f / ((1f + negativeSlope * negativeSlope) * fanIn));
+
+    /// <summary>Fills <paramref name="values"/> with uniform draws from [-<paramref name="bound"/>, <paramref name="bound"/>).</summary>
+    /// <param name="values">The weights to fill.</param>
+    /// <param name="bound">Half the width of the interval.</param>
+    /// <param name="random">The generator; advanced by one draw per value.</param>
+    public static void Uniform(Span<float> values, float bound, ref DeterministicRandom random)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = random.NextSymmetric(bound);
+        }
+    }
+}

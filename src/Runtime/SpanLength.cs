@@ -1,0 +1,46 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace StaticNet;
+
+/// <summary>Length checks for span arguments, shared by generated networks and the runtime.</summary>
+/// <remarks>The throw lives in a separate non-inlined method so that the check itself stays a compare and a branch.</remarks>
+public static class SpanLength
+{
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="span"/> holds exactly <paramref name="expected"/> elements.</summary>
+    /// <param name="span">The argument to check.</param>
+    /// <param name="expected">The length the callee needs.</param>
+    /// <param name="parameterName">The name of the argument, reported in the exception.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Require(ReadOnlySpan<float> span, int expected, string parameterName)
+    {
+        if (span.Length != expected)
+        {
+            ThrowWrongLength(parameterName, expected, span.Length);
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="span"/> is empty or holds exactly <paramref name="expected"/> elements.</summary>
+    /// <param name="span">The argument to check; empty means "not wanted".</param>
+    /// <param name="expected">The length the callee needs when the span is not empty.</param>
+    /// <param name="parameterName">The name of the argument, reported in the exception.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RequireOptional(ReadOnlySpan<float> span, int expected, string parameterName)
+    {
+        if (span.Length != expected && !span.IsEmpty)
+        {
+            ThrowWrongLength(parameterName, expected, span.Length, optional: true);
+        }
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowWrongLength(string parameterName, int expected, int actual, bool optional = false)
+    {
+        string allowed = optional ? $"{expected} (or 0 to skip it)" : expected.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        throw new ArgumentException(
+            $"'{parameterName}' must have length {allowed}, but has length {actual}.",
+            parameterName);
+    }
+}
