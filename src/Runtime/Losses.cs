@@ -4,7 +4,8 @@ namespace StaticNet;
 
 /// <summary>
 /// The per-sample losses of <see cref="Loss"/>, in numerically stable forms: a saturated output gives a large
-/// finite loss, never NaN or ∞ (logarithms are clamped at −100, as PyTorch's BCELoss does).
+/// finite loss, never NaN or ∞. Losses of probabilities clamp each logarithm at −100, as PyTorch's BCELoss does;
+/// losses of logits need no clamp and are exact.
 /// </summary>
 public static class Losses
 {
@@ -81,7 +82,8 @@ public static class Losses
         {
             if (target[k] != 0f)
             {
-                sum -= target[k] * MathF.Max(logits[k] - logSumExp, MinLog);
+                // No clamp here: z − logsumexp(z) is finite for finite logits, and clamping would disagree with δ = ŷ − y.
+                sum -= target[k] * (logits[k] - logSumExp);
             }
         }
 

@@ -314,7 +314,7 @@ internal static class NetworkEmitter
         }
 
         string source = plan.UsesThreadScratch
-            ? $"(t_scratch ??= new float[TrainingScratchLength]).AsSpan(0, {lengthConstant})"
+            ? $"new {Span}(t_scratch ??= new float[TrainingScratchLength], 0, {lengthConstant})"
             : $"stackalloc float[{lengthConstant}]";
         writer.Line($"{Span} scratch = {source};");
         int offset = 0;

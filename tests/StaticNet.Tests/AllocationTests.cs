@@ -1,0 +1,85 @@
+using System;
+using StaticNet.Tests.Networks;
+using Xunit;
+
+namespace StaticNet.Tests;
+
+/// <summary>Hot paths allocate nothing after warm-up (GC.GetAllocatedBytesForCurrentThread).</summary>
+public class AllocationTests
+{
+    private const int Calls = 1000;
+
+    [Fact]
+    public void Forward_Backward_Backpropagate_AllocateNothing()
+    {
+        var network = new Arch23(seed: 1); // 40-40-10 ReLU/softmax: looped layers
+        var tiny = new DefaultNet(seed: 1); // 4-5-3: unrolled layers
+        var input = new float[Arch23.InputSize];
+        var output = new float[Arch23.OutputSize];
+        var target = new float[Arch23.OutputSize];
+        target[3] = 1f;
+        var gradient = new float[Arch23.ParameterCount];
+        var inputGradient = new float[Arch23.InputSize];
+        var tinyOutput = new float[DefaultNet.OutputSize];
+        var tinyGradient = new float[DefaultNet.ParameterCount];
+        var tinyInput = new float[DefaultNet.InputSize];
+
+        void Run()
+        {
+            network.Forward(input, output);
+            network.Backward(input, target, gradient);
+            network.Backward(input, target, gradient, inputGradient);
+            network.Backpropagate(input, target, gradient, inputGradient);
+            tiny.Forward(tinyInput, tinyOutput);
+            tiny.Backward(tinyInput, tinyOutput, tinyGradient);
+        }
+
+        Assert.Equal(0, AllocatedBytes(Run));
+    }
+
+    [Fact]
+    public void ThreadScratchNetwork_AllocatesNothingAfterItsFirstCall()
+    {
+        var network = new WideNet(seed: 1);
+        var output = new float[1];
+        var gradient = new float[WideNet.ParameterCount];
+        float[] input = { 0.5f };
+
+        Assert.Equal(0, AllocatedBytes(() =>
+        {
+            network.Forward(input, output);
+            network.Backward(input, output, gradient);
+        }));
+    }
+
+    [Fact]
+    public void OptimizerSteps_AllocateNothing()
+    {
+        var network = new Arch23(seed: 1);
+        var gradient = new float[Arch23.ParameterCount];
+        gradient.AsSpan().Fill(1e-3f);
+        var sgd = new Sgd(0.01f);
+        var momentum = new Sgd(0.01f, momentum: 0.9f);
+        var adam = new Adam();
+
+        Assert.Equal(0, AllocatedBytes(() =>
+        {
+            sgd.Step(network.Parameters, gradient);
+            momentum.Step(network.Parameters, gradient);
+            adam.Step(network.Parameters, gradient);
+        }));
+    }
+
+    /// <summary>Bytes allocated by <paramref name="action"/> over many calls, after one warm-up call (JIT, lazy state).</summary>
+    private static long AllocatedBytes(Action action)
+    {
+        action();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            action();
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}
