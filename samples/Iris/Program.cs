@@ -16,12 +16,7 @@ Console.WriteLine($"Network: {string.Join("-", IrisNet.LayerSizes.ToArray())} (R
 
 var network = new IrisNet(seed: Seed);
 IrisTraining.Train(network, train, Epochs, batchSize: 8, learningRate: 0.01f, seed: Seed, onEpoch: (epoch, loss) =>
-{
-    if (epoch <= 5 || epoch % 5 == 0)
-    {
-        Console.WriteLine($"epoch {epoch,3}  loss {loss:F4}");
-    }
-});
+    Console.WriteLine($"epoch {epoch,3}  mean cross-entropy {loss:F4}"));
 
 Console.WriteLine($"Training accuracy: {IrisTraining.Accuracy(network, train):P1}");
 Console.WriteLine($"Test accuracy:     {IrisTraining.Accuracy(network, test):P1} ({test.Count} held-out samples)");
