@@ -97,6 +97,17 @@ public class GeneratedApiTests
     }
 
     [Fact]
+    public void PrimaryConstructorNetwork_StartsFromSeedZero()
+    {
+        var network = new NetWithPrimaryConstructor("brain");
+        float[] fromField = network.Parameters.ToArray();
+        network.Initialize(0);
+        Assert.Equal("brain", network.Name);
+        Assert.Equal(network.Parameters.ToArray(), fromField);
+        Assert.Contains(fromField, value => value != 0f);
+    }
+
+    [Fact]
     public void Loss_MatchesTheConfiguredLossFunction()
     {
         INetwork crossEntropy = new IrisNet();

@@ -106,7 +106,8 @@ internal static class NetworkEmitter
     {
         writer.Line();
         writer.Comment("Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).");
-        writer.Line("private readonly float[] _parameters = new float[ParameterCount];");
+        writer.Comment("Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.");
+        writer.Line("private readonly float[] _parameters = CreateParameters(seed: 0);");
         writer.Line();
         writer.Comment("Per-sample scratch: a[l], z[l] and δ[l] for every layer. The sizes are constants, so no call allocates.");
         writer.Line($"private const int ForwardScratchLength = {plan.ForwardLength};");
@@ -124,11 +125,16 @@ internal static class NetworkEmitter
     {
         // A constructor the user wrote wins: generating a second one with the same signature would not compile.
         string name = spec.Type.Type.Name;
+        if (spec.UserConstructors.Primary)
+        {
+            return;
+        }
+
         if (!spec.UserConstructors.Parameterless)
         {
             writer.Line();
             writer.Summary("Creates the network with parameters initialised from seed 0, so a program gives the same results on every run.");
-            writer.Line($"public {name}() : this(0)");
+            writer.Line($"public {name}()");
             writer.Line("{");
             writer.Line("}");
         }
@@ -174,7 +180,17 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Summary("Re-initialises every parameter from a seed: weights uniform with Xavier/Glorot bounds (He bounds for the ReLU family), biases zero.");
         writer.Doc("<param name=\"seed\">Equal seeds give bit-identical parameters on every platform.</param>");
-        using (writer.Open("public void Initialize(int seed)"))
+        writer.Line("public void Initialize(int seed) => InitializeParameters(_parameters, seed);");
+        writer.Line();
+        using (writer.Open($"private static float[] CreateParameters(int seed)"))
+        {
+            writer.Line("var parameters = new float[ParameterCount];");
+            writer.Line("InitializeParameters(parameters, seed);");
+            writer.Line("return parameters;");
+        }
+
+        writer.Line();
+        using (writer.Open($"private static void InitializeParameters({Span} parameters, int seed)"))
         {
             writer.Line("var random = new global::StaticNet.DeterministicRandom(seed);");
             foreach (LayerSpec layer in spec.Layers)
@@ -188,8 +204,8 @@ internal static class NetworkEmitter
                 };
                 string scheme = layer.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU ? "He" : "Xavier/Glorot";
                 writer.Comment($"Layer {l} ({layer.Activation}): {scheme} uniform.");
-                writer.Line($"global::StaticNet.ParameterInitializer.Uniform(Layer{l}Weights, {bound}, ref random);");
-                writer.Line($"Layer{l}Biases.Clear();");
+                writer.Line($"global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer{l}WeightsOffset, Layer{l}WeightsLength), {bound}, ref random);");
+                writer.Line($"parameters.Slice(Layer{l}BiasesOffset, Layer{l}Size).Clear();");
             }
         }
     }

@@ -1,4 +1,7 @@
 namespace StaticNet.Generator.Model;
 
-/// <summary>Which of the generated constructors, <c>()</c> and <c>(int seed)</c>, the user already declared.</summary>
-internal sealed record UserConstructors(bool Parameterless, bool Seed);
+/// <summary>
+/// Which constructors the user already declared. A primary constructor rules out generated ones altogether: every
+/// other constructor would have to chain to it with arguments only the user knows.
+/// </summary>
+internal sealed record UserConstructors(bool Parameterless, bool Seed, bool Primary);

@@ -127,7 +127,7 @@ internal static class NetworkParser
 
     private static UserConstructors ReadUserConstructors(INamedTypeSymbol type)
     {
-        bool parameterless = false, seed = false;
+        bool parameterless = false, seed = false, primary = false;
         foreach (IMethodSymbol constructor in type.InstanceConstructors)
         {
             if (constructor.IsImplicitlyDeclared)
@@ -137,9 +137,15 @@ internal static class NetworkParser
 
             parameterless |= constructor.Parameters.Length == 0;
             seed |= constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32;
+
+            // A primary constructor is declared by the type declaration itself.
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                primary |= reference.GetSyntax() is TypeDeclarationSyntax;
+            }
         }
 
-        return new UserConstructors(parameterless, seed);
+        return new UserConstructors(parameterless, seed, primary);
     }
 
     private static string KeywordOf(TypeDeclarationSyntax declaration) => declaration switch

@@ -48,3 +48,11 @@ public partial class NetWithOwnConstructor
         Initialize(7);
     }
 }
+
+/// <summary>A network with a C# 12 primary constructor: no constructor can be generated, yet it starts seeded.</summary>
+[Network(2, 3, 1)]
+public partial class NetWithPrimaryConstructor(string name)
+{
+    /// <summary>The name given to the primary constructor.</summary>
+    public string Name => name;
+}
