@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Emit;
 using StaticNet.Generator.Model;
@@ -32,7 +34,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<NetworkParseResult> results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "StaticNet.NetworkAttribute",
-                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                // [Network] targets classes (AttributeUsage); on anything else the compiler reports CS0592 and we stay quiet.
+                // Records pass the filter so that they get a diagnostic of their own.
+                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
                 transform: static (context, cancellationToken) => NetworkParser.Parse(context, cancellationToken))
             .Where(static result => result is not null)
             .Select(static (result, _) => result!)

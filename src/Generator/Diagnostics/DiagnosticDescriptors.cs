@@ -54,7 +54,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ActivationsLengthMismatch = Error(
         "SN0008",
         "Activations must give one activation per non-input layer",
-        "Activations on '{0}' has {1} entries, but the network has {2} layers after the input; give exactly {2}");
+        "Activations on '{0}' has {1}, but the network has {2} after the input; give exactly {3}, one per layer");
 
     public static readonly DiagnosticDescriptor SoftmaxOnHiddenLayer = Error(
         "SN0009",
@@ -80,6 +80,16 @@ internal static class DiagnosticDescriptors
         "SN0013",
         "LeakySlope must be finite",
         "LeakySlope on '{0}' is {1}; it must be a finite number such as 0.01");
+
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        "SN0014",
+        "Network type must not be file-local",
+        "'{0}' is a file-local type, but the generated half of a partial type lives in another file; remove the 'file' modifier (use 'internal' or 'private' instead)");
+
+    public static readonly DiagnosticDescriptor RecordType = Error(
+        "SN0015",
+        "Network type must be a class, not a record",
+        "'{0}' is a record; a record's copy ('with', the copy constructor) would share the parameter buffer with the original, so declare the network as a 'partial class'");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: null);

@@ -53,10 +53,11 @@ internal static class ActivationFormulas
         ActivationKind.Sigmoid => $"{Parenthesize(value)} * {a} * (1f - {a})",
         ActivationKind.Tanh => $"{Parenthesize(value)} * (1f - {a} * {a})",
         ActivationKind.ReLU => $"{z} > 0f ? {value} : 0f",
-        ActivationKind.LeakyReLU => $"{z} > 0f ? {value} : {Literals.Float(slope)} * {Parenthesize(value)}",
+        ActivationKind.LeakyReLU => $"({z} > 0f ? 1f : {Literals.Float(slope)}) * {Parenthesize(value)}",
         _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax uses its Jacobian-vector product."),
     };
 
+    /// <summary>Brackets a sum or conditional before it is multiplied; products and single terms need none.</summary>
     private static string Parenthesize(string expression) =>
-        expression.IndexOf(' ') >= 0 ? "(" + expression + ")" : expression;
+        expression.Contains(" + ") || expression.Contains(" - ") || expression.Contains(" ? ") ? "(" + expression + ")" : expression;
 }

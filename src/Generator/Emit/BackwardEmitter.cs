@@ -126,6 +126,7 @@ internal static class BackwardEmitter
                     writer.Line($"{delta}[k] = {a}[k] * ({a}[k] - target[k] - errorDotOutput);");
                 }
 
+                writer.Line();
                 writer.Line("loss *= 0.5f;");
                 break;
 
@@ -140,6 +141,7 @@ internal static class BackwardEmitter
                     writer.Line($"{delta}[k] = {ActivationFormulas.TimesDerivative(output.Activation, "error", $"{a}[k]", $"{z}[k]", spec.LeakySlope)};");
                 }
 
+                writer.Line();
                 writer.Line("loss *= 0.5f;");
                 break;
         }
@@ -210,7 +212,7 @@ internal static class BackwardEmitter
         string a = ScratchPlan.A(h);
         string z = ScratchPlan.Z(h);
         string target = ScratchPlan.Delta(h);
-        writer.Comment($"BP2: δ[{h}] = (W[{l}]ᵀ·δ[{l}]) ⊙ g'(z[{h}]), with {ActivationFormulas.DerivativeEquation(below.Activation, h, spec.LeakySlope)}");
+        writer.Comment($"BP2: δ[{h}] = (W[{l}]ᵀ·δ[{l}]) ⊙ g'(z[{h}]), with {ActivationFormulas.DerivativeEquation(below.Activation, h, spec.LeakySlope)}.");
         if (LayerCode.IsUnrolled(layer))
         {
             for (int k = 0; k < layer.InputSize; k++)

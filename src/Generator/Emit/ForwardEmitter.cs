@@ -6,22 +6,35 @@ using StaticNet.Generator.Model;
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// Writes <c>ForwardLayers</c>: z[l] = W[l]·a[l−1] + b[l], a[l] = g(z[l]) for every layer, into buffers the caller
-/// owns, so that <c>Forward</c> and the training passes share one forward implementation.
+/// Writes the forward pass z[l] = W[l]·a[l−1] + b[l], a[l] = g(z[l]) twice: inline in <c>Forward</c>, keeping only
+/// the activations the next layer reads, and as <c>ForwardLayers</c> for training, which also keeps the z[l] that
+/// backpropagation reads.
 /// </summary>
 internal static class ForwardEmitter
 {
-    public static void Emit(CodeWriter writer, NetworkSpec spec, ScratchPlan plan, CancellationToken cancellationToken)
+    /// <summary>The body of <c>Forward</c> after its argument checks; the last layer writes into <c>output</c>.</summary>
+    public static void EmitInference(CodeWriter writer, NetworkSpec spec, CancellationToken cancellationToken)
+    {
+        writer.Line("global::System.ReadOnlySpan<float> p = _parameters;");
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            writer.Line();
+            string target = layer.Index == spec.Layers.Count ? "output" : ScratchPlan.A(layer.Index);
+            EmitLayer(writer, spec, layer, target, keepsZ: false);
+        }
+    }
+
+    /// <summary>Writes <c>ForwardLayers</c>, which fills the training buffers a[l] (and z[l] where kept).</summary>
+    public static void EmitTraining(CodeWriter writer, NetworkSpec spec, ScratchPlan plan, CancellationToken cancellationToken)
     {
         var parameters = new List<string> { "global::System.ReadOnlySpan<float> input" };
-        foreach (ScratchPlan.Buffer buffer in plan.Forward)
+        foreach (ScratchPlan.Buffer buffer in plan.Activations)
         {
             parameters.Add("global::System.Span<float> " + buffer.Name);
         }
 
-        parameters.Add("global::System.Span<float> " + ScratchPlan.A(spec.Layers.Count));
-
-        writer.Summary("Runs every layer forward, leaving a[l] (and z[l] where backpropagation needs it) in the given buffers.");
+        writer.Summary("Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).");
         using (writer.Open($"private void ForwardLayers({string.Join(", ", parameters)})"))
         {
             writer.Line("global::System.ReadOnlySpan<float> p = _parameters;");
@@ -29,43 +42,41 @@ internal static class ForwardEmitter
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Line();
-                EmitLayer(writer, spec, layer);
+                EmitLayer(writer, spec, layer, ScratchPlan.A(layer.Index), ScratchPlan.KeepsPreActivation(spec, layer));
             }
         }
     }
 
-    private static void EmitLayer(CodeWriter writer, NetworkSpec spec, LayerSpec layer)
+    private static void EmitLayer(CodeWriter writer, NetworkSpec spec, LayerSpec layer, string a, bool keepsZ)
     {
         int l = layer.Index;
         bool isOutput = l == spec.Layers.Count;
-        bool keepsZ = ScratchPlan.KeepsPreActivation(spec, layer);
-        string a = ScratchPlan.A(l);
-        string z = ScratchPlan.Z(l);
+        bool isSoftmax = layer.Activation == ActivationKind.Softmax;
 
         writer.Comment(LayerCode.Describe(layer));
         writer.Comment($"z[{l}] = W[{l}]·{LayerCode.InputSymbol(layer)} + b[{l}]");
         writer.Comment((isOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(layer.Activation, $"z[{l}]"));
 
-        // With z kept, the weighted sums go to z first; otherwise the activation is applied as each sum is formed.
-        string target = keepsZ ? z : a;
-        bool activateInline = !keepsZ;
+        // Kept z goes to its own buffer and is activated afterwards. Otherwise an element-wise activation is applied
+        // as each sum is formed, and softmax, which needs the whole layer, runs in place over the finished sums.
+        string sums = keepsZ ? ScratchPlan.Z(l) : a;
+        bool activateInline = !keepsZ && !isSoftmax;
         if (LayerCode.IsUnrolled(layer))
         {
-            EmitUnrolledSums(writer, spec, layer, target, activateInline);
+            EmitUnrolledSums(writer, spec, layer, sums, activateInline);
         }
         else
         {
-            EmitLoopedSums(writer, spec, layer, target, activateInline);
+            EmitLoopedSums(writer, spec, layer, sums, activateInline);
         }
 
         if (keepsZ)
         {
-            if (!LayerCode.IsUnrolled(layer))
-            {
-                writer.Line();
-            }
-
-            EmitActivation(writer, spec, layer, z, a);
+            EmitActivation(writer, spec, layer, sums, a);
+        }
+        else if (isSoftmax)
+        {
+            writer.Line($"global::StaticNet.NetworkMath.SoftmaxInPlace({a});");
         }
     }
 
@@ -124,6 +135,7 @@ internal static class ForwardEmitter
             return;
         }
 
+        writer.Line();
         using (writer.Open($"for (int j = 0; j < {LayerCode.SizeConstant(layer)}; j++)"))
         {
             writer.Line($"{a}[j] = {ActivationFormulas.Apply(layer.Activation, $"{z}[j]", spec.LeakySlope)};");

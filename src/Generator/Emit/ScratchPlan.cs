@@ -13,19 +13,23 @@ internal sealed class ScratchPlan
     /// <summary>64 KiB of floats: well inside the 1 MiB default stack of a .NET thread, even with callers' frames.</summary>
     public const int StackLimit = 16 * 1024;
 
-    private ScratchPlan(List<Buffer> forward, List<Buffer> training)
+    private ScratchPlan(List<Buffer> inference, List<Buffer> activations, List<Buffer> training)
     {
-        Forward = forward;
+        Inference = inference;
+        Activations = activations;
         Training = training;
     }
 
-    /// <summary>Buffers of <c>Forward</c>: hidden activations and kept pre-activations; the output goes to the caller's span.</summary>
-    public IReadOnlyList<Buffer> Forward { get; }
+    /// <summary>Buffers of <c>Forward</c>: the hidden activations only; the output goes to the caller's span.</summary>
+    public IReadOnlyList<Buffer> Inference { get; }
 
-    /// <summary>Buffers of <c>Backward</c>/<c>Backpropagate</c>: every activation, kept pre-activation and error δ.</summary>
+    /// <summary>What <c>ForwardLayers</c> fills for training: every a[l], and z[l] where kept.</summary>
+    public IReadOnlyList<Buffer> Activations { get; }
+
+    /// <summary>Buffers of <c>Backward</c>/<c>Backpropagate</c>: <see cref="Activations"/> and every error δ[l].</summary>
     public IReadOnlyList<Buffer> Training { get; }
 
-    public int ForwardLength => LengthOf(Forward);
+    public int InferenceLength => LengthOf(Inference);
 
     public int TrainingLength => LengthOf(Training);
 
@@ -39,8 +43,8 @@ internal sealed class ScratchPlan
     public static string Delta(int layer) => "delta" + Literals.Int(layer);
 
     /// <summary>
-    /// Whether the forward pass stores z[l] apart from a[l]: the ReLU family reads g' from z (backprop.md), softmax is
-    /// computed from the whole of z, and binary cross-entropy is computed from the logits for stability.
+    /// Whether training stores z[l] apart from a[l]: the ReLU family reads g' from z (backprop.md), and the output
+    /// layer's logits give cross-entropy (softmax) and binary cross-entropy (sigmoid) in a numerically stable form.
     /// </summary>
     public static bool KeepsPreActivation(NetworkSpec spec, LayerSpec layer)
     {
@@ -55,29 +59,29 @@ internal sealed class ScratchPlan
 
     public static ScratchPlan For(NetworkSpec spec)
     {
-        var forward = new List<Buffer>();
+        var inference = new List<Buffer>();
         var activations = new List<Buffer>();
         var deltas = new List<Buffer>();
         foreach (LayerSpec layer in spec.Layers)
         {
             string size = SizeConstant(layer.Index);
-            if (KeepsPreActivation(spec, layer))
-            {
-                forward.Add(new Buffer(Z(layer.Index), size, layer.Size));
-                activations.Add(new Buffer(Z(layer.Index), size, layer.Size));
-            }
-
             if (layer.Index < spec.Layers.Count)
             {
-                forward.Add(new Buffer(A(layer.Index), size, layer.Size));
+                inference.Add(new Buffer(A(layer.Index), size, layer.Size));
+            }
+
+            if (KeepsPreActivation(spec, layer))
+            {
+                activations.Add(new Buffer(Z(layer.Index), size, layer.Size));
             }
 
             activations.Add(new Buffer(A(layer.Index), size, layer.Size));
             deltas.Add(new Buffer(Delta(layer.Index), size, layer.Size));
         }
 
-        activations.AddRange(deltas);
-        return new ScratchPlan(forward, activations);
+        var training = new List<Buffer>(activations);
+        training.AddRange(deltas);
+        return new ScratchPlan(inference, activations, training);
     }
 
     /// <summary>The name of the generated constant holding the size of layer <paramref name="layer"/> (0 = input).</summary>

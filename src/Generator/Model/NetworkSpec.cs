@@ -20,6 +20,6 @@ internal sealed record NetworkSpec(
 
     public LayerSpec OutputLayer => Layers[Layers.Count - 1];
 
-    /// <summary>A unique, stable file name: the full type name is unique in a compilation.</summary>
-    public string HintName => Type.FullName + ".g.cs";
+    /// <summary>A unique, stable file name for the generated source.</summary>
+    public string HintName => Type.HintName;
 }

@@ -22,6 +22,29 @@ internal sealed record TypeHierarchy(string Namespace, EquatableArray<TypeDeclar
         }
     }
 
+    /// <summary>
+    /// A file name unique in the compilation: the namespace joined by '.', then the types joined by '+', so that a
+    /// namespace A.B with type C and a namespace A with nested type B.C cannot collide (names are unescaped, no '@').
+    /// </summary>
+    public string HintName
+    {
+        get
+        {
+            var name = new System.Text.StringBuilder(Namespace);
+            if (name.Length > 0)
+            {
+                name.Append('.');
+            }
+
+            foreach (TypeDeclarationSpec containing in ContainingTypes)
+            {
+                name.Append(containing.Name).Append('+');
+            }
+
+            return name.Append(Type.Name).Append(".g.cs").ToString();
+        }
+    }
+
     private static void Append(System.Text.StringBuilder name, string part)
     {
         if (name.Length > 0)

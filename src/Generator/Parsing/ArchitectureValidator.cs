@@ -141,7 +141,12 @@ internal static class ArchitectureValidator
             if (layerCount >= 1 && explicitActivations.Length != layerCount)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.ActivationsLengthMismatch, location, typeName, Format(explicitActivations.Length), Format(layerCount)));
+                    DiagnosticDescriptors.ActivationsLengthMismatch,
+                    location,
+                    typeName,
+                    Count(explicitActivations.Length, "entry", "entries"),
+                    Count(layerCount, "layer", "layers"),
+                    Format(layerCount)));
                 return null;
             }
 
@@ -191,6 +196,8 @@ internal static class ArchitectureValidator
     }
 
     private static bool IsDefined<TEnum>(int value) where TEnum : struct, Enum => Enum.IsDefined(typeof(TEnum), value);
+
+    private static string Count(int value, string singular, string plural) => Format(value) + " " + (value == 1 ? singular : plural);
 
     private static string Format(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -60,13 +60,13 @@ internal sealed class AttributeArguments
 
             switch (named.Key)
             {
-                case "Hidden" when value.Value is int hidden:
+                case "Hidden" when value.Kind == TypedConstantKind.Enum && value.Value is int hidden:
                     result.Hidden = hidden;
                     break;
-                case "Output" when value.Value is int output:
+                case "Output" when value.Kind == TypedConstantKind.Enum && value.Value is int output:
                     result.Output = output;
                     break;
-                case "Loss" when value.Value is int loss:
+                case "Loss" when value.Kind == TypedConstantKind.Enum && value.Value is int loss:
                     result.Loss = loss;
                     break;
                 case "LeakySlope" when value.Value is float slope:
@@ -81,6 +81,9 @@ internal sealed class AttributeArguments
                     }
 
                     break;
+                case "Hidden" or "Output" or "Loss" or "LeakySlope":
+                    // A value of the wrong type (LeakySlope = 0.2, Hidden = 3) is already a compiler error.
+                    return null;
             }
         }
 
@@ -92,7 +95,7 @@ internal sealed class AttributeArguments
         var builder = ImmutableArray.CreateBuilder<int>(array.Values.Length);
         foreach (TypedConstant element in array.Values)
         {
-            if (element.Value is not int value)
+            if (element.Value is not int value || (element.Kind != TypedConstantKind.Enum && element.Kind != TypedConstantKind.Primitive))
             {
                 return null;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,13 +19,19 @@ internal static class NetworkParser
     {
         if (context.TargetSymbol is not INamedTypeSymbol type ||
             context.TargetNode is not TypeDeclarationSyntax declaration ||
-            context.Attributes.IsEmpty ||
-            !IsFirstNetworkAttribute(type, context.Attributes[0]))
+            FirstNetworkAttribute(type, context.Attributes, declaration) is not { } attribute)
         {
             return null;
         }
 
-        AttributeData attribute = context.Attributes[0];
+        // An attribute that does not bind cleanly (LeakySlope = 0.2, Hidden = 3) is already a compiler error, and Roslyn
+        // may still hand us a converted value for it: generate nothing rather than guess.
+        SyntaxNode? attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
+        if (attributeSyntax is not null && HasErrors(context.SemanticModel, attributeSyntax, cancellationToken))
+        {
+            return null;
+        }
+
         AttributeArguments? arguments = AttributeArguments.Read(attribute, cancellationToken);
         if (arguments is null)
         {
@@ -34,7 +41,7 @@ internal static class NetworkParser
         var diagnostics = new List<DiagnosticInfo>();
         string typeName = type.Name;
         Location typeLocation = declaration.Identifier.GetLocation();
-        Location attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? typeLocation;
+        Location attributeLocation = attributeSyntax?.GetLocation() ?? typeLocation;
 
         TypeHierarchy? hierarchy = ReadHierarchy(type, declaration, typeLocation, diagnostics);
         ArchitectureValidator.Result architecture = ArchitectureValidator.Validate(typeName, arguments, attributeLocation, diagnostics, cancellationToken);
@@ -55,23 +62,33 @@ internal static class NetworkParser
     }
 
     /// <summary>
-    /// A duplicated [Network] on two partial declarations is already error CS0579; answering only for the first one
-    /// keeps us from adding the same source file twice.
+    /// The type's first [Network] attribute, if it is written on <paramref name="declaration"/>; otherwise null.
+    /// A [Network] repeated on another partial declaration is already error CS0579, and answering for one
+    /// declaration only keeps us from adding the same source file twice. (The context's attribute list holds every
+    /// matching attribute in the file, so the declaration's own span decides.)
     /// </summary>
-    private static bool IsFirstNetworkAttribute(INamedTypeSymbol type, AttributeData attribute)
+    private static AttributeData? FirstNetworkAttribute(INamedTypeSymbol type, ImmutableArray<AttributeData> matches, TypeDeclarationSyntax declaration)
     {
-        foreach (AttributeData candidate in type.GetAttributes())
+        if (matches.IsEmpty)
         {
-            if (SymbolEqualityComparer.Default.Equals(candidate.AttributeClass, attribute.AttributeClass))
-            {
-                SyntaxReference? first = candidate.ApplicationSyntaxReference;
-                SyntaxReference? mine = attribute.ApplicationSyntaxReference;
-                return first is null || mine is null ||
-                       (first.SyntaxTree == mine.SyntaxTree && first.Span == mine.Span);
-            }
+            return null;
         }
 
-        return true;
+        foreach (AttributeData candidate in type.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(candidate.AttributeClass, matches[0].AttributeClass))
+            {
+                continue;
+            }
+
+            SyntaxReference? reference = candidate.ApplicationSyntaxReference;
+            bool onThisDeclaration = reference is not null &&
+                                     reference.SyntaxTree == declaration.SyntaxTree &&
+                                     declaration.Span.Contains(reference.Span);
+            return onThisDeclaration ? candidate : null;
+        }
+
+        return null;
     }
 
     private static TypeHierarchy? ReadHierarchy(
@@ -89,6 +106,16 @@ internal static class NetworkParser
         if (type.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticType, typeLocation, type.Name));
+        }
+
+        if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalType, typeLocation, type.Name));
+        }
+
+        if (type.IsRecord)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RecordType, typeLocation, type.Name));
         }
 
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
@@ -118,11 +145,31 @@ internal static class NetworkParser
             return null;
         }
 
-        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        // Names are kept unescaped ("event", not "@event"); the emitter escapes keywords where it writes code.
+        var namespaces = new List<string>();
+        for (INamespaceSymbol? n = type.ContainingNamespace; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace)
+        {
+            namespaces.Insert(0, n.Name);
+        }
+
+        string ns = string.Join(".", namespaces);
         return new TypeHierarchy(
             ns,
             new EquatableArray<TypeDeclarationSpec>(containing.ToArray()),
             new TypeDeclarationSpec(KeywordOf(declaration), type.Name));
+    }
+
+    private static bool HasErrors(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        foreach (Diagnostic diagnostic in model.GetDiagnostics(node.Span, cancellationToken))
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static UserConstructors ReadUserConstructors(INamedTypeSymbol type)

@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using StaticNet.Generator.Diagnostics;
+using Xunit;
+
+namespace StaticNet.Generator.Tests;
+
+/// <summary>
+/// Every SN diagnostic: its ID, severity, where it points (so the IDE squiggles the right text), that its message
+/// carries the numbers the user needs, and that the broken network generates nothing.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    /// <summary>
+    /// (expected ID, the body of a file after <c>using StaticNet;</c>, the exact text the diagnostic points at,
+    /// fragments its message must contain). Type-shape errors point at the identifier, attribute errors at the attribute.
+    /// </summary>
+    public static TheoryData<string, string, string, string[]> Cases => new()
+    {
+        { "SN0001", "[Network(4, 3)] public class Plain { }", "Plain", new[] { "'Plain'", "partial" } },
+        { "SN0002", "public class Outer { [Network(4, 3)] public partial class Net { } }", "Outer", new[] { "'Outer' contains the network 'Net'" } },
+        { "SN0002", "public partial class Outer { public class Middle { [Network(4, 3)] public partial class Net { } } }", "Middle", new[] { "'Middle'", "'Net'" } },
+        { "SN0003", "[Network(4, 3)] public partial class Generic<T> { }", "Generic", new[] { "'Generic'", "generic" } },
+        { "SN0003", "public partial class Box<T> { [Network(4, 3)] public partial class Net { } }", "Net", new[] { "'Net'", "nested in a generic type" } },
+        { "SN0004", "[Network(4, 3)] public static partial class Fixed { }", "Fixed", new[] { "'Fixed' is static" } },
+        { "SN0005", "[Network(4)] public partial class Net { }", "Network(4)", new[] { "lists 1 layer size(s)" } },
+        { "SN0005", "[Network] public partial class Net { }", "Network", new[] { "lists 0 layer size(s)" } },
+        { "SN0006", "[Network(4, 0, 3)] public partial class Net { }", "Network(4, 0, 3)", new[] { "Layer size 2 of 'Net' is 0" } },
+        { "SN0007", "[Network(4, 2000000, 3)] public partial class Net { }", "Network(4, 2000000, 3)", new[] { "layer size 2 is 2,000,000 units", "1,048,576" } },
+        { "SN0007", "[Network(5000, 5000, 1)] public partial class Net { }", "Network(5000, 5000, 1)", new[] { "25,010,001 parameters", "16,777,216" } },
+        { "SN0008", "[Network(4, 5, 3, Activations = new[] { Activation.ReLU, Activation.ReLU, Activation.Softmax })] public partial class Net { }",
+            "Network(4, 5, 3, Activations = new[] { Activation.ReLU, Activation.ReLU, Activation.Softmax })", new[] { "has 3 entries", "has 2 layers after the input", "exactly 2, one per layer" } },
+        { "SN0009", "[Network(4, 5, 3, Hidden = Activation.Softmax, Output = Activation.Softmax)] public partial class Net { }",
+            "Network(4, 5, 3, Hidden = Activation.Softmax, Output = Activation.Softmax)", new[] { "Layer 1 of 'Net'", "Softmax" } },
+        { "SN0010", "[Network(4, 5, 3, Loss = Loss.CrossEntropy)] public partial class Net { }",
+            "Network(4, 5, 3, Loss = Loss.CrossEntropy)", new[] { "Loss.CrossEntropy", "output activation is Sigmoid" } },
+        { "SN0011", "[Network(4, 5, 3, Output = Activation.Softmax, Loss = Loss.BinaryCrossEntropy)] public partial class Net { }",
+            "Network(4, 5, 3, Output = Activation.Softmax, Loss = Loss.BinaryCrossEntropy)", new[] { "Loss.BinaryCrossEntropy", "output activation is Softmax" } },
+        { "SN0012", "[Network(4, 5, 3, Hidden = (Activation)42)] public partial class Net { }",
+            "Network(4, 5, 3, Hidden = (Activation)42)", new[] { "Hidden on 'Net' is 42", "Activation.Softmax" } },
+        { "SN0012", "[Network(4, 5, 3, Activations = new[] { Activation.ReLU, (Activation)9 })] public partial class Net { }",
+            "Network(4, 5, 3, Activations = new[] { Activation.ReLU, (Activation)9 })", new[] { "Activations[1] on 'Net' is 9" } },
+        { "SN0012", "[Network(4, 5, 3, Loss = (Loss)7)] public partial class Net { }",
+            "Network(4, 5, 3, Loss = (Loss)7)", new[] { "Loss on 'Net' is 7", "Loss.BinaryCrossEntropy" } },
+        { "SN0013", "[Network(4, 5, 3, LeakySlope = float.NaN)] public partial class Net { }",
+            "Network(4, 5, 3, LeakySlope = float.NaN)", new[] { "LeakySlope on 'Net' is NaN" } },
+        { "SN0013", "[Network(4, 5, 3, LeakySlope = float.PositiveInfinity)] public partial class Net { }",
+            "Network(4, 5, 3, LeakySlope = float.PositiveInfinity)", new[] { "LeakySlope on 'Net' is Infinity" } },
+        { "SN0014", "[Network(2, 1)] file partial class Local { }", "Local", new[] { "'Local' is a file-local type", "remove the 'file' modifier" } },
+        { "SN0015", "[Network(2, 1)] public partial record Rec(int Epochs);", "Rec", new[] { "'Rec' is a record", "share the parameter buffer" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void InvalidNetwork_ReportsOneErrorAtTheRightPlaceAndGeneratesNothing(string id, string body, string locatedText, string[] messageFragments)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using StaticNet;\n\nnamespace Demo;\n\n" + body + "\n");
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(locatedText, run.LocatedText(diagnostic));
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(messageFragments, fragment => Assert.Contains(fragment, message));
+        Assert.Empty(run.Sources);
+
+        // The user's own code is valid C#: our error must be the only one, not followed by errors in generated code.
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void Cases_CoverEveryDescriptorInTheCatalogue()
+    {
+        IEnumerable<string> catalogue = typeof(DiagnosticDescriptors)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+            .Select(field => ((DiagnosticDescriptor)field.GetValue(null)!).Id);
+        IEnumerable<string> tested = Cases.Select(row => (string)row[0]);
+
+        Assert.Equal(
+            Enumerable.Range(1, 15).Select(n => $"SN{n:0000}"),
+            catalogue.OrderBy(id => id));
+        Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
+    }
+
+    [Fact]
+    public void ActivationsLengthMismatch_MessageIsExact()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            [Network(4, 5, 3, Activations = new[] { Activation.ReLU, Activation.ReLU, Activation.Softmax })]
+            public partial class Net { }
+            """);
+
+        Assert.Equal(
+            "Activations on 'Net' has 3 entries, but the network has 2 layers after the input; give exactly 2, one per layer",
+            Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void SeveralProblems_AreAllReported()
+    {
+        // Fixing one error only to meet the next is slow; every independent problem is reported at once.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            [Network(4, 0, -2, LeakySlope = float.NaN)]
+            public class Net { }
+            """);
+
+        Assert.Equal(
+            new[] { "SN0001", "SN0006", "SN0006", "SN0013" },
+            run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id).OrderBy(id => id));
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void DiagnosticLocation_HasTheLineAndColumnOfTheAttribute()
+    {
+        GeneratorRun run = GeneratorHarness.Run("using StaticNet;\n\nnamespace Demo;\n\n[Network(4)]\npublic partial class Net { }\n");
+
+        FileLinePositionSpan span = Assert.Single(run.GeneratorDiagnostics).Location.GetLineSpan();
+        Assert.Equal(GeneratorHarness.SourcePath(0), span.Path);
+        Assert.Equal(new LinePosition(4, 1), span.StartLinePosition);
+        Assert.Equal(new LinePosition(4, 11), span.EndLinePosition);
+    }
+}

@@ -1,0 +1,150 @@
+using Xunit;
+
+namespace StaticNet.Generator.Tests;
+
+/// <summary>
+/// Targeted checks of single generated members. Snapshots catch any change; these say which values matter and why,
+/// so a reviewed snapshot change cannot silently break the parameter layout.
+/// </summary>
+public sealed class GeneratedMemberTests
+{
+    private const string DefaultsHintName = "Demo.DefaultNet.g.cs";
+
+    [Fact]
+    public void Defaults_HintNameIsNamespaceDotTypeDotGCs()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Sources.Defaults);
+
+        Assert.Equal(new[] { DefaultsHintName }, run.HintNames);
+    }
+
+    // 4-5-3: W[1] is 5×4 at 0, b[1] at 20; W[2] is 3×5 at 25, b[2] at 40; (4+1)·5 + (5+1)·3 = 43 parameters.
+    [Theory]
+    [InlineData("InputSize", "public const int InputSize = 4;")]
+    [InlineData("OutputSize", "public const int OutputSize = 3;")]
+    [InlineData("ParameterCount", "public const int ParameterCount = 43;")]
+    [InlineData("LayerCount", "public const int LayerCount = 2;")]
+    [InlineData("Layer1Size", "public const int Layer1Size = 5;")]
+    [InlineData("Layer1WeightsOffset", "public const int Layer1WeightsOffset = 0;")]
+    [InlineData("Layer1WeightsLength", "public const int Layer1WeightsLength = 20;")]
+    [InlineData("Layer1BiasesOffset", "public const int Layer1BiasesOffset = 20;")]
+    [InlineData("Layer2Size", "public const int Layer2Size = 3;")]
+    [InlineData("Layer2WeightsOffset", "public const int Layer2WeightsOffset = 25;")]
+    [InlineData("Layer2WeightsLength", "public const int Layer2WeightsLength = 15;")]
+    [InlineData("Layer2BiasesOffset", "public const int Layer2BiasesOffset = 40;")]
+    [InlineData("LayerSizes", "public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 4, 5, 3 };")]
+    public void Defaults_ConstantsDescribeTheParameterLayout(string member, string expected)
+    {
+        string source = GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName);
+
+        Assert.Equal(expected, GeneratedMembers.Find(source, member));
+    }
+
+    [Fact]
+    public void Defaults_BothConstructorsAreGeneratedAndTheParameterlessOneUsesSeedZero()
+    {
+        string source = GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName);
+
+        // The buffer is seeded from 0 in its field initializer, so the parameterless constructor has nothing to do.
+        Assert.Equal(
+            "public DefaultNet()\n{\n}\npublic DefaultNet(int seed)\n{\n    Initialize(seed);\n}",
+            GeneratedMembers.Find(source, "DefaultNet"));
+        Assert.Contains("private readonly float[] _parameters = CreateParameters(seed: 0);", source);
+    }
+
+    [Fact]
+    public void Defaults_SmallLayersAreUnrolledWithConstantIndices()
+    {
+        string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName), "ForwardLayers");
+
+        Assert.DoesNotContain("for (", forward);
+        // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40].
+        Assert.Contains(
+            "a2[0] = global::StaticNet.NetworkMath.Sigmoid(p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40]);",
+            forward);
+    }
+
+    [Fact]
+    public void DeepNetwork_LayersOverSixtyFourWeightsAreLoopsOverConstants()
+    {
+        string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.DeepReLUSoftmax).Source("Demo.MnistNet.g.cs"), "ForwardLayers");
+
+        Assert.Contains("for (int j = 0; j < Layer1Size; j++)", forward);
+        Assert.Contains("global::System.ReadOnlySpan<float> row = p.Slice(Layer1WeightsOffset + j * InputSize, InputSize);", forward);
+        Assert.Contains("global::StaticNet.NetworkMath.SoftmaxInPlace(a3);", forward);
+    }
+
+    [Fact]
+    public void DeepNetwork_ParameterCountSumsEveryLayer()
+    {
+        string source = GeneratorHarness.Run(Sources.DeepReLUSoftmax).Source("Demo.MnistNet.g.cs");
+
+        // (784+1)·128 + (128+1)·64 + (64+1)·10 = 100,480 + 8,256 + 650.
+        Assert.Equal("public const int ParameterCount = 109386;", GeneratedMembers.Find(source, "ParameterCount"));
+        Assert.Equal("public const int Layer3WeightsOffset = 108736;", GeneratedMembers.Find(source, "Layer3WeightsOffset"));
+    }
+
+    [Fact]
+    public void CrossEntropyBackward_ComputesTheLossFromLogits()
+    {
+        string backward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.DeepReLUSoftmax).Source("Demo.MnistNet.g.cs"), "Backward");
+
+        Assert.Contains("float loss = global::StaticNet.Losses.CrossEntropyFromLogits(z3, target);", backward);
+        Assert.Contains("delta3[k] = a3[k] * targetSum - target[k];", backward);
+    }
+
+    [Fact]
+    public void CustomLeakySlope_IsEmittedAsAnInvariantFloatLiteral()
+    {
+        string source = GeneratorHarness.Run(Sources.PerLayerActivations).Source("Demo.MixedNet.g.cs");
+
+        Assert.Contains("global::StaticNet.NetworkMath.LeakyReLU(z2[0], 0.2f)", GeneratedMembers.Find(source, "ForwardLayers"));
+        Assert.Contains("global::StaticNet.ParameterInitializer.HeBound(4, 0.2f)", GeneratedMembers.Find(source, "InitializeParameters"));
+    }
+
+    [Fact]
+    public void UserDeclaredSeedConstructor_IsNotGeneratedAgain()
+    {
+        // A second (int seed) constructor would be error CS0111; the user's one wins.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            namespace Demo;
+
+            [Network(2, 1)]
+            public partial class SeededNet
+            {
+                public SeededNet(int seed)
+                {
+                    Initialize(seed + 1);
+                }
+            }
+            """);
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.Equal("public SeededNet()\n{\n}", GeneratedMembers.Find(run.Source("Demo.SeededNet.g.cs"), "SeededNet"));
+    }
+
+    [Fact]
+    public void UserDeclaredParameterlessConstructor_IsNotGeneratedAgain()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            namespace Demo;
+
+            [Network(2, 1)]
+            public partial class DefaultSeededNet
+            {
+                public DefaultSeededNet() : this(42)
+                {
+                }
+            }
+            """);
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.Equal(
+            "public DefaultSeededNet(int seed)\n{\n    Initialize(seed);\n}",
+            GeneratedMembers.Find(run.Source("Demo.DefaultSeededNet.g.cs"), "DefaultSeededNet"));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Linq;
+using Xunit;
+
+namespace StaticNet.Generator.Tests;
+
+/// <summary>
+/// The whole generated file for representative networks, compared with reviewed snapshots in Snapshots/. Each test
+/// also compiles the output: a snapshot of code that does not compile, or compiles with warnings, is no use.
+/// </summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Defaults_SigmoidLayersAndMeanSquaredError()
+    {
+        GeneratorRun run = GenerateCleanly(Sources.Defaults, "Demo.DefaultNet.g.cs");
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
+    public void DeepReLUSoftmaxCrossEntropy_UsesLoopsForBigLayers()
+    {
+        GeneratorRun run = GenerateCleanly(Sources.DeepReLUSoftmax, "Demo.MnistNet.g.cs");
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
+    public void NestedInNamespaceAndPartialClasses_ReopensEveryContainingType()
+    {
+        GeneratorRun run = GenerateCleanly(Sources.NestedInPartialTypes, "Game.Bots.Outer+Inner+Brain.g.cs");
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
+    public void PerLayerActivations_WithCustomLeakySlope()
+    {
+        GeneratorRun run = GenerateCleanly(Sources.PerLayerActivations, "Demo.MixedNet.g.cs");
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
+    public void ClassInGlobalNamespace_BinaryCrossEntropy()
+    {
+        GeneratorRun run = GenerateCleanly(Sources.ClassInGlobalNamespace, "XorNet.g.cs");
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
+    public void ValidNetworkNextToInvalidOne_SnapshotsTheSourceAndTheDiagnostic()
+    {
+        // Exercises the diagnostics half of the snapshot: one file for the valid network, a .txt for the error.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            namespace Demo;
+
+            [Network(2, 1)]
+            public partial class Good
+            {
+            }
+
+            [Network(2, 1, Loss = Loss.CrossEntropy)]
+            public partial class Bad
+            {
+            }
+            """);
+
+        Assert.Equal(new[] { "Demo.Good.g.cs" }, run.HintNames);
+        Assert.Empty(run.CompilationErrors);
+        Snapshot.Verify(run);
+    }
+
+    /// <summary>Runs the generator and asserts exactly one file with the expected hint name, and a clean compile.</summary>
+    private static GeneratorRun GenerateCleanly(string source, string expectedHintName)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Null(run.Result.Exception);
+        Assert.Equal(new[] { expectedHintName }, run.HintNames);
+        Assert.True(!run.CompilationErrors.Any(), GeneratorRun.Describe(run.CompilationErrors));
+        Assert.True(!run.GeneratedCodeDiagnostics.Any(), GeneratorRun.Describe(run.GeneratedCodeDiagnostics));
+        return run;
+    }
+}
