@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace StaticNet;
@@ -31,25 +32,10 @@ public static class NetworkMath
     /// <param name="values">The pre-activations z on entry, the probabilities on return.</param>
     public static void SoftmaxInPlace(Span<float> values)
     {
-        float max = float.NegativeInfinity;
-        foreach (float v in values)
-        {
-            max = MathF.Max(max, v);
-        }
-
-        float sum = 0f;
-        for (int i = 0; i < values.Length; i++)
-        {
-            float e = MathF.Exp(values[i] - max);
-            values[i] = e;
-            sum += e;
-        }
-
-        float scale = 1f / sum;
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] *= scale;
-        }
+        float max = TensorPrimitives.Max(values);
+        TensorPrimitives.Subtract(values, max, values);
+        TensorPrimitives.Exp(values, values);
+        TensorPrimitives.Multiply(values, 1f / TensorPrimitives.Sum(values), values);
     }
 
     /// <summary>

@@ -34,6 +34,25 @@ public static class SpanLength
         }
     }
 
+    /// <summary>
+    /// Checks a row-major batch of rows of <paramref name="rowLength"/> values and returns how many rows it holds;
+    /// throws unless it holds at least one whole row and nothing else.
+    /// </summary>
+    /// <param name="span">The batch.</param>
+    /// <param name="rowLength">The length of one row (one sample).</param>
+    /// <param name="parameterName">The name of the argument, reported in the exception.</param>
+    public static int RequireRows(ReadOnlySpan<float> span, int rowLength, string parameterName)
+    {
+        if (span.Length == 0 || span.Length % rowLength != 0)
+        {
+            throw new ArgumentException(
+                $"'{parameterName}' must hold one or more whole rows of {rowLength} values, but has length {span.Length}.",
+                parameterName);
+        }
+
+        return span.Length / rowLength;
+    }
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowWrongLength(string parameterName, int expected, int actual, bool optional = false)

@@ -43,6 +43,46 @@ internal static class ActivationFormulas
         _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax is applied to the whole layer."),
     };
 
+    private const string Kernels = "global::StaticNet.Kernels.ActivationKernels";
+
+    /// <summary>
+    /// Statements applying g to a whole layer, from <paramref name="z"/> into <paramref name="a"/> (which may be the
+    /// same span): vectorised over the layer, with softmax taken row by row over <paramref name="rowWidth"/>.
+    /// </summary>
+    public static string[] ApplyToLayer(ActivationKind activation, string z, string a, float slope, string? rowWidth = null)
+    {
+        bool inPlace = z == a;
+        return activation switch
+        {
+            ActivationKind.Identity => inPlace ? new string[0] : new[] { $"{z}.CopyTo({a});" },
+            ActivationKind.Sigmoid => new[] { $"{Kernels}.Sigmoid({z}, {a});" },
+            ActivationKind.Tanh => new[] { $"{Kernels}.Tanh({z}, {a});" },
+            ActivationKind.ReLU => new[] { $"{Kernels}.ReLU({z}, {a});" },
+            ActivationKind.LeakyReLU => new[] { $"{Kernels}.LeakyReLU({z}, {a}, {Literals.Float(slope)});" },
+            ActivationKind.Softmax => Softmax(z, a, inPlace, rowWidth),
+            _ => throw new ArgumentOutOfRangeException(nameof(activation)),
+        };
+    }
+
+    /// <summary>A statement multiplying a whole δ by g', read from the layer's a (or, for the ReLU family, z); none for identity.</summary>
+    public static string? MultiplyDerivative(ActivationKind activation, string delta, string a, string z, float slope) => activation switch
+    {
+        ActivationKind.Identity => null,
+        ActivationKind.Sigmoid => $"{Kernels}.MultiplySigmoidDerivative({delta}, {a});",
+        ActivationKind.Tanh => $"{Kernels}.MultiplyTanhDerivative({delta}, {a});",
+        ActivationKind.ReLU => $"{Kernels}.MultiplyReLUDerivative({delta}, {z});",
+        ActivationKind.LeakyReLU => $"{Kernels}.MultiplyLeakyReLUDerivative({delta}, {z}, {Literals.Float(slope)});",
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax uses its Jacobian-vector product."),
+    };
+
+    private static string[] Softmax(string z, string a, bool inPlace, string? rowWidth)
+    {
+        string apply = rowWidth is null
+            ? $"global::StaticNet.NetworkMath.SoftmaxInPlace({a});"
+            : $"{Kernels}.SoftmaxRows({a}, {rowWidth});";
+        return inPlace ? new[] { apply } : new[] { $"{z}.CopyTo({a});", apply };
+    }
+
     /// <summary>
     /// An expression for <paramref name="value"/> ⊙ g'(z), reading g' from the activation <paramref name="a"/> or, for
     /// the ReLU family, from the pre-activation <paramref name="z"/>.

@@ -174,7 +174,7 @@ internal static class BackwardEmitter
         int l = layer.Index;
         string delta = ScratchPlan.Delta(l);
         string input = LayerCode.Input(layer);
-        writer.Comment(LayerCode.Describe(layer));
+        writer.Comment(LayerCode.Describe(layer) + ", " + LayerCode.Strategy(layer));
         writer.Comment($"BP3: ∂C/∂b[{l}] = δ[{l}]");
         writer.Comment($"BP4: ∂C/∂W[{l}] = δ[{l}]·{LayerCode.InputSymbol(layer)}ᵀ");
         if (LayerCode.IsUnrolled(layer))
@@ -191,17 +191,7 @@ internal static class BackwardEmitter
             return;
         }
 
-        string inputSize = LayerCode.InputSizeConstant(layer);
-        using (writer.Open($"for (int j = 0; j < {LayerCode.SizeConstant(layer)}; j++)"))
-        {
-            writer.Line($"float d = {delta}[j];");
-            writer.Line($"gradient[{LayerCode.BiasesOffset(layer)} + j] += d;");
-            writer.Line($"global::System.Span<float> row = gradient.Slice({LayerCode.WeightsOffset(layer)} + j * {inputSize}, {inputSize});");
-            using (writer.Open($"for (int k = 0; k < {inputSize}; k++)"))
-            {
-                writer.Line($"row[k] += d * {input}[k];");
-            }
-        }
+        writer.Line($"global::StaticNet.Kernels.DenseKernels.AccumulateGradient({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, 1);");
     }
 
     /// <summary>BP2: δ[l−1] = (W[l]ᵀ·δ[l]) ⊙ g'(z[l−1]).</summary>
@@ -224,11 +214,11 @@ internal static class BackwardEmitter
             return;
         }
 
-        EmitTransposedProductLoop(writer, layer, target);
-        writer.Line();
-        using (writer.Open($"for (int k = 0; k < {LayerCode.InputSizeConstant(layer)}; k++)"))
+        EmitTransposedProductKernel(writer, layer, target);
+        string? derivative = ActivationFormulas.MultiplyDerivative(below.Activation, target, a, z, spec.LeakySlope);
+        if (derivative is not null)
         {
-            writer.Line($"{target}[k] = {ActivationFormulas.TimesDerivative(below.Activation, $"{target}[k]", $"{a}[k]", $"{z}[k]", spec.LeakySlope)};");
+            writer.Line(derivative);
         }
     }
 
@@ -246,7 +236,7 @@ internal static class BackwardEmitter
             }
             else
             {
-                EmitTransposedProductLoop(writer, layer, "inputGradient");
+                EmitTransposedProductKernel(writer, layer, "inputGradient");
             }
         }
     }
@@ -269,20 +259,9 @@ internal static class BackwardEmitter
         return sum.ToString();
     }
 
-    /// <summary>target = W[l]ᵀ·δ[l], accumulated row by row so that W is read in the order it is stored.</summary>
-    private static void EmitTransposedProductLoop(CodeWriter writer, LayerSpec layer, string target)
+    /// <summary>target = W[l]ᵀ·δ[l], the SIMD kernel streaming W in the order it is stored.</summary>
+    private static void EmitTransposedProductKernel(CodeWriter writer, LayerSpec layer, string target)
     {
-        string inputSize = LayerCode.InputSizeConstant(layer);
-        string delta = ScratchPlan.Delta(layer.Index);
-        writer.Line($"{target}.Clear();");
-        using (writer.Open($"for (int j = 0; j < {LayerCode.SizeConstant(layer)}; j++)"))
-        {
-            writer.Line($"float d = {delta}[j];");
-            writer.Line($"global::System.ReadOnlySpan<float> row = p.Slice({LayerCode.WeightsOffset(layer)} + j * {inputSize}, {inputSize});");
-            using (writer.Open($"for (int k = 0; k < {inputSize}; k++)"))
-            {
-                writer.Line($"{target}[k] += row[k] * d;");
-            }
-        }
+        writer.Line($"global::StaticNet.Kernels.DenseKernels.BackpropagateError({LayerCode.WeightsSlice(layer, "p")}, {ScratchPlan.Delta(layer.Index)}, {target}, 1);");
     }
 }

@@ -51,36 +51,30 @@ internal static class ForwardEmitter
     {
         int l = layer.Index;
         bool isOutput = l == spec.Layers.Count;
-        bool isSoftmax = layer.Activation == ActivationKind.Softmax;
 
-        writer.Comment(LayerCode.Describe(layer));
+        writer.Comment(LayerCode.Describe(layer) + ", " + LayerCode.Strategy(layer));
         writer.Comment($"z[{l}] = W[{l}]·{LayerCode.InputSymbol(layer)} + b[{l}]");
         writer.Comment((isOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(layer.Activation, $"z[{l}]"));
 
-        // Kept z goes to its own buffer and is activated afterwards. Otherwise an element-wise activation is applied
-        // as each sum is formed, and softmax, which needs the whole layer, runs in place over the finished sums.
+        // The sums go to z where backpropagation needs it kept, otherwise straight into a; then g runs over the
+        // whole layer at once, so exp and tanh are vectorised even for layers small enough to unroll.
         string sums = keepsZ ? ScratchPlan.Z(l) : a;
-        bool activateInline = !keepsZ && !isSoftmax;
         if (LayerCode.IsUnrolled(layer))
         {
-            EmitUnrolledSums(writer, spec, layer, sums, activateInline);
+            EmitUnrolledSums(writer, layer, sums);
         }
         else
         {
-            EmitLoopedSums(writer, spec, layer, sums, activateInline);
+            writer.Line($"global::StaticNet.Kernels.DenseKernels.Forward({LayerCode.WeightsSlice(layer, "p")}, {LayerCode.BiasesSlice(layer, "p")}, {LayerCode.Input(layer)}, {sums});");
         }
 
-        if (keepsZ)
+        foreach (string statement in ActivationFormulas.ApplyToLayer(layer.Activation, sums, a, spec.LeakySlope))
         {
-            EmitActivation(writer, spec, layer, sums, a);
-        }
-        else if (isSoftmax)
-        {
-            writer.Line($"global::StaticNet.NetworkMath.SoftmaxInPlace({a});");
+            writer.Line(statement);
         }
     }
 
-    private static void EmitUnrolledSums(CodeWriter writer, NetworkSpec spec, LayerSpec layer, string target, bool activate)
+    private static void EmitUnrolledSums(CodeWriter writer, LayerSpec layer, string target)
     {
         string input = LayerCode.Input(layer);
         for (int j = 0; j < layer.Size; j++)
@@ -92,53 +86,7 @@ internal static class ForwardEmitter
             }
 
             sum.Append($"p[{layer.BiasesOffset + j}]");
-            string value = activate ? ActivationFormulas.Apply(layer.Activation, sum.ToString(), spec.LeakySlope) : sum.ToString();
-            writer.Line($"{target}[{j}] = {value};");
-        }
-    }
-
-    private static void EmitLoopedSums(CodeWriter writer, NetworkSpec spec, LayerSpec layer, string target, bool activate)
-    {
-        string input = LayerCode.Input(layer);
-        string inputSize = LayerCode.InputSizeConstant(layer);
-        using (writer.Open($"for (int j = 0; j < {LayerCode.SizeConstant(layer)}; j++)"))
-        {
-            writer.Line($"global::System.ReadOnlySpan<float> row = p.Slice({LayerCode.WeightsOffset(layer)} + j * {inputSize}, {inputSize});");
-            writer.Line($"float sum = p[{LayerCode.BiasesOffset(layer)} + j];");
-            using (writer.Open($"for (int k = 0; k < {inputSize}; k++)"))
-            {
-                writer.Line($"sum += row[k] * {input}[k];");
-            }
-
-            writer.Line();
-            string value = activate ? ActivationFormulas.Apply(layer.Activation, "sum", spec.LeakySlope) : "sum";
-            writer.Line($"{target}[j] = {value};");
-        }
-    }
-
-    private static void EmitActivation(CodeWriter writer, NetworkSpec spec, LayerSpec layer, string z, string a)
-    {
-        if (layer.Activation == ActivationKind.Softmax)
-        {
-            writer.Line($"{z}.CopyTo({a});");
-            writer.Line($"global::StaticNet.NetworkMath.SoftmaxInPlace({a});");
-            return;
-        }
-
-        if (LayerCode.IsUnrolled(layer))
-        {
-            for (int j = 0; j < layer.Size; j++)
-            {
-                writer.Line($"{a}[{j}] = {ActivationFormulas.Apply(layer.Activation, $"{z}[{j}]", spec.LeakySlope)};");
-            }
-
-            return;
-        }
-
-        writer.Line();
-        using (writer.Open($"for (int j = 0; j < {LayerCode.SizeConstant(layer)}; j++)"))
-        {
-            writer.Line($"{a}[j] = {ActivationFormulas.Apply(layer.Activation, $"{z}[j]", spec.LeakySlope)};");
+            writer.Line($"{target}[{j}] = {sum};");
         }
     }
 }

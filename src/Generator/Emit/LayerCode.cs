@@ -13,6 +13,18 @@ internal static class LayerCode
 
     public static bool IsUnrolled(LayerSpec layer) => layer.WeightsLength <= UnrollWeightLimit;
 
+    /// <summary>How the layer's products are computed, for the layer comment.</summary>
+    public static string Strategy(LayerSpec layer) =>
+        IsUnrolled(layer) ? "unrolled" : "SIMD kernel";
+
+    /// <summary>W[l] as a slice of <paramref name="buffer"/> (the parameters or the gradient).</summary>
+    public static string WeightsSlice(LayerSpec layer, string buffer) =>
+        $"{buffer}.Slice(Layer{layer.Index}WeightsOffset, Layer{layer.Index}WeightsLength)";
+
+    /// <summary>b[l] as a slice of <paramref name="buffer"/> (the parameters or the gradient).</summary>
+    public static string BiasesSlice(LayerSpec layer, string buffer) =>
+        $"{buffer}.Slice(Layer{layer.Index}BiasesOffset, Layer{layer.Index}Size)";
+
     /// <summary>The variable holding a[l−1]: the method's input for the first layer.</summary>
     public static string Input(LayerSpec layer) => layer.Index == 1 ? "input" : ScratchPlan.A(layer.Index - 1);
 

@@ -1,0 +1,150 @@
+using System;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+
+namespace StaticNet.Kernels;
+
+/// <summary>
+/// Activations and their derivatives over whole layers. Transcendentals come from
+/// <see cref="TensorPrimitives"/> (vectorised exp/tanh, accurate to a few ulp, saturating without NaN); the
+/// element-wise derivative products are <see cref="Vector{T}"/> loops. Source and destination may be the same span.
+/// </summary>
+public static class ActivationKernels
+{
+    /// <summary>a = σ(z).</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <param name="a">Receives the activations.</param>
+    public static void Sigmoid(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Sigmoid(z, a);
+
+    /// <summary>a = tanh(z).</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <param name="a">Receives the activations.</param>
+    public static void Tanh(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Tanh(z, a);
+
+    /// <summary>a = max(0, z).</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <param name="a">Receives the activations.</param>
+    public static void ReLU(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Max(z, 0f, a);
+
+    /// <summary>a = z where z &gt; 0, otherwise slope · z.</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <param name="a">Receives the activations.</param>
+    /// <param name="slope">The slope for negative inputs.</param>
+    public static void LeakyReLU(ReadOnlySpan<float> z, Span<float> a, float slope)
+    {
+        SpanLength.Require(a, z.Length, nameof(a));
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var slopes = new Vector<float>(slope);
+            ReadOnlySpan<Vector<float>> zv = MemoryMarshal.Cast<float, Vector<float>>(z);
+            Span<Vector<float>> av = MemoryMarshal.Cast<float, Vector<float>>(a);
+            for (int v = 0; v < zv.Length; v++)
+            {
+                Vector<float> x = zv[v];
+                av[v] = Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), x, x * slopes);
+            }
+
+            i = zv.Length * Vector<float>.Count;
+        }
+
+        for (; i < z.Length; i++)
+        {
+            a[i] = z[i] > 0f ? z[i] : slope * z[i];
+        }
+    }
+
+    /// <summary>Each row of <paramref name="values"/> (rows of <paramref name="width"/>) replaced by its softmax.</summary>
+    /// <param name="values">Logits on entry, probabilities on return.</param>
+    /// <param name="width">The length of a row.</param>
+    public static void SoftmaxRows(Span<float> values, int width)
+    {
+        for (int start = 0; start < values.Length; start += width)
+        {
+            NetworkMath.SoftmaxInPlace(values.Slice(start, width));
+        }
+    }
+
+    /// <summary>δ = δ ⊙ a(1 − a), the sigmoid derivative read from the activations.</summary>
+    /// <param name="delta">Upstream gradient on entry, δ on return.</param>
+    /// <param name="a">The sigmoid outputs.</param>
+    public static void MultiplySigmoidDerivative(Span<float> delta, ReadOnlySpan<float> a)
+    {
+        SpanLength.Require(a, delta.Length, nameof(a));
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            ReadOnlySpan<Vector<float>> av = MemoryMarshal.Cast<float, Vector<float>>(a);
+            Span<Vector<float>> dv = MemoryMarshal.Cast<float, Vector<float>>(delta);
+            for (int v = 0; v < av.Length; v++)
+            {
+                dv[v] *= av[v] - (av[v] * av[v]);
+            }
+
+            i = av.Length * Vector<float>.Count;
+        }
+
+        for (; i < delta.Length; i++)
+        {
+            delta[i] *= a[i] - (a[i] * a[i]);
+        }
+    }
+
+    /// <summary>δ = δ ⊙ (1 − a²), the tanh derivative read from the activations.</summary>
+    /// <param name="delta">Upstream gradient on entry, δ on return.</param>
+    /// <param name="a">The tanh outputs.</param>
+    public static void MultiplyTanhDerivative(Span<float> delta, ReadOnlySpan<float> a)
+    {
+        SpanLength.Require(a, delta.Length, nameof(a));
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            ReadOnlySpan<Vector<float>> av = MemoryMarshal.Cast<float, Vector<float>>(a);
+            Span<Vector<float>> dv = MemoryMarshal.Cast<float, Vector<float>>(delta);
+            for (int v = 0; v < av.Length; v++)
+            {
+                dv[v] *= Vector<float>.One - (av[v] * av[v]);
+            }
+
+            i = av.Length * Vector<float>.Count;
+        }
+
+        for (; i < delta.Length; i++)
+        {
+            delta[i] *= 1f - (a[i] * a[i]);
+        }
+    }
+
+    /// <summary>δ = δ ⊙ [z &gt; 0].</summary>
+    /// <param name="delta">Upstream gradient on entry, δ on return.</param>
+    /// <param name="z">The pre-activations.</param>
+    public static void MultiplyReLUDerivative(Span<float> delta, ReadOnlySpan<float> z) => MultiplyLeakyReLUDerivative(delta, z, 0f);
+
+    /// <summary>δ = δ ⊙ (1 where z &gt; 0, otherwise slope).</summary>
+    /// <param name="delta">Upstream gradient on entry, δ on return.</param>
+    /// <param name="z">The pre-activations.</param>
+    /// <param name="slope">The slope for negative inputs.</param>
+    public static void MultiplyLeakyReLUDerivative(Span<float> delta, ReadOnlySpan<float> z, float slope)
+    {
+        SpanLength.Require(z, delta.Length, nameof(z));
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var slopes = new Vector<float>(slope);
+            ReadOnlySpan<Vector<float>> zv = MemoryMarshal.Cast<float, Vector<float>>(z);
+            Span<Vector<float>> dv = MemoryMarshal.Cast<float, Vector<float>>(delta);
+            for (int v = 0; v < zv.Length; v++)
+            {
+                dv[v] *= Vector.ConditionalSelect(Vector.GreaterThan(zv[v], Vector<float>.Zero), Vector<float>.One, slopes);
+            }
+
+            i = zv.Length * Vector<float>.Count;
+        }
+
+        for (; i < delta.Length; i++)
+        {
+            delta[i] *= z[i] > 0f ? 1f : slope;
+        }
+    }
+}

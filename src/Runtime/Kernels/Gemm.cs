@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+
+namespace StaticNet.Kernels;
+
+/// <summary>
+/// C (+)= A·B for row-major B and C and a strided A, as register tiles of 4 rows × 2 vectors: per step of the inner
+/// dimension 2 loads of B, 4 broadcasts of A and 8 FMAs, with the 8 accumulators held in registers throughout. A is
+/// addressed through (rowStride, columnStride), so δᵀ and row-major operands need no copy.
+/// </summary>
+internal static class Gemm
+{
+    public static void Run<TVector, TSimd>(
+        ref float a, nint aRowStride, nint aColumnStride,
+        ref float b, nint bRowStride,
+        ref float c, nint cRowStride,
+        int rows, int columns, int inner, bool accumulate)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        int width = TSimd.Count;
+        int column = 0;
+        for (; column + (2 * width) <= columns; column += 2 * width)
+        {
+            PairColumns<TVector, TSimd>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, column, inner, accumulate);
+        }
+
+        for (; column + width <= columns; column += width)
+        {
+            SingleColumn<TVector, TSimd>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, column, inner, accumulate);
+        }
+
+        // Column tails narrower than a vector run the same tile one float wide.
+        for (; column < columns; column++)
+        {
+            SingleColumn<float, SimdScalar>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, column, inner, accumulate);
+        }
+    }
+
+    private static void PairColumns<TVector, TSimd>(
+        ref float a, nint aRowStride, nint aColumnStride,
+        ref float b, nint bRowStride,
+        ref float c, nint cRowStride,
+        int rows, nint column, int inner, bool accumulate)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        nint width = TSimd.Count;
+        int row = 0;
+        for (; row + 4 <= rows; row += 4)
+        {
+            TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c10 = TSimd.Zero, c11 = TSimd.Zero;
+            TVector c20 = TSimd.Zero, c21 = TSimd.Zero, c30 = TSimd.Zero, c31 = TSimd.Zero;
+            ref float a0 = ref Unsafe.Add(ref a, row * aRowStride);
+            ref float a1 = ref Unsafe.Add(ref a0, aRowStride);
+            ref float a2 = ref Unsafe.Add(ref a1, aRowStride);
+            ref float a3 = ref Unsafe.Add(ref a2, aRowStride);
+            ref float bColumn = ref Unsafe.Add(ref b, column);
+            for (nint p = 0; p < inner; p++)
+            {
+                ref float bRow = ref Unsafe.Add(ref bColumn, p * bRowStride);
+                TVector b0 = TSimd.Load(ref bRow);
+                TVector b1 = TSimd.Load(ref Unsafe.Add(ref bRow, width));
+                nint offset = p * aColumnStride;
+                TVector x = TSimd.Broadcast(Unsafe.Add(ref a0, offset));
+                c00 = TSimd.MultiplyAdd(x, b0, c00);
+                c01 = TSimd.MultiplyAdd(x, b1, c01);
+                x = TSimd.Broadcast(Unsafe.Add(ref a1, offset));
+                c10 = TSimd.MultiplyAdd(x, b0, c10);
+                c11 = TSimd.MultiplyAdd(x, b1, c11);
+                x = TSimd.Broadcast(Unsafe.Add(ref a2, offset));
+                c20 = TSimd.MultiplyAdd(x, b0, c20);
+                c21 = TSimd.MultiplyAdd(x, b1, c21);
+                x = TSimd.Broadcast(Unsafe.Add(ref a3, offset));
+                c30 = TSimd.MultiplyAdd(x, b0, c30);
+                c31 = TSimd.MultiplyAdd(x, b1, c31);
+            }
+
+            ref float c0 = ref Unsafe.Add(ref c, (row * cRowStride) + column);
+            Write<TVector, TSimd>(c00, ref c0, accumulate);
+            Write<TVector, TSimd>(c01, ref Unsafe.Add(ref c0, width), accumulate);
+            ref float cRow1 = ref Unsafe.Add(ref c0, cRowStride);
+            Write<TVector, TSimd>(c10, ref cRow1, accumulate);
+            Write<TVector, TSimd>(c11, ref Unsafe.Add(ref cRow1, width), accumulate);
+            ref float cRow2 = ref Unsafe.Add(ref cRow1, cRowStride);
+            Write<TVector, TSimd>(c20, ref cRow2, accumulate);
+            Write<TVector, TSimd>(c21, ref Unsafe.Add(ref cRow2, width), accumulate);
+            ref float cRow3 = ref Unsafe.Add(ref cRow2, cRowStride);
+            Write<TVector, TSimd>(c30, ref cRow3, accumulate);
+            Write<TVector, TSimd>(c31, ref Unsafe.Add(ref cRow3, width), accumulate);
+        }
+
+        for (; row < rows; row++)
+        {
+            TVector c0 = TSimd.Zero, c1 = TSimd.Zero;
+            ref float aRow = ref Unsafe.Add(ref a, row * aRowStride);
+            ref float bColumn = ref Unsafe.Add(ref b, column);
+            for (nint p = 0; p < inner; p++)
+            {
+                ref float bRow = ref Unsafe.Add(ref bColumn, p * bRowStride);
+                TVector x = TSimd.Broadcast(Unsafe.Add(ref aRow, p * aColumnStride));
+                c0 = TSimd.MultiplyAdd(x, TSimd.Load(ref bRow), c0);
+                c1 = TSimd.MultiplyAdd(x, TSimd.Load(ref Unsafe.Add(ref bRow, width)), c1);
+            }
+
+            ref float cRow = ref Unsafe.Add(ref c, (row * cRowStride) + column);
+            Write<TVector, TSimd>(c0, ref cRow, accumulate);
+            Write<TVector, TSimd>(c1, ref Unsafe.Add(ref cRow, width), accumulate);
+        }
+    }
+
+    private static void SingleColumn<TVector, TSimd>(
+        ref float a, nint aRowStride, nint aColumnStride,
+        ref float b, nint bRowStride,
+        ref float c, nint cRowStride,
+        int rows, nint column, int inner, bool accumulate)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        int row = 0;
+        for (; row + 4 <= rows; row += 4)
+        {
+            TVector c0 = TSimd.Zero, c1 = TSimd.Zero, c2 = TSimd.Zero, c3 = TSimd.Zero;
+            ref float a0 = ref Unsafe.Add(ref a, row * aRowStride);
+            ref float a1 = ref Unsafe.Add(ref a0, aRowStride);
+            ref float a2 = ref Unsafe.Add(ref a1, aRowStride);
+            ref float a3 = ref Unsafe.Add(ref a2, aRowStride);
+            ref float bColumn = ref Unsafe.Add(ref b, column);
+            for (nint p = 0; p < inner; p++)
+            {
+                TVector b0 = TSimd.Load(ref Unsafe.Add(ref bColumn, p * bRowStride));
+                nint offset = p * aColumnStride;
+                c0 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref a0, offset)), b0, c0);
+                c1 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref a1, offset)), b0, c1);
+                c2 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref a2, offset)), b0, c2);
+                c3 = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref a3, offset)), b0, c3);
+            }
+
+            ref float cRow = ref Unsafe.Add(ref c, (row * cRowStride) + column);
+            Write<TVector, TSimd>(c0, ref cRow, accumulate);
+            Write<TVector, TSimd>(c1, ref Unsafe.Add(ref cRow, cRowStride), accumulate);
+            Write<TVector, TSimd>(c2, ref Unsafe.Add(ref cRow, 2 * cRowStride), accumulate);
+            Write<TVector, TSimd>(c3, ref Unsafe.Add(ref cRow, 3 * cRowStride), accumulate);
+        }
+
+        for (; row < rows; row++)
+        {
+            TVector sum = TSimd.Zero;
+            ref float aRow = ref Unsafe.Add(ref a, row * aRowStride);
+            ref float bColumn = ref Unsafe.Add(ref b, column);
+            for (nint p = 0; p < inner; p++)
+            {
+                sum = TSimd.MultiplyAdd(TSimd.Broadcast(Unsafe.Add(ref aRow, p * aColumnStride)), TSimd.Load(ref Unsafe.Add(ref bColumn, p * bRowStride)), sum);
+            }
+
+            Write<TVector, TSimd>(sum, ref Unsafe.Add(ref c, (row * cRowStride) + column), accumulate);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write<TVector, TSimd>(TVector value, ref float destination, bool accumulate)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        if (accumulate)
+        {
+            value = TSimd.Add(TSimd.Load(ref destination), value);
+        }
+
+        TSimd.Store(value, ref destination);
+    }
+}

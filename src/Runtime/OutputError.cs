@@ -1,0 +1,94 @@
+using System;
+
+namespace StaticNet;
+
+/// <summary>
+/// BP1 for one sample of a batch: the loss C and the output error δ[L] = ∂C/∂z[L] scaled by 1/N, so that summing
+/// over the batch gives the gradient of the mean loss J = (1/N) Σ C_i. Generated batch methods call these per row.
+/// </summary>
+public static class OutputError
+{
+    /// <summary>Softmax with cross-entropy, fused: δ = (ŷ·Σy − y)·scale; C from the logits.</summary>
+    /// <param name="logits">z[L].</param>
+    /// <param name="output">ŷ = softmax(z[L]).</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives δ[L]·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <returns>The sample's loss C (not scaled).</returns>
+    public static float SoftmaxCrossEntropy(ReadOnlySpan<float> logits, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+    {
+        float loss = Losses.CrossEntropyFromLogits(logits, target);
+        float targetSum = 0f;
+        foreach (float y in target)
+        {
+            targetSum += y;
+        }
+
+        for (int k = 0; k < delta.Length; k++)
+        {
+            delta[k] = ((output[k] * targetSum) - target[k]) * scale;
+        }
+
+        return loss;
+    }
+
+    /// <summary>Sigmoid with binary cross-entropy, fused: δ = (ŷ − y)·scale; C from the logits.</summary>
+    /// <param name="logits">z[L].</param>
+    /// <param name="output">ŷ = σ(z[L]).</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives δ[L]·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <returns>The sample's loss C (not scaled).</returns>
+    public static float SigmoidBinaryCrossEntropy(ReadOnlySpan<float> logits, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+    {
+        for (int k = 0; k < delta.Length; k++)
+        {
+            delta[k] = (output[k] - target[k]) * scale;
+        }
+
+        return Losses.BinaryCrossEntropyFromLogits(logits, target);
+    }
+
+    /// <summary>Mean squared error before g': δ = (ŷ − y)·scale (the caller multiplies by g'(z[L])).</summary>
+    /// <param name="output">ŷ.</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives (ŷ − y)·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <returns>The sample's loss C = ½ Σ (ŷ − y)².</returns>
+    public static float MeanSquaredError(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+    {
+        float loss = 0f;
+        for (int k = 0; k < delta.Length; k++)
+        {
+            float error = output[k] - target[k];
+            loss += error * error;
+            delta[k] = error * scale;
+        }
+
+        return 0.5f * loss;
+    }
+
+    /// <summary>Mean squared error through softmax: δ = Jᵀ(ŷ − y)·scale, the exact Jacobian-vector product.</summary>
+    /// <param name="output">ŷ = softmax(z[L]).</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives δ[L]·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <returns>The sample's loss C = ½ Σ (ŷ − y)².</returns>
+    public static float SoftmaxMeanSquaredError(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+    {
+        float loss = 0f, errorDotOutput = 0f;
+        for (int k = 0; k < delta.Length; k++)
+        {
+            float error = output[k] - target[k];
+            loss += error * error;
+            errorDotOutput += error * output[k];
+        }
+
+        for (int k = 0; k < delta.Length; k++)
+        {
+            delta[k] = output[k] * (output[k] - target[k] - errorDotOutput) * scale;
+        }
+
+        return 0.5f * loss;
+    }
+}
