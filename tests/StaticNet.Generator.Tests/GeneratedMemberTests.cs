@@ -58,19 +58,21 @@ public sealed class GeneratedMemberTests
         string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName), "ForwardLayers");
 
         Assert.DoesNotContain("for (", forward);
-        // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40].
-        Assert.Contains(
-            "a2[0] = global::StaticNet.NetworkMath.Sigmoid(p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40]);",
-            forward);
+        Assert.DoesNotContain("DenseKernels", forward);
+        // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40]; σ then runs vectorised over the whole layer.
+        Assert.Contains("a2[0] = p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40];", forward);
+        Assert.Contains("global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);", forward);
     }
 
     [Fact]
-    public void DeepNetwork_LayersOverSixtyFourWeightsAreLoopsOverConstants()
+    public void DeepNetwork_LayersOverSixtyFourWeightsUseTheSimdKernels()
     {
         string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.DeepReLUSoftmax).Source("Demo.MnistNet.g.cs"), "ForwardLayers");
 
-        Assert.Contains("for (int j = 0; j < Layer1Size; j++)", forward);
-        Assert.Contains("global::System.ReadOnlySpan<float> row = p.Slice(Layer1WeightsOffset + j * InputSize, InputSize);", forward);
+        Assert.Contains(
+            "global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);",
+            forward);
+        Assert.Contains("global::StaticNet.Kernels.ActivationKernels.ReLU(z1, a1);", forward);
         Assert.Contains("global::StaticNet.NetworkMath.SoftmaxInPlace(a3);", forward);
     }
 
@@ -98,7 +100,7 @@ public sealed class GeneratedMemberTests
     {
         string source = GeneratorHarness.Run(Sources.PerLayerActivations).Source("Demo.MixedNet.g.cs");
 
-        Assert.Contains("global::StaticNet.NetworkMath.LeakyReLU(z2[0], 0.2f)", GeneratedMembers.Find(source, "ForwardLayers"));
+        Assert.Contains("global::StaticNet.Kernels.ActivationKernels.LeakyReLU(z2, a2, 0.2f);", GeneratedMembers.Find(source, "ForwardLayers"));
         Assert.Contains("global::StaticNet.ParameterInitializer.HeBound(4, 0.2f)", GeneratedMembers.Find(source, "InitializeParameters"));
     }
 

@@ -6,8 +6,6 @@ namespace StaticNet.Generator.Emit;
 /// <summary>The C# expressions and the comment equations for each activation g and its derivative g'.</summary>
 internal static class ActivationFormulas
 {
-    private const string Math = "global::StaticNet.NetworkMath";
-
     /// <summary>g(z) for element-wise activations, e.g. <c>σ(z[1])</c>, used in layer comments.</summary>
     public static string Equation(ActivationKind activation, string z) => activation switch
     {
@@ -30,17 +28,6 @@ internal static class ActivationFormulas
         ActivationKind.LeakyReLU => $"leaky' = 1 if z[{layer}] > 0, else {Literals.Float(slope).TrimEnd('f')}",
         ActivationKind.Softmax => "softmax' is a full Jacobian",
         _ => throw new ArgumentOutOfRangeException(nameof(activation)),
-    };
-
-    /// <summary>An expression applying an element-wise activation to <paramref name="z"/>.</summary>
-    public static string Apply(ActivationKind activation, string z, float slope) => activation switch
-    {
-        ActivationKind.Identity => z,
-        ActivationKind.Sigmoid => $"{Math}.Sigmoid({z})",
-        ActivationKind.Tanh => $"{Math}.Tanh({z})",
-        ActivationKind.ReLU => $"{Math}.ReLU({z})",
-        ActivationKind.LeakyReLU => $"{Math}.LeakyReLU({z}, {Literals.Float(slope)})",
-        _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax is applied to the whole layer."),
     };
 
     private const string Kernels = "global::StaticNet.Kernels.ActivationKernels";
