@@ -1,0 +1,98 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+using StaticNet.Benchmarks;
+using Xunit;
+
+namespace StaticNet.Tests;
+
+/// <summary>
+/// Every benchmark's code path runs, and both baselines compute what the generated network computes, so the
+/// benchmark ratios compare equal work. No timing is asserted here: speed is measured by BenchmarkDotNet only.
+/// </summary>
+public class BenchmarkSmokeTests
+{
+    [Theory]
+    [InlineData(typeof(SmallNetworkBenchmarks))]
+    [InlineData(typeof(MnistBenchmarks))]
+    public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
+    {
+        object instance = Activator.CreateInstance(benchmarks)!;
+        benchmarks.GetProperty(nameof(MnistBenchmarks.BatchSize))?.SetValue(instance, 32);
+        benchmarks.GetMethod("Setup")!.Invoke(instance, null);
+        MethodInfo[] methods = benchmarks.GetMethods().Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null).ToArray();
+        Assert.NotEmpty(methods);
+        foreach (MethodInfo method in methods)
+        {
+            float value = (float)method.Invoke(instance, null)!;
+            Assert.True(float.IsFinite(value), $"{method.Name} returned {value}");
+        }
+    }
+
+    [Fact]
+    public void SmallNetworks_BaselinesForwardAndTrainLikeTheGeneratedNetwork()
+    {
+        var benchmarks = new SmallNetworkBenchmarks();
+        benchmarks.Setup();
+        AssertForwardAgrees(benchmarks.Sigmoid453, BenchmarkData.Inputs(1, 4, seed: 9));
+        AssertForwardAgrees(benchmarks.Tanh444, BenchmarkData.Inputs(1, 4, seed: 9));
+        AssertForwardAgrees(benchmarks.Tanh16, BenchmarkData.Inputs(1, 16, seed: 9));
+        AssertForwardAgrees(benchmarks.Tanh64, BenchmarkData.Inputs(1, 64, seed: 9));
+
+        var implementations = benchmarks.Sigmoid453;
+        float[] input = BenchmarkData.Inputs(1, 4, seed: 10), target = { 0.2f, 0.7f, 0.1f };
+        for (int step = 0; step < 5; step++)
+        {
+            float generated = implementations.TrainStep(input, target);
+            Assert.Equal(generated, StaticNet.Benchmarks.Baselines.BaselineTraining.TrainStep(implementations.Loop, input, target, Implementations<Sigmoid453>.LearningRate), 1e-5f);
+            Assert.Equal(generated, StaticNet.Benchmarks.Baselines.BaselineTraining.TrainStep(implementations.Tensor, input, target, Implementations<Sigmoid453>.LearningRate), 1e-5f);
+        }
+
+        AssertParametersAgree(implementations);
+    }
+
+    [Fact]
+    public void Mnist_BaselinesInferAndTrainABatchLikeTheGeneratedNetwork()
+    {
+        var benchmarks = new MnistBenchmarks { BatchSize = 32 };
+        benchmarks.Setup();
+        var implementations = benchmarks.Mnist;
+        AssertForwardAgrees(implementations, BenchmarkData.Inputs(1, 784, seed: 11));
+
+        float[] inputs = BenchmarkData.Inputs(32, 784, seed: 12), targets = BenchmarkData.OneHot(32, 10, seed: 13);
+        float generated = implementations.TrainBatch(inputs, targets);
+        Assert.Equal(generated, StaticNet.Benchmarks.Baselines.BaselineTraining.TrainBatch(implementations.Loop, inputs, targets, 32, Implementations<Mnist784>.LearningRate), 1e-4f);
+        Assert.Equal(generated, StaticNet.Benchmarks.Baselines.BaselineTraining.TrainBatch(implementations.Tensor, inputs, targets, 32, Implementations<Mnist784>.LearningRate), 1e-4f);
+        AssertParametersAgree(implementations);
+    }
+
+    private static void AssertForwardAgrees<TNetwork>(Implementations<TNetwork> implementations, float[] input)
+        where TNetwork : IBatchNetwork
+    {
+        int outputs = implementations.Generated.OutputSize;
+        float[] generated = new float[outputs], loop = new float[outputs], tensor = new float[outputs];
+        implementations.Generated.Forward(input, generated);
+        implementations.Loop.Forward(input, loop);
+        implementations.Tensor.Forward(input, tensor);
+        for (int k = 0; k < outputs; k++)
+        {
+            Assert.Equal(generated[k], loop[k], 1e-5f);
+            Assert.Equal(generated[k], tensor[k], 1e-5f);
+        }
+    }
+
+    private static void AssertParametersAgree<TNetwork>(Implementations<TNetwork> implementations)
+        where TNetwork : IBatchNetwork
+    {
+        float[] generated = implementations.Generated.Parameters.ToArray();
+        float[] loop = new float[generated.Length], tensor = new float[generated.Length];
+        implementations.Loop.Parameters.CopyTo(loop);
+        implementations.Tensor.Parameters.CopyTo(tensor);
+        for (int i = 0; i < generated.Length; i++)
+        {
+            Assert.Equal(generated[i], loop[i], 1e-6f);
+            Assert.Equal(generated[i], tensor[i], 1e-6f);
+        }
+    }
+}
