@@ -12,7 +12,7 @@ namespace StaticNet.Kernels;
 /// </summary>
 public static class ActivationKernels
 {
-    /// <summary>a = σ(z).</summary>
+    /// <summary>a = σ(z) = 1 / (1 + e^-z), saturating to exactly 0 or 1, accurate to ~1e-7 relative.</summary>
     /// <param name="z">Pre-activations.</param>
     /// <param name="a">Receives the activations.</param>
     public static void Sigmoid(ReadOnlySpan<float> z, Span<float> a) => TensorPrimitives.Sigmoid(z, a);
@@ -25,26 +25,58 @@ public static class ActivationKernels
     /// </remarks>
     /// <param name="z">Pre-activations.</param>
     /// <param name="a">Receives the activations.</param>
-    public static void Tanh(ReadOnlySpan<float> z, Span<float> a)
+    public static void Tanh(ReadOnlySpan<float> z, Span<float> a) => Map<TanhFunction>(z, a);
+
+    /// <summary>
+    /// Applies <typeparamref name="TFunction"/> a vector at a time; the remainder (or a whole span shorter than a
+    /// vector) is padded into one more vector on the stack rather than finished element by element.
+    /// </summary>
+    private static void Map<TFunction>(ReadOnlySpan<float> z, Span<float> a)
+        where TFunction : struct, IVectorFunction
     {
         SpanLength.Require(a, z.Length, nameof(a));
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (!Vector.IsHardwareAccelerated)
         {
-            ReadOnlySpan<Vector<float>> zv = MemoryMarshal.Cast<float, Vector<float>>(z);
-            Span<Vector<float>> av = MemoryMarshal.Cast<float, Vector<float>>(a);
-            for (int v = 0; v < zv.Length; v++)
+            for (int j = 0; j < z.Length; j++)
             {
-                av[v] = Tanh(zv[v]);
+                a[j] = TFunction.Apply(z[j]);
             }
 
-            i = zv.Length * Vector<float>.Count;
+            return;
         }
 
-        for (; i < z.Length; i++)
+        int full = z.Length / Vector<float>.Count;
+        ReadOnlySpan<Vector<float>> zv = MemoryMarshal.Cast<float, Vector<float>>(z);
+        Span<Vector<float>> av = MemoryMarshal.Cast<float, Vector<float>>(a);
+        for (int v = 0; v < full; v++)
         {
-            a[i] = NetworkMath.Tanh(z[i]);
+            av[v] = TFunction.Apply(zv[v]);
         }
+
+        int done = full * Vector<float>.Count;
+        if (done < z.Length)
+        {
+            Span<float> padded = stackalloc float[Vector<float>.Count];
+            z.Slice(done).CopyTo(padded);
+            Vector<float> result = TFunction.Apply(new Vector<float>(padded));
+            result.CopyTo(padded);
+            padded.Slice(0, z.Length - done).CopyTo(a.Slice(done));
+        }
+    }
+
+    /// <summary>One activation for vectors and for single floats.</summary>
+    private interface IVectorFunction
+    {
+        static abstract Vector<float> Apply(Vector<float> z);
+
+        static abstract float Apply(float z);
+    }
+
+    private readonly struct TanhFunction : IVectorFunction
+    {
+        public static Vector<float> Apply(Vector<float> z) => Tanh(z);
+
+        public static float Apply(float z) => NetworkMath.Tanh(z);
     }
 
     private static Vector<float> Tanh(Vector<float> z)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace StaticNet.Kernels;
 
@@ -26,6 +27,9 @@ internal interface ISimd<TVector>
     static abstract TVector Add(TVector left, TVector right);
 
     static abstract float Sum(TVector value);
+
+    /// <summary>The four horizontal sums of four vectors at once, sharing the shuffles a separate Sum would repeat.</summary>
+    static abstract Vector128<float> Sum4(TVector a, TVector b, TVector c, TVector d);
 }
 
 /// <summary>512-bit lanes (16 floats), for CPUs with AVX-512F.</summary>
@@ -53,6 +57,10 @@ internal readonly struct Simd512 : ISimd<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector512<float> value) => Vector512.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sum4(Vector512<float> a, Vector512<float> b, Vector512<float> c, Vector512<float> d) =>
+        Simd256.Sum4(a.GetLower() + a.GetUpper(), b.GetLower() + b.GetUpper(), c.GetLower() + c.GetUpper(), d.GetLower() + d.GetUpper());
 }
 
 /// <summary>256-bit lanes (8 floats), for CPUs with AVX2 and FMA.</summary>
@@ -80,6 +88,19 @@ internal readonly struct Simd256 : ISimd<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector256<float> value) => Vector256.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sum4(Vector256<float> a, Vector256<float> b, Vector256<float> c, Vector256<float> d)
+    {
+        if (Avx.IsSupported)
+        {
+            // hadd(hadd(a, b), hadd(c, d)) leaves each 128-bit half holding one partial sum per vector.
+            Vector256<float> sums = Avx.HorizontalAdd(Avx.HorizontalAdd(a, b), Avx.HorizontalAdd(c, d));
+            return sums.GetLower() + sums.GetUpper();
+        }
+
+        return Vector128.Create(Vector256.Sum(a), Vector256.Sum(b), Vector256.Sum(c), Vector256.Sum(d));
+    }
 }
 
 /// <summary>One float per "vector": the portable fallback, and the column tails of the vector paths.</summary>
@@ -106,4 +127,7 @@ internal readonly struct SimdScalar : ISimd<float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(float value) => value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sum4(float a, float b, float c, float d) => Vector128.Create(a, b, c, d);
 }

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace StaticNet.Kernels;
 
 /// <summary>
-/// y = W·x + b for one sample, W row-major: four rows at a time share each load of x, each row keeps its own
-/// accumulator to hide FMA latency, and one horizontal sum per row finishes it.
+/// y = W·x + b for one sample, W row-major: four rows at a time share each load of x, eight accumulators hide FMA
+/// latency, and one combined horizontal reduction finishes all four rows.
 /// </summary>
 internal static class MatVec
 {
@@ -21,8 +22,25 @@ internal static class MatVec
             ref float w1 = ref Unsafe.Add(ref w0, columns);
             ref float w2 = ref Unsafe.Add(ref w1, columns);
             ref float w3 = ref Unsafe.Add(ref w2, columns);
+            // Eight independent accumulators (4 rows × 2 vectors of x): an FMA's result is ready only after about
+            // five cycles, and with four chains the loop would wait on them instead of issuing two FMAs a cycle.
             TVector s0 = TSimd.Zero, s1 = TSimd.Zero, s2 = TSimd.Zero, s3 = TSimd.Zero;
+            TVector t0 = TSimd.Zero, t1 = TSimd.Zero, t2 = TSimd.Zero, t3 = TSimd.Zero;
             nint k = 0;
+            for (; k + width <= vectorEnd - width; k += 2 * width)
+            {
+                TVector x = TSimd.Load(ref Unsafe.Add(ref input, k));
+                TVector y = TSimd.Load(ref Unsafe.Add(ref input, k + width));
+                s0 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w0, k)), x, s0);
+                s1 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w1, k)), x, s1);
+                s2 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w2, k)), x, s2);
+                s3 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w3, k)), x, s3);
+                t0 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w0, k + width)), y, t0);
+                t1 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w1, k + width)), y, t1);
+                t2 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w2, k + width)), y, t2);
+                t3 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w3, k + width)), y, t3);
+            }
+
             for (; k < vectorEnd; k += width)
             {
                 TVector x = TSimd.Load(ref Unsafe.Add(ref input, k));
@@ -32,22 +50,20 @@ internal static class MatVec
                 s3 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w3, k)), x, s3);
             }
 
-            float t0 = TSimd.Sum(s0), t1 = TSimd.Sum(s1), t2 = TSimd.Sum(s2), t3 = TSimd.Sum(s3);
-            for (; k < columns; k++)
+            Vector128<float> sums = TSimd.Sum4(TSimd.Add(s0, t0), TSimd.Add(s1, t1), TSimd.Add(s2, t2), TSimd.Add(s3, t3));
+            if (k < columns)
             {
-                float x = Unsafe.Add(ref input, k);
-                t0 += Unsafe.Add(ref w0, k) * x;
-                t1 += Unsafe.Add(ref w1, k) * x;
-                t2 += Unsafe.Add(ref w2, k) * x;
-                t3 += Unsafe.Add(ref w3, k) * x;
+                Vector128<float> tail = Vector128<float>.Zero;
+                for (; k < columns; k++)
+                {
+                    float x = Unsafe.Add(ref input, k);
+                    tail += Vector128.Create(Unsafe.Add(ref w0, k), Unsafe.Add(ref w1, k), Unsafe.Add(ref w2, k), Unsafe.Add(ref w3, k)) * x;
+                }
+
+                sums += tail;
             }
 
-            ref float y = ref Unsafe.Add(ref output, row);
-            ref float bias = ref Unsafe.Add(ref biases, row);
-            y = t0 + bias;
-            Unsafe.Add(ref y, 1) = t1 + Unsafe.Add(ref bias, 1);
-            Unsafe.Add(ref y, 2) = t2 + Unsafe.Add(ref bias, 2);
-            Unsafe.Add(ref y, 3) = t3 + Unsafe.Add(ref bias, 3);
+            (sums + Vector128.LoadUnsafe(ref Unsafe.Add(ref biases, row))).StoreUnsafe(ref Unsafe.Add(ref output, row));
         }
 
         for (; row < rows; row++)
