@@ -17,6 +17,9 @@ public interface INetwork
     /// <summary>The number of weights and biases in <see cref="Parameters"/>.</summary>
     int ParameterCount { get; }
 
+    /// <summary>The layer sizes, input first: layer l's weights are [LayerSizes[l] × LayerSizes[l−1]].</summary>
+    ReadOnlySpan<int> LayerSizes { get; }
+
     /// <summary>All weights and biases in one contiguous buffer, layer by layer (PyTorch's <c>nn.Linear</c> order).</summary>
     Span<float> Parameters { get; }
 

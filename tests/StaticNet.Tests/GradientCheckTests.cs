@@ -155,6 +155,8 @@ public class GradientCheckTests
 
         public int ParameterCount => _inner.ParameterCount;
 
+        public ReadOnlySpan<int> LayerSizes => _inner.LayerSizes;
+
         public Span<float> Parameters => _inner.Parameters;
 
         public void Initialize(int seed) => _inner.Initialize(seed);

@@ -185,6 +185,8 @@ internal static class NetworkEmitter
         writer.Line("int global::StaticNet.INetwork.OutputSize => OutputSize;");
         writer.Line();
         writer.Line("int global::StaticNet.INetwork.ParameterCount => ParameterCount;");
+        writer.Line();
+        writer.Line("global::System.ReadOnlySpan<int> global::StaticNet.INetwork.LayerSizes => LayerSizes;");
     }
 
     private static void EmitInitialize(CodeWriter writer, NetworkSpec spec)

@@ -10,6 +10,9 @@ public interface IOptimizer
     /// <param name="gradient">∂J/∂θ, same length as <paramref name="parameters"/>.</param>
     void Step(Span<float> parameters, ReadOnlySpan<float> gradient);
 
+    /// <summary>The step size η of the next <see cref="Step"/>; learning-rate schedules change it between epochs.</summary>
+    float LearningRate { get; set; }
+
     /// <summary>Forgets accumulated state (velocity, moments, step count), as if newly constructed.</summary>
     void Reset();
 }

@@ -113,6 +113,8 @@ namespace Demo
 
         int global::StaticNet.INetwork.ParameterCount => ParameterCount;
 
+        global::System.ReadOnlySpan<int> global::StaticNet.INetwork.LayerSizes => LayerSizes;
+
         /// <summary>Re-initialises every parameter from a seed: weights uniform with Xavier/Glorot bounds (He bounds for the ReLU family), biases zero.</summary>
         /// <param name="seed">Equal seeds give bit-identical parameters on every platform.</param>
         public void Initialize(int seed) => InitializeParameters(_parameters, seed);

@@ -1,0 +1,23 @@
+namespace StaticNet;
+
+/// <summary>How <see cref="Trainer"/> runs.</summary>
+public sealed class TrainerOptions
+{
+    /// <summary>The most epochs to run. Default 10.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Samples per gradient step; the last batch of an epoch may be smaller. Default 32.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Seeds the shuffle of every epoch: equal seeds give bit-identical training. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The learning rate per epoch; null keeps the optimizer's own rate.</summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>
+    /// With a validation set: stop after this many epochs without a lower validation loss. Null runs every epoch;
+    /// either way the parameters of the best validation epoch are restored at the end.
+    /// </summary>
+    public int? Patience { get; init; }
+}
