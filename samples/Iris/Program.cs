@@ -1,22 +1,42 @@
 using System;
 using System.Globalization;
+using System.IO;
+using StaticNet;
 using StaticNet.Samples.Iris;
 
-// Trains a 4-8-3 ReLU/softmax network on Fisher's Iris data (shipped as Data/iris.csv) and reports test accuracy.
+// Trains a 4-8-3 ReLU/softmax network on Fisher's Iris data (shipped as Data/iris.csv), reports test accuracy and
+// the confusion matrix, then saves the weights as safetensors, reloads them and checks the predictions match.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-const int Seed = 42;
-const int Epochs = 60;
+string csvPath = args.Length > 0 ? args[0] : IrisExperiment.DefaultDataPath;
+Console.WriteLine($"Network: {string.Join("-", IrisNet.LayerSizes.ToArray())} (ReLU, softmax, cross-entropy), {IrisNet.ParameterCount} parameters; Adam, batch 8, seed {IrisExperiment.Seed}.");
 
-IrisData all = IrisData.Load(args.Length > 0 ? args[0] : IrisData.DefaultPath);
-(IrisData rawTrain, IrisData rawTest) = all.Split(trainFraction: 0.7, seed: Seed);
-IrisData train = rawTrain.StandardizedWith(rawTrain);
-IrisData test = rawTest.StandardizedWith(rawTrain);
-Console.WriteLine($"Iris: {all.Count} samples, {train.Count} for training, {test.Count} for testing.");
-Console.WriteLine($"Network: {string.Join("-", IrisNet.LayerSizes.ToArray())} (ReLU, softmax, cross-entropy), {IrisNet.ParameterCount} parameters, Adam, batch 8.");
+IrisExperiment.Outcome outcome = IrisExperiment.Run(csvPath, new EpochPrinter());
+Console.WriteLine();
+Console.WriteLine($"Iris: {outcome.Train.Count} samples for training, {outcome.Test.Count} held out (70/30 split, features standardised on the training part).");
+Console.WriteLine($"Training accuracy: {outcome.TrainAccuracy:P1}");
+Console.WriteLine($"Test accuracy:     {outcome.TestMatrix.Accuracy:P1} ({outcome.Test.Count} held-out samples)");
+Console.WriteLine();
+Console.WriteLine(outcome.TestMatrix.ToString(outcome.ClassNames));
 
-var network = new IrisNet(seed: Seed);
-IrisTraining.Train(network, train, Epochs, batchSize: 8, learningRate: 0.01f, seed: Seed, onEpoch: (epoch, loss) =>
-    Console.WriteLine($"epoch {epoch,3}  mean cross-entropy {loss:F4}"));
+string weights = Path.Combine(Path.GetTempPath(), "staticnet-iris.safetensors");
+SafeTensors.Save(outcome.Network, weights);
+var reloaded = new IrisNet(seed: 0);
+SafeTensors.Load(reloaded, weights);
+int agree = 0;
+Span<float> before = stackalloc float[IrisNet.OutputSize], after = stackalloc float[IrisNet.OutputSize];
+for (int s = 0; s < outcome.Test.Count; s++)
+{
+    outcome.Network.Forward(outcome.Test.FeaturesOf(s), before);
+    reloaded.Forward(outcome.Test.FeaturesOf(s), after);
+    agree += before.SequenceEqual(after) ? 1 : 0;
+}
 
-Console.WriteLine($"Training accuracy: {IrisTraining.Accuracy(network, train):P1}");
-Console.WriteLine($"Test accuracy:     {IrisTraining.Accuracy(network, test):P1} ({test.Count} held-out samples)");
+Console.WriteLine($"Saved the weights to {weights} ({new FileInfo(weights).Length} bytes), reloaded them into a new network: identical outputs on {agree} of {outcome.Test.Count} test samples.");
+return agree == outcome.Test.Count ? 0 : 1;
+
+/// <summary>Prints one line per epoch, on the training thread.</summary>
+internal sealed class EpochPrinter : IProgress<EpochReport>
+{
+    public void Report(EpochReport value) =>
+        Console.WriteLine($"epoch {value.Epoch,3}/{value.Epochs}  mean cross-entropy {value.TrainLoss:F4}  {value.SamplesPerSecond,10:N0} samples/s");
+}

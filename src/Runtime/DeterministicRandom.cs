@@ -41,6 +41,20 @@ public struct DeterministicRandom
         return (int)(((NextUInt64() >> 32) * (ulong)maxExclusive) >> 32);
     }
 
+    /// <summary>
+    /// Shuffles <paramref name="values"/> in place (Fisher–Yates, from the end): the one shuffle the library uses,
+    /// for dataset splits and for every epoch of training, so a seed means the same order everywhere.
+    /// </summary>
+    /// <param name="values">The values to permute.</param>
+    public void Shuffle(System.Span<int> values)
+    {
+        for (int i = values.Length - 1; i > 0; i--)
+        {
+            int j = NextInt32(i + 1);
+            (values[i], values[j]) = (values[j], values[i]);
+        }
+    }
+
     /// <summary>A uniform float in [-<paramref name="bound"/>, <paramref name="bound"/>).</summary>
     /// <param name="bound">Half the width of the interval.</param>
     public float NextSymmetric(float bound) => (2f * NextSingle() - 1f) * bound;

@@ -48,39 +48,25 @@ public class TrainingTests
     [Fact]
     public void Iris_Sample_ReachesAtLeast95PercentTrainingAccuracy()
     {
-        IrisData all = IrisData.Load(IrisData.DefaultPath);
-        Assert.Equal(150, all.Count);
-        (IrisData rawTrain, IrisData rawTest) = all.Split(0.7, seed: 42);
-        IrisData train = rawTrain.StandardizedWith(rawTrain);
-        IrisData test = rawTest.StandardizedWith(rawTrain);
+        IrisExperiment.Outcome outcome = IrisExperiment.Run(IrisExperiment.DefaultDataPath);
 
-        var network = new IrisNet(seed: 42);
-        float firstLoss = float.NaN, lastLoss = float.NaN;
-        IrisTraining.Train(network, train, epochs: 60, batchSize: 8, learningRate: 0.01f, seed: 42, onEpoch: (epoch, loss) =>
-        {
-            firstLoss = epoch == 1 ? loss : firstLoss;
-            lastLoss = loss;
-        });
-
-        Assert.True(lastLoss < firstLoss / 10f, $"loss {firstLoss} → {lastLoss}");
-        Assert.True(IrisTraining.Accuracy(network, train) >= 0.95, $"training accuracy {IrisTraining.Accuracy(network, train)}");
+        Assert.Equal(105, outcome.Train.Count);
+        Assert.Equal(45, outcome.Test.Count);
+        Assert.Equal(new[] { "setosa", "versicolor", "virginica" }, outcome.ClassNames);
+        var history = outcome.Training.History;
+        Assert.True(history[^1].TrainLoss < history[0].TrainLoss / 10f, $"loss {history[0].TrainLoss} → {history[^1].TrainLoss}");
+        Assert.True(outcome.TrainAccuracy >= 0.95, $"training accuracy {outcome.TrainAccuracy}");
 
         // Held-out accuracy on 45 samples: 90% allows four mistakes, where a linear model already gets most right.
-        Assert.True(IrisTraining.Accuracy(network, test) >= 0.90, $"test accuracy {IrisTraining.Accuracy(network, test)}");
+        Assert.True(outcome.TestMatrix.Accuracy >= 0.90, $"test accuracy {outcome.TestMatrix.Accuracy}");
+        Assert.Equal(45, outcome.TestMatrix.Total);
     }
 
     [Fact]
-    public void Training_IsDeterministic_BitForBit()
+    public void Iris_Training_IsDeterministic_BitForBit()
     {
-        float[] Train()
-        {
-            IrisData data = IrisData.Load(IrisData.DefaultPath);
-            IrisData standardized = data.StandardizedWith(data);
-            var network = new IrisNet(seed: 5);
-            IrisTraining.Train(network, standardized, epochs: 3, batchSize: 16, learningRate: 0.01f, seed: 9);
-            return network.Parameters.ToArray();
-        }
-
-        Assert.Equal(Train(), Train());
+        Assert.Equal(
+            IrisExperiment.Run(IrisExperiment.DefaultDataPath).Network.Parameters.ToArray(),
+            IrisExperiment.Run(IrisExperiment.DefaultDataPath).Network.Parameters.ToArray());
     }
 }

@@ -39,16 +39,28 @@ public sealed class Trainer
     /// <param name="validation">Optional held-out samples for early stopping and reporting.</param>
     /// <param name="progress">Receives one report per epoch.</param>
     /// <param name="cancellationToken">Checked before every batch; the parameters stay those of the last completed step.</param>
+    /// <param name="batchProgress">Receives one report per batch, for a live progress bar.</param>
     /// <exception cref="TrainingDivergedException">A loss or gradient became NaN or infinite.</exception>
-    public TrainingResult Fit(Dataset train, Dataset? validation = null, IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+    public TrainingResult Fit(
+        Dataset train,
+        Dataset? validation = null,
+        IProgress<EpochReport>? progress = null,
+        CancellationToken cancellationToken = default,
+        IProgress<BatchReport>? batchProgress = null)
     {
         CheckShape(train, nameof(train));
+        if (train.Count == 0)
+        {
+            throw new ArgumentException("'train' holds no samples; there is nothing to train on.", nameof(train));
+        }
+
         if (validation is not null)
         {
             CheckShape(validation, nameof(validation));
         }
 
         int batchSize = Math.Min(_options.BatchSize, train.Count);
+        int batchesPerEpoch = (train.Count + batchSize - 1) / batchSize;
         int inputSize = _network.InputSize, outputSize = _network.OutputSize;
         var order = new int[train.Count];
         for (int i = 0; i < order.Length; i++)
@@ -76,7 +88,7 @@ public sealed class Trainer
                 _optimizer.LearningRate = _options.Schedule.At(epoch);
             }
 
-            Shuffle(order, ref random);
+            random.Shuffle(order);
             long epochStart = Stopwatch.GetTimestamp();
             double lossSum = 0;
             int batch = 0;
@@ -108,6 +120,7 @@ public sealed class Trainer
                 _network.Parameters.CopyTo(lastFinite);
                 _optimizer.Step(_network.Parameters, gradient);
                 lossSum += (double)loss * n;
+                batchProgress?.Report(new BatchReport(epoch, batch, batchesPerEpoch, loss));
             }
 
             double seconds = Stopwatch.GetElapsedTime(epochStart).TotalSeconds;
@@ -202,14 +215,5 @@ public sealed class Trainer
         }
 
         return true;
-    }
-
-    private static void Shuffle(int[] order, ref DeterministicRandom random)
-    {
-        for (int i = order.Length - 1; i > 0; i--)
-        {
-            int j = random.NextInt32(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
     }
 }

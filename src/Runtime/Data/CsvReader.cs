@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
+namespace StaticNet;
+
+/// <summary>
+/// Reads comma-separated files with a header line into a <see cref="Dataset"/>, for classification (one column of
+/// class names) or regression (one or more numeric target columns).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The format: the first non-blank line names the columns (names must be unique); every further non-blank line is
+/// one sample with one cell per column. Numbers are parsed in the invariant culture with
+/// <see cref="NumberStyles.Float"/> ('.' for decimals, optional exponent, no thousands separators) and must be
+/// finite. Line endings may be LF or CRLF, blank lines (such as a trailing empty line) are skipped, whitespace around
+/// a cell is ignored, and a cell may be quoted ("setosa"; a doubled quote "" inside quotes stands for one quote).
+/// A UTF-8 byte-order mark is skipped. Line breaks inside quoted cells are not supported.
+/// </para>
+/// <para>
+/// Malformed input throws <see cref="InvalidDataException"/> whose message names the file, the 1-based line and
+/// column (with the column's name) and what is wrong, for example
+/// <c>iris.csv, line 7, column 2 (sepal_width): 'abc' is not a number</c>.
+/// </para>
+/// </remarks>
+public static class CsvReader
+{
+    /// <summary>
+    /// Reads classification data: <paramref name="labelColumn"/> holds class names, every other column is a numeric
+    /// feature (in header order). Classes are numbered in order of first appearance in the file, also when the names
+    /// look like numbers; <see cref="CsvDataset.ClassNames"/> gives the mapping. Targets are one-hot and
+    /// <see cref="Dataset.Labels"/> holds each sample's class index.
+    /// </summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="labelColumn">The header name of the column of class names (compared exactly, case-sensitive).</param>
+    /// <exception cref="InvalidDataException">The file is empty, has no data rows, or is malformed.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static CsvDataset ReadClassification(string path, string labelColumn)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(labelColumn);
+        return Read(path, [labelColumn], classification: true);
+    }
+
+    /// <summary>
+    /// Reads regression data: every column must be numeric; the columns named in <paramref name="targetColumns"/> are
+    /// the targets (in the order given), every other column is a feature (in header order).
+    /// <see cref="CsvDataset.ClassNames"/> is empty and <see cref="Dataset.Labels"/> is null.
+    /// </summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="targetColumns">The header names of the target columns; at least one, each once.</param>
+    /// <exception cref="InvalidDataException">The file is empty, has no data rows, or is malformed.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static CsvDataset ReadRegression(string path, params string[] targetColumns)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(targetColumns);
+        if (targetColumns.Length == 0)
+        {
+            throw new ArgumentException("Name at least one target column.", nameof(targetColumns));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string? name in targetColumns)
+        {
+            if (name is null)
+            {
+                throw new ArgumentException("Target column names must not be null.", nameof(targetColumns));
+            }
+
+            if (!seen.Add(name))
+            {
+                throw new ArgumentException($"The target column '{name}' is named more than once; name each target once.", nameof(targetColumns));
+            }
+        }
+
+        return Read(path, targetColumns, classification: false);
+    }
+
+    private static CsvDataset Read(string path, string[] targetNames, bool classification)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var cells = new List<string>();
+        var quoted = new StringBuilder();
+        int lineNumber = 0;
+        string? line;
+        do
+        {
+            line = reader.ReadLine();
+            lineNumber++;
+        }
+        while (line is not null && string.IsNullOrWhiteSpace(line));
+
+        if (line is null)
+        {
+            throw new InvalidDataException($"{path}: the file is empty; expected a header line of column names followed by one line per sample.");
+        }
+
+        int headerLine = lineNumber;
+        SplitLine(line, cells, quoted, path, lineNumber, names: null);
+        string[] names = cells.ToArray();
+        var columnOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int c = 0; c < names.Length; c++)
+        {
+            if (!columnOf.TryAdd(names[c], c))
+            {
+                throw new InvalidDataException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{path}, line {headerLine}: columns {columnOf[names[c]] + 1} and {c + 1} are both named '{names[c]}'; rename one so that every column name is unique."));
+            }
+        }
+
+        // For each column, the index of the target it holds, or -1 for a feature.
+        var targetOf = new int[names.Length];
+        Array.Fill(targetOf, -1);
+        for (int t = 0; t < targetNames.Length; t++)
+        {
+            if (!columnOf.TryGetValue(targetNames[t], out int column))
+            {
+                throw new InvalidDataException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{path}: no column named '{targetNames[t]}'; the header has: {string.Join(", ", names)}. Pass one of these names (they are case-sensitive)."));
+            }
+
+            targetOf[column] = t;
+        }
+
+        int featureCount = names.Length - targetNames.Length;
+        if (featureCount == 0)
+        {
+            throw new InvalidDataException($"{path}: every column is a target ({string.Join(", ", targetNames)}); at least one feature column is needed.");
+        }
+
+        var featureNames = new string[featureCount];
+        for (int c = 0, f = 0; c < names.Length; c++)
+        {
+            if (targetOf[c] < 0)
+            {
+                featureNames[f++] = names[c];
+            }
+        }
+
+        string numericColumns = classification ? $"every column except '{targetNames[0]}' must hold numbers" : "every column must hold numbers";
+        var features = new List<float>();
+        var targets = new List<float>();
+        var labels = new List<int>();
+        var classOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var classNames = new List<string>();
+        var targetRow = new float[targetNames.Length];
+        int rows = 0;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            SplitLine(line, cells, quoted, path, lineNumber, names);
+            if (cells.Count != names.Length)
+            {
+                throw new InvalidDataException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{path}, line {lineNumber}: expected {names.Length} cells, found {cells.Count}; every line needs one cell per header column."));
+            }
+
+            for (int c = 0; c < cells.Count; c++)
+            {
+                string cell = cells[c];
+                if (classification && targetOf[c] == 0)
+                {
+                    if (cell.Length == 0)
+                    {
+                        throw CellError(path, lineNumber, c, names, "the class name is empty; every sample needs a class.");
+                    }
+
+                    if (!classOf.TryGetValue(cell, out int label))
+                    {
+                        label = classNames.Count;
+                        classOf.Add(cell, label);
+                        classNames.Add(cell);
+                    }
+
+                    labels.Add(label);
+                    continue;
+                }
+
+                float value = ParseNumber(cell, path, lineNumber, c, names, numericColumns);
+                if (targetOf[c] < 0)
+                {
+                    features.Add(value);
+                }
+                else
+                {
+                    targetRow[targetOf[c]] = value;
+                }
+            }
+
+            if (!classification)
+            {
+                targets.AddRange(targetRow);
+            }
+
+            rows++;
+        }
+
+        if (rows == 0)
+        {
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{path}: the header (line {headerLine}) is followed by no data rows; expected one line per sample."));
+        }
+
+        Dataset data = classification
+            ? Dataset.FromLabels(features.ToArray(), featureCount, labels.ToArray(), classNames.Count)
+            : new Dataset(features.ToArray(), featureCount, targets.ToArray(), targetNames.Length);
+        return new CsvDataset(data, featureNames, classNames.ToArray());
+    }
+
+    private static float ParseNumber(string cell, string path, int lineNumber, int column, string[] names, string numericColumns)
+    {
+        if (cell.Length == 0)
+        {
+            throw CellError(path, lineNumber, column, names, $"the cell is empty; {numericColumns}. Fill in or remove missing values.");
+        }
+
+        if (!float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out float value))
+        {
+            throw CellError(path, lineNumber, column, names, $"'{cell}' is not a number; {numericColumns}, written with '.' for decimals (3.5, -0.2, 1e-3).");
+        }
+
+        // NaN, infinities and values beyond float's range would poison training without an error.
+        if (!float.IsFinite(value))
+        {
+            throw CellError(path, lineNumber, column, names, $"'{cell}' is not a finite number (float holds up to ±3.4e38); fill in or remove missing values.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Splits one line into trimmed cells, unquoting quoted ones.</summary>
+    private static void SplitLine(string line, List<string> cells, StringBuilder quoted, string path, int lineNumber, string[]? names)
+    {
+        cells.Clear();
+        int i = 0;
+        while (true)
+        {
+            while (i < line.Length && line[i] != ',' && char.IsWhiteSpace(line[i]))
+            {
+                i++;
+            }
+
+            if (i < line.Length && line[i] == '"')
+            {
+                int column = cells.Count;
+                quoted.Clear();
+                i++;
+                while (true)
+                {
+                    if (i == line.Length)
+                    {
+                        throw CellError(path, lineNumber, column, names, "the quoted cell has no closing quote; close it (line breaks inside quotes are not supported).");
+                    }
+
+                    char ch = line[i++];
+                    if (ch != '"')
+                    {
+                        quoted.Append(ch);
+                    }
+                    else if (i < line.Length && line[i] == '"')
+                    {
+                        quoted.Append('"');
+                        i++;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                while (i < line.Length && line[i] != ',' && char.IsWhiteSpace(line[i]))
+                {
+                    i++;
+                }
+
+                if (i < line.Length && line[i] != ',')
+                {
+                    throw CellError(path, lineNumber, column, names, "text follows the closing quote; put the whole cell inside the quotes.");
+                }
+
+                // Trimmed like unquoted cells, so that " setosa" and "setosa" are one class.
+                cells.Add(quoted.ToString().Trim());
+            }
+            else
+            {
+                int end = line.IndexOf(',', i);
+                if (end < 0)
+                {
+                    end = line.Length;
+                }
+
+                cells.Add(line.AsSpan(i, end - i).TrimEnd().ToString());
+                i = end;
+            }
+
+            if (i >= line.Length)
+            {
+                return;
+            }
+
+            i++;
+        }
+    }
+
+    private static InvalidDataException CellError(string path, int lineNumber, int column, string[]? names, string problem)
+    {
+        string name = names is not null && column < names.Length ? $" ({names[column]})" : string.Empty;
+        return new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{path}, line {lineNumber}, column {column + 1}{name}: {problem}"));
+    }
+}

@@ -1,0 +1,341 @@
+using System;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using static StaticNet.SafeTensorsLayout;
+
+namespace StaticNet;
+
+/// <summary>
+/// Saves and loads a network's parameters as a safetensors file (the Hugging Face format: an 8-byte little-endian
+/// header length, a UTF-8 JSON header, then raw little-endian tensor data), named so that PyTorch reads them as
+/// the state dict of the same multilayer perceptron and writes files this class loads.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Layer l (from 1) is stored as the F32 tensors <c>{2(l−1)}.weight</c>, shape [n_l, n_(l−1)], and
+/// <c>{2(l−1)}.bias</c>, shape [n_l]: the keys of <c>nn.Sequential(nn.Linear(n0, n1), activation, nn.Linear(n1, n2), …)</c>,
+/// whose activation modules hold no parameters but still take an index. A 4-8-3 network written by
+/// <c>safetensors.torch.save_file(model.state_dict(), path)</c> therefore loads directly, and
+/// <c>model.load_state_dict(safetensors.torch.load_file(path))</c> reads what <see cref="Save(INetwork, string, IReadOnlyDictionary{string, string})"/> wrote.
+/// </para>
+/// <para>
+/// The header's <c>__metadata__</c> records <c>"format": "pt"</c> and <c>"staticnet.layers"</c> (e.g. <c>"4,8,3"</c>),
+/// plus any entries the caller passes.
+/// </para>
+/// </remarks>
+public static class SafeTensors
+{
+    // The reference implementation's limit: a real header is kilobytes, so a bigger length means a corrupt file or
+    // not a safetensors file at all, and must not make the loader allocate gigabytes.
+    private const int MaxHeaderLength = 100_000_000;
+
+    private const string FormatKey = "format";
+
+    /// <summary>
+    /// Writes the parameters of <paramref name="network"/> to <paramref name="path"/>, atomically: the file is
+    /// written beside the target under a temporary name, flushed to disk, then renamed over the target, so the
+    /// target is either the complete old file or the complete new one, never a mixture.
+    /// </summary>
+    /// <param name="network">The network to save.</param>
+    /// <param name="path">The file to create or replace; its directory must exist.</param>
+    /// <param name="metadata">
+    /// Extra <c>__metadata__</c> entries, written in ordinal key order. The keys <c>format</c> and
+    /// <c>staticnet.layers</c> are written by this method and may not be passed.
+    /// </param>
+    /// <exception cref="ArgumentException">An argument is null or empty, or <paramref name="metadata"/> uses a reserved key or a null value.</exception>
+    /// <exception cref="IOException">The file could not be written; an existing file at <paramref name="path"/> is left as it was.</exception>
+    public static void Save(INetwork network, string path, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+
+        // Everything that can be checked is checked before the disk is touched, so bad arguments leave nothing behind.
+        SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
+        byte[] header = BuildHeader(layout, metadata);
+        string fullPath = Path.GetFullPath(path);
+
+        // Same directory as the target, so the final rename never crosses file systems and stays atomic.
+        string temporary = fullPath + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                Write(file, header, network);
+
+                // Without this the rename could reach the disk before the data, and a crash would leave an empty target.
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch
+        {
+            DeleteQuietly(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the parameters of <paramref name="network"/> as a safetensors file to <paramref name="stream"/>, from
+    /// its current position. The stream is flushed but not closed.
+    /// </summary>
+    /// <param name="network">The network to save.</param>
+    /// <param name="stream">A writable stream.</param>
+    /// <param name="metadata">Extra <c>__metadata__</c> entries, as for <see cref="Save(INetwork, string, IReadOnlyDictionary{string, string})"/>.</param>
+    /// <exception cref="ArgumentException">An argument is null, the stream is not writable, or <paramref name="metadata"/> uses a reserved key or a null value.</exception>
+    public static void Save(INetwork network, Stream stream, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanWrite)
+        {
+            throw new ArgumentException("The stream must be writable.", nameof(stream));
+        }
+
+        SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
+        Write(stream, BuildHeader(layout, metadata), network);
+        stream.Flush();
+    }
+
+    /// <summary>
+    /// Replaces the parameters of <paramref name="network"/> with those in the safetensors file at
+    /// <paramref name="path"/>. The whole file is validated first; if anything is wrong, nothing is changed.
+    /// </summary>
+    /// <param name="network">The network to load into; its architecture must match the file's tensors.</param>
+    /// <param name="path">The file to read.</param>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a well-formed safetensors file, or its tensors do not match the network (names, F32 dtype,
+    /// shapes, offsets). The message names the file, every problem found, and the tensors the network expects.
+    /// </exception>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    public static void Load(INetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+
+        SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
+        string fullPath = Path.GetFullPath(path);
+        using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
+        LoadCore(network, layout, file, "'" + fullPath + "'");
+    }
+
+    /// <summary>
+    /// Replaces the parameters of <paramref name="network"/> with those of the safetensors file that
+    /// <paramref name="stream"/> holds from its current position to its end. Everything is validated first; if
+    /// anything is wrong, nothing is changed. The stream is not closed.
+    /// </summary>
+    /// <param name="network">The network to load into; its architecture must match the file's tensors.</param>
+    /// <param name="stream">A readable stream; one that cannot seek is first copied into memory.</param>
+    /// <exception cref="InvalidDataException">
+    /// The data is not a well-formed safetensors file, or its tensors do not match the network. The message names the
+    /// file (for a <see cref="FileStream"/>), every problem found, and the tensors the network expects.
+    /// </exception>
+    public static void Load(INetwork network, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", nameof(stream));
+        }
+
+        SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
+        string source = stream is FileStream file ? "'" + file.Name + "'" : "the stream";
+        if (stream.CanSeek)
+        {
+            LoadCore(network, layout, stream, source);
+            return;
+        }
+
+        // The checks need the data section's length before reading it, which only a seekable stream can tell.
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        LoadCore(network, layout, copy, source);
+    }
+
+    private static void LoadCore(INetwork network, SafeTensorsLayout layout, Stream stream, string source)
+    {
+        long available = Math.Max(0, stream.Length - stream.Position);
+        if (available < 8)
+        {
+            throw layout.Reject(source, Invariant($"it is {available} bytes long, too short for the 8-byte header length every safetensors file starts with"));
+        }
+
+        Span<byte> prefix = stackalloc byte[8];
+        ReadExactly(stream, prefix, layout, source);
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        if (headerLength > MaxHeaderLength)
+        {
+            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, more than the format's limit of {MaxHeaderLength}: it is not a safetensors file, or it is corrupt"));
+        }
+
+        if (headerLength > (ulong)(available - 8))
+        {
+            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {available - 8} bytes follow it: the file is truncated, or not a safetensors file"));
+        }
+
+        var headerBytes = new byte[headerLength];
+        ReadExactly(stream, headerBytes, layout, source);
+        SafeTensorsHeader header = SafeTensorsHeader.Parse(headerBytes, layout, source);
+
+        long dataLength = available - 8 - (long)headerLength;
+        List<string> problems = header.FindProblems(layout, dataLength, available, out TensorEntry[] matches);
+        if (problems.Count > 0)
+        {
+            throw layout.Reject(source, problems, header.LayersNote(layout));
+        }
+
+        // The header guarantees that the data section is exactly the network's tensors, tiled without gaps in some
+        // order. They are read in that order (front to back) into a staging buffer, and only a complete read is
+        // copied into the network, so that a read error cannot leave it half loaded.
+        var order = new int[matches.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => matches[a].Begin.CompareTo(matches[b].Begin));
+        var staging = new float[layout.ParameterCount];
+        foreach (int i in order)
+        {
+            TensorSlot slot = layout.Slots[i];
+            ReadExactly(stream, MemoryMarshal.AsBytes(staging.AsSpan(slot.ParameterOffset, slot.Length)), layout, source);
+        }
+
+        if (!BitConverter.IsLittleEndian)
+        {
+            Span<int> bits = MemoryMarshal.Cast<float, int>(staging.AsSpan());
+            BinaryPrimitives.ReverseEndianness(bits, bits);
+        }
+
+        staging.AsSpan().CopyTo(network.Parameters);
+    }
+
+    private static void ReadExactly(Stream stream, Span<byte> buffer, SafeTensorsLayout layout, string source)
+    {
+        try
+        {
+            stream.ReadExactly(buffer);
+        }
+        catch (EndOfStreamException exception)
+        {
+            // Only possible if the file shrank while being read: its length was checked against the header first.
+            throw layout.Reject(source, "it ended before its stated length while being read (was it modified meanwhile?)", exception);
+        }
+    }
+
+    private static byte[] BuildHeader(SafeTensorsLayout layout, IReadOnlyDictionary<string, string>? metadata)
+    {
+        var json = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("__metadata__");
+            writer.WriteString(FormatKey, "pt");
+            writer.WriteString(SafeTensorsHeader.LayersKey, layout.LayersText);
+            if (metadata is not null)
+            {
+                // Sorted, so that saving the same network with the same metadata always produces the same bytes.
+                var keys = new List<string>(metadata.Keys);
+                keys.Sort(StringComparer.Ordinal);
+                foreach (string key in keys)
+                {
+                    if (key is null || key == FormatKey || key == SafeTensorsHeader.LayersKey)
+                    {
+                        throw new ArgumentException(
+                            Invariant($"The metadata key '{key}' is reserved: '{FormatKey}' and '{SafeTensorsHeader.LayersKey}' are written by SafeTensors.Save itself."),
+                            nameof(metadata));
+                    }
+
+                    string value = metadata[key]
+                        ?? throw new ArgumentException(Invariant($"The metadata value for '{key}' is null; safetensors metadata values must be strings."), nameof(metadata));
+                    writer.WriteString(key, value);
+                }
+            }
+
+            writer.WriteEndObject();
+
+            // Tensors in layer order, which is the parameter buffer's order, so the data section is that buffer as is.
+            ulong offset = 0;
+            foreach (TensorSlot slot in layout.Slots)
+            {
+                writer.WriteStartObject(slot.Name);
+                writer.WriteString("dtype", "F32");
+                writer.WriteStartArray("shape");
+                foreach (long dimension in slot.Shape)
+                {
+                    writer.WriteNumberValue(dimension);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("data_offsets");
+                writer.WriteNumberValue(offset);
+                offset += sizeof(float) * (ulong)slot.Length;
+                writer.WriteNumberValue(offset);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        // Padded with spaces to a multiple of 8, as the reference writer does, so the data section starts 8-byte
+        // aligned and readers that map the file can view the floats in place.
+        int length = (json.WrittenCount + 7) / 8 * 8;
+        if (length > MaxHeaderLength)
+        {
+            throw new ArgumentException(Invariant($"The metadata makes the header {length} bytes, more than the format's limit of {MaxHeaderLength}."), nameof(metadata));
+        }
+
+        var header = new byte[length];
+        json.WrittenSpan.CopyTo(header);
+        header.AsSpan(json.WrittenCount).Fill((byte)' ');
+        return header;
+    }
+
+    private static void Write(Stream stream, byte[] header, INetwork network)
+    {
+        Span<byte> prefix = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(prefix, (ulong)header.Length);
+        stream.Write(prefix);
+        stream.Write(header);
+
+        ReadOnlySpan<float> parameters = network.Parameters;
+        if (BitConverter.IsLittleEndian)
+        {
+            stream.Write(MemoryMarshal.AsBytes(parameters));
+            return;
+        }
+
+        // A big-endian machine converts through a small buffer rather than copying the whole network.
+        Span<byte> chunk = stackalloc byte[1024];
+        while (!parameters.IsEmpty)
+        {
+            int count = Math.Min(parameters.Length, chunk.Length / sizeof(float));
+            for (int i = 0; i < count; i++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(chunk.Slice(i * sizeof(float)), parameters[i]);
+            }
+
+            stream.Write(chunk.Slice(0, count * sizeof(float)));
+            parameters = parameters.Slice(count);
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The caller rethrows the error that made the save fail; a leftover temporary file matters less than that.
+        }
+    }
+}

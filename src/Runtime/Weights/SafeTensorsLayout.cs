@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
+namespace StaticNet;
+
+/// <summary>One tensor a network needs: its PyTorch name, shape and place in <see cref="INetwork.Parameters"/>.</summary>
+/// <param name="Name">The <c>nn.Sequential</c> state-dict key, e.g. <c>2.weight</c>.</param>
+/// <param name="Description">How messages refer to it, e.g. <c>layer 2 weight</c>.</param>
+/// <param name="Shape">[n_l, n_(l−1)] for a weight, [n_l] for a bias.</param>
+/// <param name="ParameterOffset">Where its first value sits in the parameter buffer.</param>
+/// <param name="Length">How many values it holds.</param>
+internal sealed record TensorSlot(string Name, string Description, long[] Shape, int ParameterOffset, int Length);
+
+/// <summary>
+/// The tensors a network's weight file must hold, derived from <see cref="INetwork.LayerSizes"/>, and the wording
+/// every rejection shares, so that each message says what the network expected as well as what was wrong.
+/// </summary>
+internal sealed class SafeTensorsLayout
+{
+    // Rejections list at most this many problems: a file for a completely different network would otherwise
+    // produce one line per tensor, and the first few already say what happened.
+    private const int MaxProblemsShown = 8;
+
+    private SafeTensorsLayout(string networkName, string layersText, TensorSlot[] slots, int parameterCount)
+    {
+        NetworkName = networkName;
+        LayersText = layersText;
+        Slots = slots;
+        ParameterCount = parameterCount;
+    }
+
+    /// <summary>The network's type name, for messages.</summary>
+    public string NetworkName { get; }
+
+    /// <summary>The layer sizes as the <c>staticnet.layers</c> metadata writes them, e.g. <c>4,8,3</c>.</summary>
+    public string LayersText { get; }
+
+    /// <summary>The tensors in layer order, which is also their order in the parameter buffer.</summary>
+    public IReadOnlyList<TensorSlot> Slots { get; }
+
+    /// <summary>The total number of parameters, the sum of the slots' lengths.</summary>
+    public int ParameterCount { get; }
+
+    /// <summary>
+    /// Reads the layout of <paramref name="network"/>, checking that its sizes and parameter buffer agree: a weight
+    /// file written from an inconsistent network could not be read back.
+    /// </summary>
+    public static SafeTensorsLayout Of(INetwork network)
+    {
+        ReadOnlySpan<int> sizes = network.LayerSizes;
+        if (sizes.Length < 2)
+        {
+            throw new ArgumentException(
+                Invariant($"The network's LayerSizes must list the input size and at least one layer, but it has {sizes.Length} entries."),
+                nameof(network));
+        }
+
+        var slots = new TensorSlot[2 * (sizes.Length - 1)];
+        long offset = 0;
+        for (int l = 1; l < sizes.Length; l++)
+        {
+            int fanIn = sizes[l - 1], fanOut = sizes[l];
+            if (fanIn < 1 || fanOut < 1)
+            {
+                throw new ArgumentException(
+                    Invariant($"The network's LayerSizes must all be positive, but they are {string.Join(',', sizes.ToArray())}."),
+                    nameof(network));
+            }
+
+            // nn.Sequential(Linear, activation, Linear, …) numbers its modules 0, 1, 2, …: Linear layer l is module 2(l−1).
+            string module = Invariant($"{2 * (l - 1)}");
+            long weightLength = (long)fanOut * fanIn;
+            if (offset + weightLength + fanOut > int.MaxValue)
+            {
+                throw new ArgumentException("The network has more parameters than one float buffer can hold.", nameof(network));
+            }
+
+            slots[2 * (l - 1)] = new TensorSlot(module + ".weight", Invariant($"layer {l} weight"), [fanOut, fanIn], (int)offset, (int)weightLength);
+            offset += weightLength;
+            slots[2 * (l - 1) + 1] = new TensorSlot(module + ".bias", Invariant($"layer {l} bias"), [fanOut], (int)offset, fanOut);
+            offset += fanOut;
+        }
+
+        int parameterCount = network.ParameterCount;
+        int bufferLength = network.Parameters.Length;
+        if (parameterCount != offset || bufferLength != offset)
+        {
+            throw new ArgumentException(
+                Invariant($"The network is inconsistent: its LayerSizes imply {offset} parameters, but ParameterCount is {parameterCount} and Parameters holds {bufferLength}."),
+                nameof(network));
+        }
+
+        return new SafeTensorsLayout(network.GetType().Name, string.Join(',', sizes.ToArray()), slots, parameterCount);
+    }
+
+    /// <summary>Formats a shape as the messages show it, e.g. <c>[8,4]</c>.</summary>
+    public static string FormatShape(IReadOnlyList<long> shape) => "[" + string.Join(',', shape) + "]";
+
+    /// <summary>An interpolated string formatted with the invariant culture, so messages do not vary by machine.</summary>
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A rejection of <paramref name="source"/> for one problem.</summary>
+    public InvalidDataException Reject(string source, string problem, Exception? inner = null) =>
+        Reject(source, [problem], note: null, inner);
+
+    /// <summary>
+    /// A rejection of <paramref name="source"/> listing <paramref name="problems"/>, then <paramref name="note"/> if any,
+    /// then the tensors this network expects, so the reader can compare the two without opening the file.
+    /// </summary>
+    public InvalidDataException Reject(string source, IReadOnlyList<string> problems, string? note, Exception? inner = null)
+    {
+        var message = new StringBuilder();
+        message.Append("Cannot load ").Append(source).Append(" into ").Append(NetworkName).Append(": ");
+        int shown = Math.Min(problems.Count, MaxProblemsShown);
+        for (int i = 0; i < shown; i++)
+        {
+            message.Append(i == 0 ? string.Empty : "; ").Append(problems[i]);
+        }
+
+        if (problems.Count > shown)
+        {
+            message.Append(Invariant($"; and {problems.Count - shown} more problems"));
+        }
+
+        message.Append('.');
+        if (note is not null)
+        {
+            message.Append(' ').Append(note);
+        }
+
+        message.Append(" The network (layers ").Append(LayersText).Append(") expects F32 tensors ");
+        for (int i = 0; i < Slots.Count; i++)
+        {
+            message.Append(i == 0 ? string.Empty : ", ").Append(Slots[i].Name).Append(' ').Append(FormatShape(Slots[i].Shape));
+        }
+
+        message.Append(", exactly tiling the data section in any order.");
+        return new InvalidDataException(message.ToString(), inner);
+    }
+}
