@@ -111,6 +111,28 @@ public class TrainerTests
     }
 
     [Fact]
+    public void EpochLoop_AllocatesNothing_MoreEpochsCostTheSameBytes()
+    {
+        Dataset train = Blobs(300, seed: 1), validation = Blobs(100, seed: 2);
+
+        long BytesFor(int epochs)
+        {
+            var trainer = new Trainer(new Arch23(seed: 1), new Adam(0.01f), new TrainerOptions { Epochs = epochs, BatchSize = 32, Seed = 3 });
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            trainer.Fit(train, validation);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        BytesFor(2); // JIT and type initialisation
+        long two = BytesFor(2);
+        long twelve = BytesFor(12);
+
+        // Both runs allocate the same buffers up front; ten more epochs of 10 batches each add nothing but the
+        // larger history list, sized once for the maximum number of epochs.
+        Assert.Equal(two + (10 * System.Runtime.CompilerServices.Unsafe.SizeOf<EpochReport>()), twelve);
+    }
+
+    [Fact]
     public void MismatchedData_IsRejectedWithBothShapes()
     {
         var exception = Assert.Throws<ArgumentException>(() => new Trainer(new XorNet(1), new Sgd(0.1f)).Fit(Blobs(10, seed: 1)));
