@@ -26,7 +26,7 @@ public class BatchTests
     [MemberData(nameof(Cases))]
     public void ForwardBatch_EqualsForwardOfEachSample(string name, int batch)
     {
-        var network = (IBatchNetwork)Create(name, seed: batch);
+        IBatchNetwork network = GradientCheckNetworks.Create(name, seed: batch);
         float[] inputs = RandomRows(batch, network.InputSize, seed: 17 * batch);
         var outputs = new float[batch * network.OutputSize];
         network.ForwardBatch(inputs, outputs);
@@ -43,7 +43,7 @@ public class BatchTests
     [MemberData(nameof(Cases))]
     public void BackwardBatch_EqualsTheMeanOfBackwardOfEachSample(string name, int batch)
     {
-        var network = (IBatchNetwork)Create(name, seed: batch + 1);
+        IBatchNetwork network = GradientCheckNetworks.Create(name, seed: batch + 1);
         float[] inputs = RandomRows(batch, network.InputSize, seed: 31 * batch);
         float[] targets = RandomDistributions(batch, network.OutputSize, seed: 7 * batch);
 
@@ -148,19 +148,6 @@ public class BatchTests
             double error = Math.Abs(expected[i] - actual[i]) / scale;
             Assert.True(error <= 1e-3, $"{what}: entry {i} is {actual[i]:G9}, per-sample gives {expected[i]:G9} (relative error {error:G3})");
         }
-    }
-
-    private static INetwork Create(string name, int seed)
-    {
-        foreach (var (candidate, create) in GradientCheckNetworks.All)
-        {
-            if (candidate == name)
-            {
-                return create(seed);
-            }
-        }
-
-        throw new ArgumentException($"No architecture named {name}.", nameof(name));
     }
 
     private static float[] RandomRows(int rows, int width, int seed)

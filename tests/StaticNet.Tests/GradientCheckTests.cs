@@ -33,7 +33,7 @@ public class GradientCheckTests
     {
         for (int seed = 1; seed <= 3; seed++)
         {
-            INetwork network = Create(name, seed);
+            INetwork network = GradientCheckNetworks.Create(name, seed);
             var random = new DeterministicRandom(seed * 7919);
             float[] input = RandomVector(network.InputSize, ref random);
             float[] target = RandomDistribution(network.OutputSize, ref random);
@@ -50,7 +50,7 @@ public class GradientCheckTests
     {
         for (int seed = 1; seed <= 3; seed++)
         {
-            INetwork network = Create(name, seed);
+            INetwork network = GradientCheckNetworks.Create(name, seed);
             var random = new DeterministicRandom(seed * 104729);
             float[] input = RandomVector(network.InputSize, ref random);
             float[] upstream = RandomVector(network.OutputSize, ref random);
@@ -97,19 +97,6 @@ public class GradientCheckTests
 
         // Kinks only come from ReLU-family units whose z lies within ε of 0: rare with random inputs.
         Assert.True(result.KinkCount <= Math.Max(2, entries / 100), result.ToString());
-    }
-
-    private static INetwork Create(string name, int seed)
-    {
-        foreach (var (candidate, create) in GradientCheckNetworks.All)
-        {
-            if (candidate == name)
-            {
-                return create(seed);
-            }
-        }
-
-        throw new ArgumentException($"No architecture named {name}.", nameof(name));
     }
 
     private static float[] RandomVector(int length, ref DeterministicRandom random)

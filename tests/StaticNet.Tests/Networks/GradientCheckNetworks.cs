@@ -168,6 +168,20 @@ public partial class Arch31
 /// <summary>Every architecture above, for theory data.</summary>
 public static class GradientCheckNetworks
 {
+    /// <summary>Creates the architecture named <paramref name="name"/> with the given seed.</summary>
+    public static IBatchNetwork Create(string name, int seed)
+    {
+        foreach (var (candidate, create) in All)
+        {
+            if (candidate == name)
+            {
+                return (IBatchNetwork)create(seed);
+            }
+        }
+
+        throw new System.ArgumentException($"No architecture named {name}.", nameof(name));
+    }
+
     /// <summary>Creates each network with the given seed.</summary>
     public static readonly (string Name, System.Func<int, INetwork> Create)[] All =
     {
