@@ -6,7 +6,8 @@ namespace StaticNet.Generator.Emit;
 /// <summary>
 /// Writes the mini-batch API: <c>ForwardBatch</c> and <c>BackwardBatch</c> over row-major [N × size] spans, and the
 /// <c>BatchWorkspace</c> they reuse. Each layer is one blocked matrix-matrix product per block of
-/// <see cref="BlockSize"/> samples (Z = X·Wᵀ + b, ∂W += δᵀ·A, δ[l−1] = δ[l]·W), not N matrix-vector products.
+/// <see cref="BlockSize"/> samples (Z = X·Wᵀ + b, ∂W += δᵀ·A, δ[l−1] = δ[l]·W), not N matrix-vector products, all on
+/// the weights as stored.
 /// </summary>
 internal static class BatchEmitter
 {
@@ -26,12 +27,9 @@ internal static class BatchEmitter
         EmitWorkspace(writer, spec);
         EmitForwardBatch(writer, spec, cancellationToken);
         EmitBackwardBatch(writer, spec, cancellationToken);
-        EmitTransposeWeights(writer, spec);
     }
 
     private static string Field(string buffer) => char.ToUpperInvariant(buffer[0]) + buffer.Substring(1);
-
-    private static string TransposedField(LayerSpec layer) => $"Layer{layer.Index}WeightsTransposed";
 
     private static void EmitWorkspace(CodeWriter writer, NetworkSpec spec)
     {
@@ -42,14 +40,9 @@ internal static class BatchEmitter
         writer.Comment("Created on the first batch call and reused by every later one.");
         writer.Line("private BatchWorkspace? _batchWorkspace;");
         writer.Line();
-        writer.Summary("Scratch of the batch methods: Wᵀ of every layer and one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.");
+        writer.Summary("Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.");
         using (writer.Open("public sealed class BatchWorkspace"))
         {
-            foreach (LayerSpec layer in spec.Layers)
-            {
-                writer.Line($"internal readonly float[] {TransposedField(layer)} = new float[Layer{layer.Index}WeightsLength];");
-            }
-
             foreach (ScratchPlan.Buffer buffer in ScratchPlan.For(spec).Training)
             {
                 writer.Line($"internal readonly float[] {Field(buffer.Name)} = new float[BatchBlockSize * {buffer.SizeConstant}];");
@@ -77,7 +70,6 @@ internal static class BatchEmitter
             writer.Line($"int count = {Guard}.RequireRows(inputs, InputSize, nameof(inputs));");
             writer.Line($"{Guard}.Require(outputs, count * OutputSize, nameof(outputs));");
             writer.Line($"{ReadOnlySpan} p = _parameters;");
-            writer.Line("TransposeWeights(workspace);");
             using (writer.Open("for (int start = 0; start < count; start += BatchBlockSize)"))
             {
                 writer.Line("int n = global::System.Math.Min(BatchBlockSize, count - start);");
@@ -125,7 +117,6 @@ internal static class BatchEmitter
             writer.Line($"{Guard}.Require(targets, count * OutputSize, nameof(targets));");
             writer.Line($"{Guard}.Require(gradient, ParameterCount, nameof(gradient));");
             writer.Line($"{ReadOnlySpan} p = _parameters;");
-            writer.Line("TransposeWeights(workspace);");
             writer.Line();
             writer.Comment("J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.");
             writer.Line("float scale = 1f / count;");
@@ -169,7 +160,7 @@ internal static class BatchEmitter
         string sums = keepsZ ? ScratchPlan.Z(l) : a;
         string input = l == 1 ? "x" : ScratchPlan.A(l - 1);
         writer.Comment($"{LayerCode.Describe(layer)}: Z[{l}] = {(l == 1 ? "X" : $"A[{l - 1}]")}·W[{l}]ᵀ + b[{l}], then A[{l}] = {ActivationFormulas.Equation(layer.Activation, $"Z[{l}]")} row by row");
-        writer.Line($"{Dense}.ForwardBatch(workspace.{TransposedField(layer)}, {LayerCode.BiasesSlice(layer, "p")}, {input}, {sums}, n);");
+        writer.Line($"{Dense}.ForwardBatch({LayerCode.WeightsSlice(layer, "p")}, {LayerCode.BiasesSlice(layer, "p")}, {input}, {sums}, n);");
         foreach (string statement in ActivationFormulas.ApplyToLayer(layer.Activation, sums, a, spec.LeakySlope, LayerCode.SizeConstant(layer)))
         {
             writer.Line(statement);
@@ -236,20 +227,6 @@ internal static class BatchEmitter
         if (derivative is not null)
         {
             writer.Line(derivative);
-        }
-    }
-
-    private static void EmitTransposeWeights(CodeWriter writer, NetworkSpec spec)
-    {
-        writer.Line();
-        writer.Summary("Copies every W[l] into the workspace as Wᵀ, so that the batch forward pass reads it row by row; this costs one pass over the weights per call.");
-        using (writer.Open("private void TransposeWeights(BatchWorkspace workspace)"))
-        {
-            writer.Line($"{ReadOnlySpan} p = _parameters;");
-            foreach (LayerSpec layer in spec.Layers)
-            {
-                writer.Line($"{Dense}.Transpose({LayerCode.WeightsSlice(layer, "p")}, workspace.{TransposedField(layer)}, Layer{layer.Index}Size);");
-            }
         }
     }
 }

@@ -42,57 +42,39 @@ public static class DenseKernels
         }
     }
 
-    /// <summary>Writes Wᵀ, [columns × rows], so that a batch can stream it row by row (see <see cref="ForwardBatch"/>).</summary>
-    /// <param name="weights">W, row-major [rows × columns].</param>
-    /// <param name="transposed">Receives Wᵀ, row-major [columns × rows].</param>
-    /// <param name="rows">The rows of W (units of the layer).</param>
-    public static void Transpose(ReadOnlySpan<float> weights, Span<float> transposed, int rows)
-    {
-        SpanLength.Require(transposed, weights.Length, nameof(transposed));
-        int columns = weights.Length / rows;
-
-        // Blocks of 16 × 16 keep both the rows read and the rows written in L1.
-        const int Block = 16;
-        for (int j0 = 0; j0 < rows; j0 += Block)
-        {
-            int j1 = Math.Min(j0 + Block, rows);
-            for (int k0 = 0; k0 < columns; k0 += Block)
-            {
-                int k1 = Math.Min(k0 + Block, columns);
-                for (int j = j0; j < j1; j++)
-                {
-                    for (int k = k0; k < k1; k++)
-                    {
-                        transposed[(k * rows) + j] = weights[(j * columns) + k];
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>Z = X·Wᵀ + b for <paramref name="count"/> samples, as a blocked matrix-matrix product.</summary>
-    /// <param name="transposedWeights">Wᵀ from <see cref="Transpose"/>, [inputs × units].</param>
+    /// <summary>Z = X·Wᵀ + b for <paramref name="count"/> samples, as a blocked matrix-matrix product of rows of X with rows of W.</summary>
+    /// <param name="weights">W, row-major [units × inputs], as stored in the parameters.</param>
     /// <param name="biases">b, one per unit.</param>
     /// <param name="inputs">X, [count × inputs].</param>
     /// <param name="outputs">Receives Z, [count × units].</param>
     /// <param name="count">The number of samples.</param>
-    public static void ForwardBatch(ReadOnlySpan<float> transposedWeights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
+    public static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
     {
         int units = biases.Length;
         int columns = inputs.Length / Math.Max(count, 1);
         SpanLength.Require(inputs, count * columns, nameof(inputs));
         SpanLength.Require(outputs, count * units, nameof(outputs));
-        SpanLength.Require(transposedWeights, units * columns, nameof(transposedWeights));
+        SpanLength.Require(weights, units * columns, nameof(weights));
         for (int s = 0; s < count; s++)
         {
             biases.CopyTo(outputs.Slice(s * units, units));
         }
 
-        Multiply(
-            ref MemoryMarshal.GetReference(inputs), columns, 1,
-            ref MemoryMarshal.GetReference(transposedWeights), units,
-            ref MemoryMarshal.GetReference(outputs), units,
-            count, units, columns, accumulate: true);
+        ref float x = ref MemoryMarshal.GetReference(inputs);
+        ref float w = ref MemoryMarshal.GetReference(weights);
+        ref float z = ref MemoryMarshal.GetReference(outputs);
+        if (Avx512F.IsSupported)
+        {
+            GemmTransposed.Run<Vector512<float>, Simd512>(ref x, columns, ref w, columns, ref z, units, count, units, columns);
+        }
+        else if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
+        {
+            GemmTransposed.Run<Vector256<float>, Simd256>(ref x, columns, ref w, columns, ref z, units, count, units, columns);
+        }
+        else
+        {
+            GemmTransposed.Run<float, SimdScalar>(ref x, columns, ref w, columns, ref z, units, count, units, columns);
+        }
     }
 
     /// <summary>BP3 and BP4 over a batch: ∂W += Σ_s δ[s]·a[s]ᵀ and ∂b += Σ_s δ[s].</summary>

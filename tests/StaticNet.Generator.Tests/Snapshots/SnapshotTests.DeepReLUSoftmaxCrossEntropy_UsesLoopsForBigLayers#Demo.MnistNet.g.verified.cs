@@ -272,12 +272,9 @@ namespace Demo
         // Created on the first batch call and reused by every later one.
         private BatchWorkspace? _batchWorkspace;
 
-        /// <summary>Scratch of the batch methods: Wᵀ of every layer and one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.</summary>
+        /// <summary>Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.</summary>
         public sealed class BatchWorkspace
         {
-            internal readonly float[] Layer1WeightsTransposed = new float[Layer1WeightsLength];
-            internal readonly float[] Layer2WeightsTransposed = new float[Layer2WeightsLength];
-            internal readonly float[] Layer3WeightsTransposed = new float[Layer3WeightsLength];
             internal readonly float[] Z1 = new float[BatchBlockSize * Layer1Size];
             internal readonly float[] A1 = new float[BatchBlockSize * Layer1Size];
             internal readonly float[] Z2 = new float[BatchBlockSize * Layer2Size];
@@ -306,7 +303,6 @@ namespace Demo
             int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
             global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
             global::System.ReadOnlySpan<float> p = _parameters;
-            TransposeWeights(workspace);
             for (int start = 0; start < count; start += BatchBlockSize)
             {
                 int n = global::System.Math.Min(BatchBlockSize, count - start);
@@ -316,15 +312,15 @@ namespace Demo
                 global::System.Span<float> a3 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (784 → 128, ReLU): Z[1] = X·W[1]ᵀ + b[1], then A[1] = max(0, Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer1WeightsTransposed, p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.Kernels.ActivationKernels.ReLU(a1, a1);
 
                 // Layer 2 (128 → 64, ReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = max(0, Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer2WeightsTransposed, p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                 global::StaticNet.Kernels.ActivationKernels.ReLU(a2, a2);
 
                 // Layer 3 (64 → 10, Softmax): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = softmax(Z[3]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer3WeightsTransposed, p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
+                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
                 global::StaticNet.Kernels.ActivationKernels.SoftmaxRows(a3, Layer3Size);
             }
         }
@@ -351,7 +347,6 @@ namespace Demo
             global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
             global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
             global::System.ReadOnlySpan<float> p = _parameters;
-            TransposeWeights(workspace);
 
             // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
             float scale = 1f / count;
@@ -372,15 +367,15 @@ namespace Demo
                 global::System.Span<float> delta3 = new global::System.Span<float>(workspace.Delta3, 0, n * Layer3Size);
 
                 // Layer 1 (784 → 128, ReLU): Z[1] = X·W[1]ᵀ + b[1], then A[1] = max(0, Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer1WeightsTransposed, p.Slice(Layer1BiasesOffset, Layer1Size), x, z1, n);
+                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, z1, n);
                 global::StaticNet.Kernels.ActivationKernels.ReLU(z1, a1);
 
                 // Layer 2 (128 → 64, ReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = max(0, Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer2WeightsTransposed, p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
+                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
                 global::StaticNet.Kernels.ActivationKernels.ReLU(z2, a2);
 
                 // Layer 3 (64 → 10, Softmax): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = softmax(Z[3]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer3WeightsTransposed, p.Slice(Layer3BiasesOffset, Layer3Size), a2, z3, n);
+                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, z3, n);
                 z3.CopyTo(a3);
                 global::StaticNet.Kernels.ActivationKernels.SoftmaxRows(a3, Layer3Size);
 
@@ -407,15 +402,6 @@ namespace Demo
             }
 
             return (float)(loss / count);
-        }
-
-        /// <summary>Copies every W[l] into the workspace as Wᵀ, so that the batch forward pass reads it row by row; this costs one pass over the weights per call.</summary>
-        private void TransposeWeights(BatchWorkspace workspace)
-        {
-            global::System.ReadOnlySpan<float> p = _parameters;
-            global::StaticNet.Kernels.DenseKernels.Transpose(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), workspace.Layer1WeightsTransposed, Layer1Size);
-            global::StaticNet.Kernels.DenseKernels.Transpose(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), workspace.Layer2WeightsTransposed, Layer2Size);
-            global::StaticNet.Kernels.DenseKernels.Transpose(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), workspace.Layer3WeightsTransposed, Layer3Size);
         }
 
         /// <summary>Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).</summary>

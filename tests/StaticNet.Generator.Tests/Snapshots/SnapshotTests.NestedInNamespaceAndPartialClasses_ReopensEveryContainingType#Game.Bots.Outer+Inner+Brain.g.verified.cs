@@ -241,11 +241,9 @@ namespace Game.Bots
                 // Created on the first batch call and reused by every later one.
                 private BatchWorkspace? _batchWorkspace;
 
-                /// <summary>Scratch of the batch methods: Wᵀ of every layer and one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.</summary>
+                /// <summary>Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.</summary>
                 public sealed class BatchWorkspace
                 {
-                    internal readonly float[] Layer1WeightsTransposed = new float[Layer1WeightsLength];
-                    internal readonly float[] Layer2WeightsTransposed = new float[Layer2WeightsLength];
                     internal readonly float[] A1 = new float[BatchBlockSize * Layer1Size];
                     internal readonly float[] A2 = new float[BatchBlockSize * Layer2Size];
                     internal readonly float[] Delta1 = new float[BatchBlockSize * Layer1Size];
@@ -269,7 +267,6 @@ namespace Game.Bots
                     int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
                     global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
                     global::System.ReadOnlySpan<float> p = _parameters;
-                    TransposeWeights(workspace);
                     for (int start = 0; start < count; start += BatchBlockSize)
                     {
                         int n = global::System.Math.Min(BatchBlockSize, count - start);
@@ -278,11 +275,11 @@ namespace Game.Bots
                         global::System.Span<float> a2 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                         // Layer 1 (3 → 4, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                        global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer1WeightsTransposed, p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                        global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                         global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
 
                         // Layer 2 (4 → 2, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                        global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer2WeightsTransposed, p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                        global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                         global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);
                     }
                 }
@@ -309,7 +306,6 @@ namespace Game.Bots
                     global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
                     global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
                     global::System.ReadOnlySpan<float> p = _parameters;
-                    TransposeWeights(workspace);
 
                     // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
                     float scale = 1f / count;
@@ -325,11 +321,11 @@ namespace Game.Bots
                         global::System.Span<float> delta2 = new global::System.Span<float>(workspace.Delta2, 0, n * Layer2Size);
 
                         // Layer 1 (3 → 4, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                        global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer1WeightsTransposed, p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                        global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                         global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
 
                         // Layer 2 (4 → 2, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                        global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer2WeightsTransposed, p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                        global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                         global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);
 
                         // BP1, mean squared error: δ[2] = (ŷ − y)/N ⊙ g'(z[2]), with σ' = a[2](1 − a[2]).
@@ -350,14 +346,6 @@ namespace Game.Bots
                     }
 
                     return (float)(loss / count);
-                }
-
-                /// <summary>Copies every W[l] into the workspace as Wᵀ, so that the batch forward pass reads it row by row; this costs one pass over the weights per call.</summary>
-                private void TransposeWeights(BatchWorkspace workspace)
-                {
-                    global::System.ReadOnlySpan<float> p = _parameters;
-                    global::StaticNet.Kernels.DenseKernels.Transpose(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), workspace.Layer1WeightsTransposed, Layer1Size);
-                    global::StaticNet.Kernels.DenseKernels.Transpose(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), workspace.Layer2WeightsTransposed, Layer2Size);
                 }
 
                 /// <summary>Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).</summary>

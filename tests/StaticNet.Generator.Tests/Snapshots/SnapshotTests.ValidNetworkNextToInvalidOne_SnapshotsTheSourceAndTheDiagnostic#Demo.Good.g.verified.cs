@@ -197,10 +197,9 @@ namespace Demo
         // Created on the first batch call and reused by every later one.
         private BatchWorkspace? _batchWorkspace;
 
-        /// <summary>Scratch of the batch methods: Wᵀ of every layer and one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.</summary>
+        /// <summary>Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.</summary>
         public sealed class BatchWorkspace
         {
-            internal readonly float[] Layer1WeightsTransposed = new float[Layer1WeightsLength];
             internal readonly float[] A1 = new float[BatchBlockSize * Layer1Size];
             internal readonly float[] Delta1 = new float[BatchBlockSize * Layer1Size];
         }
@@ -222,7 +221,6 @@ namespace Demo
             int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
             global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
             global::System.ReadOnlySpan<float> p = _parameters;
-            TransposeWeights(workspace);
             for (int start = 0; start < count; start += BatchBlockSize)
             {
                 int n = global::System.Math.Min(BatchBlockSize, count - start);
@@ -230,7 +228,7 @@ namespace Demo
                 global::System.Span<float> a1 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (2 → 1, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer1WeightsTransposed, p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
             }
         }
@@ -257,7 +255,6 @@ namespace Demo
             global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
             global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
             global::System.ReadOnlySpan<float> p = _parameters;
-            TransposeWeights(workspace);
 
             // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
             float scale = 1f / count;
@@ -271,7 +268,7 @@ namespace Demo
                 global::System.Span<float> delta1 = new global::System.Span<float>(workspace.Delta1, 0, n * Layer1Size);
 
                 // Layer 1 (2 → 1, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(workspace.Layer1WeightsTransposed, p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
 
                 // BP1, mean squared error: δ[1] = (ŷ − y)/N ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
@@ -286,13 +283,6 @@ namespace Demo
             }
 
             return (float)(loss / count);
-        }
-
-        /// <summary>Copies every W[l] into the workspace as Wᵀ, so that the batch forward pass reads it row by row; this costs one pass over the weights per call.</summary>
-        private void TransposeWeights(BatchWorkspace workspace)
-        {
-            global::System.ReadOnlySpan<float> p = _parameters;
-            global::StaticNet.Kernels.DenseKernels.Transpose(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), workspace.Layer1WeightsTransposed, Layer1Size);
         }
 
         /// <summary>Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).</summary>
