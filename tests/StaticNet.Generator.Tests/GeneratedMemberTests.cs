@@ -91,8 +91,8 @@ public sealed class GeneratedMemberTests
     {
         string backward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.DeepReLUSoftmax).Source("Demo.MnistNet.g.cs"), "Backward");
 
-        Assert.Contains("float loss = global::StaticNet.Losses.CrossEntropyFromLogits(z3, target);", backward);
-        Assert.Contains("delta3[k] = a3[k] * targetSum - target[k];", backward);
+        // The fused helper takes the logits z3 (for a finite loss) and the softmax a3 (for δ = ŷ·Σy − y).
+        Assert.Contains("float loss = global::StaticNet.OutputError.SoftmaxCrossEntropy(z3, a3, target, delta3, 1f);", backward);
     }
 
     [Fact]

@@ -72,78 +72,13 @@ internal static class BackwardEmitter
     /// <summary>BP1 for <c>Backward</c>: declares <c>loss</c> and fills δ[L] from the loss and the target.</summary>
     public static void EmitOutputErrorFromLoss(CodeWriter writer, NetworkSpec spec)
     {
-        LayerSpec output = spec.OutputLayer;
-        int l = output.Index;
-        string a = ScratchPlan.A(l);
-        string z = ScratchPlan.Z(l);
-        string delta = ScratchPlan.Delta(l);
-        switch (spec.Loss)
+        int l = spec.OutputLayer.Index;
+        var bp1 = OutputErrorEmitter.For(spec);
+        writer.Comment($"BP1, {bp1.Equation}.");
+        writer.Line($"float loss = {bp1.Call(ScratchPlan.Z(l), ScratchPlan.A(l), "target", ScratchPlan.Delta(l), "1f")};");
+        if (bp1.Derivative is not null)
         {
-            case LossKind.CrossEntropy:
-                writer.Comment($"BP1, softmax and cross-entropy fused: δ[{l}] = ŷ·Σy − y (= ŷ − y for a one-hot y).");
-                writer.Comment("C = −Σ y log ŷ is computed from the logits z, so a saturated softmax gives a finite loss.");
-                writer.Line($"float loss = global::StaticNet.Losses.CrossEntropyFromLogits({z}, target);");
-                writer.Line("float targetSum = 0f;");
-                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
-                {
-                    writer.Line("targetSum += target[k];");
-                }
-
-                writer.Line();
-                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
-                {
-                    writer.Line($"{delta}[k] = {a}[k] * targetSum - target[k];");
-                }
-
-                break;
-
-            case LossKind.BinaryCrossEntropy:
-                writer.Comment($"BP1, sigmoid and binary cross-entropy fused: δ[{l}] = ŷ − y.");
-                writer.Comment("C = −Σ [y log ŷ + (1 − y) log(1 − ŷ)] is computed from the logits z, so it stays finite.");
-                writer.Line($"float loss = global::StaticNet.Losses.BinaryCrossEntropyFromLogits({z}, target);");
-                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
-                {
-                    writer.Line($"{delta}[k] = {a}[k] - target[k];");
-                }
-
-                break;
-
-            case LossKind.MeanSquaredError when output.Activation == ActivationKind.Softmax:
-                writer.Comment($"BP1, mean squared error through softmax: δ[{l}] = Jᵀ·(ŷ − y), i.e. δ_j = ŷ_j ((ŷ_j − y_j) − Σ_k (ŷ_k − y_k) ŷ_k).");
-                writer.Comment("C = ½ Σ (ŷ − y)².");
-                writer.Line("float loss = 0f;");
-                writer.Line("float errorDotOutput = 0f;");
-                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
-                {
-                    writer.Line($"float error = {a}[k] - target[k];");
-                    writer.Line("loss += error * error;");
-                    writer.Line($"errorDotOutput += error * {a}[k];");
-                }
-
-                writer.Line();
-                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
-                {
-                    writer.Line($"{delta}[k] = {a}[k] * ({a}[k] - target[k] - errorDotOutput);");
-                }
-
-                writer.Line();
-                writer.Line("loss *= 0.5f;");
-                break;
-
-            default:
-                writer.Comment($"BP1, mean squared error: δ[{l}] = (ŷ − y) ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, spec.LeakySlope)}.");
-                writer.Comment("C = ½ Σ (ŷ − y)².");
-                writer.Line("float loss = 0f;");
-                using (writer.Open("for (int k = 0; k < OutputSize; k++)"))
-                {
-                    writer.Line($"float error = {a}[k] - target[k];");
-                    writer.Line("loss += error * error;");
-                    writer.Line($"{delta}[k] = {ActivationFormulas.TimesDerivative(output.Activation, "error", $"{a}[k]", $"{z}[k]", spec.LeakySlope)};");
-                }
-
-                writer.Line();
-                writer.Line("loss *= 0.5f;");
-                break;
+            writer.Line(bp1.Derivative);
         }
     }
 

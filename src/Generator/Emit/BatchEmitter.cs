@@ -170,41 +170,18 @@ internal static class BatchEmitter
     /// <summary>BP1 row by row (the loss needs each sample's own target), then g' over the whole block where it applies.</summary>
     private static void EmitOutputError(CodeWriter writer, NetworkSpec spec)
     {
-        LayerSpec output = spec.OutputLayer;
-        int l = output.Index;
-        string a = ScratchPlan.A(l), z = ScratchPlan.Z(l), delta = ScratchPlan.Delta(l);
+        int l = spec.OutputLayer.Index;
         string Row(string buffer) => $"{buffer}.Slice(s * OutputSize, OutputSize)";
-        string call;
-        string? derivative = null;
-        switch (spec.Loss)
-        {
-            case LossKind.CrossEntropy:
-                writer.Comment($"BP1, softmax and cross-entropy fused: δ[{l}] = (ŷ·Σy − y)/N per sample, C from the logits.");
-                call = $"global::StaticNet.OutputError.SoftmaxCrossEntropy({Row(z)}, {Row(a)}, {Row("y")}, {Row(delta)}, scale)";
-                break;
-            case LossKind.BinaryCrossEntropy:
-                writer.Comment($"BP1, sigmoid and binary cross-entropy fused: δ[{l}] = (ŷ − y)/N per sample, C from the logits.");
-                call = $"global::StaticNet.OutputError.SigmoidBinaryCrossEntropy({Row(z)}, {Row(a)}, {Row("y")}, {Row(delta)}, scale)";
-                break;
-            case LossKind.MeanSquaredError when output.Activation == ActivationKind.Softmax:
-                writer.Comment($"BP1, mean squared error through softmax: δ[{l}] = Jᵀ·(ŷ − y)/N per sample.");
-                call = $"global::StaticNet.OutputError.SoftmaxMeanSquaredError({Row(a)}, {Row("y")}, {Row(delta)}, scale)";
-                break;
-            default:
-                writer.Comment($"BP1, mean squared error: δ[{l}] = (ŷ − y)/N ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, spec.LeakySlope)}.");
-                call = $"global::StaticNet.OutputError.MeanSquaredError({Row(a)}, {Row("y")}, {Row(delta)}, scale)";
-                derivative = ActivationFormulas.MultiplyDerivative(output.Activation, delta, a, z, spec.LeakySlope);
-                break;
-        }
-
+        var bp1 = OutputErrorEmitter.For(spec);
+        writer.Comment($"BP1, {bp1.Equation}; per sample, scaled by 1/N.");
         using (writer.Open("for (int s = 0; s < n; s++)"))
         {
-            writer.Line($"loss += {call};");
+            writer.Line($"loss += {bp1.Call(Row(ScratchPlan.Z(l)), Row(ScratchPlan.A(l)), Row("y"), Row(ScratchPlan.Delta(l)), "scale")};");
         }
 
-        if (derivative is not null)
+        if (bp1.Derivative is not null)
         {
-            writer.Line(derivative);
+            writer.Line(bp1.Derivative);
         }
     }
 

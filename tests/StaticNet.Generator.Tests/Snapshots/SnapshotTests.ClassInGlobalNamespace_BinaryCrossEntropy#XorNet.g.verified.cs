@@ -171,13 +171,8 @@ partial class XorNet : global::StaticNet.IBatchNetwork
         global::System.Span<float> delta2 = scratch.Slice(8, Layer2Size);
         ForwardLayers(input, a1, z2, a2);
 
-        // BP1, sigmoid and binary cross-entropy fused: δ[2] = ŷ − y.
-        // C = −Σ [y log ŷ + (1 − y) log(1 − ŷ)] is computed from the logits z, so it stays finite.
-        float loss = global::StaticNet.Losses.BinaryCrossEntropyFromLogits(z2, target);
-        for (int k = 0; k < OutputSize; k++)
-        {
-            delta2[k] = a2[k] - target[k];
-        }
+        // BP1, sigmoid and binary cross-entropy fused: δ[2] = ŷ − y, C from the logits.
+        float loss = global::StaticNet.OutputError.SigmoidBinaryCrossEntropy(z2, a2, target, delta2, 1f);
 
         BackwardLayers(input, a1, delta1, delta2, gradient, inputGradient);
         return loss;
@@ -320,7 +315,7 @@ partial class XorNet : global::StaticNet.IBatchNetwork
             global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
             global::StaticNet.Kernels.ActivationKernels.Sigmoid(z2, a2);
 
-            // BP1, sigmoid and binary cross-entropy fused: δ[2] = (ŷ − y)/N per sample, C from the logits.
+            // BP1, sigmoid and binary cross-entropy fused: δ[2] = ŷ − y, C from the logits; per sample, scaled by 1/N.
             for (int s = 0; s < n; s++)
             {
                 loss += global::StaticNet.OutputError.SigmoidBinaryCrossEntropy(z2.Slice(s * OutputSize, OutputSize), a2.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta2.Slice(s * OutputSize, OutputSize), scale);

@@ -205,19 +205,8 @@ namespace Demo
             global::System.Span<float> delta3 = scratch.Slice(596, Layer3Size);
             ForwardLayers(input, z1, a1, z2, a2, z3, a3);
 
-            // BP1, softmax and cross-entropy fused: δ[3] = ŷ·Σy − y (= ŷ − y for a one-hot y).
-            // C = −Σ y log ŷ is computed from the logits z, so a saturated softmax gives a finite loss.
-            float loss = global::StaticNet.Losses.CrossEntropyFromLogits(z3, target);
-            float targetSum = 0f;
-            for (int k = 0; k < OutputSize; k++)
-            {
-                targetSum += target[k];
-            }
-
-            for (int k = 0; k < OutputSize; k++)
-            {
-                delta3[k] = a3[k] * targetSum - target[k];
-            }
+            // BP1, softmax and cross-entropy fused: δ[3] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits.
+            float loss = global::StaticNet.OutputError.SoftmaxCrossEntropy(z3, a3, target, delta3, 1f);
 
             BackwardLayers(input, z1, a1, z2, a2, delta1, delta2, delta3, gradient, inputGradient);
             return loss;
@@ -379,7 +368,7 @@ namespace Demo
                 z3.CopyTo(a3);
                 global::StaticNet.Kernels.ActivationKernels.SoftmaxRows(a3, Layer3Size);
 
-                // BP1, softmax and cross-entropy fused: δ[3] = (ŷ·Σy − y)/N per sample, C from the logits.
+                // BP1, softmax and cross-entropy fused: δ[3] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits; per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
                 {
                     loss += global::StaticNet.OutputError.SoftmaxCrossEntropy(z3.Slice(s * OutputSize, OutputSize), a3.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta3.Slice(s * OutputSize, OutputSize), scale);

@@ -177,16 +177,8 @@ namespace Demo
             ForwardLayers(input, a1, a2);
 
             // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]).
-            // C = ½ Σ (ŷ − y)².
-            float loss = 0f;
-            for (int k = 0; k < OutputSize; k++)
-            {
-                float error = a2[k] - target[k];
-                loss += error * error;
-                delta2[k] = error * a2[k] * (1f - a2[k]);
-            }
-
-            loss *= 0.5f;
+            float loss = global::StaticNet.OutputError.MeanSquaredError(a2, target, delta2, 1f);
+            global::StaticNet.Kernels.ActivationKernels.MultiplySigmoidDerivative(delta2, a2);
 
             BackwardLayers(input, a1, delta1, delta2, gradient, inputGradient);
             return loss;
@@ -326,7 +318,7 @@ namespace Demo
                 global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                 global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);
 
-                // BP1, mean squared error: δ[2] = (ŷ − y)/N ⊙ g'(z[2]), with σ' = a[2](1 − a[2]).
+                // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
                 {
                     loss += global::StaticNet.OutputError.MeanSquaredError(a2.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta2.Slice(s * OutputSize, OutputSize), scale);

@@ -210,16 +210,7 @@ namespace Demo
             ForwardLayers(input, a1, z2, a2, a3);
 
             // BP1, mean squared error: δ[3] = (ŷ − y) ⊙ g'(z[3]), with g' = 1.
-            // C = ½ Σ (ŷ − y)².
-            float loss = 0f;
-            for (int k = 0; k < OutputSize; k++)
-            {
-                float error = a3[k] - target[k];
-                loss += error * error;
-                delta3[k] = error;
-            }
-
-            loss *= 0.5f;
+            float loss = global::StaticNet.OutputError.MeanSquaredError(a3, target, delta3, 1f);
 
             BackwardLayers(input, a1, z2, a2, delta1, delta2, delta3, gradient, inputGradient);
             return loss;
@@ -375,7 +366,7 @@ namespace Demo
                 // Layer 3 (4 → 2, Identity): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = Z[3] row by row
                 global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
 
-                // BP1, mean squared error: δ[3] = (ŷ − y)/N ⊙ g'(z[3]), with g' = 1.
+                // BP1, mean squared error: δ[3] = (ŷ − y) ⊙ g'(z[3]), with g' = 1; per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
                 {
                     loss += global::StaticNet.OutputError.MeanSquaredError(a3.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta3.Slice(s * OutputSize, OutputSize), scale);

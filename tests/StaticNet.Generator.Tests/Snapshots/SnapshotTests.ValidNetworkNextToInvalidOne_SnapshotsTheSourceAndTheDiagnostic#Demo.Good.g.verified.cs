@@ -137,16 +137,8 @@ namespace Demo
             ForwardLayers(input, a1);
 
             // BP1, mean squared error: δ[1] = (ŷ − y) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            // C = ½ Σ (ŷ − y)².
-            float loss = 0f;
-            for (int k = 0; k < OutputSize; k++)
-            {
-                float error = a1[k] - target[k];
-                loss += error * error;
-                delta1[k] = error * a1[k] * (1f - a1[k]);
-            }
-
-            loss *= 0.5f;
+            float loss = global::StaticNet.OutputError.MeanSquaredError(a1, target, delta1, 1f);
+            global::StaticNet.Kernels.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
 
             BackwardLayers(input, delta1, gradient, inputGradient);
             return loss;
@@ -271,7 +263,7 @@ namespace Demo
                 global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
 
-                // BP1, mean squared error: δ[1] = (ŷ − y)/N ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
+                // BP1, mean squared error: δ[1] = (ŷ − y) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]); per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
                 {
                     loss += global::StaticNet.OutputError.MeanSquaredError(a1.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta1.Slice(s * OutputSize, OutputSize), scale);
