@@ -17,10 +17,10 @@ public static class NetworkMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Tanh(float z) => MathF.Tanh(z);
 
-    /// <summary>max(0, z).</summary>
+    /// <summary>max(0, z); NaN stays NaN, so that a diverged network shows it.</summary>
     /// <param name="z">The pre-activation.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float ReLU(float z) => z > 0f ? z : 0f;
+    public static float ReLU(float z) => z < 0f ? 0f : z;
 
     /// <summary>z for z &gt; 0, otherwise <paramref name="slope"/> · z.</summary>
     /// <param name="z">The pre-activation.</param>

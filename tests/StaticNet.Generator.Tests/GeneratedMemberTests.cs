@@ -53,15 +53,54 @@ public sealed class GeneratedMemberTests
     }
 
     [Fact]
-    public void Defaults_SmallLayersAreUnrolledWithConstantIndices()
+    public void Defaults_SmallLayersAreUnrolledInRegistersWithConstantIndices()
     {
-        string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName), "ForwardLayers");
+        string source = GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName);
+        string forward = GeneratedMembers.Find(source, "Forward");
+        string training = GeneratedMembers.Find(source, "ForwardLayers");
 
-        Assert.DoesNotContain("for (", forward);
-        Assert.DoesNotContain("DenseKernels", forward);
-        // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40]; σ then runs vectorised over the whole layer.
-        Assert.Contains("a2[0] = p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40];", forward);
-        Assert.Contains("global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);", forward);
+        foreach (string method in new[] { forward, training })
+        {
+            Assert.DoesNotContain("for (", method);
+            Assert.DoesNotContain("DenseKernels", method);
+            Assert.DoesNotContain("ActivationKernels", method);
+            // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40]; σ then runs on the vector of the sums.
+            Assert.Contains("global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);", method);
+        }
+
+        // Forward keeps a[1] in locals, so it needs no scratch at all; training stores a[l] for backpropagation.
+        Assert.DoesNotContain("stackalloc", forward);
+        Assert.Contains("p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + p[28] * a1_3 + p[29] * a1_4 + p[40],", forward);
+        Assert.Contains("float a1_4 = a1Vector[4];", forward);
+        Assert.Contains("output[2] = a2Vector[2];", forward);
+        Assert.Contains("p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40],", training);
+        Assert.Contains("a2[2] = a2Vector[2];", training);
+    }
+
+    [Theory]
+    [InlineData("[Network(1, 8, 100, Hidden = Activation.Tanh)]", "a1", false)] // the next layer is a kernel, which reads a span
+    [InlineData("[Network(2, 9, 1, Hidden = Activation.Tanh)]", "a1", false)] // nine units do not fit one Vector256
+    [InlineData("[Network(2, 8, 1, Hidden = Activation.Tanh)]", "a1", true)]
+    [InlineData("[Network(2, 3, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]", "a1", false)] // softmax is not element-wise
+    [InlineData("[Network(2, 3, 2, Hidden = Activation.ReLU)]", "a1", true)]
+    public void RegisterLayers_OnlyWhereEveryReaderTakesElements(string attribute, string activation, bool inRegisters)
+    {
+        string source = GeneratorHarness.Run("using StaticNet;\n" + attribute + "\npublic partial class Net { }").Source("Net.g.cs");
+        string forward = GeneratedMembers.Find(source, "Forward");
+
+        Assert.Equal(inRegisters, forward.Contains($"float {activation}_0 = ") || forward.Contains($"{activation}Vector"));
+        Assert.Equal(!inRegisters, forward.Contains($"scratch.Slice(0, Layer1Size)") || forward.Contains("output[0] = p[") || forward.Contains("SoftmaxInPlace"));
+    }
+
+    [Fact]
+    public void ReLULayers_InRegistersForInference_ButKeepZForTraining()
+    {
+        string source = GeneratorHarness.Run("using StaticNet;\n[Network(2, 3, 2, Hidden = Activation.ReLU, Output = Activation.LeakyReLU, LeakySlope = 0.25f)]\npublic partial class Net { }").Source("Net.g.cs");
+
+        // ReLU' is read from z[1], so ForwardLayers stores z[1]; Forward has no use for it.
+        Assert.Contains("float a1_0 = global::StaticNet.NetworkMath.ReLU(p[0] * input[0] + p[1] * input[1] + p[6]);", GeneratedMembers.Find(source, "Forward"));
+        Assert.Contains("output[1] = global::StaticNet.NetworkMath.LeakyReLU(p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[16], 0.25f);", GeneratedMembers.Find(source, "Forward"));
+        Assert.Contains("z1[0] = p[0] * input[0] + p[1] * input[1] + p[6];", GeneratedMembers.Find(source, "ForwardLayers"));
     }
 
     [Fact]

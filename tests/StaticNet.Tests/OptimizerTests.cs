@@ -1,3 +1,4 @@
+using System;
 using Xunit;
 
 namespace StaticNet.Tests;
@@ -12,6 +13,27 @@ public class OptimizerTests
         new Sgd(0.1f).Step(parameters, new[] { 0.5f, -1f });
         Assert.Equal(0.95f, parameters[0], 1e-7f);
         Assert.Equal(-1.9f, parameters[1], 1e-7f);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(43)]
+    [InlineData(1027)]
+    public void Sgd_VectorisedStep_RoundsExactlyAsTheScalarFormula(int length)
+    {
+        var parameters = new float[length];
+        var gradient = new float[length];
+        var expected = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            parameters[i] = MathF.Sin(i) * 3f;
+            gradient[i] = MathF.Cos(i * 0.7f) / 3f;
+            expected[i] = parameters[i] - (0.37f * gradient[i]);
+        }
+
+        new Sgd(0.37f).Step(parameters, gradient);
+
+        Assert.Equal(expected, parameters);
     }
 
     [Fact]

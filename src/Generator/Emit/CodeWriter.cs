@@ -31,7 +31,14 @@ internal sealed class CodeWriter
         Line(header);
         Line("{");
         _depth++;
-        return new Block(this);
+        return new Block(this, closingBrace: true);
+    }
+
+    /// <summary>Indents the lines written until the result is disposed, without braces (continued expressions).</summary>
+    public Block Indent()
+    {
+        _depth++;
+        return new Block(this, closingBrace: false);
     }
 
     public void Comment(string text) => Line("// " + text);
@@ -48,13 +55,21 @@ internal sealed class CodeWriter
     internal readonly struct Block : IDisposable
     {
         private readonly CodeWriter _writer;
+        private readonly bool _closingBrace;
 
-        public Block(CodeWriter writer) => _writer = writer;
+        public Block(CodeWriter writer, bool closingBrace)
+        {
+            _writer = writer;
+            _closingBrace = closingBrace;
+        }
 
         public void Dispose()
         {
             _writer._depth--;
-            _writer.Line("}");
+            if (_closingBrace)
+            {
+                _writer.Line("}");
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Threading;
 using StaticNet.Generator.Model;
 
@@ -20,8 +20,20 @@ internal static class ForwardEmitter
         {
             cancellationToken.ThrowIfCancellationRequested();
             writer.Line();
-            string target = layer.Index == spec.Layers.Count ? "output" : ScratchPlan.A(layer.Index);
-            EmitLayer(writer, spec, layer, target, keepsZ: false);
+            bool isOutput = layer.Index == spec.Layers.Count;
+            Func<int, string> input = InferenceInput(spec, layer);
+            if (LayerCode.IsInRegisters(spec, layer))
+            {
+                WriteHeader(writer, spec, layer, inRegisters: true);
+                Func<int, string> destination = isOutput
+                    ? j => $"output[{j}]"
+                    : j => RegisterLayerEmitter.Local(layer.Index, j);
+                RegisterLayerEmitter.Emit(writer, layer, spec.LeakySlope, input, destination, declare: !isOutput);
+                continue;
+            }
+
+            string target = isOutput ? "output" : ScratchPlan.A(layer.Index);
+            EmitLayer(writer, spec, layer, input, target, keepsZ: false);
         }
     }
 
@@ -42,26 +54,56 @@ internal static class ForwardEmitter
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Line();
-                EmitLayer(writer, spec, layer, ScratchPlan.A(layer.Index), ScratchPlan.KeepsPreActivation(spec, layer));
+                string a = ScratchPlan.A(layer.Index);
+                string previous = LayerCode.Input(layer);
+                Func<int, string> input = k => $"{previous}[{k}]";
+                if (LayerCode.IsInRegistersForTraining(spec, layer))
+                {
+                    // a[l] is stored for backpropagation, but the activation still runs on the sums in registers.
+                    WriteHeader(writer, spec, layer, inRegisters: true);
+                    RegisterLayerEmitter.Emit(writer, layer, spec.LeakySlope, input, j => $"{a}[{j}]", declare: false);
+                    continue;
+                }
+
+                EmitLayer(writer, spec, layer, input, a, ScratchPlan.KeepsPreActivation(spec, layer));
             }
         }
     }
 
-    private static void EmitLayer(CodeWriter writer, NetworkSpec spec, LayerSpec layer, string a, bool keepsZ)
+    /// <summary>How <c>Forward</c> spells a[l−1]_k: an element of the input or scratch span, or a register local.</summary>
+    private static Func<int, string> InferenceInput(NetworkSpec spec, LayerSpec layer)
+    {
+        if (layer.Index > 1 && LayerCode.IsInRegisters(spec, spec.Layers[layer.Index - 2]))
+        {
+            return k => RegisterLayerEmitter.Local(layer.Index - 1, k);
+        }
+
+        string previous = LayerCode.Input(layer);
+        return k => $"{previous}[{k}]";
+    }
+
+    private static void WriteHeader(CodeWriter writer, NetworkSpec spec, LayerSpec layer, bool inRegisters)
     {
         int l = layer.Index;
         bool isOutput = l == spec.Layers.Count;
-
-        writer.Comment(LayerCode.Describe(layer) + ", " + LayerCode.Strategy(layer));
+        writer.Comment(LayerCode.Describe(layer) + ", " + LayerCode.Strategy(layer, inRegisters));
         writer.Comment($"z[{l}] = W[{l}]·{LayerCode.InputSymbol(layer)} + b[{l}]");
         writer.Comment((isOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(layer.Activation, $"z[{l}]"));
+    }
+
+    private static void EmitLayer(CodeWriter writer, NetworkSpec spec, LayerSpec layer, Func<int, string> input, string a, bool keepsZ)
+    {
+        WriteHeader(writer, spec, layer, inRegisters: false);
 
         // The sums go to z where backpropagation needs it kept, otherwise straight into a; then g runs over the
         // whole layer at once, so exp and tanh are vectorised even for layers small enough to unroll.
-        string sums = keepsZ ? ScratchPlan.Z(l) : a;
+        string sums = keepsZ ? ScratchPlan.Z(layer.Index) : a;
         if (LayerCode.IsUnrolled(layer))
         {
-            EmitUnrolledSums(writer, layer, sums);
+            for (int j = 0; j < layer.Size; j++)
+            {
+                writer.Line($"{sums}[{j}] = {LayerCode.UnrolledSum(layer, j, input)};");
+            }
         }
         else
         {
@@ -71,22 +113,6 @@ internal static class ForwardEmitter
         foreach (string statement in ActivationFormulas.ApplyToLayer(layer.Activation, sums, a, spec.LeakySlope))
         {
             writer.Line(statement);
-        }
-    }
-
-    private static void EmitUnrolledSums(CodeWriter writer, LayerSpec layer, string target)
-    {
-        string input = LayerCode.Input(layer);
-        for (int j = 0; j < layer.Size; j++)
-        {
-            var sum = new StringBuilder();
-            for (int k = 0; k < layer.InputSize; k++)
-            {
-                sum.Append($"p[{LayerCode.WeightIndex(layer, j, k)}] * {input}[{k}] + ");
-            }
-
-            sum.Append($"p[{layer.BiasesOffset + j}]");
-            writer.Line($"{target}[{j}] = {sum};");
         }
     }
 }

@@ -11,11 +11,40 @@ internal static class LayerCode
     /// </summary>
     public const int UnrollWeightLimit = 64;
 
+    /// <summary>
+    /// Unrolled layers of at most this many units keep their activations in one Vector256 (or Vector128 up to four),
+    /// never in memory: for a 4-5-3 network the stack round trips and the calls into the layer kernels cost more than
+    /// the arithmetic.
+    /// </summary>
+    public const int RegisterUnitLimit = 8;
+
     public static bool IsUnrolled(LayerSpec layer) => layer.WeightsLength <= UnrollWeightLimit;
 
+    /// <summary>
+    /// Whether <c>Forward</c> computes the layer in registers: it is unrolled, small, element-wise (not softmax), and
+    /// whatever reads its activations reads them one by one (the output span, or another unrolled layer).
+    /// </summary>
+    public static bool IsInRegisters(NetworkSpec spec, LayerSpec layer)
+    {
+        if (!IsUnrolled(layer) || layer.Size > RegisterUnitLimit || layer.Activation == ActivationKind.Softmax)
+        {
+            return false;
+        }
+
+        return layer.Index == spec.Layers.Count || IsUnrolled(spec.Layers[layer.Index]);
+    }
+
+    /// <summary>
+    /// Whether <c>ForwardLayers</c> computes the layer in registers: as in <c>Forward</c>, when training keeps no z[l]
+    /// for it (the activation is stored to a[l] for backpropagation either way).
+    /// </summary>
+    public static bool IsInRegistersForTraining(NetworkSpec spec, LayerSpec layer) =>
+        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && layer.Activation != ActivationKind.Softmax &&
+        !ScratchPlan.KeepsPreActivation(spec, layer);
+
     /// <summary>How the layer's products are computed, for the layer comment.</summary>
-    public static string Strategy(LayerSpec layer) =>
-        IsUnrolled(layer) ? "unrolled" : "SIMD kernel";
+    public static string Strategy(LayerSpec layer, bool inRegisters = false) =>
+        inRegisters ? "unrolled, in registers" : IsUnrolled(layer) ? "unrolled" : "SIMD kernel";
 
     /// <summary>W[l] as a slice of <paramref name="buffer"/> (the parameters or the gradient).</summary>
     public static string WeightsSlice(LayerSpec layer, string buffer) =>
@@ -41,6 +70,19 @@ internal static class LayerCode
 
     /// <summary>The flat index of W[l][j,k] in the parameter buffer.</summary>
     public static int WeightIndex(LayerSpec layer, int j, int k) => layer.WeightsOffset + (j * layer.InputSize) + k;
+
+    /// <summary>z[l]_j written out: W[l][j,k] · a[l−1]_k for every k, then b[l]_j, with <paramref name="input"/> spelling a[l−1]_k.</summary>
+    public static string UnrolledSum(LayerSpec layer, int j, System.Func<int, string> input)
+    {
+        var sum = new System.Text.StringBuilder();
+        for (int k = 0; k < layer.InputSize; k++)
+        {
+            sum.Append($"p[{WeightIndex(layer, j, k)}] * {input(k)} + ");
+        }
+
+        sum.Append($"p[{layer.BiasesOffset + j}]");
+        return sum.ToString();
+    }
 
     public static string Describe(LayerSpec layer) =>
         $"Layer {layer.Index} ({layer.InputSize} → {layer.Size}, {layer.Activation})";

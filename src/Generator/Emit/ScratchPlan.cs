@@ -20,7 +20,7 @@ internal sealed class ScratchPlan
         Training = training;
     }
 
-    /// <summary>Buffers of <c>Forward</c>: the hidden activations only; the output goes to the caller's span.</summary>
+    /// <summary>Buffers of <c>Forward</c>: the hidden activations not kept in registers; the output goes to the caller's span.</summary>
     public IReadOnlyList<Buffer> Inference { get; }
 
     /// <summary>What <c>ForwardLayers</c> fills for training: every a[l], and z[l] where kept.</summary>
@@ -65,7 +65,7 @@ internal sealed class ScratchPlan
         foreach (LayerSpec layer in spec.Layers)
         {
             string size = SizeConstant(layer.Index);
-            if (layer.Index < spec.Layers.Count)
+            if (layer.Index < spec.Layers.Count && !LayerCode.IsInRegisters(spec, layer))
             {
                 inference.Add(new Buffer(A(layer.Index), size, layer.Size));
             }

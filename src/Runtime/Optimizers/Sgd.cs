@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 
 namespace StaticNet;
 
@@ -41,11 +42,9 @@ public sealed class Sgd : IOptimizer
         if (Momentum == 0f)
         {
             SpanLength.Require(gradient, parameters.Length, nameof(gradient));
-            for (int i = 0; i < parameters.Length; i++)
-            {
-                parameters[i] -= eta * gradient[i];
-            }
 
+            // θ + (−η)·g rounds exactly as θ − η·g (negation is exact, and the multiply-add is not fused).
+            TensorPrimitives.MultiplyAdd(gradient, -eta, parameters, parameters);
             return;
         }
 

@@ -55,7 +55,6 @@ partial class XorNet : global::StaticNet.IBatchNetwork
     private readonly float[] _parameters = CreateParameters(seed: 0);
 
     // Per-sample scratch: a[l], z[l] and δ[l] for every layer. The sizes are constants, so no call allocates.
-    private const int InferenceScratchLength = 3;
     private const int TrainingScratchLength = 9;
 
     /// <summary>Creates the network with parameters initialised from seed 0, so a program gives the same results on every run.</summary>
@@ -123,23 +122,29 @@ partial class XorNet : global::StaticNet.IBatchNetwork
     {
         global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
         global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-        global::System.Span<float> scratch = stackalloc float[InferenceScratchLength];
-        global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
         global::System.ReadOnlySpan<float> p = _parameters;
 
-        // Layer 1 (2 → 3, Sigmoid), unrolled
+        // Layer 1 (2 → 3, Sigmoid), unrolled, in registers
         // z[1] = W[1]·x + b[1]
         // a[1] = σ(z[1])
-        a1[0] = p[0] * input[0] + p[1] * input[1] + p[6];
-        a1[1] = p[2] * input[0] + p[3] * input[1] + p[7];
-        a1[2] = p[4] * input[0] + p[5] * input[1] + p[8];
-        global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+        // The last 1 lanes are padding: they hold g(0) and are never read.
+        global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+            p[0] * input[0] + p[1] * input[1] + p[6],
+            p[2] * input[0] + p[3] * input[1] + p[7],
+            p[4] * input[0] + p[5] * input[1] + p[8], 0f);
+        global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
+        float a1_0 = a1Vector[0];
+        float a1_1 = a1Vector[1];
+        float a1_2 = a1Vector[2];
 
-        // Layer 2 (3 → 1, Sigmoid), unrolled
+        // Layer 2 (3 → 1, Sigmoid), unrolled, in registers
         // z[2] = W[2]·a[1] + b[2]
         // ŷ = a[2] = σ(z[2])
-        output[0] = p[9] * a1[0] + p[10] * a1[1] + p[11] * a1[2] + p[12];
-        global::StaticNet.Kernels.ActivationKernels.Sigmoid(output, output);
+        // The last 3 lanes are padding: they hold g(0) and are never read.
+        global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+            p[9] * a1_0 + p[10] * a1_1 + p[11] * a1_2 + p[12], 0f, 0f, 0f);
+        global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
+        output[0] = a2Vector[0];
     }
 
     /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (BinaryCrossEntropy).</summary>
@@ -339,13 +344,18 @@ partial class XorNet : global::StaticNet.IBatchNetwork
     {
         global::System.ReadOnlySpan<float> p = _parameters;
 
-        // Layer 1 (2 → 3, Sigmoid), unrolled
+        // Layer 1 (2 → 3, Sigmoid), unrolled, in registers
         // z[1] = W[1]·x + b[1]
         // a[1] = σ(z[1])
-        a1[0] = p[0] * input[0] + p[1] * input[1] + p[6];
-        a1[1] = p[2] * input[0] + p[3] * input[1] + p[7];
-        a1[2] = p[4] * input[0] + p[5] * input[1] + p[8];
-        global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+        // The last 1 lanes are padding: they hold g(0) and are never read.
+        global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+            p[0] * input[0] + p[1] * input[1] + p[6],
+            p[2] * input[0] + p[3] * input[1] + p[7],
+            p[4] * input[0] + p[5] * input[1] + p[8], 0f);
+        global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
+        a1[0] = a1Vector[0];
+        a1[1] = a1Vector[1];
+        a1[2] = a1Vector[2];
 
         // Layer 2 (3 → 1, Sigmoid), unrolled
         // z[2] = W[2]·a[1] + b[2]

@@ -57,7 +57,6 @@ namespace Demo
         private readonly float[] _parameters = CreateParameters(seed: 0);
 
         // Per-sample scratch: a[l], z[l] and δ[l] for every layer. The sizes are constants, so no call allocates.
-        private const int InferenceScratchLength = 5;
         private const int TrainingScratchLength = 16;
 
         /// <summary>Creates the network with parameters initialised from seed 0, so a program gives the same results on every run.</summary>
@@ -125,27 +124,37 @@ namespace Demo
         {
             global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
             global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-            global::System.Span<float> scratch = stackalloc float[InferenceScratchLength];
-            global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.ReadOnlySpan<float> p = _parameters;
 
-            // Layer 1 (4 → 5, Sigmoid), unrolled
+            // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = σ(z[1])
-            a1[0] = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[3] * input[3] + p[20];
-            a1[1] = p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + p[7] * input[3] + p[21];
-            a1[2] = p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + p[11] * input[3] + p[22];
-            a1[3] = p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + p[15] * input[3] + p[23];
-            a1[4] = p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + p[19] * input[3] + p[24];
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+            // The last 3 lanes are padding: they hold g(0) and are never read.
+            global::System.Runtime.Intrinsics.Vector256<float> z1Vector = global::System.Runtime.Intrinsics.Vector256.Create(
+                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[3] * input[3] + p[20],
+                p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + p[7] * input[3] + p[21],
+                p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + p[11] * input[3] + p[22],
+                p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + p[15] * input[3] + p[23],
+                p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + p[19] * input[3] + p[24], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
+            float a1_0 = a1Vector[0];
+            float a1_1 = a1Vector[1];
+            float a1_2 = a1Vector[2];
+            float a1_3 = a1Vector[3];
+            float a1_4 = a1Vector[4];
 
-            // Layer 2 (5 → 3, Sigmoid), unrolled
+            // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = σ(z[2])
-            output[0] = p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40];
-            output[1] = p[30] * a1[0] + p[31] * a1[1] + p[32] * a1[2] + p[33] * a1[3] + p[34] * a1[4] + p[41];
-            output[2] = p[35] * a1[0] + p[36] * a1[1] + p[37] * a1[2] + p[38] * a1[3] + p[39] * a1[4] + p[42];
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(output, output);
+            // The last 1 lanes are padding: they hold g(0) and are never read.
+            global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + p[28] * a1_3 + p[29] * a1_4 + p[40],
+                p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + p[33] * a1_3 + p[34] * a1_4 + p[41],
+                p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + p[38] * a1_3 + p[39] * a1_4 + p[42], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
+            output[0] = a2Vector[0];
+            output[1] = a2Vector[1];
+            output[2] = a2Vector[2];
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -343,23 +352,35 @@ namespace Demo
         {
             global::System.ReadOnlySpan<float> p = _parameters;
 
-            // Layer 1 (4 → 5, Sigmoid), unrolled
+            // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = σ(z[1])
-            a1[0] = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[3] * input[3] + p[20];
-            a1[1] = p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + p[7] * input[3] + p[21];
-            a1[2] = p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + p[11] * input[3] + p[22];
-            a1[3] = p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + p[15] * input[3] + p[23];
-            a1[4] = p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + p[19] * input[3] + p[24];
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+            // The last 3 lanes are padding: they hold g(0) and are never read.
+            global::System.Runtime.Intrinsics.Vector256<float> z1Vector = global::System.Runtime.Intrinsics.Vector256.Create(
+                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[3] * input[3] + p[20],
+                p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + p[7] * input[3] + p[21],
+                p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + p[11] * input[3] + p[22],
+                p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + p[15] * input[3] + p[23],
+                p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + p[19] * input[3] + p[24], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector256<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
+            a1[0] = a1Vector[0];
+            a1[1] = a1Vector[1];
+            a1[2] = a1Vector[2];
+            a1[3] = a1Vector[3];
+            a1[4] = a1Vector[4];
 
-            // Layer 2 (5 → 3, Sigmoid), unrolled
+            // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = σ(z[2])
-            a2[0] = p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40];
-            a2[1] = p[30] * a1[0] + p[31] * a1[1] + p[32] * a1[2] + p[33] * a1[3] + p[34] * a1[4] + p[41];
-            a2[2] = p[35] * a1[0] + p[36] * a1[1] + p[37] * a1[2] + p[38] * a1[3] + p[39] * a1[4] + p[42];
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);
+            // The last 1 lanes are padding: they hold g(0) and are never read.
+            global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40],
+                p[30] * a1[0] + p[31] * a1[1] + p[32] * a1[2] + p[33] * a1[3] + p[34] * a1[4] + p[41],
+                p[35] * a1[0] + p[36] * a1[1] + p[37] * a1[2] + p[38] * a1[3] + p[39] * a1[4] + p[42], 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
+            a2[0] = a2Vector[0];
+            a2[1] = a2Vector[1];
+            a2[2] = a2Vector[2];
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>

@@ -61,7 +61,6 @@ namespace Game.Bots
                 private readonly float[] _parameters = CreateParameters(seed: 0);
 
                 // Per-sample scratch: a[l], z[l] and δ[l] for every layer. The sizes are constants, so no call allocates.
-                private const int InferenceScratchLength = 4;
                 private const int TrainingScratchLength = 12;
 
                 /// <summary>Creates the network with parameters initialised from seed 0, so a program gives the same results on every run.</summary>
@@ -129,25 +128,32 @@ namespace Game.Bots
                 {
                     global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
                     global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-                    global::System.Span<float> scratch = stackalloc float[InferenceScratchLength];
-                    global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
                     global::System.ReadOnlySpan<float> p = _parameters;
 
-                    // Layer 1 (3 → 4, Sigmoid), unrolled
+                    // Layer 1 (3 → 4, Sigmoid), unrolled, in registers
                     // z[1] = W[1]·x + b[1]
                     // a[1] = σ(z[1])
-                    a1[0] = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12];
-                    a1[1] = p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13];
-                    a1[2] = p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14];
-                    a1[3] = p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15];
-                    global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+                    global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                        p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12],
+                        p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13],
+                        p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14],
+                        p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15]);
+                    global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
+                    float a1_0 = a1Vector[0];
+                    float a1_1 = a1Vector[1];
+                    float a1_2 = a1Vector[2];
+                    float a1_3 = a1Vector[3];
 
-                    // Layer 2 (4 → 2, Sigmoid), unrolled
+                    // Layer 2 (4 → 2, Sigmoid), unrolled, in registers
                     // z[2] = W[2]·a[1] + b[2]
                     // ŷ = a[2] = σ(z[2])
-                    output[0] = p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + p[19] * a1[3] + p[24];
-                    output[1] = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + p[23] * a1[3] + p[25];
-                    global::StaticNet.Kernels.ActivationKernels.Sigmoid(output, output);
+                    // The last 2 lanes are padding: they hold g(0) and are never read.
+                    global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                        p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + p[19] * a1_3 + p[24],
+                        p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + p[23] * a1_3 + p[25], 0f, 0f);
+                    global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
+                    output[0] = a2Vector[0];
+                    output[1] = a2Vector[1];
                 }
 
                 /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -345,21 +351,30 @@ namespace Game.Bots
                 {
                     global::System.ReadOnlySpan<float> p = _parameters;
 
-                    // Layer 1 (3 → 4, Sigmoid), unrolled
+                    // Layer 1 (3 → 4, Sigmoid), unrolled, in registers
                     // z[1] = W[1]·x + b[1]
                     // a[1] = σ(z[1])
-                    a1[0] = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12];
-                    a1[1] = p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13];
-                    a1[2] = p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14];
-                    a1[3] = p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15];
-                    global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+                    global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                        p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12],
+                        p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13],
+                        p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14],
+                        p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15]);
+                    global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
+                    a1[0] = a1Vector[0];
+                    a1[1] = a1Vector[1];
+                    a1[2] = a1Vector[2];
+                    a1[3] = a1Vector[3];
 
-                    // Layer 2 (4 → 2, Sigmoid), unrolled
+                    // Layer 2 (4 → 2, Sigmoid), unrolled, in registers
                     // z[2] = W[2]·a[1] + b[2]
                     // ŷ = a[2] = σ(z[2])
-                    a2[0] = p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + p[19] * a1[3] + p[24];
-                    a2[1] = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + p[23] * a1[3] + p[25];
-                    global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);
+                    // The last 2 lanes are padding: they hold g(0) and are never read.
+                    global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                        p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + p[19] * a1[3] + p[24],
+                        p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + p[23] * a1[3] + p[25], 0f, 0f);
+                    global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
+                    a2[0] = a2Vector[0];
+                    a2[1] = a2Vector[1];
                 }
 
                 /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>

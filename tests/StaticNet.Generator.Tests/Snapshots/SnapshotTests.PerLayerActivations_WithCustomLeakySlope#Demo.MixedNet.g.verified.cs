@@ -71,7 +71,6 @@ namespace Demo
         private readonly float[] _parameters = CreateParameters(seed: 0);
 
         // Per-sample scratch: a[l], z[l] and δ[l] for every layer. The sizes are constants, so no call allocates.
-        private const int InferenceScratchLength = 8;
         private const int TrainingScratchLength = 24;
 
         /// <summary>Creates the network with parameters initialised from seed 0, so a program gives the same results on every run.</summary>
@@ -148,34 +147,35 @@ namespace Demo
         {
             global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
             global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-            global::System.Span<float> scratch = stackalloc float[InferenceScratchLength];
-            global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
-            global::System.Span<float> a2 = scratch.Slice(4, Layer2Size);
             global::System.ReadOnlySpan<float> p = _parameters;
 
-            // Layer 1 (3 → 4, Tanh), unrolled
+            // Layer 1 (3 → 4, Tanh), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            a1[0] = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12];
-            a1[1] = p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13];
-            a1[2] = p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14];
-            a1[3] = p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15];
-            global::StaticNet.Kernels.ActivationKernels.Tanh(a1, a1);
+            global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12],
+                p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13],
+                p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14],
+                p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15]);
+            global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Tanh(z1Vector);
+            float a1_0 = a1Vector[0];
+            float a1_1 = a1Vector[1];
+            float a1_2 = a1Vector[2];
+            float a1_3 = a1Vector[3];
 
-            // Layer 2 (4 → 4, LeakyReLU), unrolled
+            // Layer 2 (4 → 4, LeakyReLU), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = leaky(z[2])
-            a2[0] = p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + p[19] * a1[3] + p[32];
-            a2[1] = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + p[23] * a1[3] + p[33];
-            a2[2] = p[24] * a1[0] + p[25] * a1[1] + p[26] * a1[2] + p[27] * a1[3] + p[34];
-            a2[3] = p[28] * a1[0] + p[29] * a1[1] + p[30] * a1[2] + p[31] * a1[3] + p[35];
-            global::StaticNet.Kernels.ActivationKernels.LeakyReLU(a2, a2, 0.2f);
+            float a2_0 = global::StaticNet.NetworkMath.LeakyReLU(p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + p[19] * a1_3 + p[32], 0.2f);
+            float a2_1 = global::StaticNet.NetworkMath.LeakyReLU(p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + p[23] * a1_3 + p[33], 0.2f);
+            float a2_2 = global::StaticNet.NetworkMath.LeakyReLU(p[24] * a1_0 + p[25] * a1_1 + p[26] * a1_2 + p[27] * a1_3 + p[34], 0.2f);
+            float a2_3 = global::StaticNet.NetworkMath.LeakyReLU(p[28] * a1_0 + p[29] * a1_1 + p[30] * a1_2 + p[31] * a1_3 + p[35], 0.2f);
 
-            // Layer 3 (4 → 2, Identity), unrolled
+            // Layer 3 (4 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = z[3]
-            output[0] = p[36] * a2[0] + p[37] * a2[1] + p[38] * a2[2] + p[39] * a2[3] + p[44];
-            output[1] = p[40] * a2[0] + p[41] * a2[1] + p[42] * a2[2] + p[43] * a2[3] + p[45];
+            output[0] = p[36] * a2_0 + p[37] * a2_1 + p[38] * a2_2 + p[39] * a2_3 + p[44];
+            output[1] = p[40] * a2_0 + p[41] * a2_1 + p[42] * a2_2 + p[43] * a2_3 + p[45];
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -396,14 +396,19 @@ namespace Demo
         {
             global::System.ReadOnlySpan<float> p = _parameters;
 
-            // Layer 1 (3 → 4, Tanh), unrolled
+            // Layer 1 (3 → 4, Tanh), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            a1[0] = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12];
-            a1[1] = p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13];
-            a1[2] = p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14];
-            a1[3] = p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15];
-            global::StaticNet.Kernels.ActivationKernels.Tanh(a1, a1);
+            global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12],
+                p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13],
+                p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14],
+                p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15]);
+            global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Tanh(z1Vector);
+            a1[0] = a1Vector[0];
+            a1[1] = a1Vector[1];
+            a1[2] = a1Vector[2];
+            a1[3] = a1Vector[3];
 
             // Layer 2 (4 → 4, LeakyReLU), unrolled
             // z[2] = W[2]·a[1] + b[2]
@@ -414,7 +419,7 @@ namespace Demo
             z2[3] = p[28] * a1[0] + p[29] * a1[1] + p[30] * a1[2] + p[31] * a1[3] + p[35];
             global::StaticNet.Kernels.ActivationKernels.LeakyReLU(z2, a2, 0.2f);
 
-            // Layer 3 (4 → 2, Identity), unrolled
+            // Layer 3 (4 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = z[3]
             a3[0] = p[36] * a2[0] + p[37] * a2[1] + p[38] * a2[2] + p[39] * a2[3] + p[44];

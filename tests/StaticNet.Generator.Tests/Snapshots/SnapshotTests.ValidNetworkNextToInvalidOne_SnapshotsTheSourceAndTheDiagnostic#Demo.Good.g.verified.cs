@@ -103,11 +103,14 @@ namespace Demo
             global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
             global::System.ReadOnlySpan<float> p = _parameters;
 
-            // Layer 1 (2 → 1, Sigmoid), unrolled
+            // Layer 1 (2 → 1, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // ŷ = a[1] = σ(z[1])
-            output[0] = p[0] * input[0] + p[1] * input[1] + p[2];
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(output, output);
+            // The last 3 lanes are padding: they hold g(0) and are never read.
+            global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                p[0] * input[0] + p[1] * input[1] + p[2], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
+            output[0] = a1Vector[0];
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -282,11 +285,14 @@ namespace Demo
         {
             global::System.ReadOnlySpan<float> p = _parameters;
 
-            // Layer 1 (2 → 1, Sigmoid), unrolled
+            // Layer 1 (2 → 1, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // ŷ = a[1] = σ(z[1])
-            a1[0] = p[0] * input[0] + p[1] * input[1] + p[2];
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+            // The last 3 lanes are padding: they hold g(0) and are never read.
+            global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
+                p[0] * input[0] + p[1] * input[1] + p[2], 0f, 0f, 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
+            a1[0] = a1Vector[0];
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
