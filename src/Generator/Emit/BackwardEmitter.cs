@@ -114,12 +114,16 @@ internal static class BackwardEmitter
         writer.Comment($"BP4: ∂C/∂W[{l}] = δ[{l}]·{LayerCode.InputSymbol(layer)}ᵀ");
         if (LayerCode.IsUnrolled(layer))
         {
+            // Read once into locals: gradient could alias these spans as far as the JIT knows, so after every store
+            // into it each δ and a would be loaded again.
+            writer.Line($"float {ReadInto(delta, layer.Size)};");
+            writer.Line($"float {ReadInto(input, layer.InputSize)};");
             for (int j = 0; j < layer.Size; j++)
             {
-                writer.Line($"gradient[{layer.BiasesOffset + j}] += {delta}[{j}];");
+                writer.Line($"gradient[{layer.BiasesOffset + j}] += {Local(delta, j)};");
                 for (int k = 0; k < layer.InputSize; k++)
                 {
-                    writer.Line($"gradient[{LayerCode.WeightIndex(layer, j, k)}] += {delta}[{j}] * {input}[{k}];");
+                    writer.Line($"gradient[{LayerCode.WeightIndex(layer, j, k)}] += {Local(delta, j)} * {Local(input, k)};");
                 }
             }
 
@@ -143,7 +147,7 @@ internal static class BackwardEmitter
             for (int k = 0; k < layer.InputSize; k++)
             {
                 string sum = TransposedProduct(layer, k);
-                writer.Line($"{target}[{k}] = {ActivationFormulas.TimesDerivative(below.Activation, sum, $"{a}[{k}]", $"{z}[{k}]", spec.LeakySlope)};");
+                writer.Line($"{target}[{k}] = {ActivationFormulas.TimesDerivative(below.Activation, sum, Local(a, k), $"{z}[{k}]", spec.LeakySlope)};");
             }
 
             return;
@@ -176,7 +180,22 @@ internal static class BackwardEmitter
         }
     }
 
-    /// <summary>Σ_j W[l][j,k]·δ[l]_j as one expression, for unrolled layers.</summary>
+    /// <summary>The local holding element <paramref name="index"/> of <paramref name="span"/>, read by <see cref="ReadInto"/>.</summary>
+    private static string Local(string span, int index) => $"{span}_{index}";
+
+    /// <summary>Declarators reading every element of <paramref name="span"/> into its own local, e.g. <c>a1_0 = a1[0], a1_1 = a1[1]</c>.</summary>
+    private static string ReadInto(string span, int length)
+    {
+        var declarators = new List<string>();
+        for (int k = 0; k < length; k++)
+        {
+            declarators.Add($"{Local(span, k)} = {span}[{k}]");
+        }
+
+        return string.Join(", ", declarators);
+    }
+
+    /// <summary>Σ_j W[l][j,k]·δ[l]_j as one expression over the locals of δ[l], for unrolled layers.</summary>
     private static string TransposedProduct(LayerSpec layer, int k)
     {
         string delta = ScratchPlan.Delta(layer.Index);
@@ -188,7 +207,7 @@ internal static class BackwardEmitter
                 sum.Append(" + ");
             }
 
-            sum.Append($"p[{LayerCode.WeightIndex(layer, j, k)}] * {delta}[{j}]");
+            sum.Append($"p[{LayerCode.WeightIndex(layer, j, k)}] * {Local(delta, j)}");
         }
 
         return sum.ToString();

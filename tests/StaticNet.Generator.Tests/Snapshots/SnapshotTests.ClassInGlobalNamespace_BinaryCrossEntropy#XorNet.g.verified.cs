@@ -372,34 +372,38 @@ partial class XorNet : global::StaticNet.IBatchNetwork
         // Layer 2 (3 → 1, Sigmoid), unrolled
         // BP3: ∂C/∂b[2] = δ[2]
         // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
-        gradient[12] += delta2[0];
-        gradient[9] += delta2[0] * a1[0];
-        gradient[10] += delta2[0] * a1[1];
-        gradient[11] += delta2[0] * a1[2];
+        float delta2_0 = delta2[0];
+        float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2];
+        gradient[12] += delta2_0;
+        gradient[9] += delta2_0 * a1_0;
+        gradient[10] += delta2_0 * a1_1;
+        gradient[11] += delta2_0 * a1_2;
 
         // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-        delta1[0] = p[9] * delta2[0] * a1[0] * (1f - a1[0]);
-        delta1[1] = p[10] * delta2[0] * a1[1] * (1f - a1[1]);
-        delta1[2] = p[11] * delta2[0] * a1[2] * (1f - a1[2]);
+        delta1[0] = p[9] * delta2_0 * a1_0 * (1f - a1_0);
+        delta1[1] = p[10] * delta2_0 * a1_1 * (1f - a1_1);
+        delta1[2] = p[11] * delta2_0 * a1_2 * (1f - a1_2);
 
         // Layer 1 (2 → 3, Sigmoid), unrolled
         // BP3: ∂C/∂b[1] = δ[1]
         // BP4: ∂C/∂W[1] = δ[1]·xᵀ
-        gradient[6] += delta1[0];
-        gradient[0] += delta1[0] * input[0];
-        gradient[1] += delta1[0] * input[1];
-        gradient[7] += delta1[1];
-        gradient[2] += delta1[1] * input[0];
-        gradient[3] += delta1[1] * input[1];
-        gradient[8] += delta1[2];
-        gradient[4] += delta1[2] * input[0];
-        gradient[5] += delta1[2] * input[1];
+        float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2];
+        float input_0 = input[0], input_1 = input[1];
+        gradient[6] += delta1_0;
+        gradient[0] += delta1_0 * input_0;
+        gradient[1] += delta1_0 * input_1;
+        gradient[7] += delta1_1;
+        gradient[2] += delta1_1 * input_0;
+        gradient[3] += delta1_1 * input_1;
+        gradient[8] += delta1_2;
+        gradient[4] += delta1_2 * input_0;
+        gradient[5] += delta1_2 * input_1;
 
         // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
         if (!inputGradient.IsEmpty)
         {
-            inputGradient[0] = p[0] * delta1[0] + p[2] * delta1[1] + p[4] * delta1[2];
-            inputGradient[1] = p[1] * delta1[0] + p[3] * delta1[1] + p[5] * delta1[2];
+            inputGradient[0] = p[0] * delta1_0 + p[2] * delta1_1 + p[4] * delta1_2;
+            inputGradient[1] = p[1] * delta1_0 + p[3] * delta1_1 + p[5] * delta1_2;
         }
     }
 }

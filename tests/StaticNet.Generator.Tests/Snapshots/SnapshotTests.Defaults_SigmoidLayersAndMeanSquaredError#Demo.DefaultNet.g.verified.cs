@@ -391,68 +391,72 @@ namespace Demo
             // Layer 2 (5 → 3, Sigmoid), unrolled
             // BP3: ∂C/∂b[2] = δ[2]
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
-            gradient[40] += delta2[0];
-            gradient[25] += delta2[0] * a1[0];
-            gradient[26] += delta2[0] * a1[1];
-            gradient[27] += delta2[0] * a1[2];
-            gradient[28] += delta2[0] * a1[3];
-            gradient[29] += delta2[0] * a1[4];
-            gradient[41] += delta2[1];
-            gradient[30] += delta2[1] * a1[0];
-            gradient[31] += delta2[1] * a1[1];
-            gradient[32] += delta2[1] * a1[2];
-            gradient[33] += delta2[1] * a1[3];
-            gradient[34] += delta2[1] * a1[4];
-            gradient[42] += delta2[2];
-            gradient[35] += delta2[2] * a1[0];
-            gradient[36] += delta2[2] * a1[1];
-            gradient[37] += delta2[2] * a1[2];
-            gradient[38] += delta2[2] * a1[3];
-            gradient[39] += delta2[2] * a1[4];
+            float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2];
+            float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3], a1_4 = a1[4];
+            gradient[40] += delta2_0;
+            gradient[25] += delta2_0 * a1_0;
+            gradient[26] += delta2_0 * a1_1;
+            gradient[27] += delta2_0 * a1_2;
+            gradient[28] += delta2_0 * a1_3;
+            gradient[29] += delta2_0 * a1_4;
+            gradient[41] += delta2_1;
+            gradient[30] += delta2_1 * a1_0;
+            gradient[31] += delta2_1 * a1_1;
+            gradient[32] += delta2_1 * a1_2;
+            gradient[33] += delta2_1 * a1_3;
+            gradient[34] += delta2_1 * a1_4;
+            gradient[42] += delta2_2;
+            gradient[35] += delta2_2 * a1_0;
+            gradient[36] += delta2_2 * a1_1;
+            gradient[37] += delta2_2 * a1_2;
+            gradient[38] += delta2_2 * a1_3;
+            gradient[39] += delta2_2 * a1_4;
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            delta1[0] = (p[25] * delta2[0] + p[30] * delta2[1] + p[35] * delta2[2]) * a1[0] * (1f - a1[0]);
-            delta1[1] = (p[26] * delta2[0] + p[31] * delta2[1] + p[36] * delta2[2]) * a1[1] * (1f - a1[1]);
-            delta1[2] = (p[27] * delta2[0] + p[32] * delta2[1] + p[37] * delta2[2]) * a1[2] * (1f - a1[2]);
-            delta1[3] = (p[28] * delta2[0] + p[33] * delta2[1] + p[38] * delta2[2]) * a1[3] * (1f - a1[3]);
-            delta1[4] = (p[29] * delta2[0] + p[34] * delta2[1] + p[39] * delta2[2]) * a1[4] * (1f - a1[4]);
+            delta1[0] = (p[25] * delta2_0 + p[30] * delta2_1 + p[35] * delta2_2) * a1_0 * (1f - a1_0);
+            delta1[1] = (p[26] * delta2_0 + p[31] * delta2_1 + p[36] * delta2_2) * a1_1 * (1f - a1_1);
+            delta1[2] = (p[27] * delta2_0 + p[32] * delta2_1 + p[37] * delta2_2) * a1_2 * (1f - a1_2);
+            delta1[3] = (p[28] * delta2_0 + p[33] * delta2_1 + p[38] * delta2_2) * a1_3 * (1f - a1_3);
+            delta1[4] = (p[29] * delta2_0 + p[34] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
 
             // Layer 1 (4 → 5, Sigmoid), unrolled
             // BP3: ∂C/∂b[1] = δ[1]
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
-            gradient[20] += delta1[0];
-            gradient[0] += delta1[0] * input[0];
-            gradient[1] += delta1[0] * input[1];
-            gradient[2] += delta1[0] * input[2];
-            gradient[3] += delta1[0] * input[3];
-            gradient[21] += delta1[1];
-            gradient[4] += delta1[1] * input[0];
-            gradient[5] += delta1[1] * input[1];
-            gradient[6] += delta1[1] * input[2];
-            gradient[7] += delta1[1] * input[3];
-            gradient[22] += delta1[2];
-            gradient[8] += delta1[2] * input[0];
-            gradient[9] += delta1[2] * input[1];
-            gradient[10] += delta1[2] * input[2];
-            gradient[11] += delta1[2] * input[3];
-            gradient[23] += delta1[3];
-            gradient[12] += delta1[3] * input[0];
-            gradient[13] += delta1[3] * input[1];
-            gradient[14] += delta1[3] * input[2];
-            gradient[15] += delta1[3] * input[3];
-            gradient[24] += delta1[4];
-            gradient[16] += delta1[4] * input[0];
-            gradient[17] += delta1[4] * input[1];
-            gradient[18] += delta1[4] * input[2];
-            gradient[19] += delta1[4] * input[3];
+            float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3], delta1_4 = delta1[4];
+            float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3];
+            gradient[20] += delta1_0;
+            gradient[0] += delta1_0 * input_0;
+            gradient[1] += delta1_0 * input_1;
+            gradient[2] += delta1_0 * input_2;
+            gradient[3] += delta1_0 * input_3;
+            gradient[21] += delta1_1;
+            gradient[4] += delta1_1 * input_0;
+            gradient[5] += delta1_1 * input_1;
+            gradient[6] += delta1_1 * input_2;
+            gradient[7] += delta1_1 * input_3;
+            gradient[22] += delta1_2;
+            gradient[8] += delta1_2 * input_0;
+            gradient[9] += delta1_2 * input_1;
+            gradient[10] += delta1_2 * input_2;
+            gradient[11] += delta1_2 * input_3;
+            gradient[23] += delta1_3;
+            gradient[12] += delta1_3 * input_0;
+            gradient[13] += delta1_3 * input_1;
+            gradient[14] += delta1_3 * input_2;
+            gradient[15] += delta1_3 * input_3;
+            gradient[24] += delta1_4;
+            gradient[16] += delta1_4 * input_0;
+            gradient[17] += delta1_4 * input_1;
+            gradient[18] += delta1_4 * input_2;
+            gradient[19] += delta1_4 * input_3;
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1[0] + p[4] * delta1[1] + p[8] * delta1[2] + p[12] * delta1[3] + p[16] * delta1[4];
-                inputGradient[1] = p[1] * delta1[0] + p[5] * delta1[1] + p[9] * delta1[2] + p[13] * delta1[3] + p[17] * delta1[4];
-                inputGradient[2] = p[2] * delta1[0] + p[6] * delta1[1] + p[10] * delta1[2] + p[14] * delta1[3] + p[18] * delta1[4];
-                inputGradient[3] = p[3] * delta1[0] + p[7] * delta1[1] + p[11] * delta1[2] + p[15] * delta1[3] + p[19] * delta1[4];
+                inputGradient[0] = p[0] * delta1_0 + p[4] * delta1_1 + p[8] * delta1_2 + p[12] * delta1_3 + p[16] * delta1_4;
+                inputGradient[1] = p[1] * delta1_0 + p[5] * delta1_1 + p[9] * delta1_2 + p[13] * delta1_3 + p[17] * delta1_4;
+                inputGradient[2] = p[2] * delta1_0 + p[6] * delta1_1 + p[10] * delta1_2 + p[14] * delta1_3 + p[18] * delta1_4;
+                inputGradient[3] = p[3] * delta1_0 + p[7] * delta1_1 + p[11] * delta1_2 + p[15] * delta1_3 + p[19] * delta1_4;
             }
         }
     }

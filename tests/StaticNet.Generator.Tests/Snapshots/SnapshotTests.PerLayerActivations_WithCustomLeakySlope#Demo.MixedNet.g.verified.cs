@@ -434,79 +434,85 @@ namespace Demo
             // Layer 3 (4 → 2, Identity), unrolled
             // BP3: ∂C/∂b[3] = δ[3]
             // BP4: ∂C/∂W[3] = δ[3]·a[2]ᵀ
-            gradient[44] += delta3[0];
-            gradient[36] += delta3[0] * a2[0];
-            gradient[37] += delta3[0] * a2[1];
-            gradient[38] += delta3[0] * a2[2];
-            gradient[39] += delta3[0] * a2[3];
-            gradient[45] += delta3[1];
-            gradient[40] += delta3[1] * a2[0];
-            gradient[41] += delta3[1] * a2[1];
-            gradient[42] += delta3[1] * a2[2];
-            gradient[43] += delta3[1] * a2[3];
+            float delta3_0 = delta3[0], delta3_1 = delta3[1];
+            float a2_0 = a2[0], a2_1 = a2[1], a2_2 = a2[2], a2_3 = a2[3];
+            gradient[44] += delta3_0;
+            gradient[36] += delta3_0 * a2_0;
+            gradient[37] += delta3_0 * a2_1;
+            gradient[38] += delta3_0 * a2_2;
+            gradient[39] += delta3_0 * a2_3;
+            gradient[45] += delta3_1;
+            gradient[40] += delta3_1 * a2_0;
+            gradient[41] += delta3_1 * a2_1;
+            gradient[42] += delta3_1 * a2_2;
+            gradient[43] += delta3_1 * a2_3;
 
             // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]), with leaky' = 1 if z[2] > 0, else 0.2.
-            delta2[0] = (z2[0] > 0f ? 1f : 0.2f) * (p[36] * delta3[0] + p[40] * delta3[1]);
-            delta2[1] = (z2[1] > 0f ? 1f : 0.2f) * (p[37] * delta3[0] + p[41] * delta3[1]);
-            delta2[2] = (z2[2] > 0f ? 1f : 0.2f) * (p[38] * delta3[0] + p[42] * delta3[1]);
-            delta2[3] = (z2[3] > 0f ? 1f : 0.2f) * (p[39] * delta3[0] + p[43] * delta3[1]);
+            delta2[0] = (z2[0] > 0f ? 1f : 0.2f) * (p[36] * delta3_0 + p[40] * delta3_1);
+            delta2[1] = (z2[1] > 0f ? 1f : 0.2f) * (p[37] * delta3_0 + p[41] * delta3_1);
+            delta2[2] = (z2[2] > 0f ? 1f : 0.2f) * (p[38] * delta3_0 + p[42] * delta3_1);
+            delta2[3] = (z2[3] > 0f ? 1f : 0.2f) * (p[39] * delta3_0 + p[43] * delta3_1);
 
             // Layer 2 (4 → 4, LeakyReLU), unrolled
             // BP3: ∂C/∂b[2] = δ[2]
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
-            gradient[32] += delta2[0];
-            gradient[16] += delta2[0] * a1[0];
-            gradient[17] += delta2[0] * a1[1];
-            gradient[18] += delta2[0] * a1[2];
-            gradient[19] += delta2[0] * a1[3];
-            gradient[33] += delta2[1];
-            gradient[20] += delta2[1] * a1[0];
-            gradient[21] += delta2[1] * a1[1];
-            gradient[22] += delta2[1] * a1[2];
-            gradient[23] += delta2[1] * a1[3];
-            gradient[34] += delta2[2];
-            gradient[24] += delta2[2] * a1[0];
-            gradient[25] += delta2[2] * a1[1];
-            gradient[26] += delta2[2] * a1[2];
-            gradient[27] += delta2[2] * a1[3];
-            gradient[35] += delta2[3];
-            gradient[28] += delta2[3] * a1[0];
-            gradient[29] += delta2[3] * a1[1];
-            gradient[30] += delta2[3] * a1[2];
-            gradient[31] += delta2[3] * a1[3];
+            float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2], delta2_3 = delta2[3];
+            float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
+            gradient[32] += delta2_0;
+            gradient[16] += delta2_0 * a1_0;
+            gradient[17] += delta2_0 * a1_1;
+            gradient[18] += delta2_0 * a1_2;
+            gradient[19] += delta2_0 * a1_3;
+            gradient[33] += delta2_1;
+            gradient[20] += delta2_1 * a1_0;
+            gradient[21] += delta2_1 * a1_1;
+            gradient[22] += delta2_1 * a1_2;
+            gradient[23] += delta2_1 * a1_3;
+            gradient[34] += delta2_2;
+            gradient[24] += delta2_2 * a1_0;
+            gradient[25] += delta2_2 * a1_1;
+            gradient[26] += delta2_2 * a1_2;
+            gradient[27] += delta2_2 * a1_3;
+            gradient[35] += delta2_3;
+            gradient[28] += delta2_3 * a1_0;
+            gradient[29] += delta2_3 * a1_1;
+            gradient[30] += delta2_3 * a1_2;
+            gradient[31] += delta2_3 * a1_3;
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-            delta1[0] = (p[16] * delta2[0] + p[20] * delta2[1] + p[24] * delta2[2] + p[28] * delta2[3]) * (1f - a1[0] * a1[0]);
-            delta1[1] = (p[17] * delta2[0] + p[21] * delta2[1] + p[25] * delta2[2] + p[29] * delta2[3]) * (1f - a1[1] * a1[1]);
-            delta1[2] = (p[18] * delta2[0] + p[22] * delta2[1] + p[26] * delta2[2] + p[30] * delta2[3]) * (1f - a1[2] * a1[2]);
-            delta1[3] = (p[19] * delta2[0] + p[23] * delta2[1] + p[27] * delta2[2] + p[31] * delta2[3]) * (1f - a1[3] * a1[3]);
+            delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1 + p[24] * delta2_2 + p[28] * delta2_3) * (1f - a1_0 * a1_0);
+            delta1[1] = (p[17] * delta2_0 + p[21] * delta2_1 + p[25] * delta2_2 + p[29] * delta2_3) * (1f - a1_1 * a1_1);
+            delta1[2] = (p[18] * delta2_0 + p[22] * delta2_1 + p[26] * delta2_2 + p[30] * delta2_3) * (1f - a1_2 * a1_2);
+            delta1[3] = (p[19] * delta2_0 + p[23] * delta2_1 + p[27] * delta2_2 + p[31] * delta2_3) * (1f - a1_3 * a1_3);
 
             // Layer 1 (3 → 4, Tanh), unrolled
             // BP3: ∂C/∂b[1] = δ[1]
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
-            gradient[12] += delta1[0];
-            gradient[0] += delta1[0] * input[0];
-            gradient[1] += delta1[0] * input[1];
-            gradient[2] += delta1[0] * input[2];
-            gradient[13] += delta1[1];
-            gradient[3] += delta1[1] * input[0];
-            gradient[4] += delta1[1] * input[1];
-            gradient[5] += delta1[1] * input[2];
-            gradient[14] += delta1[2];
-            gradient[6] += delta1[2] * input[0];
-            gradient[7] += delta1[2] * input[1];
-            gradient[8] += delta1[2] * input[2];
-            gradient[15] += delta1[3];
-            gradient[9] += delta1[3] * input[0];
-            gradient[10] += delta1[3] * input[1];
-            gradient[11] += delta1[3] * input[2];
+            float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3];
+            float input_0 = input[0], input_1 = input[1], input_2 = input[2];
+            gradient[12] += delta1_0;
+            gradient[0] += delta1_0 * input_0;
+            gradient[1] += delta1_0 * input_1;
+            gradient[2] += delta1_0 * input_2;
+            gradient[13] += delta1_1;
+            gradient[3] += delta1_1 * input_0;
+            gradient[4] += delta1_1 * input_1;
+            gradient[5] += delta1_1 * input_2;
+            gradient[14] += delta1_2;
+            gradient[6] += delta1_2 * input_0;
+            gradient[7] += delta1_2 * input_1;
+            gradient[8] += delta1_2 * input_2;
+            gradient[15] += delta1_3;
+            gradient[9] += delta1_3 * input_0;
+            gradient[10] += delta1_3 * input_1;
+            gradient[11] += delta1_3 * input_2;
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1[0] + p[3] * delta1[1] + p[6] * delta1[2] + p[9] * delta1[3];
-                inputGradient[1] = p[1] * delta1[0] + p[4] * delta1[1] + p[7] * delta1[2] + p[10] * delta1[3];
-                inputGradient[2] = p[2] * delta1[0] + p[5] * delta1[1] + p[8] * delta1[2] + p[11] * delta1[3];
+                inputGradient[0] = p[0] * delta1_0 + p[3] * delta1_1 + p[6] * delta1_2 + p[9] * delta1_3;
+                inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + p[7] * delta1_2 + p[10] * delta1_3;
+                inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + p[8] * delta1_2 + p[11] * delta1_3;
             }
         }
     }

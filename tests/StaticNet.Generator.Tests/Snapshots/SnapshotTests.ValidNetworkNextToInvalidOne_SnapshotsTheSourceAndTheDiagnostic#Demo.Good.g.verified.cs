@@ -303,15 +303,17 @@ namespace Demo
             // Layer 1 (2 → 1, Sigmoid), unrolled
             // BP3: ∂C/∂b[1] = δ[1]
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
-            gradient[2] += delta1[0];
-            gradient[0] += delta1[0] * input[0];
-            gradient[1] += delta1[0] * input[1];
+            float delta1_0 = delta1[0];
+            float input_0 = input[0], input_1 = input[1];
+            gradient[2] += delta1_0;
+            gradient[0] += delta1_0 * input_0;
+            gradient[1] += delta1_0 * input_1;
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1[0];
-                inputGradient[1] = p[1] * delta1[0];
+                inputGradient[0] = p[0] * delta1_0;
+                inputGradient[1] = p[1] * delta1_0;
             }
         }
     }
