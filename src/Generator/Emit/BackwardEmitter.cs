@@ -49,7 +49,7 @@ internal static class BackwardEmitter
         writer.Summary("From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.");
         using (writer.Open($"private void BackwardLayers({string.Join(", ", parameters)})"))
         {
-            writer.Line("global::System.ReadOnlySpan<float> p = _parameters;");
+            writer.Line("global::System.ReadOnlySpan<float> p = Parameters;");
             for (int i = spec.Layers.Count - 1; i >= 0; i--)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -69,7 +69,7 @@ internal static class BatchEmitter
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
             writer.Line($"int count = {Guard}.RequireRows(inputs, InputSize, nameof(inputs));");
             writer.Line($"{Guard}.Require(outputs, count * OutputSize, nameof(outputs));");
-            writer.Line($"{ReadOnlySpan} p = _parameters;");
+            writer.Line($"{ReadOnlySpan} p = Parameters;");
             using (writer.Open("for (int start = 0; start < count; start += BatchBlockSize)"))
             {
                 writer.Line("int n = global::System.Math.Min(BatchBlockSize, count - start);");
@@ -116,7 +116,7 @@ internal static class BatchEmitter
             writer.Line($"int count = {Guard}.RequireRows(inputs, InputSize, nameof(inputs));");
             writer.Line($"{Guard}.Require(targets, count * OutputSize, nameof(targets));");
             writer.Line($"{Guard}.Require(gradient, ParameterCount, nameof(gradient));");
-            writer.Line($"{ReadOnlySpan} p = _parameters;");
+            writer.Line($"{ReadOnlySpan} p = Parameters;");
             writer.Line();
             writer.Comment("J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.");
             writer.Line("float scale = 1f / count;");

@@ -15,7 +15,7 @@ internal static class ForwardEmitter
     /// <summary>The body of <c>Forward</c> after its argument checks; the last layer writes into <c>output</c>.</summary>
     public static void EmitInference(CodeWriter writer, NetworkSpec spec, CancellationToken cancellationToken)
     {
-        writer.Line("global::System.ReadOnlySpan<float> p = _parameters;");
+        writer.Line("global::System.ReadOnlySpan<float> p = Parameters;");
         foreach (LayerSpec layer in spec.Layers)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +49,7 @@ internal static class ForwardEmitter
         writer.Summary("Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).");
         using (writer.Open($"private void ForwardLayers({string.Join(", ", parameters)})"))
         {
-            writer.Line("global::System.ReadOnlySpan<float> p = _parameters;");
+            writer.Line("global::System.ReadOnlySpan<float> p = Parameters;");
             foreach (LayerSpec layer in spec.Layers)
             {
                 cancellationToken.ThrowIfCancellationRequested();

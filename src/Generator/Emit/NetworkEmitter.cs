@@ -113,7 +113,8 @@ internal static class NetworkEmitter
     private static void EmitStorage(CodeWriter writer, NetworkSpec spec, ScratchPlan plan)
     {
         writer.Line();
-        writer.Comment("Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).");
+        writer.Comment("Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order), read through");
+        writer.Comment("Parameters: the view starts on a cache line, so vector loads of weight rows do not straddle two lines.");
         writer.Comment("Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.");
         writer.Line("private readonly float[] _parameters = CreateParameters(seed: 0);");
         writer.Line();
@@ -167,16 +168,16 @@ internal static class NetworkEmitter
     {
         writer.Line();
         writer.Summary("All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.");
-        writer.Line($"public {Span} Parameters => _parameters;");
+        writer.Line($"public {Span} Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);");
         foreach (LayerSpec layer in spec.Layers)
         {
             int l = layer.Index;
             writer.Line();
             writer.Summary($"W[{l}], {layer.Size} × {layer.InputSize} row-major: entry [j * {layer.InputSize} + k] joins unit k of layer {l - 1} to unit j of layer {l}.");
-            writer.Line($"public {Span} Layer{l}Weights => new {Span}(_parameters, Layer{l}WeightsOffset, Layer{l}WeightsLength);");
+            writer.Line($"public {Span} Layer{l}Weights => Parameters.Slice(Layer{l}WeightsOffset, Layer{l}WeightsLength);");
             writer.Line();
             writer.Summary($"b[{l}], one bias per unit of layer {l}.");
-            writer.Line($"public {Span} Layer{l}Biases => new {Span}(_parameters, Layer{l}BiasesOffset, Layer{l}Size);");
+            writer.Line($"public {Span} Layer{l}Biases => Parameters.Slice(Layer{l}BiasesOffset, Layer{l}Size);");
         }
 
         writer.Line();
@@ -194,13 +195,13 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Summary("Re-initialises every parameter from a seed: weights uniform with Xavier/Glorot bounds (He bounds for the ReLU family), biases zero.");
         writer.Doc("<param name=\"seed\">Equal seeds give bit-identical parameters on every platform.</param>");
-        writer.Line("public void Initialize(int seed) => InitializeParameters(_parameters, seed);");
+        writer.Line("public void Initialize(int seed) => InitializeParameters(Parameters, seed);");
         writer.Line();
         using (writer.Open($"private static float[] CreateParameters(int seed)"))
         {
-            writer.Line("var parameters = new float[ParameterCount];");
-            writer.Line("InitializeParameters(parameters, seed);");
-            writer.Line("return parameters;");
+            writer.Line("float[] buffer = global::StaticNet.ParameterMemory.Allocate(ParameterCount);");
+            writer.Line("InitializeParameters(global::StaticNet.ParameterMemory.View(buffer, ParameterCount), seed);");
+            writer.Line("return buffer;");
         }
 
         writer.Line();

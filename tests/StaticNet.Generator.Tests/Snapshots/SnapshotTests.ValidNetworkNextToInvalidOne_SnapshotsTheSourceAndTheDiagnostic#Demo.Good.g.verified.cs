@@ -38,7 +38,8 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 2, 1 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order), read through
+        // Parameters: the view starts on a cache line, so vector loads of weight rows do not straddle two lines.
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -58,13 +59,13 @@ namespace Demo
         }
 
         /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);
 
         /// <summary>W[1], 1 × 2 row-major: entry [j * 2 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
-        public global::System.Span<float> Layer1Weights => new global::System.Span<float>(_parameters, Layer1WeightsOffset, Layer1WeightsLength);
+        public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
 
         /// <summary>b[1], one bias per unit of layer 1.</summary>
-        public global::System.Span<float> Layer1Biases => new global::System.Span<float>(_parameters, Layer1BiasesOffset, Layer1Size);
+        public global::System.Span<float> Layer1Biases => Parameters.Slice(Layer1BiasesOffset, Layer1Size);
 
         int global::StaticNet.INetwork.InputSize => InputSize;
 
@@ -76,13 +77,13 @@ namespace Demo
 
         /// <summary>Re-initialises every parameter from a seed: weights uniform with Xavier/Glorot bounds (He bounds for the ReLU family), biases zero.</summary>
         /// <param name="seed">Equal seeds give bit-identical parameters on every platform.</param>
-        public void Initialize(int seed) => InitializeParameters(_parameters, seed);
+        public void Initialize(int seed) => InitializeParameters(Parameters, seed);
 
         private static float[] CreateParameters(int seed)
         {
-            var parameters = new float[ParameterCount];
-            InitializeParameters(parameters, seed);
-            return parameters;
+            float[] buffer = global::StaticNet.ParameterMemory.Allocate(ParameterCount);
+            InitializeParameters(global::StaticNet.ParameterMemory.View(buffer, ParameterCount), seed);
+            return buffer;
         }
 
         private static void InitializeParameters(global::System.Span<float> parameters, int seed)
@@ -101,7 +102,7 @@ namespace Demo
         {
             global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
             global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-            global::System.ReadOnlySpan<float> p = _parameters;
+            global::System.ReadOnlySpan<float> p = Parameters;
 
             // Layer 1 (2 → 1, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
@@ -215,7 +216,7 @@ namespace Demo
             global::System.ArgumentNullException.ThrowIfNull(workspace);
             int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
             global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
-            global::System.ReadOnlySpan<float> p = _parameters;
+            global::System.ReadOnlySpan<float> p = Parameters;
             for (int start = 0; start < count; start += BatchBlockSize)
             {
                 int n = global::System.Math.Min(BatchBlockSize, count - start);
@@ -249,7 +250,7 @@ namespace Demo
             int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
             global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
             global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::System.ReadOnlySpan<float> p = _parameters;
+            global::System.ReadOnlySpan<float> p = Parameters;
 
             // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
             float scale = 1f / count;
@@ -283,7 +284,7 @@ namespace Demo
         /// <summary>Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).</summary>
         private void ForwardLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1)
         {
-            global::System.ReadOnlySpan<float> p = _parameters;
+            global::System.ReadOnlySpan<float> p = Parameters;
 
             // Layer 1 (2 → 1, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
@@ -298,7 +299,7 @@ namespace Demo
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
         private void BackwardLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> delta1, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::System.ReadOnlySpan<float> p = _parameters;
+            global::System.ReadOnlySpan<float> p = Parameters;
 
             // Layer 1 (2 → 1, Sigmoid), unrolled
             // BP3: ∂C/∂b[1] = δ[1]
