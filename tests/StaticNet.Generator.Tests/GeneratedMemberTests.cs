@@ -64,16 +64,16 @@ public sealed class GeneratedMemberTests
             Assert.DoesNotContain("for (", method);
             Assert.DoesNotContain("DenseKernels", method);
             Assert.DoesNotContain("ActivationKernels", method);
-            // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40]; σ then runs on the vector of the sums.
+            // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40], added as a balanced tree; σ then runs on the vector of the sums.
             Assert.Contains("global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);", method);
         }
 
         // Forward keeps a[1] in locals, so it needs no scratch at all; training stores a[l] for backpropagation.
         Assert.DoesNotContain("stackalloc", forward);
-        Assert.Contains("p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + p[28] * a1_3 + p[29] * a1_4 + p[40],", forward);
+        Assert.Contains("p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]),", forward);
         Assert.Contains("float a1_4 = a1Vector[4];", forward);
         Assert.Contains("output[2] = a2Vector[2];", forward);
-        Assert.Contains("p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40],", training);
+        Assert.Contains("p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + (p[28] * a1[3] + p[29] * a1[4] + p[40]),", training);
         Assert.Contains("a2[2] = a2Vector[2];", training);
     }
 
@@ -99,7 +99,7 @@ public sealed class GeneratedMemberTests
 
         // ReLU' is read from z[1], so ForwardLayers stores z[1]; Forward has no use for it.
         Assert.Contains("float a1_0 = global::StaticNet.NetworkMath.ReLU(p[0] * input[0] + p[1] * input[1] + p[6]);", GeneratedMembers.Find(source, "Forward"));
-        Assert.Contains("output[1] = global::StaticNet.NetworkMath.LeakyReLU(p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[16], 0.25f);", GeneratedMembers.Find(source, "Forward"));
+        Assert.Contains("output[1] = global::StaticNet.NetworkMath.LeakyReLU(p[12] * a1_0 + p[13] * a1_1 + (p[14] * a1_2 + p[16]), 0.25f);", GeneratedMembers.Find(source, "Forward"));
         Assert.Contains("z1[0] = p[0] * input[0] + p[1] * input[1] + p[6];", GeneratedMembers.Find(source, "ForwardLayers"));
     }
 

@@ -12,7 +12,8 @@ public class ParameterMemoryTests
     [Fact]
     public void GeneratedParameters_StartOnA64ByteBoundary_AndStayThereAcrossCompactingCollections()
     {
-        var networks = new INetwork[] { new Sigmoid453(1), new Tanh444(2), new Tanh64(3), new Mnist784(4) };
+        // Networks with a SIMD-kernel layer; fully unrolled ones (4-5-3, 4-4-4) read floats one at a time and keep a plain array.
+        var networks = new INetwork[] { new Tanh16(2), new Tanh64(3), new Mnist784(4) };
         foreach (INetwork network in networks)
         {
             nint before = AddressOf(network.Parameters);

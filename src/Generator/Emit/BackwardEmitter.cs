@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using System.Threading;
 using StaticNet.Generator.Model;
 
@@ -199,18 +198,13 @@ internal static class BackwardEmitter
     private static string TransposedProduct(LayerSpec layer, int k)
     {
         string delta = ScratchPlan.Delta(layer.Index);
-        var sum = new StringBuilder();
+        var terms = new List<string>();
         for (int j = 0; j < layer.Size; j++)
         {
-            if (j > 0)
-            {
-                sum.Append(" + ");
-            }
-
-            sum.Append($"p[{LayerCode.WeightIndex(layer, j, k)}] * {Local(delta, j)}");
+            terms.Add($"p[{LayerCode.WeightIndex(layer, j, k)}] * {Local(delta, j)}");
         }
 
-        return sum.ToString();
+        return LayerCode.BalancedSum(terms);
     }
 
     /// <summary>target = W[l]ᵀ·δ[l], the SIMD kernel streaming W in the order it is stored.</summary>

@@ -71,17 +71,38 @@ internal static class LayerCode
     /// <summary>The flat index of W[l][j,k] in the parameter buffer.</summary>
     public static int WeightIndex(LayerSpec layer, int j, int k) => layer.WeightsOffset + (j * layer.InputSize) + k;
 
-    /// <summary>z[l]_j written out: W[l][j,k] · a[l−1]_k for every k, then b[l]_j, with <paramref name="input"/> spelling a[l−1]_k.</summary>
+    /// <summary>
+    /// z[l]_j written out: W[l][j,k] · a[l−1]_k for every k, then b[l]_j, with <paramref name="input"/> spelling
+    /// a[l−1]_k. The terms are added as a balanced tree, e.g. <c>t0 + t1 + (t2 + t3)</c> rather than
+    /// <c>t0 + t1 + t2 + t3</c>: C# adds left to right and the JIT may not reassociate floats, so the written shape is
+    /// the dependency chain, and a tiny layer's time is that chain.
+    /// </summary>
     public static string UnrolledSum(LayerSpec layer, int j, System.Func<int, string> input)
     {
-        var sum = new System.Text.StringBuilder();
+        var terms = new System.Collections.Generic.List<string>();
         for (int k = 0; k < layer.InputSize; k++)
         {
-            sum.Append($"p[{WeightIndex(layer, j, k)}] * {input(k)} + ");
+            terms.Add($"p[{WeightIndex(layer, j, k)}] * {input(k)}");
         }
 
-        sum.Append($"p[{layer.BiasesOffset + j}]");
-        return sum.ToString();
+        terms.Add($"p[{layer.BiasesOffset + j}]");
+        return BalancedSum(terms);
+    }
+
+    /// <summary>Adds <paramref name="terms"/> as a balanced tree (see <see cref="UnrolledSum"/>).</summary>
+    public static string BalancedSum(System.Collections.Generic.List<string> terms) => BalancedSum(terms, 0, terms.Count);
+
+    private static string BalancedSum(System.Collections.Generic.List<string> terms, int start, int count)
+    {
+        if (count == 1)
+        {
+            return terms[start];
+        }
+
+        // The left half needs no brackets: addition is left-associative, so it is evaluated first anyway.
+        int left = (count + 1) / 2;
+        string right = BalancedSum(terms, start + left, count - left);
+        return BalancedSum(terms, start, left) + " + " + (count - left > 1 ? "(" + right + ")" : right);
     }
 
     public static string Describe(LayerSpec layer) =>

@@ -50,8 +50,7 @@ partial class XorNet : global::StaticNet.IBatchNetwork
     /// <summary>The layer sizes, input first, as written in the attribute.</summary>
     public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 2, 3, 1 };
 
-    // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order), read through
-    // Parameters: the view starts on a cache line, so vector loads of weight rows do not straddle two lines.
+    // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
     // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
     private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -71,7 +70,7 @@ partial class XorNet : global::StaticNet.IBatchNetwork
     }
 
     /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-    public global::System.Span<float> Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);
+    public global::System.Span<float> Parameters => _parameters;
 
     /// <summary>W[1], 3 × 2 row-major: entry [j * 2 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
     public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -99,9 +98,9 @@ partial class XorNet : global::StaticNet.IBatchNetwork
 
     private static float[] CreateParameters(int seed)
     {
-        float[] buffer = global::StaticNet.ParameterMemory.Allocate(ParameterCount);
-        InitializeParameters(global::StaticNet.ParameterMemory.View(buffer, ParameterCount), seed);
-        return buffer;
+        var parameters = new float[ParameterCount];
+        InitializeParameters(parameters, seed);
+        return parameters;
     }
 
     private static void InitializeParameters(global::System.Span<float> parameters, int seed)
@@ -143,7 +142,7 @@ partial class XorNet : global::StaticNet.IBatchNetwork
         // ŷ = a[2] = σ(z[2])
         // The last 3 lanes are padding: they hold g(0) and are never read.
         global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-            p[9] * a1_0 + p[10] * a1_1 + p[11] * a1_2 + p[12], 0f, 0f, 0f);
+            p[9] * a1_0 + p[10] * a1_1 + (p[11] * a1_2 + p[12]), 0f, 0f, 0f);
         global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
         output[0] = a2Vector[0];
     }
@@ -361,7 +360,7 @@ partial class XorNet : global::StaticNet.IBatchNetwork
         // Layer 2 (3 → 1, Sigmoid), unrolled
         // z[2] = W[2]·a[1] + b[2]
         // ŷ = a[2] = σ(z[2])
-        z2[0] = p[9] * a1[0] + p[10] * a1[1] + p[11] * a1[2] + p[12];
+        z2[0] = p[9] * a1[0] + p[10] * a1[1] + (p[11] * a1[2] + p[12]);
         global::StaticNet.Kernels.ActivationKernels.Sigmoid(z2, a2);
     }
 

@@ -66,8 +66,8 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 784, 128, 64, 10 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order), read through
-        // Parameters: the view starts on a cache line, so vector loads of weight rows do not straddle two lines.
+        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+        // Read through Parameters, which starts on a cache line, so the kernels' vector loads of weight rows never straddle two.
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
 

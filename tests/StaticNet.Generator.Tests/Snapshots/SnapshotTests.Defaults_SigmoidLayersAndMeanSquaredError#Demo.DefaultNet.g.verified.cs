@@ -52,8 +52,7 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 4, 5, 3 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order), read through
-        // Parameters: the view starts on a cache line, so vector loads of weight rows do not straddle two lines.
+        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -73,7 +72,7 @@ namespace Demo
         }
 
         /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-        public global::System.Span<float> Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);
+        public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>W[1], 5 × 4 row-major: entry [j * 4 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
         public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -101,9 +100,9 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            float[] buffer = global::StaticNet.ParameterMemory.Allocate(ParameterCount);
-            InitializeParameters(global::StaticNet.ParameterMemory.View(buffer, ParameterCount), seed);
-            return buffer;
+            var parameters = new float[ParameterCount];
+            InitializeParameters(parameters, seed);
+            return parameters;
         }
 
         private static void InitializeParameters(global::System.Span<float> parameters, int seed)
@@ -132,11 +131,11 @@ namespace Demo
             // a[1] = σ(z[1])
             // The last 3 lanes are padding: they hold g(0) and are never read.
             global::System.Runtime.Intrinsics.Vector256<float> z1Vector = global::System.Runtime.Intrinsics.Vector256.Create(
-                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[3] * input[3] + p[20],
-                p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + p[7] * input[3] + p[21],
-                p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + p[11] * input[3] + p[22],
-                p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + p[15] * input[3] + p[23],
-                p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + p[19] * input[3] + p[24], 0f, 0f, 0f);
+                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]),
+                p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]),
+                p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]),
+                p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]),
+                p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]), 0f, 0f, 0f);
             global::System.Runtime.Intrinsics.Vector256<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
             float a1_0 = a1Vector[0];
             float a1_1 = a1Vector[1];
@@ -149,9 +148,9 @@ namespace Demo
             // ŷ = a[2] = σ(z[2])
             // The last 1 lanes are padding: they hold g(0) and are never read.
             global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + p[28] * a1_3 + p[29] * a1_4 + p[40],
-                p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + p[33] * a1_3 + p[34] * a1_4 + p[41],
-                p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + p[38] * a1_3 + p[39] * a1_4 + p[42], 0f);
+                p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]),
+                p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + (p[33] * a1_3 + p[34] * a1_4 + p[41]),
+                p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + (p[38] * a1_3 + p[39] * a1_4 + p[42]), 0f);
             global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
             output[0] = a2Vector[0];
             output[1] = a2Vector[1];
@@ -358,11 +357,11 @@ namespace Demo
             // a[1] = σ(z[1])
             // The last 3 lanes are padding: they hold g(0) and are never read.
             global::System.Runtime.Intrinsics.Vector256<float> z1Vector = global::System.Runtime.Intrinsics.Vector256.Create(
-                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[3] * input[3] + p[20],
-                p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + p[7] * input[3] + p[21],
-                p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + p[11] * input[3] + p[22],
-                p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + p[15] * input[3] + p[23],
-                p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + p[19] * input[3] + p[24], 0f, 0f, 0f);
+                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]),
+                p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]),
+                p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]),
+                p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]),
+                p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]), 0f, 0f, 0f);
             global::System.Runtime.Intrinsics.Vector256<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
             a1[0] = a1Vector[0];
             a1[1] = a1Vector[1];
@@ -375,9 +374,9 @@ namespace Demo
             // ŷ = a[2] = σ(z[2])
             // The last 1 lanes are padding: they hold g(0) and are never read.
             global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + p[28] * a1[3] + p[29] * a1[4] + p[40],
-                p[30] * a1[0] + p[31] * a1[1] + p[32] * a1[2] + p[33] * a1[3] + p[34] * a1[4] + p[41],
-                p[35] * a1[0] + p[36] * a1[1] + p[37] * a1[2] + p[38] * a1[3] + p[39] * a1[4] + p[42], 0f);
+                p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + (p[28] * a1[3] + p[29] * a1[4] + p[40]),
+                p[30] * a1[0] + p[31] * a1[1] + p[32] * a1[2] + (p[33] * a1[3] + p[34] * a1[4] + p[41]),
+                p[35] * a1[0] + p[36] * a1[1] + p[37] * a1[2] + (p[38] * a1[3] + p[39] * a1[4] + p[42]), 0f);
             global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
             a2[0] = a2Vector[0];
             a2[1] = a2Vector[1];
@@ -454,10 +453,10 @@ namespace Demo
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1_0 + p[4] * delta1_1 + p[8] * delta1_2 + p[12] * delta1_3 + p[16] * delta1_4;
-                inputGradient[1] = p[1] * delta1_0 + p[5] * delta1_1 + p[9] * delta1_2 + p[13] * delta1_3 + p[17] * delta1_4;
-                inputGradient[2] = p[2] * delta1_0 + p[6] * delta1_1 + p[10] * delta1_2 + p[14] * delta1_3 + p[18] * delta1_4;
-                inputGradient[3] = p[3] * delta1_0 + p[7] * delta1_1 + p[11] * delta1_2 + p[15] * delta1_3 + p[19] * delta1_4;
+                inputGradient[0] = p[0] * delta1_0 + p[4] * delta1_1 + p[8] * delta1_2 + (p[12] * delta1_3 + p[16] * delta1_4);
+                inputGradient[1] = p[1] * delta1_0 + p[5] * delta1_1 + p[9] * delta1_2 + (p[13] * delta1_3 + p[17] * delta1_4);
+                inputGradient[2] = p[2] * delta1_0 + p[6] * delta1_1 + p[10] * delta1_2 + (p[14] * delta1_3 + p[18] * delta1_4);
+                inputGradient[3] = p[3] * delta1_0 + p[7] * delta1_1 + p[11] * delta1_2 + (p[15] * delta1_3 + p[19] * delta1_4);
             }
         }
     }

@@ -56,8 +56,7 @@ namespace Game.Bots
                 /// <summary>The layer sizes, input first, as written in the attribute.</summary>
                 public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 3, 4, 2 };
 
-                // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order), read through
-                // Parameters: the view starts on a cache line, so vector loads of weight rows do not straddle two lines.
+                // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
                 // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
                 private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -77,7 +76,7 @@ namespace Game.Bots
                 }
 
                 /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-                public global::System.Span<float> Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);
+                public global::System.Span<float> Parameters => _parameters;
 
                 /// <summary>W[1], 4 × 3 row-major: entry [j * 3 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
                 public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -105,9 +104,9 @@ namespace Game.Bots
 
                 private static float[] CreateParameters(int seed)
                 {
-                    float[] buffer = global::StaticNet.ParameterMemory.Allocate(ParameterCount);
-                    InitializeParameters(global::StaticNet.ParameterMemory.View(buffer, ParameterCount), seed);
-                    return buffer;
+                    var parameters = new float[ParameterCount];
+                    InitializeParameters(parameters, seed);
+                    return parameters;
                 }
 
                 private static void InitializeParameters(global::System.Span<float> parameters, int seed)
@@ -135,10 +134,10 @@ namespace Game.Bots
                     // z[1] = W[1]·x + b[1]
                     // a[1] = σ(z[1])
                     global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                        p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12],
-                        p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13],
-                        p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14],
-                        p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15]);
+                        p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]),
+                        p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]),
+                        p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]),
+                        p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]));
                     global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
                     float a1_0 = a1Vector[0];
                     float a1_1 = a1Vector[1];
@@ -150,8 +149,8 @@ namespace Game.Bots
                     // ŷ = a[2] = σ(z[2])
                     // The last 2 lanes are padding: they hold g(0) and are never read.
                     global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                        p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + p[19] * a1_3 + p[24],
-                        p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + p[23] * a1_3 + p[25], 0f, 0f);
+                        p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + (p[19] * a1_3 + p[24]),
+                        p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + (p[23] * a1_3 + p[25]), 0f, 0f);
                     global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
                     output[0] = a2Vector[0];
                     output[1] = a2Vector[1];
@@ -356,10 +355,10 @@ namespace Game.Bots
                     // z[1] = W[1]·x + b[1]
                     // a[1] = σ(z[1])
                     global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                        p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12],
-                        p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13],
-                        p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14],
-                        p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15]);
+                        p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]),
+                        p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]),
+                        p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]),
+                        p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]));
                     global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
                     a1[0] = a1Vector[0];
                     a1[1] = a1Vector[1];
@@ -371,8 +370,8 @@ namespace Game.Bots
                     // ŷ = a[2] = σ(z[2])
                     // The last 2 lanes are padding: they hold g(0) and are never read.
                     global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                        p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + p[19] * a1[3] + p[24],
-                        p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + p[23] * a1[3] + p[25], 0f, 0f);
+                        p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + (p[19] * a1[3] + p[24]),
+                        p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + (p[23] * a1[3] + p[25]), 0f, 0f);
                     global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
                     a2[0] = a2Vector[0];
                     a2[1] = a2Vector[1];
@@ -430,9 +429,9 @@ namespace Game.Bots
                     // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
                     if (!inputGradient.IsEmpty)
                     {
-                        inputGradient[0] = p[0] * delta1_0 + p[3] * delta1_1 + p[6] * delta1_2 + p[9] * delta1_3;
-                        inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + p[7] * delta1_2 + p[10] * delta1_3;
-                        inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + p[8] * delta1_2 + p[11] * delta1_3;
+                        inputGradient[0] = p[0] * delta1_0 + p[3] * delta1_1 + (p[6] * delta1_2 + p[9] * delta1_3);
+                        inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + (p[7] * delta1_2 + p[10] * delta1_3);
+                        inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + (p[8] * delta1_2 + p[11] * delta1_3);
                     }
                 }
             }

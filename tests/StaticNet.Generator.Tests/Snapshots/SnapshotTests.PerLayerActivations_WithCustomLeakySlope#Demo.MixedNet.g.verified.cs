@@ -66,8 +66,7 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 3, 4, 4, 2 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order), read through
-        // Parameters: the view starts on a cache line, so vector loads of weight rows do not straddle two lines.
+        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -87,7 +86,7 @@ namespace Demo
         }
 
         /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-        public global::System.Span<float> Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);
+        public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>W[1], 4 × 3 row-major: entry [j * 3 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
         public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -121,9 +120,9 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            float[] buffer = global::StaticNet.ParameterMemory.Allocate(ParameterCount);
-            InitializeParameters(global::StaticNet.ParameterMemory.View(buffer, ParameterCount), seed);
-            return buffer;
+            var parameters = new float[ParameterCount];
+            InitializeParameters(parameters, seed);
+            return parameters;
         }
 
         private static void InitializeParameters(global::System.Span<float> parameters, int seed)
@@ -154,10 +153,10 @@ namespace Demo
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
             global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12],
-                p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13],
-                p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14],
-                p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15]);
+                p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]),
+                p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]),
+                p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]),
+                p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]));
             global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Tanh(z1Vector);
             float a1_0 = a1Vector[0];
             float a1_1 = a1Vector[1];
@@ -167,16 +166,16 @@ namespace Demo
             // Layer 2 (4 → 4, LeakyReLU), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = leaky(z[2])
-            float a2_0 = global::StaticNet.NetworkMath.LeakyReLU(p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + p[19] * a1_3 + p[32], 0.2f);
-            float a2_1 = global::StaticNet.NetworkMath.LeakyReLU(p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + p[23] * a1_3 + p[33], 0.2f);
-            float a2_2 = global::StaticNet.NetworkMath.LeakyReLU(p[24] * a1_0 + p[25] * a1_1 + p[26] * a1_2 + p[27] * a1_3 + p[34], 0.2f);
-            float a2_3 = global::StaticNet.NetworkMath.LeakyReLU(p[28] * a1_0 + p[29] * a1_1 + p[30] * a1_2 + p[31] * a1_3 + p[35], 0.2f);
+            float a2_0 = global::StaticNet.NetworkMath.LeakyReLU(p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + (p[19] * a1_3 + p[32]), 0.2f);
+            float a2_1 = global::StaticNet.NetworkMath.LeakyReLU(p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + (p[23] * a1_3 + p[33]), 0.2f);
+            float a2_2 = global::StaticNet.NetworkMath.LeakyReLU(p[24] * a1_0 + p[25] * a1_1 + p[26] * a1_2 + (p[27] * a1_3 + p[34]), 0.2f);
+            float a2_3 = global::StaticNet.NetworkMath.LeakyReLU(p[28] * a1_0 + p[29] * a1_1 + p[30] * a1_2 + (p[31] * a1_3 + p[35]), 0.2f);
 
             // Layer 3 (4 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = z[3]
-            output[0] = p[36] * a2_0 + p[37] * a2_1 + p[38] * a2_2 + p[39] * a2_3 + p[44];
-            output[1] = p[40] * a2_0 + p[41] * a2_1 + p[42] * a2_2 + p[43] * a2_3 + p[45];
+            output[0] = p[36] * a2_0 + p[37] * a2_1 + p[38] * a2_2 + (p[39] * a2_3 + p[44]);
+            output[1] = p[40] * a2_0 + p[41] * a2_1 + p[42] * a2_2 + (p[43] * a2_3 + p[45]);
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -401,10 +400,10 @@ namespace Demo
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
             global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + p[12],
-                p[3] * input[0] + p[4] * input[1] + p[5] * input[2] + p[13],
-                p[6] * input[0] + p[7] * input[1] + p[8] * input[2] + p[14],
-                p[9] * input[0] + p[10] * input[1] + p[11] * input[2] + p[15]);
+                p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]),
+                p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]),
+                p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]),
+                p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]));
             global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Tanh(z1Vector);
             a1[0] = a1Vector[0];
             a1[1] = a1Vector[1];
@@ -414,17 +413,17 @@ namespace Demo
             // Layer 2 (4 → 4, LeakyReLU), unrolled
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = leaky(z[2])
-            z2[0] = p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + p[19] * a1[3] + p[32];
-            z2[1] = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + p[23] * a1[3] + p[33];
-            z2[2] = p[24] * a1[0] + p[25] * a1[1] + p[26] * a1[2] + p[27] * a1[3] + p[34];
-            z2[3] = p[28] * a1[0] + p[29] * a1[1] + p[30] * a1[2] + p[31] * a1[3] + p[35];
+            z2[0] = p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + (p[19] * a1[3] + p[32]);
+            z2[1] = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + (p[23] * a1[3] + p[33]);
+            z2[2] = p[24] * a1[0] + p[25] * a1[1] + p[26] * a1[2] + (p[27] * a1[3] + p[34]);
+            z2[3] = p[28] * a1[0] + p[29] * a1[1] + p[30] * a1[2] + (p[31] * a1[3] + p[35]);
             global::StaticNet.Kernels.ActivationKernels.LeakyReLU(z2, a2, 0.2f);
 
             // Layer 3 (4 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = z[3]
-            a3[0] = p[36] * a2[0] + p[37] * a2[1] + p[38] * a2[2] + p[39] * a2[3] + p[44];
-            a3[1] = p[40] * a2[0] + p[41] * a2[1] + p[42] * a2[2] + p[43] * a2[3] + p[45];
+            a3[0] = p[36] * a2[0] + p[37] * a2[1] + p[38] * a2[2] + (p[39] * a2[3] + p[44]);
+            a3[1] = p[40] * a2[0] + p[41] * a2[1] + p[42] * a2[2] + (p[43] * a2[3] + p[45]);
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
@@ -481,10 +480,10 @@ namespace Demo
             gradient[31] += delta2_3 * a1_3;
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-            delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1 + p[24] * delta2_2 + p[28] * delta2_3) * (1f - a1_0 * a1_0);
-            delta1[1] = (p[17] * delta2_0 + p[21] * delta2_1 + p[25] * delta2_2 + p[29] * delta2_3) * (1f - a1_1 * a1_1);
-            delta1[2] = (p[18] * delta2_0 + p[22] * delta2_1 + p[26] * delta2_2 + p[30] * delta2_3) * (1f - a1_2 * a1_2);
-            delta1[3] = (p[19] * delta2_0 + p[23] * delta2_1 + p[27] * delta2_2 + p[31] * delta2_3) * (1f - a1_3 * a1_3);
+            delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1 + (p[24] * delta2_2 + p[28] * delta2_3)) * (1f - a1_0 * a1_0);
+            delta1[1] = (p[17] * delta2_0 + p[21] * delta2_1 + (p[25] * delta2_2 + p[29] * delta2_3)) * (1f - a1_1 * a1_1);
+            delta1[2] = (p[18] * delta2_0 + p[22] * delta2_1 + (p[26] * delta2_2 + p[30] * delta2_3)) * (1f - a1_2 * a1_2);
+            delta1[3] = (p[19] * delta2_0 + p[23] * delta2_1 + (p[27] * delta2_2 + p[31] * delta2_3)) * (1f - a1_3 * a1_3);
 
             // Layer 1 (3 → 4, Tanh), unrolled
             // BP3: ∂C/∂b[1] = δ[1]
@@ -511,9 +510,9 @@ namespace Demo
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1_0 + p[3] * delta1_1 + p[6] * delta1_2 + p[9] * delta1_3;
-                inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + p[7] * delta1_2 + p[10] * delta1_3;
-                inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + p[8] * delta1_2 + p[11] * delta1_3;
+                inputGradient[0] = p[0] * delta1_0 + p[3] * delta1_1 + (p[6] * delta1_2 + p[9] * delta1_3);
+                inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + (p[7] * delta1_2 + p[10] * delta1_3);
+                inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + (p[8] * delta1_2 + p[11] * delta1_3);
             }
         }
     }

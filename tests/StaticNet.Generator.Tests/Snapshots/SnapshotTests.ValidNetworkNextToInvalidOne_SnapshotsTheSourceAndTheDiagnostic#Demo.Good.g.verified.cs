@@ -38,8 +38,7 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 2, 1 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order), read through
-        // Parameters: the view starts on a cache line, so vector loads of weight rows do not straddle two lines.
+        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -59,7 +58,7 @@ namespace Demo
         }
 
         /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-        public global::System.Span<float> Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);
+        public global::System.Span<float> Parameters => _parameters;
 
         /// <summary>W[1], 1 × 2 row-major: entry [j * 2 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
         public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -81,9 +80,9 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            float[] buffer = global::StaticNet.ParameterMemory.Allocate(ParameterCount);
-            InitializeParameters(global::StaticNet.ParameterMemory.View(buffer, ParameterCount), seed);
-            return buffer;
+            var parameters = new float[ParameterCount];
+            InitializeParameters(parameters, seed);
+            return parameters;
         }
 
         private static void InitializeParameters(global::System.Span<float> parameters, int seed)
