@@ -30,6 +30,9 @@ internal interface ISimd<TVector>
 
     /// <summary>The four horizontal sums of four vectors at once, sharing the shuffles a separate Sum would repeat.</summary>
     static abstract Vector128<float> Sum4(TVector a, TVector b, TVector c, TVector d);
+
+    /// <summary>The eight horizontal sums of eight vectors at once.</summary>
+    static abstract Vector256<float> Sum8(TVector a, TVector b, TVector c, TVector d, TVector e, TVector f, TVector g, TVector h);
 }
 
 /// <summary>512-bit lanes (16 floats), for CPUs with AVX-512F.</summary>
@@ -61,6 +64,12 @@ internal readonly struct Simd512 : ISimd<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Sum4(Vector512<float> a, Vector512<float> b, Vector512<float> c, Vector512<float> d) =>
         Simd256.Sum4(a.GetLower() + a.GetUpper(), b.GetLower() + b.GetUpper(), c.GetLower() + c.GetUpper(), d.GetLower() + d.GetUpper());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Sum8(Vector512<float> a, Vector512<float> b, Vector512<float> c, Vector512<float> d, Vector512<float> e, Vector512<float> f, Vector512<float> g, Vector512<float> h) =>
+        Simd256.Sum8(
+            a.GetLower() + a.GetUpper(), b.GetLower() + b.GetUpper(), c.GetLower() + c.GetUpper(), d.GetLower() + d.GetUpper(),
+            e.GetLower() + e.GetUpper(), f.GetLower() + f.GetUpper(), g.GetLower() + g.GetUpper(), h.GetLower() + h.GetUpper());
 }
 
 /// <summary>256-bit lanes (8 floats), for CPUs with AVX2 and FMA.</summary>
@@ -101,6 +110,21 @@ internal readonly struct Simd256 : ISimd<Vector256<float>>
 
         return Vector128.Create(Vector256.Sum(a), Vector256.Sum(b), Vector256.Sum(c), Vector256.Sum(d));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Sum8(Vector256<float> a, Vector256<float> b, Vector256<float> c, Vector256<float> d, Vector256<float> e, Vector256<float> f, Vector256<float> g, Vector256<float> h)
+    {
+        if (Avx.IsSupported)
+        {
+            // Each of the two hadd trees leaves [the lower halves' sums of four vectors | the upper halves' sums]:
+            // swapping 128-bit halves between them lines the two partial sums of every vector up for one add.
+            Vector256<float> first = Avx.HorizontalAdd(Avx.HorizontalAdd(a, b), Avx.HorizontalAdd(c, d));
+            Vector256<float> second = Avx.HorizontalAdd(Avx.HorizontalAdd(e, f), Avx.HorizontalAdd(g, h));
+            return Avx.Permute2x128(first, second, 0x20) + Avx.Permute2x128(first, second, 0x31);
+        }
+
+        return Vector256.Create(Sum4(a, b, c, d), Sum4(e, f, g, h));
+    }
 }
 
 /// <summary>One float per "vector": the portable fallback, and the column tails of the vector paths.</summary>
@@ -130,4 +154,7 @@ internal readonly struct SimdScalar : ISimd<float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Sum4(float a, float b, float c, float d) => Vector128.Create(a, b, c, d);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Sum8(float a, float b, float c, float d, float e, float f, float g, float h) => Vector256.Create(a, b, c, d, e, f, g, h);
 }

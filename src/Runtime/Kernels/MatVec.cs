@@ -4,8 +4,9 @@ using System.Runtime.Intrinsics;
 namespace StaticNet.Kernels;
 
 /// <summary>
-/// y = W·x + b for one sample, W row-major: four rows at a time share each load of x, eight accumulators hide FMA
-/// latency, and one combined horizontal reduction finishes all four rows.
+/// y = W·x + b for one sample, W row-major: eight rows at a time share each load of x, their eight accumulators hide
+/// FMA latency, and one combined horizontal reduction finishes all eight rows into one vector; four rows, then single
+/// rows, take what is left.
 /// </summary>
 internal static class MatVec
 {
@@ -16,6 +17,46 @@ internal static class MatVec
         int width = TSimd.Count;
         int vectorEnd = columns - (columns % width);
         int row = 0;
+        for (; row + 8 <= rows; row += 8)
+        {
+            // One reference per row, formed once: computed inside the loop, each row's address costs integer work
+            // beside every load.
+            ref float w0 = ref Unsafe.Add(ref weights, (nint)row * columns);
+            ref float w1 = ref Unsafe.Add(ref w0, columns);
+            ref float w2 = ref Unsafe.Add(ref w1, columns);
+            ref float w3 = ref Unsafe.Add(ref w2, columns);
+            ref float w4 = ref Unsafe.Add(ref w3, columns);
+            ref float w5 = ref Unsafe.Add(ref w4, columns);
+            ref float w6 = ref Unsafe.Add(ref w5, columns);
+            ref float w7 = ref Unsafe.Add(ref w6, columns);
+            TVector s0 = TSimd.Zero, s1 = TSimd.Zero, s2 = TSimd.Zero, s3 = TSimd.Zero;
+            TVector s4 = TSimd.Zero, s5 = TSimd.Zero, s6 = TSimd.Zero, s7 = TSimd.Zero;
+            nint k = 0;
+            for (; k < vectorEnd; k += width)
+            {
+                TVector x = TSimd.Load(ref Unsafe.Add(ref input, k));
+                s0 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w0, k)), x, s0);
+                s1 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w1, k)), x, s1);
+                s2 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w2, k)), x, s2);
+                s3 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w3, k)), x, s3);
+                s4 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w4, k)), x, s4);
+                s5 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w5, k)), x, s5);
+                s6 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w6, k)), x, s6);
+                s7 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref w7, k)), x, s7);
+            }
+
+            Vector256<float> sums = TSimd.Sum8(s0, s1, s2, s3, s4, s5, s6, s7);
+            for (; k < columns; k++)
+            {
+                Vector256<float> column = Vector256.Create(
+                    Unsafe.Add(ref w0, k), Unsafe.Add(ref w1, k), Unsafe.Add(ref w2, k), Unsafe.Add(ref w3, k),
+                    Unsafe.Add(ref w4, k), Unsafe.Add(ref w5, k), Unsafe.Add(ref w6, k), Unsafe.Add(ref w7, k));
+                sums += column * Unsafe.Add(ref input, k);
+            }
+
+            (sums + Vector256.LoadUnsafe(ref Unsafe.Add(ref biases, row))).StoreUnsafe(ref Unsafe.Add(ref output, row));
+        }
+
         for (; row + 4 <= rows; row += 4)
         {
             ref float w0 = ref Unsafe.Add(ref weights, (nint)row * columns);
