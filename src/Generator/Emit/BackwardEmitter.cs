@@ -46,6 +46,8 @@ internal static class BackwardEmitter
         parameters.Add("global::System.Span<float> inputGradient");
 
         writer.Summary("From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.");
+        // Inlined into its two callers: for a tiny network, passing a span per layer costs as much as a layer.
+        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         using (writer.Open($"private void BackwardLayers({string.Join(", ", parameters)})"))
         {
             writer.Line("global::System.ReadOnlySpan<float> p = Parameters;");

@@ -47,6 +47,8 @@ internal static class ForwardEmitter
         }
 
         writer.Summary("Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).");
+        // Inlined into its two callers: for a tiny network, passing a span per layer costs as much as a layer.
+        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         using (writer.Open($"private void ForwardLayers({string.Join(", ", parameters)})"))
         {
             writer.Line("global::System.ReadOnlySpan<float> p = Parameters;");

@@ -340,6 +340,7 @@ partial class XorNet : global::StaticNet.IBatchNetwork
     }
 
     /// <summary>Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void ForwardLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2)
     {
         global::System.ReadOnlySpan<float> p = Parameters;
@@ -365,6 +366,7 @@ partial class XorNet : global::StaticNet.IBatchNetwork
     }
 
     /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void BackwardLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1, global::System.Span<float> delta1, global::System.Span<float> delta2, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
     {
         global::System.ReadOnlySpan<float> p = Parameters;

@@ -281,6 +281,7 @@ namespace Demo
         }
 
         /// <summary>Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void ForwardLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1)
         {
             global::System.ReadOnlySpan<float> p = Parameters;
@@ -296,6 +297,7 @@ namespace Demo
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private void BackwardLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> delta1, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
             global::System.ReadOnlySpan<float> p = Parameters;
