@@ -10,7 +10,7 @@ namespace StaticNet.Kernels;
 /// The dense-layer kernels generated networks call for layers too large to unroll, for one sample and for
 /// mini-batches (row-major, one sample per row). Each picks its width once per process: Vector512 where AVX-512F
 /// exists (even where the runtime prefers 256-bit vectors, because the wider FMA is still faster), otherwise
-/// Vector256 with FMA, otherwise scalar code. All of them allocate nothing.
+/// Vector256 with FMA, otherwise Vector128 (NEON on ARM64), otherwise scalar code. All of them allocate nothing.
 /// </summary>
 public static class DenseKernels
 {
@@ -35,6 +35,10 @@ public static class DenseKernels
         else if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
         {
             MatVec.Run<Vector256<float>, Simd256>(ref w, ref b, ref x, ref y, rows, columns);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            MatVec.Run<Vector128<float>, Simd128>(ref w, ref b, ref x, ref y, rows, columns);
         }
         else
         {
@@ -70,6 +74,10 @@ public static class DenseKernels
         else if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
         {
             GemmTransposed.Run<Vector256<float>, Simd256>(ref x, columns, ref w, columns, ref z, units, count, units, columns);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            GemmTransposed.Run<Vector128<float>, Simd128>(ref x, columns, ref w, columns, ref z, units, count, units, columns);
         }
         else
         {
@@ -136,6 +144,10 @@ public static class DenseKernels
         else if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
         {
             Gemm.Run<Vector256<float>, Simd256>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, columns, inner, accumulate);
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Gemm.Run<Vector128<float>, Simd128>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, columns, inner, accumulate);
         }
         else
         {

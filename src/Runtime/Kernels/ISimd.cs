@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace StaticNet.Kernels;
 
 /// <summary>
-/// The few vector operations the dense kernels use, so that one kernel body is compiled for Vector512, Vector256 and
-/// plain floats. Implementations are structs: the JIT specialises each kernel per width, with no interface calls left.
+/// The few vector operations the dense kernels use, so that one kernel body is compiled for Vector512, Vector256,
+/// Vector128 and plain floats. Implementations are structs: the JIT specialises each kernel per width, with no interface calls left.
 /// </summary>
 internal interface ISimd<TVector>
     where TVector : struct
@@ -125,6 +126,58 @@ internal readonly struct Simd256 : ISimd<Vector256<float>>
 
         return Vector256.Create(Sum4(a, b, c, d), Sum4(e, f, g, h));
     }
+}
+
+/// <summary>
+/// 128-bit lanes (4 floats): ARM64's NEON, and x64 CPUs or runtimes without 256-bit vectors (for example
+/// <c>DOTNET_PreferredVectorBitWidth=128</c>).
+/// </summary>
+internal readonly struct Simd128 : ISimd<Vector128<float>>
+{
+    public static int Count => Vector128<float>.Count;
+
+    public static Vector128<float> Zero => Vector128<float>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Load(ref float source) => Vector128.LoadUnsafe(ref source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<float> value, ref float destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Broadcast(float value) => Vector128.Create(value);
+
+    // Fused only where the hardware fuses: elsewhere Vector128.FusedMultiplyAdd is emulated one element at a time.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
+        Fma.IsSupported || AdvSimd.IsSupported ? Vector128.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Add(Vector128<float> left, Vector128<float> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Sum(Vector128<float> value) => Vector128.Sum(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sum4(Vector128<float> a, Vector128<float> b, Vector128<float> c, Vector128<float> d)
+    {
+        // Both pairwise adds give [a0+a1, a2+a3, b0+b1, b2+b3]; twice over four vectors leaves one total per vector.
+        if (Sse3.IsSupported)
+        {
+            return Sse3.HorizontalAdd(Sse3.HorizontalAdd(a, b), Sse3.HorizontalAdd(c, d));
+        }
+
+        if (AdvSimd.Arm64.IsSupported)
+        {
+            return AdvSimd.Arm64.AddPairwise(AdvSimd.Arm64.AddPairwise(a, b), AdvSimd.Arm64.AddPairwise(c, d));
+        }
+
+        return Vector128.Create(Vector128.Sum(a), Vector128.Sum(b), Vector128.Sum(c), Vector128.Sum(d));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Sum8(Vector128<float> a, Vector128<float> b, Vector128<float> c, Vector128<float> d, Vector128<float> e, Vector128<float> f, Vector128<float> g, Vector128<float> h) =>
+        Vector256.Create(Sum4(a, b, c, d), Sum4(e, f, g, h));
 }
 
 /// <summary>One float per "vector": the portable fallback, and the column tails of the vector paths.</summary>
