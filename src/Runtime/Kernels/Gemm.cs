@@ -9,6 +9,7 @@ namespace StaticNet.Kernels;
 /// </summary>
 internal static class Gemm
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TVector, TSimd>(
         ref float a, nint aRowStride, nint aColumnStride,
         ref float b, nint bRowStride,
@@ -36,6 +37,7 @@ internal static class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PairColumns<TVector, TSimd>(
         ref float a, nint aRowStride, nint aColumnStride,
         ref float b, nint bRowStride,
@@ -108,6 +110,7 @@ internal static class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SingleColumn<TVector, TSimd>(
         ref float a, nint aRowStride, nint aColumnStride,
         ref float b, nint bRowStride,

@@ -11,6 +11,7 @@ namespace StaticNet.Kernels;
 /// </summary>
 internal static class GemmTransposed
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TVector, TSimd>(
         ref float a, nint aRowStride,
         ref float b, nint bRowStride,
@@ -59,6 +60,7 @@ internal static class GemmTransposed
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile4x2<TVector, TSimd>(
         ref float a, nint aRowStride, ref float b, nint bRowStride, ref float c, nint cRowStride, int i, int j, int inner, int vectorEnd)
         where TVector : struct
@@ -109,6 +111,7 @@ internal static class GemmTransposed
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile4x1<TVector, TSimd>(
         ref float a, nint aRowStride, ref float b, nint bRowStride, ref float c, nint cRowStride, int i, int j, int inner, int vectorEnd)
         where TVector : struct

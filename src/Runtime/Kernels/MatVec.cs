@@ -10,6 +10,7 @@ namespace StaticNet.Kernels;
 /// </summary>
 internal static class MatVec
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TVector, TSimd>(ref float weights, ref float biases, ref float input, ref float output, int rows, int columns)
         where TVector : struct
         where TSimd : struct, ISimd<TVector>
