@@ -75,12 +75,43 @@ internal static class BackwardEmitter
     {
         int l = spec.OutputLayer.Index;
         var bp1 = OutputErrorEmitter.For(spec);
+        if (spec.Loss == LossKind.MeanSquaredError && spec.OutputLayer.Activation != ActivationKind.Softmax && LayerCode.IsUnrolled(spec.OutputLayer))
+        {
+            EmitUnrolledMeanSquaredError(writer, spec, bp1.Equation);
+            return;
+        }
+
         writer.Comment($"BP1, {bp1.Equation}.");
         writer.Line($"float loss = {bp1.Call(ScratchPlan.Z(l), ScratchPlan.A(l), "target", ScratchPlan.Delta(l), "1f")};");
         if (bp1.Derivative is not null)
         {
             writer.Line(bp1.Derivative);
         }
+    }
+
+    /// <summary>
+    /// BP1 for mean squared error on an unrolled output layer, one statement per unit: for a 4-5-3 network the two
+    /// calls of the general form (the loss helper, then g' over δ) cost more than the arithmetic they do.
+    /// </summary>
+    private static void EmitUnrolledMeanSquaredError(CodeWriter writer, NetworkSpec spec, string equation)
+    {
+        LayerSpec output = spec.OutputLayer;
+        int l = output.Index;
+        string a = ScratchPlan.A(l);
+        string z = ScratchPlan.Z(l);
+        string delta = ScratchPlan.Delta(l);
+        writer.Comment($"BP1, {equation}; C = ½ Σ (ŷ − y)².");
+        var squares = new List<string>();
+        for (int k = 0; k < output.Size; k++)
+        {
+            string ak = Local(a, k);
+            string error = Local("error" + l, k);
+            writer.Line($"float {ak} = {a}[{k}], {error} = {ak} - target[{k}];");
+            writer.Line($"{delta}[{k}] = {ActivationFormulas.TimesDerivative(output.Activation, error, ak, $"{z}[{k}]", spec.LeakySlope)};");
+            squares.Add($"{error} * {error}");
+        }
+
+        writer.Line($"float loss = 0.5f * ({LayerCode.BalancedSum(squares)});");
     }
 
     /// <summary>BP1 for <c>Backpropagate</c>: δ[L] = Jᵀ·(∂L/∂ŷ), element-wise or through the softmax Jacobian.</summary>
@@ -119,10 +150,34 @@ internal static class BackwardEmitter
             // into it each δ and a would be loaded again.
             writer.Line($"float {ReadInto(delta, layer.Size)};");
             writer.Line($"float {ReadInto(input, layer.InputSize)};");
+            int vectorLanes = layer.InputSize / GradientLanes * GradientLanes;
+            if (vectorLanes > 0)
+            {
+                // Row j of ∂C/∂W is δ_j times the same a[l−1]: a quarter as many loads and stores, four lanes at a time.
+                writer.Comment($"Row j of ∂C/∂W[{l}] is δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ, {GradientLanes} lanes at a time, then the rest one by one.");
+                for (int k = 0; k < vectorLanes; k += GradientLanes)
+                {
+                    var lanes = new List<string>();
+                    for (int lane = 0; lane < GradientLanes; lane++)
+                    {
+                        lanes.Add(Local(input, k + lane));
+                    }
+
+                    writer.Line($"{Vector128}<float> {Lanes(input, k)} = {Vector128}.Create({string.Join(", ", lanes)});");
+                }
+            }
+
             for (int j = 0; j < layer.Size; j++)
             {
                 writer.Line($"gradient[{layer.BiasesOffset + j}] += {Local(delta, j)};");
-                for (int k = 0; k < layer.InputSize; k++)
+                for (int k = 0; k < vectorLanes; k += GradientLanes)
+                {
+                    // Create<float>, not Create: before C# 13 a Span argument does not infer T through ReadOnlySpan<T>.
+                    string row = $"gradient.Slice({LayerCode.WeightIndex(layer, j, k)}, {GradientLanes})";
+                    writer.Line($"{Vector128}.CopyTo({Vector128}.Create<float>({row}) + {Local(delta, j)} * {Lanes(input, k)}, {row});");
+                }
+
+                for (int k = vectorLanes; k < layer.InputSize; k++)
                 {
                     writer.Line($"gradient[{LayerCode.WeightIndex(layer, j, k)}] += {Local(delta, j)} * {Local(input, k)};");
                 }
@@ -180,6 +235,17 @@ internal static class BackwardEmitter
             }
         }
     }
+
+    /// <summary>
+    /// Lanes of one vector in the unrolled ∂C/∂W rows. Vector128 rather than Vector256: it is hardware on every
+    /// target .NET runs on (SSE, NEON), and most rows of a layer small enough to unroll are not eight wide anyway.
+    /// </summary>
+    private const int GradientLanes = 4;
+
+    private const string Vector128 = "global::System.Runtime.Intrinsics.Vector128";
+
+    /// <summary>The local holding lanes <paramref name="start"/>… of <paramref name="span"/> as a Vector128, e.g. <c>a1Lanes0</c>.</summary>
+    private static string Lanes(string span, int start) => $"{span}Lanes{start}";
 
     /// <summary>The local holding element <paramref name="index"/> of <paramref name="span"/>, read by <see cref="ReadInto"/>.</summary>
     private static string Local(string span, int index) => $"{span}_{index}";

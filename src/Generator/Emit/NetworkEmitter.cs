@@ -189,10 +189,11 @@ internal static class NetworkEmitter
     private static void EmitViews(CodeWriter writer, NetworkSpec spec)
     {
         writer.Line();
+        // Both forms have the constant length ParameterCount, which lets the JIT drop the bounds check of every p[i].
         writer.Summary("All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.");
         writer.Line(AlignsParameters(spec)
             ? $"public {Span} Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);"
-            : $"public {Span} Parameters => _parameters;");
+            : $"public {Span} Parameters => new {Span}(_parameters, 0, ParameterCount);");
         foreach (LayerSpec layer in spec.Layers)
         {
             int l = layer.Index;

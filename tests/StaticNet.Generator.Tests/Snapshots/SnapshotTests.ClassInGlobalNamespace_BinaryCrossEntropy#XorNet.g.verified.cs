@@ -70,7 +70,7 @@ partial class XorNet : global::StaticNet.IBatchNetwork
     }
 
     /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-    public global::System.Span<float> Parameters => _parameters;
+    public global::System.Span<float> Parameters => new global::System.Span<float>(_parameters, 0, ParameterCount);
 
     /// <summary>W[1], 3 × 2 row-major: entry [j * 2 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
     public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);

@@ -72,7 +72,7 @@ namespace Demo
         }
 
         /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => new global::System.Span<float>(_parameters, 0, ParameterCount);
 
         /// <summary>W[1], 5 × 4 row-major: entry [j * 4 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
         public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -185,9 +185,14 @@ namespace Demo
             global::System.Span<float> delta2 = scratch.Slice(13, Layer2Size);
             ForwardLayers(input, a1, a2);
 
-            // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]).
-            float loss = global::StaticNet.OutputError.MeanSquaredError(a2, target, delta2, 1f);
-            global::StaticNet.Kernels.ActivationKernels.MultiplySigmoidDerivative(delta2, a2);
+            // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); C = ½ Σ (ŷ − y)².
+            float a2_0 = a2[0], error2_0 = a2_0 - target[0];
+            delta2[0] = error2_0 * a2_0 * (1f - a2_0);
+            float a2_1 = a2[1], error2_1 = a2_1 - target[1];
+            delta2[1] = error2_1 * a2_1 * (1f - a2_1);
+            float a2_2 = a2[2], error2_2 = a2_2 - target[2];
+            delta2[2] = error2_2 * a2_2 * (1f - a2_2);
+            float loss = 0.5f * (error2_0 * error2_0 + error2_1 * error2_1 + error2_2 * error2_2);
 
             BackwardLayers(input, a1, delta1, delta2, gradient, inputGradient);
             return loss;
@@ -395,23 +400,16 @@ namespace Demo
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3], a1_4 = a1[4];
+            // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
+            global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
             gradient[40] += delta2_0;
-            gradient[25] += delta2_0 * a1_0;
-            gradient[26] += delta2_0 * a1_1;
-            gradient[27] += delta2_0 * a1_2;
-            gradient[28] += delta2_0 * a1_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(25, 4)) + delta2_0 * a1Lanes0, gradient.Slice(25, 4));
             gradient[29] += delta2_0 * a1_4;
             gradient[41] += delta2_1;
-            gradient[30] += delta2_1 * a1_0;
-            gradient[31] += delta2_1 * a1_1;
-            gradient[32] += delta2_1 * a1_2;
-            gradient[33] += delta2_1 * a1_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(30, 4)) + delta2_1 * a1Lanes0, gradient.Slice(30, 4));
             gradient[34] += delta2_1 * a1_4;
             gradient[42] += delta2_2;
-            gradient[35] += delta2_2 * a1_0;
-            gradient[36] += delta2_2 * a1_1;
-            gradient[37] += delta2_2 * a1_2;
-            gradient[38] += delta2_2 * a1_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(35, 4)) + delta2_2 * a1Lanes0, gradient.Slice(35, 4));
             gradient[39] += delta2_2 * a1_4;
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
@@ -426,31 +424,18 @@ namespace Demo
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
             float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3], delta1_4 = delta1[4];
             float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3];
+            // Row j of ∂C/∂W[1] is δ[1]_j·xᵀ, 4 lanes at a time, then the rest one by one.
+            global::System.Runtime.Intrinsics.Vector128<float> inputLanes0 = global::System.Runtime.Intrinsics.Vector128.Create(input_0, input_1, input_2, input_3);
             gradient[20] += delta1_0;
-            gradient[0] += delta1_0 * input_0;
-            gradient[1] += delta1_0 * input_1;
-            gradient[2] += delta1_0 * input_2;
-            gradient[3] += delta1_0 * input_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(0, 4)) + delta1_0 * inputLanes0, gradient.Slice(0, 4));
             gradient[21] += delta1_1;
-            gradient[4] += delta1_1 * input_0;
-            gradient[5] += delta1_1 * input_1;
-            gradient[6] += delta1_1 * input_2;
-            gradient[7] += delta1_1 * input_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(4, 4)) + delta1_1 * inputLanes0, gradient.Slice(4, 4));
             gradient[22] += delta1_2;
-            gradient[8] += delta1_2 * input_0;
-            gradient[9] += delta1_2 * input_1;
-            gradient[10] += delta1_2 * input_2;
-            gradient[11] += delta1_2 * input_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(8, 4)) + delta1_2 * inputLanes0, gradient.Slice(8, 4));
             gradient[23] += delta1_3;
-            gradient[12] += delta1_3 * input_0;
-            gradient[13] += delta1_3 * input_1;
-            gradient[14] += delta1_3 * input_2;
-            gradient[15] += delta1_3 * input_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(12, 4)) + delta1_3 * inputLanes0, gradient.Slice(12, 4));
             gradient[24] += delta1_4;
-            gradient[16] += delta1_4 * input_0;
-            gradient[17] += delta1_4 * input_1;
-            gradient[18] += delta1_4 * input_2;
-            gradient[19] += delta1_4 * input_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta1_4 * inputLanes0, gradient.Slice(16, 4));
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)

@@ -76,7 +76,7 @@ namespace Game.Bots
                 }
 
                 /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-                public global::System.Span<float> Parameters => _parameters;
+                public global::System.Span<float> Parameters => new global::System.Span<float>(_parameters, 0, ParameterCount);
 
                 /// <summary>W[1], 4 × 3 row-major: entry [j * 3 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
                 public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -184,9 +184,12 @@ namespace Game.Bots
                     global::System.Span<float> delta2 = scratch.Slice(10, Layer2Size);
                     ForwardLayers(input, a1, a2);
 
-                    // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]).
-                    float loss = global::StaticNet.OutputError.MeanSquaredError(a2, target, delta2, 1f);
-                    global::StaticNet.Kernels.ActivationKernels.MultiplySigmoidDerivative(delta2, a2);
+                    // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); C = ½ Σ (ŷ − y)².
+                    float a2_0 = a2[0], error2_0 = a2_0 - target[0];
+                    delta2[0] = error2_0 * a2_0 * (1f - a2_0);
+                    float a2_1 = a2[1], error2_1 = a2_1 - target[1];
+                    delta2[1] = error2_1 * a2_1 * (1f - a2_1);
+                    float loss = 0.5f * (error2_0 * error2_0 + error2_1 * error2_1);
 
                     BackwardLayers(input, a1, delta1, delta2, gradient, inputGradient);
                     return loss;
@@ -389,16 +392,12 @@ namespace Game.Bots
                     // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
                     float delta2_0 = delta2[0], delta2_1 = delta2[1];
                     float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
+                    // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
+                    global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
                     gradient[24] += delta2_0;
-                    gradient[16] += delta2_0 * a1_0;
-                    gradient[17] += delta2_0 * a1_1;
-                    gradient[18] += delta2_0 * a1_2;
-                    gradient[19] += delta2_0 * a1_3;
+                    global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta2_0 * a1Lanes0, gradient.Slice(16, 4));
                     gradient[25] += delta2_1;
-                    gradient[20] += delta2_1 * a1_0;
-                    gradient[21] += delta2_1 * a1_1;
-                    gradient[22] += delta2_1 * a1_2;
-                    gradient[23] += delta2_1 * a1_3;
+                    global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(20, 4)) + delta2_1 * a1Lanes0, gradient.Slice(20, 4));
 
                     // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
                     delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1) * a1_0 * (1f - a1_0);

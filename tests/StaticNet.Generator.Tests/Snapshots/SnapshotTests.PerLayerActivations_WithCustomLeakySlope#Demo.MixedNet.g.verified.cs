@@ -86,7 +86,7 @@ namespace Demo
         }
 
         /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => new global::System.Span<float>(_parameters, 0, ParameterCount);
 
         /// <summary>W[1], 4 × 3 row-major: entry [j * 3 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
         public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -209,8 +209,12 @@ namespace Demo
             global::System.Span<float> delta3 = scratch.Slice(22, Layer3Size);
             ForwardLayers(input, a1, z2, a2, a3);
 
-            // BP1, mean squared error: δ[3] = (ŷ − y) ⊙ g'(z[3]), with g' = 1.
-            float loss = global::StaticNet.OutputError.MeanSquaredError(a3, target, delta3, 1f);
+            // BP1, mean squared error: δ[3] = (ŷ − y) ⊙ g'(z[3]), with g' = 1; C = ½ Σ (ŷ − y)².
+            float a3_0 = a3[0], error3_0 = a3_0 - target[0];
+            delta3[0] = error3_0;
+            float a3_1 = a3[1], error3_1 = a3_1 - target[1];
+            delta3[1] = error3_1;
+            float loss = 0.5f * (error3_0 * error3_0 + error3_1 * error3_1);
 
             BackwardLayers(input, a1, z2, a2, delta1, delta2, delta3, gradient, inputGradient);
             return loss;
@@ -438,16 +442,12 @@ namespace Demo
             // BP4: ∂C/∂W[3] = δ[3]·a[2]ᵀ
             float delta3_0 = delta3[0], delta3_1 = delta3[1];
             float a2_0 = a2[0], a2_1 = a2[1], a2_2 = a2[2], a2_3 = a2[3];
+            // Row j of ∂C/∂W[3] is δ[3]_j·a[2]ᵀ, 4 lanes at a time, then the rest one by one.
+            global::System.Runtime.Intrinsics.Vector128<float> a2Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_2, a2_3);
             gradient[44] += delta3_0;
-            gradient[36] += delta3_0 * a2_0;
-            gradient[37] += delta3_0 * a2_1;
-            gradient[38] += delta3_0 * a2_2;
-            gradient[39] += delta3_0 * a2_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(36, 4)) + delta3_0 * a2Lanes0, gradient.Slice(36, 4));
             gradient[45] += delta3_1;
-            gradient[40] += delta3_1 * a2_0;
-            gradient[41] += delta3_1 * a2_1;
-            gradient[42] += delta3_1 * a2_2;
-            gradient[43] += delta3_1 * a2_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(40, 4)) + delta3_1 * a2Lanes0, gradient.Slice(40, 4));
 
             // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]), with leaky' = 1 if z[2] > 0, else 0.2.
             delta2[0] = (z2[0] > 0f ? 1f : 0.2f) * (p[36] * delta3_0 + p[40] * delta3_1);
@@ -460,26 +460,16 @@ namespace Demo
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2], delta2_3 = delta2[3];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
+            // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
+            global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
             gradient[32] += delta2_0;
-            gradient[16] += delta2_0 * a1_0;
-            gradient[17] += delta2_0 * a1_1;
-            gradient[18] += delta2_0 * a1_2;
-            gradient[19] += delta2_0 * a1_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta2_0 * a1Lanes0, gradient.Slice(16, 4));
             gradient[33] += delta2_1;
-            gradient[20] += delta2_1 * a1_0;
-            gradient[21] += delta2_1 * a1_1;
-            gradient[22] += delta2_1 * a1_2;
-            gradient[23] += delta2_1 * a1_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(20, 4)) + delta2_1 * a1Lanes0, gradient.Slice(20, 4));
             gradient[34] += delta2_2;
-            gradient[24] += delta2_2 * a1_0;
-            gradient[25] += delta2_2 * a1_1;
-            gradient[26] += delta2_2 * a1_2;
-            gradient[27] += delta2_2 * a1_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(24, 4)) + delta2_2 * a1Lanes0, gradient.Slice(24, 4));
             gradient[35] += delta2_3;
-            gradient[28] += delta2_3 * a1_0;
-            gradient[29] += delta2_3 * a1_1;
-            gradient[30] += delta2_3 * a1_2;
-            gradient[31] += delta2_3 * a1_3;
+            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(28, 4)) + delta2_3 * a1Lanes0, gradient.Slice(28, 4));
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
             delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1 + (p[24] * delta2_2 + p[28] * delta2_3)) * (1f - a1_0 * a1_0);

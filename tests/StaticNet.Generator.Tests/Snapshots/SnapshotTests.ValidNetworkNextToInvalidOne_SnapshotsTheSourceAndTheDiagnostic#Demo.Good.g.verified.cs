@@ -58,7 +58,7 @@ namespace Demo
         }
 
         /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-        public global::System.Span<float> Parameters => _parameters;
+        public global::System.Span<float> Parameters => new global::System.Span<float>(_parameters, 0, ParameterCount);
 
         /// <summary>W[1], 1 × 2 row-major: entry [j * 2 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
         public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -139,9 +139,10 @@ namespace Demo
             global::System.Span<float> delta1 = scratch.Slice(1, Layer1Size);
             ForwardLayers(input, a1);
 
-            // BP1, mean squared error: δ[1] = (ŷ − y) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            float loss = global::StaticNet.OutputError.MeanSquaredError(a1, target, delta1, 1f);
-            global::StaticNet.Kernels.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
+            // BP1, mean squared error: δ[1] = (ŷ − y) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]); C = ½ Σ (ŷ − y)².
+            float a1_0 = a1[0], error1_0 = a1_0 - target[0];
+            delta1[0] = error1_0 * a1_0 * (1f - a1_0);
+            float loss = 0.5f * (error1_0 * error1_0);
 
             BackwardLayers(input, delta1, gradient, inputGradient);
             return loss;
