@@ -75,9 +75,9 @@ internal static class BackwardEmitter
     {
         int l = spec.OutputLayer.Index;
         var bp1 = OutputErrorEmitter.For(spec);
-        if (spec.Loss == LossKind.MeanSquaredError && spec.OutputLayer.Activation != ActivationKind.Softmax && LayerCode.IsUnrolled(spec.OutputLayer))
+        if (bp1.Unrolls)
         {
-            EmitUnrolledMeanSquaredError(writer, spec, bp1.Equation);
+            bp1.EmitUnrolled(writer);
             return;
         }
 
@@ -87,31 +87,6 @@ internal static class BackwardEmitter
         {
             writer.Line(bp1.Derivative);
         }
-    }
-
-    /// <summary>
-    /// BP1 for mean squared error on an unrolled output layer, one statement per unit: for a 4-5-3 network the two
-    /// calls of the general form (the loss helper, then g' over δ) cost more than the arithmetic they do.
-    /// </summary>
-    private static void EmitUnrolledMeanSquaredError(CodeWriter writer, NetworkSpec spec, string equation)
-    {
-        LayerSpec output = spec.OutputLayer;
-        int l = output.Index;
-        string a = ScratchPlan.A(l);
-        string z = ScratchPlan.Z(l);
-        string delta = ScratchPlan.Delta(l);
-        writer.Comment($"BP1, {equation}; C = ½ Σ (ŷ − y)².");
-        var squares = new List<string>();
-        for (int k = 0; k < output.Size; k++)
-        {
-            string ak = Local(a, k);
-            string error = Local("error" + l, k);
-            writer.Line($"float {ak} = {a}[{k}], {error} = {ak} - target[{k}];");
-            writer.Line($"{delta}[{k}] = {ActivationFormulas.TimesDerivative(output.Activation, error, ak, $"{z}[{k}]", spec.LeakySlope)};");
-            squares.Add($"{error} * {error}");
-        }
-
-        writer.Line($"float loss = 0.5f * ({LayerCode.BalancedSum(squares)});");
     }
 
     /// <summary>BP1 for <c>Backpropagate</c>: δ[L] = Jᵀ·(∂L/∂ŷ), element-wise or through the softmax Jacobian.</summary>
@@ -160,7 +135,7 @@ internal static class BackwardEmitter
                     var lanes = new List<string>();
                     for (int lane = 0; lane < GradientLanes; lane++)
                     {
-                        lanes.Add(Local(input, k + lane));
+                        lanes.Add(LayerCode.ElementLocal(input, k + lane));
                     }
 
                     writer.Line($"{Vector128}<float> {Lanes(input, k)} = {Vector128}.Create({string.Join(", ", lanes)});");
@@ -169,17 +144,17 @@ internal static class BackwardEmitter
 
             for (int j = 0; j < layer.Size; j++)
             {
-                writer.Line($"gradient[{layer.BiasesOffset + j}] += {Local(delta, j)};");
+                writer.Line($"gradient[{layer.BiasesOffset + j}] += {LayerCode.ElementLocal(delta, j)};");
                 for (int k = 0; k < vectorLanes; k += GradientLanes)
                 {
                     // Create<float>, not Create: before C# 13 a Span argument does not infer T through ReadOnlySpan<T>.
                     string row = $"gradient.Slice({LayerCode.WeightIndex(layer, j, k)}, {GradientLanes})";
-                    writer.Line($"{Vector128}.CopyTo({Vector128}.Create<float>({row}) + {Local(delta, j)} * {Lanes(input, k)}, {row});");
+                    writer.Line($"{Vector128}.CopyTo({Vector128}.Create<float>({row}) + {LayerCode.ElementLocal(delta, j)} * {Lanes(input, k)}, {row});");
                 }
 
                 for (int k = vectorLanes; k < layer.InputSize; k++)
                 {
-                    writer.Line($"gradient[{LayerCode.WeightIndex(layer, j, k)}] += {Local(delta, j)} * {Local(input, k)};");
+                    writer.Line($"gradient[{LayerCode.WeightIndex(layer, j, k)}] += {LayerCode.ElementLocal(delta, j)} * {LayerCode.ElementLocal(input, k)};");
                 }
             }
 
@@ -203,7 +178,7 @@ internal static class BackwardEmitter
             for (int k = 0; k < layer.InputSize; k++)
             {
                 string sum = TransposedProduct(layer, k);
-                writer.Line($"{target}[{k}] = {ActivationFormulas.TimesDerivative(below.Activation, sum, Local(a, k), $"{z}[{k}]", spec.LeakySlope)};");
+                writer.Line($"{target}[{k}] = {ActivationFormulas.TimesDerivative(below.Activation, sum, LayerCode.ElementLocal(a, k), $"{z}[{k}]", spec.LeakySlope)};");
             }
 
             return;
@@ -247,16 +222,13 @@ internal static class BackwardEmitter
     /// <summary>The local holding lanes <paramref name="start"/>… of <paramref name="span"/> as a Vector128, e.g. <c>a1Lanes0</c>.</summary>
     private static string Lanes(string span, int start) => $"{span}Lanes{start}";
 
-    /// <summary>The local holding element <paramref name="index"/> of <paramref name="span"/>, read by <see cref="ReadInto"/>.</summary>
-    private static string Local(string span, int index) => $"{span}_{index}";
-
     /// <summary>Declarators reading every element of <paramref name="span"/> into its own local, e.g. <c>a1_0 = a1[0], a1_1 = a1[1]</c>.</summary>
     private static string ReadInto(string span, int length)
     {
         var declarators = new List<string>();
         for (int k = 0; k < length; k++)
         {
-            declarators.Add($"{Local(span, k)} = {span}[{k}]");
+            declarators.Add($"{LayerCode.ElementLocal(span, k)} = {span}[{k}]");
         }
 
         return string.Join(", ", declarators);
@@ -269,7 +241,7 @@ internal static class BackwardEmitter
         var terms = new List<string>();
         for (int j = 0; j < layer.Size; j++)
         {
-            terms.Add($"p[{LayerCode.WeightIndex(layer, j, k)}] * {Local(delta, j)}");
+            terms.Add($"p[{LayerCode.WeightIndex(layer, j, k)}] * {LayerCode.ElementLocal(delta, j)}");
         }
 
         return LayerCode.BalancedSum(terms);

@@ -27,7 +27,7 @@ internal static class ForwardEmitter
                 WriteHeader(writer, spec, layer, inRegisters: true);
                 Func<int, string> destination = isOutput
                     ? j => $"output[{j}]"
-                    : j => RegisterLayerEmitter.Local(layer.Index, j);
+                    : j => LayerCode.ElementLocal(ScratchPlan.A(layer.Index), j);
                 RegisterLayerEmitter.Emit(writer, layer, spec.LeakySlope, input, destination, declare: !isOutput);
                 continue;
             }
@@ -77,7 +77,7 @@ internal static class ForwardEmitter
     {
         if (layer.Index > 1 && LayerCode.IsInRegisters(spec, spec.Layers[layer.Index - 2]))
         {
-            return k => RegisterLayerEmitter.Local(layer.Index - 1, k);
+            return k => LayerCode.ElementLocal(ScratchPlan.A(layer.Index - 1), k);
         }
 
         string previous = LayerCode.Input(layer);

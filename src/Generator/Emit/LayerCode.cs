@@ -24,23 +24,25 @@ internal static class LayerCode
     /// Whether <c>Forward</c> computes the layer in registers: it is unrolled, small, element-wise (not softmax), and
     /// whatever reads its activations reads them one by one (the output span, or another unrolled layer).
     /// </summary>
-    public static bool IsInRegisters(NetworkSpec spec, LayerSpec layer)
-    {
-        if (!IsUnrolled(layer) || layer.Size > RegisterUnitLimit || layer.Activation == ActivationKind.Softmax)
-        {
-            return false;
-        }
-
-        return layer.Index == spec.Layers.Count || IsUnrolled(spec.Layers[layer.Index]);
-    }
+    public static bool IsInRegisters(NetworkSpec spec, LayerSpec layer) =>
+        FitsInRegisters(layer) && (layer.Index == spec.Layers.Count || IsUnrolled(spec.Layers[layer.Index]));
 
     /// <summary>
     /// Whether <c>ForwardLayers</c> computes the layer in registers: as in <c>Forward</c>, when training keeps no z[l]
     /// for it (the activation is stored to a[l] for backpropagation either way).
     /// </summary>
     public static bool IsInRegistersForTraining(NetworkSpec spec, LayerSpec layer) =>
-        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && layer.Activation != ActivationKind.Softmax &&
-        !ScratchPlan.KeepsPreActivation(spec, layer);
+        FitsInRegisters(layer) && !ScratchPlan.KeepsPreActivation(spec, layer);
+
+    /// <summary>The layer's own conditions for registers: unrolled, at most <see cref="RegisterUnitLimit"/> units, element-wise.</summary>
+    private static bool FitsInRegisters(LayerSpec layer) =>
+        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && layer.Activation != ActivationKind.Softmax;
+
+    /// <summary>
+    /// The local holding element <paramref name="index"/> of <paramref name="span"/> in unrolled code, e.g. <c>a1_0</c>:
+    /// one spelling for register layers in <c>Forward</c> and for the values <c>Backward</c> reads once.
+    /// </summary>
+    public static string ElementLocal(string span, int index) => $"{span}_{Literals.Int(index)}";
 
     /// <summary>How the layer's products are computed, for the layer comment.</summary>
     public static string Strategy(LayerSpec layer, bool inRegisters = false) =>

@@ -12,9 +12,6 @@ internal static class RegisterLayerEmitter
 {
     private const string Intrinsics = "global::System.Runtime.Intrinsics";
 
-    /// <summary>The local that holds unit <paramref name="unit"/> of a[<paramref name="layer"/>] in <c>Forward</c>.</summary>
-    public static string Local(int layer, int unit) => $"{ScratchPlan.A(layer)}_{Literals.Int(unit)}";
-
     /// <summary>
     /// Writes the layer. <paramref name="input"/> spells a[l−1]_k; <paramref name="destination"/> spells where a[l]_j
     /// goes, and <paramref name="declare"/> says whether that is a new <c>float</c> local.
