@@ -1,8 +1,7 @@
 using System;
-using System.Runtime.InteropServices;
-using System.Numerics;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using System.Threading;
 
 namespace StaticNet;
@@ -107,7 +106,7 @@ public sealed class Trainer
 
                 Array.Clear(gradient);
                 float loss = _network.BackwardBatch(inputs.AsSpan(0, n * inputSize), targets.AsSpan(0, n * outputSize), gradient);
-                string? problem = !float.IsFinite(loss) ? "loss" : !AllFinite(gradient) ? "gradient" : null;
+                string? problem = !float.IsFinite(loss) ? "loss" : !TensorPrimitives.IsFiniteAll<float>(gradient) ? "gradient" : null;
                 if (problem is not null)
                 {
                     // The parameters that produced this batch's loss came from the last step; undo it.
@@ -204,25 +203,5 @@ public sealed class Trainer
                 $"'{name}' has {data.FeatureCount} features and {data.TargetCount} targets per sample, but the network takes {_network.InputSize} inputs and gives {_network.OutputSize} outputs.",
                 name);
         }
-    }
-
-    /// <summary>Whether every value is finite, read once at vector width (the gradient of a large network is long).</summary>
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        // v − v is 0 for a finite v and NaN for ±∞ or NaN, and NaN survives every later addition.
-        Vector<float> flags = Vector<float>.Zero;
-        ReadOnlySpan<Vector<float>> vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-        foreach (Vector<float> v in vectors)
-        {
-            flags += v - v;
-        }
-
-        float tail = 0f;
-        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
-        {
-            tail += values[i] - values[i];
-        }
-
-        return float.IsFinite(Vector.Sum(flags) + tail);
     }
 }
