@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Adopts StaticNet the way a user does: packs the repository, then creates brand-new console projects outside it
+# that install the package from the packed folder (plus the machine's usual NuGet sources), builds, runs and
+# publishes them as NativeAOT, and checks what they print. No ProjectReference anywhere: this proves that the
+# generator is inside the package and loads in the SDK's own compiler.
+#
+#   tests/PackageConsumer/run.sh            all checks
+#   STATICNET_SKIP_AOT=1 tests/PackageConsumer/run.sh   without the NativeAOT publish (about a minute faster)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+here="$repo/tests/PackageConsumer"
+work=$(mktemp -d)
+# A version no earlier run used, so NuGet's global cache can never hand back a stale copy of the package.
+version="0.1.0-consumer.$(date +%s)"
+cleanup() { rm -rf "$work" "${NUGET_PACKAGES:-$HOME/.nuget/packages}/staticnet/$version"; }
+trap cleanup EXIT
+
+passed=0
+failed=0
+check() { # check <description> <command...>
+    local what=$1; shift
+    if "$@"; then echo "pass: $what"; passed=$((passed + 1)); else echo "FAIL: $what"; failed=$((failed + 1)); fi
+}
+
+echo "== dotnet pack -c Release at the root ($version)"
+dotnet pack "$repo/StaticNet.sln" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q > "$work/pack.log" 2>&1 \
+    || { cat "$work/pack.log"; exit 1; }
+ls "$work/feed"
+check "the root pack produces exactly the StaticNet package and its symbols" \
+    test "$(cd "$work/feed" && ls | sort | tr '\n' ' ')" = "StaticNet.$version.nupkg StaticNet.$version.snupkg "
+nupkg="$work/feed/StaticNet.$version.nupkg"
+unzip -l "$nupkg" | awk 'NR > 3 && $4 != "" && $4 !~ /^-/ {print "   " $4 " (" $1 " bytes)"}' | grep -v "^   \(_rels\|package/\|\[Content\)" || true
+for entry in lib/net10.0/StaticNet.dll lib/net10.0/StaticNet.xml analyzers/dotnet/cs/StaticNet.Generator.dll README.md LICENSE; do
+    check "package contains $entry" sh -c "unzip -l '$nupkg' | grep -q ' $entry\$'"
+done
+check "the generator is not a lib/ reference" sh -c "! unzip -l '$nupkg' | grep -q 'lib/.*Generator'"
+check "nuspec declares MIT, repository and readme" \
+    sh -c "unzip -p '$nupkg' StaticNet.nuspec | grep -q '<license type=\"expression\">MIT</license>' && unzip -p '$nupkg' StaticNet.nuspec | grep -q '<repository type=\"git\"' && unzip -p '$nupkg' StaticNet.nuspec | grep -q '<readme>README.md</readme>'"
+
+# The local folder is added to whatever sources this machine already uses; nothing else is configured.
+cat > "$work/nuget.config" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="staticnet-local" value="$work/feed" />
+  </packageSources>
+</configuration>
+CONFIG
+
+new_project() { # new_project <name>: dotnet new console + dotnet add package, as README says
+    dotnet new console -o "$work/$1" --framework net10.0 --no-restore > /dev/null
+    (cd "$work/$1" && dotnet add package StaticNet --version "$version" > "$work/$1.add.log" 2>&1) \
+        || { cat "$work/$1.add.log"; exit 1; }
+}
+
+echo "== README quick start, pasted into Program.cs of a new console project"
+new_project QuickStart
+awk '/<!-- quick-start:begin -->/{on=1; next} /<!-- quick-start:end -->/{on=0} on' "$repo/README.md" | sed '1{/^```/d}; ${/^```/d}' \
+    > "$work/QuickStart/Program.cs"
+check "README has a quick start block" test -s "$work/QuickStart/Program.cs"
+(cd "$work/QuickStart" && dotnet run -c Release > "$work/quickstart.out" 2>&1) || true
+cat "$work/quickstart.out"
+quickstart_learned_xor() {
+    awk '/ xor / { want = ($1 != $3) ? 1 : 0; got = ($5 > 0.5) ? 1 : 0; n++; if (want == got) ok++ } END { exit !(n == 4 && ok == 4) }' "$work/quickstart.out"
+}
+check "the quick start compiles, runs and has learned XOR (4 of 4 outputs on the right side of 0.5)" quickstart_learned_xor
+
+echo "== a consumer that trains, evaluates, saves and reloads (tests/PackageConsumer/Program.cs)"
+new_project Consumer
+cp "$here/Program.cs" "$work/Consumer/Program.cs"
+consumer_runs() { (cd "$work/Consumer" && dotnet run -c Release) | tee "$work/consumer.out"; }
+check "the consumer builds against the package and all its checks pass under the JIT" consumer_runs
+
+echo "== a bad declaration is a StaticNet diagnostic from the packaged generator"
+new_project BadConsumer
+cat > "$work/BadConsumer/Program.cs" <<'CODE'
+using StaticNet;
+
+var net = new BadNet(seed: 1);
+Console.WriteLine(BadNet.ParameterCount);
+
+[Network(4, 0, 3)]
+public partial class BadNet { }
+CODE
+(cd "$work/BadConsumer" && dotnet build -c Release > "$work/bad.out" 2>&1) && bad_status=0 || bad_status=$?
+grep -E "error [A-Z]+[0-9]+" "$work/bad.out" | sed 's/^.*Program.cs/   Program.cs/' | sort -u || true
+check "the build fails" test "$bad_status" -ne 0
+check "with SN0006 (layer size below 1)" grep -q "error SN0006" "$work/bad.out"
+
+if [ "${STATICNET_SKIP_AOT:-0}" != "1" ]; then
+    echo "== the consumer published as NativeAOT from the command line"
+    (cd "$work/Consumer" && dotnet publish -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" > "$work/aot.log" 2>&1) \
+        && aot_status=0 || aot_status=$?
+    grep -E "warning|error" "$work/aot.log" | sort -u || true
+    check "dotnet publish -p:PublishAot=true succeeds" test "$aot_status" -eq 0
+    check "with no warnings" sh -c "! grep -qE ': warning [A-Z]+[0-9]+' '$work/aot.log'"
+    if [ -x "$work/aot/Consumer" ]; then
+        echo "   native binary: $(stat -c %s "$work/aot/Consumer") bytes"
+        check "the native consumer's checks all pass" sh -c "'$work/aot/Consumer' | tee '$work/aot.out' && grep -q ', 0 failed' '$work/aot.out'"
+    else
+        check "the native binary exists" false
+    fi
+fi
+
+echo "package consumer: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
