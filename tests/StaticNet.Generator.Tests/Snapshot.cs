@@ -147,7 +147,8 @@ internal static class Snapshot
     private static string StripExtension(string hintName) =>
         hintName.EndsWith(".cs", StringComparison.Ordinal) ? hintName.Substring(0, hintName.Length - 3) : hintName;
 
-    private static string SnapshotDirectory() => Path.Combine(ProjectDirectory(), "Snapshots");
+    /// <summary>The folder of the verified files.</summary>
+    public static string SnapshotDirectory() => Path.Combine(ProjectDirectory(), "Snapshots");
 
     /// <summary>
     /// The test project's source directory. This file sits at its root, so the compiler-recorded path of this file
