@@ -1,4 +1,11 @@
+using System;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using StaticNet.Benchmarks.Throughput;
 
 // Runs the suite with BenchmarkDotNet's own command line, e.g. `-- --filter '*' --job short` for a quick run.
-BenchmarkSwitcher.FromAssembly(typeof(StaticNet.Benchmarks.SmallNetworkBenchmarks).Assembly).Run(args);
+// Every table gets GFLOP/s and % of this core's FMA peak; the peak is measured once, before the benchmarks start.
+CorePeak peak = CorePeak.Measure();
+Console.WriteLine($"Core peak: {peak.Gflops:F1} GFLOP/s = {peak.GigaHertz:F2} GHz × {peak.FlopsPerCycle} FLOP/cycle ({peak.Basis}).");
+IConfig config = DefaultConfig.Instance.AddColumn(new ThroughputColumn(peak, asShareOfPeak: false), new ThroughputColumn(peak, asShareOfPeak: true));
+BenchmarkSwitcher.FromAssembly(typeof(StaticNet.Benchmarks.SmallNetworkBenchmarks).Assembly).Run(args, config);
