@@ -51,6 +51,20 @@ public sealed class DiagnosticTests
             "Network(4, 5, 3, LeakySlope = float.PositiveInfinity)", new[] { "LeakySlope on 'Net' is Infinity" } },
         { "SN0014", "[Network(2, 1)] file partial class Local { }", "Local", new[] { "'Local' is a file-local type", "remove the 'file' modifier" } },
         { "SN0015", "[Network(2, 1)] public partial record Rec(int Epochs);", "Rec", new[] { "'Rec' is a record", "share the parameter buffer" } },
+        { "SN0016", "[Network(4, 8, 1, Output = Activation.Softmax, Loss = Loss.CrossEntropy)] public partial class Net { }",
+            "Network(4, 8, 1, Output = Activation.Softmax, Loss = Loss.CrossEntropy)",
+            new[] { "'Net' has Output = Activation.Softmax and Loss = Loss.CrossEntropy on an output layer of 1 unit", "at least 2 units", "Output = Activation.Sigmoid with Loss = Loss.BinaryCrossEntropy" } },
+        { "SN0016", "[Network(4, 8, 1, Hidden = Activation.ReLU, Output = Activation.Softmax)] public partial class Net { }",
+            "Network(4, 8, 1, Hidden = Activation.ReLU, Output = Activation.Softmax)", new[] { "'Net' has Output = Activation.Softmax on an output layer of 1 unit" } },
+        { "SN0016", "[Network(4, 8, 1, Activations = new[] { Activation.ReLU, Activation.Softmax }, Loss = Loss.CrossEntropy)] public partial class Net { }",
+            "Network(4, 8, 1, Activations = new[] { Activation.ReLU, Activation.Softmax }, Loss = Loss.CrossEntropy)",
+            new[] { "'Net' has Activations ending in Activation.Softmax and Loss = Loss.CrossEntropy on an output layer of 1 unit" } },
+        { "SN0016", "[Network(4, 8, 1, Loss = Loss.CrossEntropy)] public partial class Net { }",
+            "Network(4, 8, 1, Loss = Loss.CrossEntropy)", new[] { "'Net' has Loss = Loss.CrossEntropy on an output layer of 1 unit" } },
+        { "SN0016", "[Network(3, 1, Output = Activation.Identity, Loss = Loss.CrossEntropy)] public partial class Net { }",
+            "Network(3, 1, Output = Activation.Identity, Loss = Loss.CrossEntropy)", new[] { "'Net' has Loss = Loss.CrossEntropy on an output layer of 1 unit" } },
+        { "SN0016", "[Network(3, 1, Output = Activation.Softmax, Loss = Loss.BinaryCrossEntropy)] public partial class Net { }",
+            "Network(3, 1, Output = Activation.Softmax, Loss = Loss.BinaryCrossEntropy)", new[] { "'Net' has Output = Activation.Softmax on an output layer of 1 unit" } },
     };
 
     [Theory]
@@ -81,7 +95,7 @@ public sealed class DiagnosticTests
         IEnumerable<string> tested = Cases.Select(row => (string)row[0]);
 
         Assert.Equal(
-            Enumerable.Range(1, 15).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 16).Select(n => $"SN{n:0000}"),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
     }
@@ -99,6 +113,39 @@ public sealed class DiagnosticTests
         Assert.Equal(
             "Activations on 'Net' has 3 entries, but the network has 2 layers after the input; give exactly 2, one per layer",
             Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void SingleUnitSoftmaxOutput_MessageIsExact()
+    {
+        // The trap of issue 9: this compiled, and its loss and gradient were always 0.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            [Network(4, 8, 1, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]
+            public partial class Net { }
+            """);
+
+        Assert.Equal(
+            "'Net' has Output = Activation.Softmax and Loss = Loss.CrossEntropy on an output layer of 1 unit; softmax over a single value " +
+            "is always 1, so the loss and every gradient are 0 and the network can never learn; give the output layer at least 2 units " +
+            "(one per class), or for two classes keep 1 unit and use Output = Activation.Sigmoid with Loss = Loss.BinaryCrossEntropy",
+            Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("[Network(4, 8, 2, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]")]
+    [InlineData("[Network(4, 8, 1, Output = Activation.Sigmoid, Loss = Loss.BinaryCrossEntropy)]")]
+    [InlineData("[Network(4, 8, 1, Output = Activation.Identity)]")]
+    [InlineData("[Network(4, 1, 3, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]")]
+    public void OneUnitOutputsThatCanLearn_AndTwoUnitSoftmax_AreAccepted(string attribute)
+    {
+        // The fixes SN0016 suggests, and a one-unit hidden layer under a softmax output, must all compile cleanly.
+        GeneratorRun run = GeneratorHarness.Run($"using StaticNet;\n\n{attribute}\npublic partial class Net {{ }}\n");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(new[] { "Net.g.cs" }, run.HintNames);
+        Assert.Empty(run.CompilationErrors);
     }
 
     [Fact]

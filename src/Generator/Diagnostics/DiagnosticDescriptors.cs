@@ -91,6 +91,11 @@ internal static class DiagnosticDescriptors
         "Network type must be a class, not a record",
         "'{0}' is a record; a record's copy ('with', the copy constructor) would share the parameter buffer with the original, so declare the network as a 'partial class'");
 
+    public static readonly DiagnosticDescriptor SingleUnitSoftmaxOutput = Error(
+        "SN0016",
+        "Softmax and CrossEntropy need at least two output units",
+        "'{0}' has {1} on an output layer of 1 unit; softmax over a single value is always 1, so the loss and every gradient are 0 and the network can never learn; give the output layer at least 2 units (one per class), or for two classes keep 1 unit and use Output = Activation.Sigmoid with Loss = Loss.BinaryCrossEntropy");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: null);
 }
