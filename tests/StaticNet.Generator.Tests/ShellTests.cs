@@ -13,14 +13,10 @@ namespace StaticNet.Generator.Tests;
 /// </summary>
 public sealed class ShellTests
 {
+    private const string Usings = "using System;\nusing System.IO;\nusing StaticNet;\n\nnamespace Demo;\n\n";
+
     /// <summary>Code that uses every part of a network's API, the way a program and its training loop would.</summary>
     private const string Usage = """
-        using System;
-        using System.IO;
-        using StaticNet;
-
-        namespace Demo;
-
         public static class Program
         {
             public static float Run()
@@ -74,7 +70,8 @@ public sealed class ShellTests
     {
         // A network with fewer than two layer sizes has no layers, so no Layer1… members to use.
         string layers = id == "SN0005" ? "0" : "net.Layer1Weights.Length + net.Layer1Biases.Length + Net.Layer1Size + Net.Layer1WeightsOffset + Net.Layer1WeightsLength + Net.Layer1BiasesOffset";
-        GeneratorRun run = GeneratorHarness.Run("using StaticNet;\n\nnamespace Demo;\n\n" + body + "\n", Usage.Replace("LAYERS", layers));
+        // One user file that declares the bad network and uses it.
+        GeneratorRun run = GeneratorHarness.Run(Usings + body + "\n\n" + Usage.Replace("LAYERS", layers));
 
         Assert.Equal(new[] { id }, AllErrors(run).Select(diagnostic => diagnostic.Id));
         Assert.True(!run.GeneratedCodeDiagnostics.Any(), GeneratorRun.Describe(run.GeneratedCodeDiagnostics));
@@ -85,7 +82,7 @@ public sealed class ShellTests
     {
         GeneratorRun run = GeneratorHarness.Run(
             "using StaticNet;\n\nnamespace Demo;\n\n[Network(4, 0, -2, LeakySlope = float.NaN)]\npublic partial class Net { }\n",
-            Usage.Replace("LAYERS", "Net.Layer2Size"));
+            Usings + Usage.Replace("LAYERS", "Net.Layer2Size"));
 
         Assert.Equal(new[] { "SN0006", "SN0006", "SN0013" }, AllErrors(run).Select(diagnostic => diagnostic.Id).OrderBy(id => id));
     }
@@ -95,7 +92,7 @@ public sealed class ShellTests
     {
         GeneratorRun run = GeneratorHarness.Run(
             "using StaticNet;\n\nnamespace Demo;\n\n[Network(4, 0)]\npublic partial class Net { public Net() { } public Net(int seed) { } }\n",
-            Usage.Replace("LAYERS", "0"));
+            Usings + Usage.Replace("LAYERS", "0"));
 
         Assert.Equal(new[] { "SN0006" }, AllErrors(run).Select(diagnostic => diagnostic.Id));
         Assert.DoesNotContain("public Net(", run.Source("Demo.Net.g.cs"));

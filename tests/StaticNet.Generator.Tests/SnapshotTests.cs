@@ -70,6 +70,26 @@ public sealed class SnapshotTests
         Snapshot.Verify(run);
     }
 
+    [Fact]
+    public void StaticNetwork_GetsAShellOfConstantsOnly()
+    {
+        // The other kind of shell (the full one is in ValidNetworkNextToInvalidOne): a static class takes constants only.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            namespace Demo;
+
+            [Network(4, 5, 3)]
+            public static partial class Fixed
+            {
+            }
+            """);
+
+        Assert.Equal(new[] { "Demo.Fixed.g.cs" }, run.HintNames);
+        Assert.Empty(run.CompilationErrors);
+        Snapshot.Verify(run);
+    }
+
     /// <summary>Runs the generator and asserts exactly one file with the expected hint name, and a clean compile.</summary>
     private static GeneratorRun GenerateCleanly(string source, string expectedHintName)
     {
