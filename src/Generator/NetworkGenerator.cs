@@ -10,7 +10,8 @@ namespace StaticNet.Generator;
 
 /// <summary>
 /// Compiles every <c>[Network(...)]</c> partial class into a specialised network: the attribute is parsed into an
-/// equatable <see cref="NetworkSpec"/> (or diagnostics), and the spec is emitted as C#.
+/// equatable <see cref="NetworkSpec"/> (or diagnostics and a <see cref="NetworkShellSpec"/>), and the spec is emitted
+/// as C# (or the shell, which keeps the diagnostics from being followed by errors in the code that uses the network).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class NetworkGenerator : IIncrementalGenerator
@@ -26,6 +27,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         /// <summary>The diagnostics of invalid networks.</summary>
         public const string Diagnostics = nameof(Diagnostics);
+
+        /// <summary>The shells of invalid networks, which keep their SN errors from being followed by others.</summary>
+        public const string Shells = nameof(Shells);
     }
 
     /// <inheritdoc />
@@ -55,5 +59,12 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Specs);
         context.RegisterSourceOutput(specs, static (output, spec) =>
             output.AddSource(spec.HintName, NetworkEmitter.Emit(spec, output.CancellationToken)));
+
+        IncrementalValuesProvider<NetworkShellSpec> shells = results
+            .Where(static result => result.Shell is not null)
+            .Select(static (result, _) => result.Shell!)
+            .WithTrackingName(TrackingNames.Shells);
+        context.RegisterSourceOutput(shells, static (output, shell) =>
+            output.AddSource(shell.HintName, ShellEmitter.Emit(shell, output.CancellationToken)));
     }
 }

@@ -10,7 +10,7 @@ namespace StaticNet.Generator.Tests;
 
 /// <summary>
 /// Every SN diagnostic: its ID, severity, where it points (so the IDE squiggles the right text), that its message
-/// carries the numbers the user needs, and that the broken network generates nothing.
+/// carries the numbers the user needs, and that the broken network is not generated (at most its shell is).
 /// </summary>
 public sealed class DiagnosticTests
 {
@@ -51,11 +51,31 @@ public sealed class DiagnosticTests
             "Network(4, 5, 3, LeakySlope = float.PositiveInfinity)", new[] { "LeakySlope on 'Net' is Infinity" } },
         { "SN0014", "[Network(2, 1)] file partial class Local { }", "Local", new[] { "'Local' is a file-local type", "remove the 'file' modifier" } },
         { "SN0015", "[Network(2, 1)] public partial record Rec(int Epochs);", "Rec", new[] { "'Rec' is a record", "share the parameter buffer" } },
+        { "SN0016", "[Network(4, 8, 1, Output = Activation.Softmax, Loss = Loss.CrossEntropy)] public partial class Net { }",
+            "Network(4, 8, 1, Output = Activation.Softmax, Loss = Loss.CrossEntropy)",
+            new[] { "'Net' has Output = Activation.Softmax and Loss = Loss.CrossEntropy on an output layer of 1 unit", "at least 2 units", "Output = Activation.Sigmoid with Loss = Loss.BinaryCrossEntropy" } },
+        { "SN0016", "[Network(4, 8, 1, Hidden = Activation.ReLU, Output = Activation.Softmax)] public partial class Net { }",
+            "Network(4, 8, 1, Hidden = Activation.ReLU, Output = Activation.Softmax)", new[] { "'Net' has Output = Activation.Softmax on an output layer of 1 unit" } },
+        { "SN0016", "[Network(4, 8, 1, Activations = new[] { Activation.ReLU, Activation.Softmax }, Loss = Loss.CrossEntropy)] public partial class Net { }",
+            "Network(4, 8, 1, Activations = new[] { Activation.ReLU, Activation.Softmax }, Loss = Loss.CrossEntropy)",
+            new[] { "'Net' has Activations ending in Activation.Softmax and Loss = Loss.CrossEntropy on an output layer of 1 unit" } },
+        { "SN0016", "[Network(4, 8, 1, Loss = Loss.CrossEntropy)] public partial class Net { }",
+            "Network(4, 8, 1, Loss = Loss.CrossEntropy)", new[] { "'Net' has Loss = Loss.CrossEntropy on an output layer of 1 unit" } },
+        { "SN0016", "[Network(3, 1, Output = Activation.Identity, Loss = Loss.CrossEntropy)] public partial class Net { }",
+            "Network(3, 1, Output = Activation.Identity, Loss = Loss.CrossEntropy)", new[] { "'Net' has Loss = Loss.CrossEntropy on an output layer of 1 unit" } },
+        { "SN0016", "[Network(3, 1, Output = Activation.Softmax, Loss = Loss.BinaryCrossEntropy)] public partial class Net { }",
+            "Network(3, 1, Output = Activation.Softmax, Loss = Loss.BinaryCrossEntropy)", new[] { "'Net' has Output = Activation.Softmax on an output layer of 1 unit" } },
     };
+
+    /// <summary>
+    /// The shape errors after which nothing can be generated into the type without errors of its own (see
+    /// <see cref="ShellTests"/>); every other error gets a shell instead of the network.
+    /// </summary>
+    public static readonly string[] IdsWithoutShell = { "SN0001", "SN0002", "SN0003", "SN0014" };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void InvalidNetwork_ReportsOneErrorAtTheRightPlaceAndGeneratesNothing(string id, string body, string locatedText, string[] messageFragments)
+    public void InvalidNetwork_ReportsOneErrorAtTheRightPlaceAndGeneratesNoNetwork(string id, string body, string locatedText, string[] messageFragments)
     {
         GeneratorRun run = GeneratorHarness.Run("using StaticNet;\n\nnamespace Demo;\n\n" + body + "\n");
 
@@ -65,7 +85,14 @@ public sealed class DiagnosticTests
         Assert.Equal(locatedText, run.LocatedText(diagnostic));
         string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.All(messageFragments, fragment => Assert.Contains(fragment, message));
-        Assert.Empty(run.Sources);
+        if (IdsWithoutShell.Contains(id))
+        {
+            Assert.Empty(run.Sources);
+        }
+        else
+        {
+            Assert.Contains("This is a shell, not a network", Assert.Single(run.Sources).Text);
+        }
 
         // The user's own code is valid C#: our error must be the only one, not followed by errors in generated code.
         Assert.Empty(run.CompilationErrors);
@@ -81,7 +108,7 @@ public sealed class DiagnosticTests
         IEnumerable<string> tested = Cases.Select(row => (string)row[0]);
 
         Assert.Equal(
-            Enumerable.Range(1, 15).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 16).Select(n => $"SN{n:0000}"),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
     }
@@ -102,6 +129,39 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void SingleUnitSoftmaxOutput_MessageIsExact()
+    {
+        // The trap of issue 9: this compiled, and its loss and gradient were always 0.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            [Network(4, 8, 1, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]
+            public partial class Net { }
+            """);
+
+        Assert.Equal(
+            "'Net' has Output = Activation.Softmax and Loss = Loss.CrossEntropy on an output layer of 1 unit; softmax over a single value " +
+            "is always 1, so the loss and every gradient are 0 and the network can never learn; give the output layer at least 2 units " +
+            "(one per class), or for two classes keep 1 unit and use Output = Activation.Sigmoid with Loss = Loss.BinaryCrossEntropy",
+            Assert.Single(run.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("[Network(4, 8, 2, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]")]
+    [InlineData("[Network(4, 8, 1, Output = Activation.Sigmoid, Loss = Loss.BinaryCrossEntropy)]")]
+    [InlineData("[Network(4, 8, 1, Output = Activation.Identity)]")]
+    [InlineData("[Network(4, 1, 3, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]")]
+    public void OneUnitOutputsThatCanLearn_AndTwoUnitSoftmax_AreAccepted(string attribute)
+    {
+        // The fixes SN0016 suggests, and a one-unit hidden layer under a softmax output, must all compile cleanly.
+        GeneratorRun run = GeneratorHarness.Run($"using StaticNet;\n\n{attribute}\npublic partial class Net {{ }}\n");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(new[] { "Net.g.cs" }, run.HintNames);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
     public void SeveralProblems_AreAllReported()
     {
         // Fixing one error only to meet the next is slow; every independent problem is reported at once.
@@ -115,7 +175,7 @@ public sealed class DiagnosticTests
         Assert.Equal(
             new[] { "SN0001", "SN0006", "SN0006", "SN0013" },
             run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id).OrderBy(id => id));
-        Assert.Empty(run.Sources);
+        Assert.Empty(run.Sources); // not partial: no shell either
     }
 
     [Fact]

@@ -98,6 +98,10 @@ public sealed class IncrementalityTests
 
         Assert.Equal(2, Assert.Single(first.GeneratorDiagnostics).Location.GetLineSpan().StartLinePosition.Line);
         Assert.Equal(4, Assert.Single(second.GeneratorDiagnostics).Location.GetLineSpan().StartLinePosition.Line);
+
+        // The shell, like a spec, holds no location: moving the declaration leaves it equal and its source is not rewritten.
+        AssertReused(second, NetworkGenerator.TrackingNames.Shells);
+        Assert.Equal(first.Sources, second.Sources);
     }
 
     [Fact]
@@ -109,9 +113,10 @@ public sealed class IncrementalityTests
         GeneratorRun second = GeneratorHarness.Run(first.Driver, ReplaceSource(compilation, GeneratorHarness.SourcePath(0), invalid.Replace("Network(4)", "Network(4, 3)")));
 
         Assert.Single(first.GeneratorDiagnostics);
-        Assert.Empty(first.Sources);
+        Assert.Contains("This is a shell, not a network", first.Source("Net.g.cs"));
         Assert.Empty(second.GeneratorDiagnostics);
         Assert.Equal(new[] { "Net.g.cs" }, second.HintNames);
+        Assert.DoesNotContain("This is a shell", second.Source("Net.g.cs"));
     }
 
     private static (GeneratorRun Run, Compilation Compilation) RunOnce(params string[] sources)

@@ -44,20 +44,25 @@ public sealed class MalformedInputTests
         Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("SN0005", diagnostic.Id);
         Assert.Contains("lists 0 layer size(s)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Empty(run.Sources);
+        string shell = Assert.Single(run.Sources).Text;
+        Assert.Contains("public const int InputSize = 0;", shell);
+        Assert.Contains("public const int LayerCount = 0;", shell);
     }
 
     [Theory]
-    [InlineData("[Network(int.MaxValue, int.MaxValue)]", "SN0007")]
-    [InlineData("[Network(int.MinValue, -1)]", "SN0006")]
-    [InlineData("[Network(4, 3, Activations = new Activation[0])]", "SN0008")]
-    public void ExtremeValues_AreDiagnosedWithoutOverflow(string attribute, string expectedId)
+    [InlineData("[Network(int.MaxValue, int.MaxValue)]", "SN0007", "public const int ParameterCount = 2147483647;")]
+    [InlineData("[Network(int.MinValue, -1)]", "SN0006", "public const int ParameterCount = 0;")]
+    [InlineData("[Network(4, 3, Activations = new Activation[0])]", "SN0008", "public const int ParameterCount = 15;")]
+    public void ExtremeValues_AreDiagnosedWithoutOverflow(string attribute, string expectedId, string shellConstant)
     {
         GeneratorRun run = GeneratorHarness.Run($"using StaticNet;\n\n{attribute}\npublic partial class Net {{ }}\n");
 
         Assert.Null(run.Result.Exception);
         Assert.Equal(expectedId, run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id).Distinct().Single());
-        Assert.Empty(run.Sources);
+
+        // The shell's constants saturate and clamp rather than overflow into negative sizes, which would be errors of their own.
+        Assert.Contains(shellConstant, Assert.Single(run.Sources).Text);
+        Assert.Empty(run.CompilationErrors);
     }
 
     [Fact]

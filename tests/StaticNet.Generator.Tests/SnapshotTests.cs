@@ -47,7 +47,8 @@ public sealed class SnapshotTests
     [Fact]
     public void ValidNetworkNextToInvalidOne_SnapshotsTheSourceAndTheDiagnostic()
     {
-        // Exercises the diagnostics half of the snapshot: one file for the valid network, a .txt for the error.
+        // Exercises the diagnostics half of the snapshot: one file for the valid network, one for the invalid one's
+        // shell, a .txt for the error.
         GeneratorRun run = GeneratorHarness.Run("""
             using StaticNet;
 
@@ -64,7 +65,27 @@ public sealed class SnapshotTests
             }
             """);
 
-        Assert.Equal(new[] { "Demo.Good.g.cs" }, run.HintNames);
+        Assert.Equal(new[] { "Demo.Bad.g.cs", "Demo.Good.g.cs" }, run.HintNames.OrderBy(name => name, System.StringComparer.Ordinal));
+        Assert.Empty(run.CompilationErrors);
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
+    public void StaticNetwork_GetsAShellOfConstantsOnly()
+    {
+        // The other kind of shell (the full one is in ValidNetworkNextToInvalidOne): a static class takes constants only.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            namespace Demo;
+
+            [Network(4, 5, 3)]
+            public static partial class Fixed
+            {
+            }
+            """);
+
+        Assert.Equal(new[] { "Demo.Fixed.g.cs" }, run.HintNames);
         Assert.Empty(run.CompilationErrors);
         Snapshot.Verify(run);
     }

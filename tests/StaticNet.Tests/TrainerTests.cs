@@ -200,6 +200,21 @@ public class TrainerTests
         return (float)(sum / data.Count);
     }
 
+    [Fact]
+    public void OneOutputNetwork_GetsNoValidationAccuracy()
+    {
+        // Labels 0, 1, 1, 0 with one sigmoid output: an arg max over one value would have reported 0.5, the share of class 0.
+        var data = new Dataset(new[] { 0.9f, 0.1f, 0f, 0.2f, 0.7f, 0.1f, 0.1f, 0.2f, 0.8f, 0.6f, 0.3f, 0.1f }, 3, new[] { 0f, 1f, 1f, 0f }, 1, labels: new[] { 0, 1, 1, 0 });
+        var reports = new List<EpochReport>();
+
+        new Trainer(new OneOutputNet(seed: 3), new Sgd(0.1f), new TrainerOptions { Epochs = 1, BatchSize = 2 })
+            .Fit(data, validation: data, progress: new InlineProgress(reports.Add));
+
+        EpochReport report = Assert.Single(reports);
+        Assert.Null(report.ValidationAccuracy);
+        Assert.True(report.ValidationLoss > 0f);
+    }
+
     /// <summary>Reports synchronously on the training thread (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class InlineProgress : IProgress<EpochReport>
     {

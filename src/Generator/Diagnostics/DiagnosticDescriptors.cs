@@ -19,78 +19,105 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotPartial = Error(
         "SN0001",
         "Network type must be partial",
-        "'{0}' must be declared partial so that StaticNet can generate the network into it; add the 'partial' modifier");
+        "'{0}' must be declared partial so that StaticNet can generate the network into it; add the 'partial' modifier",
+        "StaticNet writes the network's fields and methods into a second part of the type, which C# allows only for a partial type. Nothing is generated for a type that is not partial, so code that uses the network also fails to bind.");
 
     public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
         "SN0002",
         "Type containing a network must be partial",
-        "'{0}' contains the network '{1}' and must be declared partial too; add the 'partial' modifier to '{0}'");
+        "'{0}' contains the network '{1}' and must be declared partial too; add the 'partial' modifier to '{0}'",
+        "The generated part of a nested network re-opens every type that contains it, and C# can re-open only partial types. Nothing is generated until each containing type is partial too.");
 
     public static readonly DiagnosticDescriptor GenericType = Error(
         "SN0003",
         "Network type must not be generic",
-        "'{0}' is generic or nested in a generic type; a network has fixed sizes, so declare it in a non-generic type");
+        "'{0}' is generic or nested in a generic type; a network has fixed sizes, so declare it in a non-generic type",
+        "A network's sizes and its per-thread scratch are fixed per type, so a generic network, or one nested in a generic type, is not supported. Declare it in a non-generic type; nothing is generated for it.");
 
     public static readonly DiagnosticDescriptor StaticType = Error(
         "SN0004",
         "Network type must not be static",
-        "'{0}' is static, but a network keeps its parameters in instance fields; remove the 'static' modifier");
+        "'{0}' is static, but a network keeps its parameters in instance fields; remove the 'static' modifier",
+        "A network keeps its parameters in instance fields and implements INetwork, which a static class cannot. Only the network's constants are generated until the 'static' modifier is removed.");
 
     public static readonly DiagnosticDescriptor TooFewLayers = Error(
         "SN0005",
         "A network needs at least two layer sizes",
-        "[Network] on '{0}' lists {1} layer size(s); give at least two, the input size first and the output size last, e.g. [Network(4, 3)]");
+        "[Network] on '{0}' lists {1} layer size(s); give at least two, the input size first and the output size last, e.g. [Network(4, 3)]",
+        "The first layer size is the number of inputs and the last the number of outputs, so a network needs at least two. Until it has them, StaticNet generates a stand-in whose members throw, so that this error is the only one.");
 
     public static readonly DiagnosticDescriptor LayerSizeNotPositive = Error(
         "SN0006",
         "Layer sizes must be at least 1",
-        "Layer size {0} of '{1}' is {2}; every layer size must be at least 1");
+        "Layer size {0} of '{1}' is {2}; every layer size must be at least 1",
+        "Every layer, the input included, needs at least one unit. Until every size is at least 1, StaticNet generates a stand-in whose members throw, so that this error is the only one.");
 
     public static readonly DiagnosticDescriptor NetworkTooLarge = Error(
         "SN0007",
         "Network is too large to generate",
-        "'{0}' is too large to generate: {1}; use smaller layers or split the model into several networks");
+        "'{0}' is too large to generate: {1}; use smaller layers or split the model into several networks",
+        "Layers above 1,048,576 units, or more than 16,777,216 parameters in all (where float32 stops counting integers exactly), are not generated. Until the network is smaller, StaticNet generates a stand-in whose members throw.");
 
     public static readonly DiagnosticDescriptor ActivationsLengthMismatch = Error(
         "SN0008",
         "Activations must give one activation per non-input layer",
-        "Activations on '{0}' has {1}, but the network has {2} after the input; give exactly {3}, one per layer");
+        "Activations on '{0}' has {1}, but the network has {2} after the input; give exactly {3}, one per layer",
+        "Activations gives every layer after the input its own activation, so it must have exactly one entry per such layer. Until it does, StaticNet generates a stand-in whose members throw, so that this error is the only one.");
 
     public static readonly DiagnosticDescriptor SoftmaxOnHiddenLayer = Error(
         "SN0009",
         "Softmax is only supported on the output layer",
-        "Layer {0} of '{1}' is a hidden layer but uses Softmax; use Softmax only on the output layer and ReLU, Tanh or Sigmoid on hidden layers");
+        "Layer {0} of '{1}' is a hidden layer but uses Softmax; use Softmax only on the output layer and ReLU, Tanh or Sigmoid on hidden layers",
+        "Softmax couples all the units of a layer and is only implemented, with its fused cross-entropy gradient, on the output layer. Until the hidden layers use another activation, StaticNet generates a stand-in whose members throw.");
 
     public static readonly DiagnosticDescriptor CrossEntropyNeedsSoftmax = Error(
         "SN0010",
         "CrossEntropy needs a Softmax output",
-        "'{0}' uses Loss.CrossEntropy but its output activation is {1}; set Output = Activation.Softmax, or use Loss.BinaryCrossEntropy with a Sigmoid output");
+        "'{0}' uses Loss.CrossEntropy but its output activation is {1}; set Output = Activation.Softmax, or use Loss.BinaryCrossEntropy with a Sigmoid output",
+        "Cross-entropy is implemented fused with softmax (δ = ŷ − y), so it needs a Softmax output. Until the loss and the output activation agree, StaticNet generates a stand-in whose members throw.");
 
     public static readonly DiagnosticDescriptor BinaryCrossEntropyNeedsSigmoid = Error(
         "SN0011",
         "BinaryCrossEntropy needs a Sigmoid output",
-        "'{0}' uses Loss.BinaryCrossEntropy but its output activation is {1}; set Output = Activation.Sigmoid, or use Loss.CrossEntropy with a Softmax output");
+        "'{0}' uses Loss.BinaryCrossEntropy but its output activation is {1}; set Output = Activation.Sigmoid, or use Loss.CrossEntropy with a Softmax output",
+        "Binary cross-entropy is implemented fused with sigmoid (δ = ŷ − y, loss from the logits), so it needs a Sigmoid output. Until the loss and the output activation agree, StaticNet generates a stand-in whose members throw.");
 
     public static readonly DiagnosticDescriptor UndefinedEnumValue = Error(
         "SN0012",
         "Undefined activation or loss value",
-        "{0} on '{1}' is {2}, which is not a defined {3} value; use one of {4}");
+        "{0} on '{1}' is {2}, which is not a defined {3} value; use one of {4}",
+        "A cast such as (Activation)42 compiles but names no activation or loss that StaticNet knows. Until every value is a defined one, StaticNet generates a stand-in whose members throw, so that this error is the only one.");
 
     public static readonly DiagnosticDescriptor LeakySlopeNotFinite = Error(
         "SN0013",
         "LeakySlope must be finite",
-        "LeakySlope on '{0}' is {1}; it must be a finite number such as 0.01");
+        "LeakySlope on '{0}' is {1}; it must be a finite number such as 0.01",
+        "LeakySlope is written into the generated code as a float literal and used in every LeakyReLU and its derivative; NaN or infinity would poison every output. Until it is finite, StaticNet generates a stand-in whose members throw.");
 
     public static readonly DiagnosticDescriptor FileLocalType = Error(
         "SN0014",
         "Network type must not be file-local",
-        "'{0}' is a file-local type, but the generated half of a partial type lives in another file; remove the 'file' modifier (use 'internal' or 'private' instead)");
+        "'{0}' is a file-local type, but the generated half of a partial type lives in another file; remove the 'file' modifier (use 'internal' or 'private' instead)",
+        "A file-local type exists only in its own file, and the generated part of the network lives in another file, so it cannot re-open it. Nothing is generated until the 'file' modifier is removed.");
 
     public static readonly DiagnosticDescriptor RecordType = Error(
         "SN0015",
         "Network type must be a class, not a record",
-        "'{0}' is a record; a record's copy ('with', the copy constructor) would share the parameter buffer with the original, so declare the network as a 'partial class'");
+        "'{0}' is a record; a record's copy ('with', the copy constructor) would share the parameter buffer with the original, so declare the network as a 'partial class'",
+        "A record's copy constructor and 'with' expressions copy fields, so a copy would share the parameter buffer with the original and training one would change both. Until the network is a partial class, StaticNet generates a stand-in whose members throw.");
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: null);
+    public static readonly DiagnosticDescriptor SingleUnitSoftmaxOutput = Error(
+        "SN0016",
+        "Softmax and CrossEntropy need at least two output units",
+        "'{0}' has {1} on an output layer of 1 unit; softmax over a single value is always 1, so the loss and every gradient are 0 and the network can never learn; give the output layer at least 2 units (one per class), or for two classes keep 1 unit and use Output = Activation.Sigmoid with Loss = Loss.BinaryCrossEntropy",
+        "Softmax over a single value is exp(z)/exp(z) = 1 whatever z is, so a one-unit Softmax output is constant: cross-entropy is always 0 and every gradient is 0, and the network never learns. Two classes need either two Softmax units or one Sigmoid unit with binary cross-entropy; until then StaticNet generates a stand-in whose members throw.");
+
+    /// <summary>Where each ID is explained with a wrong and a right example; the anchor is the lower-case ID.</summary>
+    public const string HelpDocument = "https://github.com/staticnet/staticnet/blob/main/docs/diagnostics.md";
+
+    /// <summary>The help link of <paramref name="id"/>: its section of docs/diagnostics.md.</summary>
+    public static string HelpLink(string id) => HelpDocument + "#" + id.ToLowerInvariant();
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
 }

@@ -17,8 +17,8 @@ internal static class BatchEmitter
     /// </summary>
     public const int BlockSize = 64;
 
-    private const string Span = "global::System.Span<float>";
-    private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
+    private const string Span = PublicApi.Span;
+    private const string ReadOnlySpan = PublicApi.ReadOnlySpan;
     private const string Dense = "global::StaticNet.Kernels.DenseKernels";
     private const string Guard = "global::StaticNet.SpanLength";
 
@@ -29,19 +29,25 @@ internal static class BatchEmitter
         EmitBackwardBatch(writer, spec, cancellationToken);
     }
 
-    private static string Field(string buffer) => char.ToUpperInvariant(buffer[0]) + buffer.Substring(1);
-
-    private static void EmitWorkspace(CodeWriter writer, NetworkSpec spec)
+    /// <summary>The BatchBlockSize constant, part of the API that the shell of an invalid network declares too.</summary>
+    public static void EmitBlockSize(CodeWriter writer)
     {
         writer.Line();
         writer.Summary("How many samples the batch methods process at a time; a longer batch runs block by block.");
         writer.Line($"public const int BatchBlockSize = {BlockSize};");
+    }
+
+    private static string Field(string buffer) => char.ToUpperInvariant(buffer[0]) + buffer.Substring(1);
+
+    private static void EmitWorkspace(CodeWriter writer, NetworkSpec spec)
+    {
+        EmitBlockSize(writer);
         writer.Line();
         writer.Comment("Created on the first batch call and reused by every later one.");
         writer.Line("private BatchWorkspace? _batchWorkspace;");
         writer.Line();
         writer.Summary("Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.");
-        using (writer.Open("public sealed class BatchWorkspace"))
+        using (writer.Open(PublicApi.BatchWorkspace))
         {
             foreach (ScratchPlan.Buffer buffer in ScratchPlan.For(spec).Training)
             {
@@ -57,14 +63,14 @@ internal static class BatchEmitter
         writer.Doc("<param name=\"inputs\">N samples, one row each.</param>");
         writer.Doc("<param name=\"outputs\">Receives N outputs, one row each.</param>");
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span is not a whole number of rows, or the two disagree on N.</exception>");
-        writer.Line($"public void ForwardBatch({ReadOnlySpan} inputs, {Span} outputs) => ForwardBatch(inputs, outputs, _batchWorkspace ??= new BatchWorkspace());");
+        writer.Line($"{PublicApi.ForwardBatch} => ForwardBatch(inputs, outputs, _batchWorkspace ??= new BatchWorkspace());");
         writer.Line();
         writer.Summary("Like ForwardBatch(inputs, outputs), with scratch from the given workspace (one per thread).");
         writer.Doc("<param name=\"inputs\">N samples, one row each.</param>");
         writer.Doc("<param name=\"outputs\">Receives N outputs, one row each.</param>");
         writer.Doc("<param name=\"workspace\">Scratch that no other thread is using.</param>");
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span is not a whole number of rows, or the two disagree on N.</exception>");
-        using (writer.Open($"public void ForwardBatch({ReadOnlySpan} inputs, {Span} outputs, BatchWorkspace workspace)"))
+        using (writer.Open(PublicApi.ForwardBatchWithWorkspace))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
             writer.Line($"int count = {Guard}.RequireRows(inputs, InputSize, nameof(inputs));");
@@ -101,7 +107,7 @@ internal static class BatchEmitter
         writer.Doc($"<param name=\"gradient\">Accumulates ∂J/∂θ; exactly {spec.ParameterCount} values.</param>");
         writer.Doc("<returns>The mean loss J of the batch.</returns>");
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Line($"public float BackwardBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient) => BackwardBatch(inputs, targets, gradient, _batchWorkspace ??= new BatchWorkspace());");
+        writer.Line($"{PublicApi.BackwardBatch} => BackwardBatch(inputs, targets, gradient, _batchWorkspace ??= new BatchWorkspace());");
         writer.Line();
         writer.Summary("Like BackwardBatch(inputs, targets, gradient), with scratch from the given workspace (one per thread).");
         writer.Doc("<param name=\"inputs\">N samples, row-major [N × InputSize].</param>");
@@ -110,7 +116,7 @@ internal static class BatchEmitter
         writer.Doc("<param name=\"workspace\">Scratch that no other thread is using.</param>");
         writer.Doc("<returns>The mean loss J of the batch.</returns>");
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        using (writer.Open($"public float BackwardBatch({ReadOnlySpan} inputs, {ReadOnlySpan} targets, {Span} gradient, BatchWorkspace workspace)"))
+        using (writer.Open(PublicApi.BackwardBatchWithWorkspace))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
             writer.Line($"int count = {Guard}.RequireRows(inputs, InputSize, nameof(inputs));");

@@ -17,4 +17,7 @@ internal static class Literals
     }
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A quoted, escaped C# string literal.</summary>
+    public static string String(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 }

@@ -75,7 +75,14 @@ internal static class ArchitectureValidator
 
             ActivationKind output = activations[activations.Length - 1];
             var loss = (LossKind)arguments.Loss;
-            if (loss == LossKind.CrossEntropy && output != ActivationKind.Softmax)
+            if (sizes[sizes.Length - 1] == 1 && (output == ActivationKind.Softmax || loss == LossKind.CrossEntropy))
+            {
+                // Checked before the loss/activation pairing: following SN0010's advice (use Softmax) on one unit
+                // would only lead here, so this is the one error that tells the whole story.
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.SingleUnitSoftmaxOutput, location, typeName, SingleUnitSetting(arguments, output, loss)));
+            }
+            else if (loss == LossKind.CrossEntropy && output != ActivationKind.Softmax)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsSoftmax, location, typeName, output.ToString()));
             }
@@ -100,6 +107,16 @@ internal static class ArchitectureValidator
         }
 
         return new Result(new EquatableArray<LayerSpec>(layers), (LossKind)arguments.Loss);
+    }
+
+    /// <summary>How the attribute asked for softmax or cross-entropy, in the words the user wrote.</summary>
+    private static string SingleUnitSetting(AttributeArguments arguments, ActivationKind output, LossKind loss)
+    {
+        string? softmax = output != ActivationKind.Softmax
+            ? null
+            : arguments.Activations is null ? "Output = Activation.Softmax" : "Activations ending in Activation.Softmax";
+        string? crossEntropy = loss == LossKind.CrossEntropy ? "Loss = Loss.CrossEntropy" : null;
+        return softmax is not null && crossEntropy is not null ? softmax + " and " + crossEntropy : softmax ?? crossEntropy!;
     }
 
     private static void CheckSize(string typeName, ImmutableArray<int> sizes, Location location, List<DiagnosticInfo> diagnostics)

@@ -43,12 +43,15 @@ internal static class NetworkParser
         Location typeLocation = declaration.Identifier.GetLocation();
         Location attributeLocation = attributeSyntax?.GetLocation() ?? typeLocation;
 
-        TypeHierarchy? hierarchy = ReadHierarchy(type, declaration, typeLocation, diagnostics);
+        TypeHierarchy hierarchy = ReadHierarchy(type, declaration, typeLocation, diagnostics, out ShellKind? shellKind);
         ArchitectureValidator.Result architecture = ArchitectureValidator.Validate(typeName, arguments, attributeLocation, diagnostics, cancellationToken);
 
-        if (diagnostics.Count > 0 || hierarchy is null || architecture.Layers is null)
+        if (diagnostics.Count > 0 || architecture.Layers is null)
         {
-            return new NetworkParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            NetworkShellSpec? shell = shellKind is { } kind
+                ? new NetworkShellSpec(hierarchy, new EquatableArray<int>(arguments.LayerSizes), ReadUserConstructors(type), kind)
+                : null;
+            return new NetworkParseResult(null, shell, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
 
         var spec = new NetworkSpec(
@@ -58,7 +61,7 @@ internal static class NetworkParser
             architecture.Loss,
             arguments.LeakySlope,
             ReadUserConstructors(type));
-        return new NetworkParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        return new NetworkParseResult(spec, null, EquatableArray<DiagnosticInfo>.Empty);
     }
 
     /// <summary>
@@ -91,26 +94,39 @@ internal static class NetworkParser
         return null;
     }
 
-    private static TypeHierarchy? ReadHierarchy(
+    /// <summary>
+    /// Where the type lives, after reporting what is wrong with its shape, and which shell that shape allows should
+    /// the network not be generated (null: none). A generated part must agree with the user's declarations, so a type
+    /// that is not partial or sits in one that is not (CS0260), that is file-local (another file cannot reopen it) or
+    /// generic (the part would have to repeat type parameters and constraints) gets no shell: anything we added would
+    /// only bring errors of its own. A static type can take constants but no instance members; a record takes the
+    /// whole shell, since only the real network's copy semantics are the problem.
+    /// </summary>
+    private static TypeHierarchy ReadHierarchy(
         INamedTypeSymbol type,
         TypeDeclarationSyntax declaration,
         Location typeLocation,
-        List<DiagnosticInfo> diagnostics)
+        List<DiagnosticInfo> diagnostics,
+        out ShellKind? shell)
     {
-        int before = diagnostics.Count;
+        bool reopenable = true;
+        shell = ShellKind.Full;
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, typeLocation, type.Name));
+            reopenable = false;
         }
 
         if (type.IsStatic)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StaticType, typeLocation, type.Name));
+            shell = ShellKind.ConstantsOnly;
         }
 
         if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalType, typeLocation, type.Name));
+            reopenable = false;
         }
 
         if (type.IsRecord)
@@ -123,6 +139,7 @@ internal static class NetworkParser
             if (current.TypeParameters.Length > 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericType, typeLocation, type.Name));
+                reopenable = false;
                 break;
             }
         }
@@ -135,14 +152,15 @@ internal static class NetworkParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.ContainingTypeNotPartial, outer.Identifier.GetLocation(), outer.Identifier.ValueText, type.Name));
+                reopenable = false;
             }
 
             containing.Insert(0, new TypeDeclarationSpec(KeywordOf(outer), outer.Identifier.ValueText));
         }
 
-        if (diagnostics.Count > before)
+        if (!reopenable)
         {
-            return null;
+            shell = null;
         }
 
         // Names are kept unescaped ("event", not "@event"); the emitter escapes keywords where it writes code.

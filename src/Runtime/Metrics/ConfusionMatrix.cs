@@ -71,6 +71,26 @@ public sealed class ConfusionMatrix
     /// <param name="predicted">The predicted class.</param>
     public void Add(int actual, int predicted) => _counts[(Check(actual) * ClassCount) + Check(predicted)]++;
 
+    /// <summary>
+    /// Counts one prediction given as network output and one-hot target: the true class is the position of the
+    /// target's 1, the predicted class the arg max of the output. Allocates nothing.
+    /// </summary>
+    /// <param name="target">A one-hot class label: <see cref="ClassCount"/> values, exactly one 1 and 0 everywhere else.</param>
+    /// <param name="output">The network's output, <see cref="ClassCount"/> values.</param>
+    /// <exception cref="ArgumentException">A span's length is not <see cref="ClassCount"/>, or the target is not one-hot.</exception>
+    public void Add(ReadOnlySpan<float> target, ReadOnlySpan<float> output)
+    {
+        SpanLength.Require(target, ClassCount, nameof(target));
+        SpanLength.Require(output, ClassCount, nameof(output));
+        int actual = ClassLabels.HotIndex(target);
+        if (actual < 0)
+        {
+            throw ClassLabels.NotOneHot(nameof(target), "'target'", target);
+        }
+
+        _counts[(actual * ClassCount) + Evaluation.ArgMax(output)]++;
+    }
+
     /// <summary>Forgets every count.</summary>
     public void Clear() => Array.Clear(_counts);
 

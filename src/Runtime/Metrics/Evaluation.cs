@@ -2,7 +2,10 @@ using System;
 
 namespace StaticNet;
 
-/// <summary>Measures a network on a dataset: accuracy, a confusion matrix, or the mean squared error for regression.</summary>
+/// <summary>
+/// Measures a network on a dataset: accuracy and a confusion matrix for classifiers (which check that the data are
+/// class labels), or the mean squared error for regression.
+/// </summary>
 public static class Evaluation
 {
     /// <summary>The predicted class: the index of the largest output (the first, on ties).</summary>
@@ -22,25 +25,38 @@ public static class Evaluation
     }
 
     /// <summary>The confusion matrix of the network's predictions (arg max of each output) against the true classes.</summary>
-    /// <param name="network">The classifier.</param>
-    /// <param name="data">Samples with <see cref="Dataset.Labels"/>, or one-hot targets.</param>
+    /// <param name="network">The classifier: one output per class, at least 2.</param>
+    /// <param name="data">Samples with <see cref="Dataset.Labels"/> in [0, OutputSize), or one-hot targets (one 1, zeros elsewhere).</param>
+    /// <exception cref="ArgumentException">
+    /// The network has fewer than 2 outputs, or the data are not class labels (a regression target, a label out of
+    /// range, targets of another width); the message names the first offending row. Checked before anything runs.
+    /// </exception>
     public static ConfusionMatrix ConfusionMatrix(IBatchNetwork network, Dataset data)
     {
-        var matrix = new ConfusionMatrix(Math.Max(network.OutputSize, 2));
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        ClassLabels.RequireClassOutputs(network.OutputSize, nameof(network));
+        RequireClassLabels(data, network.OutputSize);
+        var matrix = new ConfusionMatrix(network.OutputSize);
         Predict(network, data, (sample, output) => matrix.Add(TrueClass(data, sample), ArgMax(output)));
         return matrix;
     }
 
     /// <summary>The fraction of samples whose predicted class is the true one.</summary>
-    /// <param name="network">The classifier.</param>
+    /// <param name="network">The classifier: one output per class, at least 2.</param>
     /// <param name="data">Samples with labels or one-hot targets.</param>
+    /// <exception cref="ArgumentException">As for <see cref="ConfusionMatrix(IBatchNetwork, Dataset)"/>.</exception>
     public static double Accuracy(IBatchNetwork network, Dataset data) => ConfusionMatrix(network, data).Accuracy;
 
     /// <summary>The mean over samples and outputs of (ŷ − y)², for regression.</summary>
     /// <param name="network">The network.</param>
-    /// <param name="data">Samples and their targets.</param>
+    /// <param name="data">Samples and their targets, one target per network output.</param>
+    /// <exception cref="ArgumentException">The data's features or targets per sample do not match the network's inputs or outputs.</exception>
     public static double MeanSquaredError(IBatchNetwork network, Dataset data)
     {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(data);
+        RequireTargetWidth(data, network.OutputSize, "the network gives");
         double sum = 0;
         Predict(network, data, (sample, output) =>
         {
@@ -74,5 +90,46 @@ public static class Evaluation
         }
     }
 
-    private static int TrueClass(Dataset data, int sample) => data.Labels?[sample] ?? ArgMax(data.TargetsOf(sample));
+    private static int TrueClass(Dataset data, int sample) => data.Labels?[sample] ?? ClassLabels.HotIndex(data.TargetsOf(sample));
+
+    /// <summary>
+    /// Throws unless every sample's class can be read: from <see cref="Dataset.Labels"/> when present (each in
+    /// [0, classCount)), otherwise from one-hot target rows of width <paramref name="classCount"/>.
+    /// </summary>
+    private static void RequireClassLabels(Dataset data, int classCount)
+    {
+        if (data.Labels is { } labels)
+        {
+            for (int i = 0; i < labels.Length; i++)
+            {
+                if ((uint)labels[i] >= (uint)classCount)
+                {
+                    throw new ArgumentException(
+                        $"'data' row {i} has label {labels[i]}, but the network has {classCount} outputs, so a class label must be in [0, {classCount}).",
+                        nameof(data));
+                }
+            }
+
+            return;
+        }
+
+        RequireTargetWidth(data, classCount, "the network has");
+        for (int i = 0; i < data.Count; i++)
+        {
+            if (ClassLabels.HotIndex(data.TargetsOf(i)) < 0)
+            {
+                throw ClassLabels.NotOneHot(nameof(data), $"'data' row {i}", data.TargetsOf(i));
+            }
+        }
+    }
+
+    private static void RequireTargetWidth(Dataset data, int outputSize, string networkSide)
+    {
+        if (data.TargetCount != outputSize)
+        {
+            throw new ArgumentException(
+                $"'data' has {data.TargetCount} targets per sample, but {networkSide} {outputSize} outputs; give one target per output.",
+                nameof(data));
+        }
+    }
 }

@@ -175,6 +175,9 @@ public sealed class Trainer
         int block = outputs.Length / outputSize;
         double loss = 0;
         int correct = 0;
+
+        // The arg max of a single output is always 0: its "accuracy" would be the share of class 0, so none is reported.
+        bool countsClasses = validation.Labels is not null && outputSize >= 2;
         for (int start = 0; start < validation.Count; start += block)
         {
             int n = Math.Min(block, validation.Count - start);
@@ -184,14 +187,14 @@ public sealed class Trainer
             {
                 ReadOnlySpan<float> output = predictions.Slice(s * outputSize, outputSize);
                 loss += _network.Loss(output, validation.TargetsOf(start + s));
-                if (validation.Labels is not null && Evaluation.ArgMax(output) == validation.Labels[start + s])
+                if (countsClasses && Evaluation.ArgMax(output) == validation.Labels![start + s])
                 {
                     correct++;
                 }
             }
         }
 
-        return ((float)(loss / validation.Count), validation.Labels is null ? null : (double)correct / validation.Count);
+        return ((float)(loss / validation.Count), countsClasses ? (double)correct / validation.Count : null);
     }
 
     private void CheckShape(Dataset data, string name)
