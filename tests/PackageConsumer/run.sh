@@ -78,6 +78,8 @@ using StaticNet;
 
 var net = new BadNet(seed: 1);
 Console.WriteLine(BadNet.ParameterCount);
+Span<float> output = stackalloc float[BadNet.OutputSize];
+net.Forward(new float[BadNet.InputSize], output);
 
 [Network(4, 0, 3)]
 public partial class BadNet { }
@@ -86,6 +88,8 @@ CODE
 grep -E "error [A-Z]+[0-9]+" "$work/bad.out" | sed 's/^.*Program.cs/   Program.cs/' | sort -u || true
 check "the build fails" test "$bad_status" -ne 0
 check "with SN0006 (layer size below 1)" grep -q "error SN0006" "$work/bad.out"
+check "and no follow-on error in the code that uses the network (exactly one distinct error)" \
+    test "$(grep -Eo 'Program.cs\([0-9]+,[0-9]+\): error [A-Z]+[0-9]+' "$work/bad.out" | sort -u | wc -l)" -eq 1
 
 if [ "${STATICNET_SKIP_AOT:-0}" != "1" ]; then
     echo "== the consumer published as NativeAOT from the command line"
