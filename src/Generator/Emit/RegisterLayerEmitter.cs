@@ -61,7 +61,8 @@ internal static class RegisterLayerEmitter
             writer.Line($"float {string.Join(", ", locals)};");
         }
 
-        writer.Comment("As wide as the hardware computes (a constant test: one branch is compiled); padding lanes hold g(0) and are never read.");
+        string padding = layer.Size % 4 == 0 ? "" : "; padding lanes hold g(0) and are never read";
+        writer.Comment($"Vectors as wide as the hardware computes (constant tests: one branch is compiled){padding}.");
         string vector128Test = $"if ({Intrinsics}.Vector128.IsHardwareAccelerated)";
         if (layer.Size > 4)
         {
