@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 
 namespace StaticNet.Generator.Tests;
@@ -64,18 +65,58 @@ public sealed class GeneratedMemberTests
             Assert.DoesNotContain("for (", method);
             Assert.DoesNotContain("DenseKernels", method);
             Assert.DoesNotContain("ActivationKernels", method);
-            // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40], added as a balanced tree; σ then runs on the vector of the sums.
-            Assert.Contains("global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);", method);
+            // σ runs on vectors of the sums, as wide as the hardware computes them (three units: one Vector128).
+            Assert.Contains("global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));", method);
         }
 
         // Forward keeps a[1] in locals, so it needs no scratch at all; training stores a[l] for backpropagation.
+        // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40], added as a balanced tree.
         Assert.DoesNotContain("stackalloc", forward);
-        Assert.Contains("p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]),", forward);
-        Assert.Contains("float a1_4 = a1Vector[4];", forward);
-        Assert.Contains("output[2] = a2Vector[2];", forward);
-        Assert.Contains("p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + (p[28] * a1[3] + p[29] * a1[4] + p[40]),", training);
-        Assert.Contains("a2[2] = a2Vector[2];", training);
+        Assert.Contains("float z2_0 = p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]);", forward);
+        Assert.Contains("a1_4 = a1From0[4];", forward);
+        Assert.Contains("output[2] = a2From0[2];", forward);
+        Assert.Contains("float z2_0 = p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + (p[28] * a1[3] + p[29] * a1[4] + p[40]);", training);
+        Assert.Contains("a2[2] = a2From0[2];", training);
     }
+
+    [Fact]
+    public void RegisterLayers_UseOnlyVectorWidthsTheHardwareAccelerates()
+    {
+        string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName), "Forward");
+        const string Intrinsics = "global::System.Runtime.Intrinsics.";
+
+        // Five units: one Vector256 where AVX makes it hardware, else two Vector128 (units 0-3 and 4), else scalar.
+        // A default NativeAOT build for x64 has no AVX, and an emulated Vector256 is 30 times slower than scalar code.
+        string fiveUnits = forward.Substring(0, forward.IndexOf("float z2_0", System.StringComparison.Ordinal));
+        Assert.Equal(
+            new[] { $"if ({Intrinsics}Vector256.IsHardwareAccelerated)", $"else if ({Intrinsics}Vector128.IsHardwareAccelerated)", "else" },
+            Lines(fiveUnits).Where(line => line.StartsWith("if (", System.StringComparison.Ordinal) || line.StartsWith("else", System.StringComparison.Ordinal)));
+        Assert.Contains($"{Intrinsics}Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f)", fiveUnits);
+        Assert.Contains($"{Intrinsics}Vector128.Create(z1_0, z1_1, z1_2, z1_3)", fiveUnits);
+        Assert.Contains($"{Intrinsics}Vector128<float> a1From4 = global::StaticNet.Kernels.VectorActivations.Sigmoid({Intrinsics}Vector128.Create(z1_4, 0f, 0f, 0f));", fiveUnits);
+        Assert.Contains("a1_4 = global::StaticNet.NetworkMath.Sigmoid(z1_4);", fiveUnits);
+
+        // Three units never need more than one Vector128.
+        string threeUnits = forward.Substring(fiveUnits.Length);
+        Assert.DoesNotContain("Vector256", threeUnits);
+        Assert.Contains($"if ({Intrinsics}Vector128.IsHardwareAccelerated)", threeUnits);
+        Assert.Contains("output[2] = global::StaticNet.NetworkMath.Sigmoid(z2_2);", threeUnits);
+    }
+
+    [Fact]
+    public void UnrolledGradientRows_UseVector128OnlyWhereItIsHardware()
+    {
+        string backward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName), "BackwardLayers");
+        int test = backward.IndexOf("if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)", System.StringComparison.Ordinal);
+        int fallback = backward.IndexOf("gradient[25] += delta2_0 * a1_0;", System.StringComparison.Ordinal);
+
+        Assert.True(test >= 0 && test < backward.IndexOf("a1Lanes0", System.StringComparison.Ordinal));
+        Assert.True(fallback > test, "the scalar rows follow the vector ones as the else branch");
+        Assert.Contains("gradient[29] += delta2_0 * a1_4;", backward);
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> Lines(string text) =>
+        text.Split('\n').Select(line => line.Trim());
 
     [Theory]
     [InlineData("[Network(1, 8, 100, Hidden = Activation.Tanh)]", "a1", false)] // the next layer is a kernel, which reads a span
@@ -88,7 +129,7 @@ public sealed class GeneratedMemberTests
         string source = GeneratorHarness.Run("using StaticNet;\n" + attribute + "\npublic partial class Net { }").Source("Net.g.cs");
         string forward = GeneratedMembers.Find(source, "Forward");
 
-        Assert.Equal(inRegisters, forward.Contains($"float {activation}_0 = ") || forward.Contains($"{activation}Vector"));
+        Assert.Equal(inRegisters, forward.Contains($"float {activation}_0"));
         Assert.Equal(!inRegisters, forward.Contains($"scratch.Slice(0, Layer1Size)") || forward.Contains("output[0] = p[") || forward.Contains("SoftmaxInPlace"));
     }
 

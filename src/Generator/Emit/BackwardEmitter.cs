@@ -126,42 +126,69 @@ internal static class BackwardEmitter
             writer.Line($"float {ReadInto(delta, layer.Size)};");
             writer.Line($"float {ReadInto(input, layer.InputSize)};");
             int vectorLanes = layer.InputSize / GradientLanes * GradientLanes;
-            if (vectorLanes > 0)
+            if (vectorLanes == 0)
             {
-                // Row j of ∂C/∂W is δ_j times the same a[l−1]: a quarter as many loads and stores, four lanes at a time.
-                writer.Comment($"Row j of ∂C/∂W[{l}] is δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ, {GradientLanes} lanes at a time, then the rest one by one.");
-                for (int k = 0; k < vectorLanes; k += GradientLanes)
-                {
-                    var lanes = new List<string>();
-                    for (int lane = 0; lane < GradientLanes; lane++)
-                    {
-                        lanes.Add(LayerCode.ElementLocal(input, k + lane));
-                    }
-
-                    writer.Line($"{Vector128}<float> {Lanes(input, k)} = {Vector128}.Create({string.Join(", ", lanes)});");
-                }
+                EmitGradientRows(writer, layer, 0);
+                return;
             }
 
-            for (int j = 0; j < layer.Size; j++)
+            // A constant test for the JIT and NativeAOT: only one branch is compiled.
+            using (writer.Open($"if ({Vector128}.IsHardwareAccelerated)"))
             {
-                writer.Line($"gradient[{layer.BiasesOffset + j}] += {LayerCode.ElementLocal(delta, j)};");
-                for (int k = 0; k < vectorLanes; k += GradientLanes)
-                {
-                    // Create<float>, not Create: before C# 13 a Span argument does not infer T through ReadOnlySpan<T>.
-                    string row = $"gradient.Slice({LayerCode.WeightIndex(layer, j, k)}, {GradientLanes})";
-                    writer.Line($"{Vector128}.CopyTo({Vector128}.Create<float>({row}) + {LayerCode.ElementLocal(delta, j)} * {Lanes(input, k)}, {row});");
-                }
+                EmitGradientRows(writer, layer, vectorLanes);
+            }
 
-                for (int k = vectorLanes; k < layer.InputSize; k++)
-                {
-                    writer.Line($"gradient[{LayerCode.WeightIndex(layer, j, k)}] += {LayerCode.ElementLocal(delta, j)} * {LayerCode.ElementLocal(input, k)};");
-                }
+            using (writer.Open("else"))
+            {
+                EmitGradientRows(writer, layer, 0);
             }
 
             return;
         }
 
         writer.Line($"global::StaticNet.Kernels.DenseKernels.AccumulateGradient({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, 1);");
+    }
+
+    /// <summary>
+    /// BP3 and BP4 for an unrolled layer from the locals of δ[l] and a[l−1]: the first <paramref name="vectorLanes"/>
+    /// columns of each row of ∂C/∂W as Vector128s, the rest one by one.
+    /// </summary>
+    private static void EmitGradientRows(CodeWriter writer, LayerSpec layer, int vectorLanes)
+    {
+        int l = layer.Index;
+        string delta = ScratchPlan.Delta(l);
+        string input = LayerCode.Input(layer);
+        if (vectorLanes > 0)
+        {
+            // Row j of ∂C/∂W is δ_j times the same a[l−1]: a quarter as many loads and stores, four lanes at a time.
+            writer.Comment($"Row j of ∂C/∂W[{l}] is δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ, {GradientLanes} lanes at a time, then the rest one by one.");
+            for (int k = 0; k < vectorLanes; k += GradientLanes)
+            {
+                var lanes = new List<string>();
+                for (int lane = 0; lane < GradientLanes; lane++)
+                {
+                    lanes.Add(LayerCode.ElementLocal(input, k + lane));
+                }
+
+                writer.Line($"{Vector128}<float> {Lanes(input, k)} = {Vector128}.Create({string.Join(", ", lanes)});");
+            }
+        }
+
+        for (int j = 0; j < layer.Size; j++)
+        {
+            writer.Line($"gradient[{layer.BiasesOffset + j}] += {LayerCode.ElementLocal(delta, j)};");
+            for (int k = 0; k < vectorLanes; k += GradientLanes)
+            {
+                // Create<float>, not Create: before C# 13 a Span argument does not infer T through ReadOnlySpan<T>.
+                string row = $"gradient.Slice({LayerCode.WeightIndex(layer, j, k)}, {GradientLanes})";
+                writer.Line($"{Vector128}.CopyTo({Vector128}.Create<float>({row}) + {LayerCode.ElementLocal(delta, j)} * {Lanes(input, k)}, {row});");
+            }
+
+            for (int k = vectorLanes; k < layer.InputSize; k++)
+            {
+                writer.Line($"gradient[{LayerCode.WeightIndex(layer, j, k)}] += {LayerCode.ElementLocal(delta, j)} * {LayerCode.ElementLocal(input, k)};");
+            }
+        }
     }
 
     /// <summary>BP2: δ[l−1] = (W[l]ᵀ·δ[l]) ⊙ g'(z[l−1]).</summary>
@@ -212,8 +239,9 @@ internal static class BackwardEmitter
     }
 
     /// <summary>
-    /// Lanes of one vector in the unrolled ∂C/∂W rows. Vector128 rather than Vector256: it is hardware on every
-    /// target .NET runs on (SSE, NEON), and most rows of a layer small enough to unroll are not eight wide anyway.
+    /// Lanes of one vector in the unrolled ∂C/∂W rows. Vector128 rather than Vector256: it is hardware on x64 and
+    /// ARM64 (SSE, NEON), and most rows of a layer small enough to unroll are not eight wide anyway. Where it is not
+    /// (32-bit ARM, or DOTNET_EnableHWIntrinsic=0) the rows are written one float at a time.
     /// </summary>
     private const int GradientLanes = 4;
 

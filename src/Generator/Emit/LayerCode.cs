@@ -12,9 +12,9 @@ internal static class LayerCode
     public const int UnrollWeightLimit = 64;
 
     /// <summary>
-    /// Unrolled layers of at most this many units keep their activations in one Vector256 (or Vector128 up to four),
-    /// never in memory: for a 4-5-3 network the stack round trips and the calls into the layer kernels cost more than
-    /// the arithmetic.
+    /// Unrolled layers of at most this many units keep their sums and activations in locals and vector registers
+    /// (one Vector256, or two Vector128 where 256-bit vectors are not hardware), never in memory: for a 4-5-3
+    /// network the stack round trips and the calls into the layer kernels cost more than the arithmetic.
     /// </summary>
     public const int RegisterUnitLimit = 8;
 

@@ -1,13 +1,21 @@
 using System;
+using System.Collections.Generic;
 using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
 /// Writes a tiny layer (see <see cref="LayerCode.IsInRegisters"/>) without touching memory between its sums and its
-/// activations: the unit sums go straight into one Vector128/Vector256 and through the vectorised σ or tanh, or,
-/// for the piecewise-linear activations, through a scalar expression per unit.
+/// activations: each unit's sum goes into a local, then σ or tanh runs on whole vectors of them, or, for the
+/// piecewise-linear activations, a scalar expression per unit.
 /// </summary>
+/// <remarks>
+/// The vector width is chosen from what the hardware computes, with <c>IsHardwareAccelerated</c> tests that the JIT
+/// and NativeAOT both fold to constants, so only one branch is compiled: one Vector256 for five to eight units where
+/// 256-bit vectors are hardware, Vector128s where 128-bit ones are, otherwise one unit at a time. A Vector256 on a
+/// machine without AVX (a default NativeAOT build for x64) is emulated element by element, thirty times slower than
+/// the scalar code.
+/// </remarks>
 internal static class RegisterLayerEmitter
 {
     private const string Intrinsics = "global::System.Runtime.Intrinsics";
@@ -19,14 +27,14 @@ internal static class RegisterLayerEmitter
     public static void Emit(CodeWriter writer, LayerSpec layer, float slope, Func<int, string> input, Func<int, string> destination, bool declare)
     {
         string prefix = declare ? "float " : string.Empty;
-        string? vectorFunction = layer.Activation switch
+        (string Vector, string Scalar)? function = layer.Activation switch
         {
-            ActivationKind.Sigmoid => "global::StaticNet.Kernels.VectorActivations.Sigmoid",
-            ActivationKind.Tanh => "global::StaticNet.Kernels.VectorActivations.Tanh",
+            ActivationKind.Sigmoid => ("global::StaticNet.Kernels.VectorActivations.Sigmoid", "global::StaticNet.NetworkMath.Sigmoid"),
+            ActivationKind.Tanh => ("global::StaticNet.Kernels.VectorActivations.Tanh", "global::StaticNet.NetworkMath.Tanh"),
             _ => null,
         };
 
-        if (vectorFunction is null)
+        if (function is null)
         {
             for (int j = 0; j < layer.Size; j++)
             {
@@ -36,31 +44,73 @@ internal static class RegisterLayerEmitter
             return;
         }
 
-        string width = layer.Size <= 4 ? "Vector128" : "Vector256";
-        int lanes = layer.Size <= 4 ? 4 : 8;
-        string sums = ScratchPlan.Z(layer.Index) + "Vector";
-        string vector = ScratchPlan.A(layer.Index) + "Vector";
-        if (layer.Size < lanes)
+        string z = ScratchPlan.Z(layer.Index);
+        for (int j = 0; j < layer.Size; j++)
         {
-            writer.Comment($"The last {lanes - layer.Size} lanes are padding: they hold g(0) and are never read.");
+            writer.Line($"float {LayerCode.ElementLocal(z, j)} = {LayerCode.UnrolledSum(layer, j, input)};");
         }
 
-        writer.Line($"{Intrinsics}.{width}<float> {sums} = {Intrinsics}.{width}.Create(");
-        using (writer.Indent())
+        if (declare)
+        {
+            var locals = new List<string>();
+            for (int j = 0; j < layer.Size; j++)
+            {
+                locals.Add(destination(j));
+            }
+
+            writer.Line($"float {string.Join(", ", locals)};");
+        }
+
+        string padding = layer.Size % 4 == 0 ? "" : "; padding lanes hold g(0) and are never read";
+        writer.Comment($"Vectors as wide as the hardware computes (constant tests: one branch is compiled){padding}.");
+        string vector128Test = $"if ({Intrinsics}.Vector128.IsHardwareAccelerated)";
+        if (layer.Size > 4)
+        {
+            using (writer.Open($"if ({Intrinsics}.Vector256.IsHardwareAccelerated)"))
+            {
+                EmitVectors(writer, layer, function.Value.Vector, "Vector256", 8, destination);
+            }
+
+            vector128Test = "else " + vector128Test;
+        }
+
+        using (writer.Open(vector128Test))
+        {
+            EmitVectors(writer, layer, function.Value.Vector, "Vector128", 4, destination);
+        }
+
+        using (writer.Open("else"))
         {
             for (int j = 0; j < layer.Size; j++)
             {
-                string separator = j < layer.Size - 1 ? "," : string.Concat(System.Linq.Enumerable.Repeat(", 0f", lanes - layer.Size)) + ");";
-                writer.Line(LayerCode.UnrolledSum(layer, j, input) + separator);
+                writer.Line($"{destination(j)} = {function.Value.Scalar}({LayerCode.ElementLocal(z, j)});");
             }
         }
+    }
 
-        writer.Line($"{Intrinsics}.{width}<float> {vector} = {vectorFunction}({sums});");
-        for (int j = 0; j < layer.Size; j++)
+    /// <summary>a[l] = g(z[l]) through vectors of <paramref name="lanes"/> sums, the last one padded with zeros.</summary>
+    private static void EmitVectors(CodeWriter writer, LayerSpec layer, string function, string width, int lanes, Func<int, string> destination)
+    {
+        string z = ScratchPlan.Z(layer.Index);
+        for (int start = 0; start < layer.Size; start += lanes)
         {
-            writer.Line($"{prefix}{destination(j)} = {vector}[{Literals.Int(j)}];");
+            var sums = new List<string>();
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                sums.Add(start + lane < layer.Size ? LayerCode.ElementLocal(z, start + lane) : "0f");
+            }
+
+            string vector = Activations(layer, start);
+            writer.Line($"{Intrinsics}.{width}<float> {vector} = {function}({Intrinsics}.{width}.Create({string.Join(", ", sums)}));");
+            for (int j = start; j < Math.Min(start + lanes, layer.Size); j++)
+            {
+                writer.Line($"{destination(j)} = {vector}[{Literals.Int(j - start)}];");
+            }
         }
     }
+
+    /// <summary>The vector holding a[l] from unit <paramref name="start"/> on, e.g. <c>a1From0</c>.</summary>
+    private static string Activations(LayerSpec layer, int start) => $"{ScratchPlan.A(layer.Index)}From{Literals.Int(start)}";
 
     private static string ScalarActivation(ActivationKind activation, string sum, float slope) => activation switch
     {

@@ -6,7 +6,7 @@ namespace StaticNet.Kernels;
 /// <summary>
 /// y = W·x + b for one sample, W row-major: eight rows at a time share each load of x, their eight accumulators hide
 /// FMA latency, and one combined horizontal reduction finishes all eight rows into one vector; four rows, then single
-/// rows, take what is left.
+/// rows, take what is left (the 128-bit and scalar kernels start at four rows).
 /// </summary>
 internal static class MatVec
 {
@@ -18,7 +18,11 @@ internal static class MatVec
         int width = TSimd.Count;
         int vectorEnd = columns - (columns % width);
         int row = 0;
-        for (; row + 8 <= rows; row += 8)
+
+        // Eight rows end in one Vector256 of sums, which is hardware only where the 256- and 512-bit kernels run (AVX):
+        // for the narrower kernels it would be emulated, so they start at four rows (a constant test, folded away).
+        int eightRowEnd = width >= 8 ? rows - (rows % 8) : 0;
+        for (; row < eightRowEnd; row += 8)
         {
             // One reference per row, formed once: computed inside the loop, each row's address costs integer work
             // beside every load.

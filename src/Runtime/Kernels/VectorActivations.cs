@@ -17,6 +17,8 @@ namespace StaticNet.Kernels;
 /// (pairs of terms, combined with powers of r²) rather than Horner's: in a small network each activation waits for
 /// the last, so the depth of the dependency chain, not the number of operations, sets the time. Each function is written out for both widths:
 /// Vector128 and Vector256 share no interface, and a wrapper struct would cost more lines than it saves.
+/// Call the Vector256 overloads only where <see cref="Vector256.IsHardwareAccelerated"/> (elsewhere they are emulated
+/// element by element); multiply-adds are fused only where the hardware has FMA.
 /// </remarks>
 public static class VectorActivations
 {
@@ -45,16 +47,16 @@ public static class VectorActivations
     public static Vector256<float> Exp(Vector256<float> x)
     {
         Vector256<float> clamped = Vector256.Min(Vector256.Max(x, Vector256.Create(ExpLowerBound)), Vector256.Create(ExpUpperBound));
-        Vector256<float> shifted = Vector256.FusedMultiplyAdd(clamped, Vector256.Create(Log2E), Vector256.Create(RoundingMagic));
+        Vector256<float> shifted = VectorMath.MultiplyAdd(clamped, Vector256.Create(Log2E), Vector256.Create(RoundingMagic));
         Vector256<float> n = shifted - Vector256.Create(RoundingMagic);
-        Vector256<float> r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2High), clamped);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Low), r);
+        Vector256<float> r = VectorMath.MultiplyAdd(n, Vector256.Create(-Ln2High), clamped);
+        r = VectorMath.MultiplyAdd(n, Vector256.Create(-Ln2Low), r);
         Vector256<float> r2 = r * r;
-        Vector256<float> low = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.6666665459e-1f), Vector256.Create(5.0000001201e-1f));
-        Vector256<float> middle = Vector256.FusedMultiplyAdd(r, Vector256.Create(8.3334519073e-3f), Vector256.Create(4.1665795894e-2f));
-        Vector256<float> high = Vector256.FusedMultiplyAdd(r, Vector256.Create(1.9875691500e-4f), Vector256.Create(1.3981999507e-3f));
-        Vector256<float> p = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(high, r2, middle), r2, low);
-        p = Vector256.FusedMultiplyAdd(p, r2, r + Vector256<float>.One);
+        Vector256<float> low = VectorMath.MultiplyAdd(r, Vector256.Create(1.6666665459e-1f), Vector256.Create(5.0000001201e-1f));
+        Vector256<float> middle = VectorMath.MultiplyAdd(r, Vector256.Create(8.3334519073e-3f), Vector256.Create(4.1665795894e-2f));
+        Vector256<float> high = VectorMath.MultiplyAdd(r, Vector256.Create(1.9875691500e-4f), Vector256.Create(1.3981999507e-3f));
+        Vector256<float> p = VectorMath.MultiplyAdd(VectorMath.MultiplyAdd(high, r2, middle), r2, low);
+        p = VectorMath.MultiplyAdd(p, r2, r + Vector256<float>.One);
         Vector256<float> twoToTheN = ((shifted.AsInt32() + Vector256.Create(127 - RoundingMagicBits)) << 23).AsSingle();
         return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(ExpUpperBound)), Vector256.Create(float.PositiveInfinity), p * twoToTheN);
     }
@@ -66,16 +68,16 @@ public static class VectorActivations
     public static Vector128<float> Exp(Vector128<float> x)
     {
         Vector128<float> clamped = Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLowerBound)), Vector128.Create(ExpUpperBound));
-        Vector128<float> shifted = Vector128.FusedMultiplyAdd(clamped, Vector128.Create(Log2E), Vector128.Create(RoundingMagic));
+        Vector128<float> shifted = VectorMath.MultiplyAdd(clamped, Vector128.Create(Log2E), Vector128.Create(RoundingMagic));
         Vector128<float> n = shifted - Vector128.Create(RoundingMagic);
-        Vector128<float> r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2High), clamped);
-        r = Vector128.FusedMultiplyAdd(n, Vector128.Create(-Ln2Low), r);
+        Vector128<float> r = VectorMath.MultiplyAdd(n, Vector128.Create(-Ln2High), clamped);
+        r = VectorMath.MultiplyAdd(n, Vector128.Create(-Ln2Low), r);
         Vector128<float> r2 = r * r;
-        Vector128<float> low = Vector128.FusedMultiplyAdd(r, Vector128.Create(1.6666665459e-1f), Vector128.Create(5.0000001201e-1f));
-        Vector128<float> middle = Vector128.FusedMultiplyAdd(r, Vector128.Create(8.3334519073e-3f), Vector128.Create(4.1665795894e-2f));
-        Vector128<float> high = Vector128.FusedMultiplyAdd(r, Vector128.Create(1.9875691500e-4f), Vector128.Create(1.3981999507e-3f));
-        Vector128<float> p = Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(high, r2, middle), r2, low);
-        p = Vector128.FusedMultiplyAdd(p, r2, r + Vector128<float>.One);
+        Vector128<float> low = VectorMath.MultiplyAdd(r, Vector128.Create(1.6666665459e-1f), Vector128.Create(5.0000001201e-1f));
+        Vector128<float> middle = VectorMath.MultiplyAdd(r, Vector128.Create(8.3334519073e-3f), Vector128.Create(4.1665795894e-2f));
+        Vector128<float> high = VectorMath.MultiplyAdd(r, Vector128.Create(1.9875691500e-4f), Vector128.Create(1.3981999507e-3f));
+        Vector128<float> p = VectorMath.MultiplyAdd(VectorMath.MultiplyAdd(high, r2, middle), r2, low);
+        p = VectorMath.MultiplyAdd(p, r2, r + Vector128<float>.One);
         Vector128<float> twoToTheN = ((shifted.AsInt32() + Vector128.Create(127 - RoundingMagicBits)) << 23).AsSingle();
         return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(ExpUpperBound)), Vector128.Create(float.PositiveInfinity), p * twoToTheN);
     }
@@ -101,14 +103,14 @@ public static class VectorActivations
         Vector256<float> x = Vector256.Min(Vector256.Max(z, Vector256.Create(-TanhClamp)), Vector256.Create(TanhClamp));
         Vector256<float> x2 = x * x;
         Vector256<float> x4 = x2 * x2;
-        Vector256<float> p0 = Vector256.FusedMultiplyAdd(x2, Vector256.Create(6.37261928875436e-04f), Vector256.Create(4.89352455891786e-03f));
-        Vector256<float> p1 = Vector256.FusedMultiplyAdd(x2, Vector256.Create(5.12229709037114e-08f), Vector256.Create(1.48572235717979e-05f));
-        Vector256<float> p2 = Vector256.FusedMultiplyAdd(x2, Vector256.Create(2.00018790482477e-13f), Vector256.Create(-8.60467152213735e-11f));
-        Vector256<float> p = Vector256.FusedMultiplyAdd(Vector256.FusedMultiplyAdd(x4, Vector256.Create(-2.76076847742355e-16f), p2), x4, p1);
-        p = Vector256.FusedMultiplyAdd(p, x4, p0);
-        Vector256<float> q0 = Vector256.FusedMultiplyAdd(x2, Vector256.Create(2.26843463243900e-03f), Vector256.Create(4.89352518554385e-03f));
-        Vector256<float> q1 = Vector256.FusedMultiplyAdd(x2, Vector256.Create(1.19825839466702e-06f), Vector256.Create(1.18534705686654e-04f));
-        Vector256<float> q = Vector256.FusedMultiplyAdd(q1, x4, q0);
+        Vector256<float> p0 = VectorMath.MultiplyAdd(x2, Vector256.Create(6.37261928875436e-04f), Vector256.Create(4.89352455891786e-03f));
+        Vector256<float> p1 = VectorMath.MultiplyAdd(x2, Vector256.Create(5.12229709037114e-08f), Vector256.Create(1.48572235717979e-05f));
+        Vector256<float> p2 = VectorMath.MultiplyAdd(x2, Vector256.Create(2.00018790482477e-13f), Vector256.Create(-8.60467152213735e-11f));
+        Vector256<float> p = VectorMath.MultiplyAdd(VectorMath.MultiplyAdd(x4, Vector256.Create(-2.76076847742355e-16f), p2), x4, p1);
+        p = VectorMath.MultiplyAdd(p, x4, p0);
+        Vector256<float> q0 = VectorMath.MultiplyAdd(x2, Vector256.Create(2.26843463243900e-03f), Vector256.Create(4.89352518554385e-03f));
+        Vector256<float> q1 = VectorMath.MultiplyAdd(x2, Vector256.Create(1.19825839466702e-06f), Vector256.Create(1.18534705686654e-04f));
+        Vector256<float> q = VectorMath.MultiplyAdd(q1, x4, q0);
         Vector256<float> ratio = (p * x) / q;
         Vector256<float> saturated = Vector256.CopySign(Vector256<float>.One, z);
         return Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Abs(z), Vector256.Create(TanhSaturation)), saturated, ratio);
@@ -123,14 +125,14 @@ public static class VectorActivations
         Vector128<float> x = Vector128.Min(Vector128.Max(z, Vector128.Create(-TanhClamp)), Vector128.Create(TanhClamp));
         Vector128<float> x2 = x * x;
         Vector128<float> x4 = x2 * x2;
-        Vector128<float> p0 = Vector128.FusedMultiplyAdd(x2, Vector128.Create(6.37261928875436e-04f), Vector128.Create(4.89352455891786e-03f));
-        Vector128<float> p1 = Vector128.FusedMultiplyAdd(x2, Vector128.Create(5.12229709037114e-08f), Vector128.Create(1.48572235717979e-05f));
-        Vector128<float> p2 = Vector128.FusedMultiplyAdd(x2, Vector128.Create(2.00018790482477e-13f), Vector128.Create(-8.60467152213735e-11f));
-        Vector128<float> p = Vector128.FusedMultiplyAdd(Vector128.FusedMultiplyAdd(x4, Vector128.Create(-2.76076847742355e-16f), p2), x4, p1);
-        p = Vector128.FusedMultiplyAdd(p, x4, p0);
-        Vector128<float> q0 = Vector128.FusedMultiplyAdd(x2, Vector128.Create(2.26843463243900e-03f), Vector128.Create(4.89352518554385e-03f));
-        Vector128<float> q1 = Vector128.FusedMultiplyAdd(x2, Vector128.Create(1.19825839466702e-06f), Vector128.Create(1.18534705686654e-04f));
-        Vector128<float> q = Vector128.FusedMultiplyAdd(q1, x4, q0);
+        Vector128<float> p0 = VectorMath.MultiplyAdd(x2, Vector128.Create(6.37261928875436e-04f), Vector128.Create(4.89352455891786e-03f));
+        Vector128<float> p1 = VectorMath.MultiplyAdd(x2, Vector128.Create(5.12229709037114e-08f), Vector128.Create(1.48572235717979e-05f));
+        Vector128<float> p2 = VectorMath.MultiplyAdd(x2, Vector128.Create(2.00018790482477e-13f), Vector128.Create(-8.60467152213735e-11f));
+        Vector128<float> p = VectorMath.MultiplyAdd(VectorMath.MultiplyAdd(x4, Vector128.Create(-2.76076847742355e-16f), p2), x4, p1);
+        p = VectorMath.MultiplyAdd(p, x4, p0);
+        Vector128<float> q0 = VectorMath.MultiplyAdd(x2, Vector128.Create(2.26843463243900e-03f), Vector128.Create(4.89352518554385e-03f));
+        Vector128<float> q1 = VectorMath.MultiplyAdd(x2, Vector128.Create(1.19825839466702e-06f), Vector128.Create(1.18534705686654e-04f));
+        Vector128<float> q = VectorMath.MultiplyAdd(q1, x4, q0);
         Vector128<float> ratio = (p * x) / q;
         Vector128<float> saturated = Vector128.CopySign(Vector128<float>.One, z);
         return Vector128.ConditionalSelect(Vector128.GreaterThan(Vector128.Abs(z), Vector128.Create(TanhSaturation)), saturated, ratio);

@@ -127,24 +127,39 @@ partial class XorNet : global::StaticNet.IBatchNetwork
         // Layer 1 (2 → 3, Sigmoid), unrolled, in registers
         // z[1] = W[1]·x + b[1]
         // a[1] = σ(z[1])
-        // The last 1 lanes are padding: they hold g(0) and are never read.
-        global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-            p[0] * input[0] + p[1] * input[1] + p[6],
-            p[2] * input[0] + p[3] * input[1] + p[7],
-            p[4] * input[0] + p[5] * input[1] + p[8], 0f);
-        global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
-        float a1_0 = a1Vector[0];
-        float a1_1 = a1Vector[1];
-        float a1_2 = a1Vector[2];
+        float z1_0 = p[0] * input[0] + p[1] * input[1] + p[6];
+        float z1_1 = p[2] * input[0] + p[3] * input[1] + p[7];
+        float z1_2 = p[4] * input[0] + p[5] * input[1] + p[8];
+        float a1_0, a1_1, a1_2;
+        // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, 0f));
+            a1_0 = a1From0[0];
+            a1_1 = a1From0[1];
+            a1_2 = a1From0[2];
+        }
+        else
+        {
+            a1_0 = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+            a1_1 = global::StaticNet.NetworkMath.Sigmoid(z1_1);
+            a1_2 = global::StaticNet.NetworkMath.Sigmoid(z1_2);
+        }
 
         // Layer 2 (3 → 1, Sigmoid), unrolled, in registers
         // z[2] = W[2]·a[1] + b[2]
         // ŷ = a[2] = σ(z[2])
-        // The last 3 lanes are padding: they hold g(0) and are never read.
-        global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-            p[9] * a1_0 + p[10] * a1_1 + (p[11] * a1_2 + p[12]), 0f, 0f, 0f);
-        global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
-        output[0] = a2Vector[0];
+        float z2_0 = p[9] * a1_0 + p[10] * a1_1 + (p[11] * a1_2 + p[12]);
+        // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, 0f, 0f, 0f));
+            output[0] = a2From0[0];
+        }
+        else
+        {
+            output[0] = global::StaticNet.NetworkMath.Sigmoid(z2_0);
+        }
     }
 
     /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (BinaryCrossEntropy).</summary>
@@ -348,15 +363,23 @@ partial class XorNet : global::StaticNet.IBatchNetwork
         // Layer 1 (2 → 3, Sigmoid), unrolled, in registers
         // z[1] = W[1]·x + b[1]
         // a[1] = σ(z[1])
-        // The last 1 lanes are padding: they hold g(0) and are never read.
-        global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-            p[0] * input[0] + p[1] * input[1] + p[6],
-            p[2] * input[0] + p[3] * input[1] + p[7],
-            p[4] * input[0] + p[5] * input[1] + p[8], 0f);
-        global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
-        a1[0] = a1Vector[0];
-        a1[1] = a1Vector[1];
-        a1[2] = a1Vector[2];
+        float z1_0 = p[0] * input[0] + p[1] * input[1] + p[6];
+        float z1_1 = p[2] * input[0] + p[3] * input[1] + p[7];
+        float z1_2 = p[4] * input[0] + p[5] * input[1] + p[8];
+        // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, 0f));
+            a1[0] = a1From0[0];
+            a1[1] = a1From0[1];
+            a1[2] = a1From0[2];
+        }
+        else
+        {
+            a1[0] = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+            a1[1] = global::StaticNet.NetworkMath.Sigmoid(z1_1);
+            a1[2] = global::StaticNet.NetworkMath.Sigmoid(z1_2);
+        }
 
         // Layer 2 (3 → 1, Sigmoid), unrolled
         // z[2] = W[2]·a[1] + b[2]

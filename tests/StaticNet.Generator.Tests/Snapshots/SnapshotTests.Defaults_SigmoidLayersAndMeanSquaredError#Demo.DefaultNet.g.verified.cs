@@ -129,32 +129,61 @@ namespace Demo
             // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = σ(z[1])
-            // The last 3 lanes are padding: they hold g(0) and are never read.
-            global::System.Runtime.Intrinsics.Vector256<float> z1Vector = global::System.Runtime.Intrinsics.Vector256.Create(
-                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]),
-                p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]),
-                p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]),
-                p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]),
-                p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]), 0f, 0f, 0f);
-            global::System.Runtime.Intrinsics.Vector256<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
-            float a1_0 = a1Vector[0];
-            float a1_1 = a1Vector[1];
-            float a1_2 = a1Vector[2];
-            float a1_3 = a1Vector[3];
-            float a1_4 = a1Vector[4];
+            float z1_0 = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]);
+            float z1_1 = p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]);
+            float z1_2 = p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]);
+            float z1_3 = p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]);
+            float z1_4 = p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]);
+            float a1_0, a1_1, a1_2, a1_3, a1_4;
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f));
+                a1_0 = a1From0[0];
+                a1_1 = a1From0[1];
+                a1_2 = a1From0[2];
+                a1_3 = a1From0[3];
+                a1_4 = a1From0[4];
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                a1_0 = a1From0[0];
+                a1_1 = a1From0[1];
+                a1_2 = a1From0[2];
+                a1_3 = a1From0[3];
+                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, 0f, 0f, 0f));
+                a1_4 = a1From4[0];
+            }
+            else
+            {
+                a1_0 = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+                a1_1 = global::StaticNet.NetworkMath.Sigmoid(z1_1);
+                a1_2 = global::StaticNet.NetworkMath.Sigmoid(z1_2);
+                a1_3 = global::StaticNet.NetworkMath.Sigmoid(z1_3);
+                a1_4 = global::StaticNet.NetworkMath.Sigmoid(z1_4);
+            }
 
             // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = σ(z[2])
-            // The last 1 lanes are padding: they hold g(0) and are never read.
-            global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]),
-                p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + (p[33] * a1_3 + p[34] * a1_4 + p[41]),
-                p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + (p[38] * a1_3 + p[39] * a1_4 + p[42]), 0f);
-            global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
-            output[0] = a2Vector[0];
-            output[1] = a2Vector[1];
-            output[2] = a2Vector[2];
+            float z2_0 = p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]);
+            float z2_1 = p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + (p[33] * a1_3 + p[34] * a1_4 + p[41]);
+            float z2_2 = p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + (p[38] * a1_3 + p[39] * a1_4 + p[42]);
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));
+                output[0] = a2From0[0];
+                output[1] = a2From0[1];
+                output[2] = a2From0[2];
+            }
+            else
+            {
+                output[0] = global::StaticNet.NetworkMath.Sigmoid(z2_0);
+                output[1] = global::StaticNet.NetworkMath.Sigmoid(z2_1);
+                output[2] = global::StaticNet.NetworkMath.Sigmoid(z2_2);
+            }
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -361,32 +390,60 @@ namespace Demo
             // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = σ(z[1])
-            // The last 3 lanes are padding: they hold g(0) and are never read.
-            global::System.Runtime.Intrinsics.Vector256<float> z1Vector = global::System.Runtime.Intrinsics.Vector256.Create(
-                p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]),
-                p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]),
-                p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]),
-                p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]),
-                p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]), 0f, 0f, 0f);
-            global::System.Runtime.Intrinsics.Vector256<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
-            a1[0] = a1Vector[0];
-            a1[1] = a1Vector[1];
-            a1[2] = a1Vector[2];
-            a1[3] = a1Vector[3];
-            a1[4] = a1Vector[4];
+            float z1_0 = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]);
+            float z1_1 = p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]);
+            float z1_2 = p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]);
+            float z1_3 = p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]);
+            float z1_4 = p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]);
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f));
+                a1[0] = a1From0[0];
+                a1[1] = a1From0[1];
+                a1[2] = a1From0[2];
+                a1[3] = a1From0[3];
+                a1[4] = a1From0[4];
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                a1[0] = a1From0[0];
+                a1[1] = a1From0[1];
+                a1[2] = a1From0[2];
+                a1[3] = a1From0[3];
+                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, 0f, 0f, 0f));
+                a1[4] = a1From4[0];
+            }
+            else
+            {
+                a1[0] = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+                a1[1] = global::StaticNet.NetworkMath.Sigmoid(z1_1);
+                a1[2] = global::StaticNet.NetworkMath.Sigmoid(z1_2);
+                a1[3] = global::StaticNet.NetworkMath.Sigmoid(z1_3);
+                a1[4] = global::StaticNet.NetworkMath.Sigmoid(z1_4);
+            }
 
             // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = σ(z[2])
-            // The last 1 lanes are padding: they hold g(0) and are never read.
-            global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + (p[28] * a1[3] + p[29] * a1[4] + p[40]),
-                p[30] * a1[0] + p[31] * a1[1] + p[32] * a1[2] + (p[33] * a1[3] + p[34] * a1[4] + p[41]),
-                p[35] * a1[0] + p[36] * a1[1] + p[37] * a1[2] + (p[38] * a1[3] + p[39] * a1[4] + p[42]), 0f);
-            global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
-            a2[0] = a2Vector[0];
-            a2[1] = a2Vector[1];
-            a2[2] = a2Vector[2];
+            float z2_0 = p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + (p[28] * a1[3] + p[29] * a1[4] + p[40]);
+            float z2_1 = p[30] * a1[0] + p[31] * a1[1] + p[32] * a1[2] + (p[33] * a1[3] + p[34] * a1[4] + p[41]);
+            float z2_2 = p[35] * a1[0] + p[36] * a1[1] + p[37] * a1[2] + (p[38] * a1[3] + p[39] * a1[4] + p[42]);
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));
+                a2[0] = a2From0[0];
+                a2[1] = a2From0[1];
+                a2[2] = a2From0[2];
+            }
+            else
+            {
+                a2[0] = global::StaticNet.NetworkMath.Sigmoid(z2_0);
+                a2[1] = global::StaticNet.NetworkMath.Sigmoid(z2_1);
+                a2[2] = global::StaticNet.NetworkMath.Sigmoid(z2_2);
+            }
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
@@ -400,17 +457,41 @@ namespace Demo
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3], a1_4 = a1[4];
-            // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-            global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-            gradient[40] += delta2_0;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(25, 4)) + delta2_0 * a1Lanes0, gradient.Slice(25, 4));
-            gradient[29] += delta2_0 * a1_4;
-            gradient[41] += delta2_1;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(30, 4)) + delta2_1 * a1Lanes0, gradient.Slice(30, 4));
-            gradient[34] += delta2_1 * a1_4;
-            gradient[42] += delta2_2;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(35, 4)) + delta2_2 * a1Lanes0, gradient.Slice(35, 4));
-            gradient[39] += delta2_2 * a1_4;
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
+                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
+                gradient[40] += delta2_0;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(25, 4)) + delta2_0 * a1Lanes0, gradient.Slice(25, 4));
+                gradient[29] += delta2_0 * a1_4;
+                gradient[41] += delta2_1;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(30, 4)) + delta2_1 * a1Lanes0, gradient.Slice(30, 4));
+                gradient[34] += delta2_1 * a1_4;
+                gradient[42] += delta2_2;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(35, 4)) + delta2_2 * a1Lanes0, gradient.Slice(35, 4));
+                gradient[39] += delta2_2 * a1_4;
+            }
+            else
+            {
+                gradient[40] += delta2_0;
+                gradient[25] += delta2_0 * a1_0;
+                gradient[26] += delta2_0 * a1_1;
+                gradient[27] += delta2_0 * a1_2;
+                gradient[28] += delta2_0 * a1_3;
+                gradient[29] += delta2_0 * a1_4;
+                gradient[41] += delta2_1;
+                gradient[30] += delta2_1 * a1_0;
+                gradient[31] += delta2_1 * a1_1;
+                gradient[32] += delta2_1 * a1_2;
+                gradient[33] += delta2_1 * a1_3;
+                gradient[34] += delta2_1 * a1_4;
+                gradient[42] += delta2_2;
+                gradient[35] += delta2_2 * a1_0;
+                gradient[36] += delta2_2 * a1_1;
+                gradient[37] += delta2_2 * a1_2;
+                gradient[38] += delta2_2 * a1_3;
+                gradient[39] += delta2_2 * a1_4;
+            }
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
             delta1[0] = (p[25] * delta2_0 + p[30] * delta2_1 + p[35] * delta2_2) * a1_0 * (1f - a1_0);
@@ -424,18 +505,49 @@ namespace Demo
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
             float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3], delta1_4 = delta1[4];
             float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3];
-            // Row j of ∂C/∂W[1] is δ[1]_j·xᵀ, 4 lanes at a time, then the rest one by one.
-            global::System.Runtime.Intrinsics.Vector128<float> inputLanes0 = global::System.Runtime.Intrinsics.Vector128.Create(input_0, input_1, input_2, input_3);
-            gradient[20] += delta1_0;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(0, 4)) + delta1_0 * inputLanes0, gradient.Slice(0, 4));
-            gradient[21] += delta1_1;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(4, 4)) + delta1_1 * inputLanes0, gradient.Slice(4, 4));
-            gradient[22] += delta1_2;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(8, 4)) + delta1_2 * inputLanes0, gradient.Slice(8, 4));
-            gradient[23] += delta1_3;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(12, 4)) + delta1_3 * inputLanes0, gradient.Slice(12, 4));
-            gradient[24] += delta1_4;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta1_4 * inputLanes0, gradient.Slice(16, 4));
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Row j of ∂C/∂W[1] is δ[1]_j·xᵀ, 4 lanes at a time, then the rest one by one.
+                global::System.Runtime.Intrinsics.Vector128<float> inputLanes0 = global::System.Runtime.Intrinsics.Vector128.Create(input_0, input_1, input_2, input_3);
+                gradient[20] += delta1_0;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(0, 4)) + delta1_0 * inputLanes0, gradient.Slice(0, 4));
+                gradient[21] += delta1_1;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(4, 4)) + delta1_1 * inputLanes0, gradient.Slice(4, 4));
+                gradient[22] += delta1_2;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(8, 4)) + delta1_2 * inputLanes0, gradient.Slice(8, 4));
+                gradient[23] += delta1_3;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(12, 4)) + delta1_3 * inputLanes0, gradient.Slice(12, 4));
+                gradient[24] += delta1_4;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta1_4 * inputLanes0, gradient.Slice(16, 4));
+            }
+            else
+            {
+                gradient[20] += delta1_0;
+                gradient[0] += delta1_0 * input_0;
+                gradient[1] += delta1_0 * input_1;
+                gradient[2] += delta1_0 * input_2;
+                gradient[3] += delta1_0 * input_3;
+                gradient[21] += delta1_1;
+                gradient[4] += delta1_1 * input_0;
+                gradient[5] += delta1_1 * input_1;
+                gradient[6] += delta1_1 * input_2;
+                gradient[7] += delta1_1 * input_3;
+                gradient[22] += delta1_2;
+                gradient[8] += delta1_2 * input_0;
+                gradient[9] += delta1_2 * input_1;
+                gradient[10] += delta1_2 * input_2;
+                gradient[11] += delta1_2 * input_3;
+                gradient[23] += delta1_3;
+                gradient[12] += delta1_3 * input_0;
+                gradient[13] += delta1_3 * input_1;
+                gradient[14] += delta1_3 * input_2;
+                gradient[15] += delta1_3 * input_3;
+                gradient[24] += delta1_4;
+                gradient[16] += delta1_4 * input_0;
+                gradient[17] += delta1_4 * input_1;
+                gradient[18] += delta1_4 * input_2;
+                gradient[19] += delta1_4 * input_3;
+            }
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)

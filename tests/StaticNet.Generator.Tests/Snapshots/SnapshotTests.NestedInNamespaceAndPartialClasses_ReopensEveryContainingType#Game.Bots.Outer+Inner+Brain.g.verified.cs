@@ -133,27 +133,45 @@ namespace Game.Bots
                     // Layer 1 (3 → 4, Sigmoid), unrolled, in registers
                     // z[1] = W[1]·x + b[1]
                     // a[1] = σ(z[1])
-                    global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                        p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]),
-                        p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]),
-                        p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]),
-                        p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]));
-                    global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
-                    float a1_0 = a1Vector[0];
-                    float a1_1 = a1Vector[1];
-                    float a1_2 = a1Vector[2];
-                    float a1_3 = a1Vector[3];
+                    float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
+                    float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
+                    float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
+                    float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
+                    float a1_0, a1_1, a1_2, a1_3;
+                    // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                        a1_0 = a1From0[0];
+                        a1_1 = a1From0[1];
+                        a1_2 = a1From0[2];
+                        a1_3 = a1From0[3];
+                    }
+                    else
+                    {
+                        a1_0 = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+                        a1_1 = global::StaticNet.NetworkMath.Sigmoid(z1_1);
+                        a1_2 = global::StaticNet.NetworkMath.Sigmoid(z1_2);
+                        a1_3 = global::StaticNet.NetworkMath.Sigmoid(z1_3);
+                    }
 
                     // Layer 2 (4 → 2, Sigmoid), unrolled, in registers
                     // z[2] = W[2]·a[1] + b[2]
                     // ŷ = a[2] = σ(z[2])
-                    // The last 2 lanes are padding: they hold g(0) and are never read.
-                    global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                        p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + (p[19] * a1_3 + p[24]),
-                        p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + (p[23] * a1_3 + p[25]), 0f, 0f);
-                    global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
-                    output[0] = a2Vector[0];
-                    output[1] = a2Vector[1];
+                    float z2_0 = p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + (p[19] * a1_3 + p[24]);
+                    float z2_1 = p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + (p[23] * a1_3 + p[25]);
+                    // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, 0f, 0f));
+                        output[0] = a2From0[0];
+                        output[1] = a2From0[1];
+                    }
+                    else
+                    {
+                        output[0] = global::StaticNet.NetworkMath.Sigmoid(z2_0);
+                        output[1] = global::StaticNet.NetworkMath.Sigmoid(z2_1);
+                    }
                 }
 
                 /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -358,27 +376,44 @@ namespace Game.Bots
                     // Layer 1 (3 → 4, Sigmoid), unrolled, in registers
                     // z[1] = W[1]·x + b[1]
                     // a[1] = σ(z[1])
-                    global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                        p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]),
-                        p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]),
-                        p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]),
-                        p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]));
-                    global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
-                    a1[0] = a1Vector[0];
-                    a1[1] = a1Vector[1];
-                    a1[2] = a1Vector[2];
-                    a1[3] = a1Vector[3];
+                    float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
+                    float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
+                    float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
+                    float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
+                    // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                        a1[0] = a1From0[0];
+                        a1[1] = a1From0[1];
+                        a1[2] = a1From0[2];
+                        a1[3] = a1From0[3];
+                    }
+                    else
+                    {
+                        a1[0] = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+                        a1[1] = global::StaticNet.NetworkMath.Sigmoid(z1_1);
+                        a1[2] = global::StaticNet.NetworkMath.Sigmoid(z1_2);
+                        a1[3] = global::StaticNet.NetworkMath.Sigmoid(z1_3);
+                    }
 
                     // Layer 2 (4 → 2, Sigmoid), unrolled, in registers
                     // z[2] = W[2]·a[1] + b[2]
                     // ŷ = a[2] = σ(z[2])
-                    // The last 2 lanes are padding: they hold g(0) and are never read.
-                    global::System.Runtime.Intrinsics.Vector128<float> z2Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                        p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + (p[19] * a1[3] + p[24]),
-                        p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + (p[23] * a1[3] + p[25]), 0f, 0f);
-                    global::System.Runtime.Intrinsics.Vector128<float> a2Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2Vector);
-                    a2[0] = a2Vector[0];
-                    a2[1] = a2Vector[1];
+                    float z2_0 = p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + (p[19] * a1[3] + p[24]);
+                    float z2_1 = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + (p[23] * a1[3] + p[25]);
+                    // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, 0f, 0f));
+                        a2[0] = a2From0[0];
+                        a2[1] = a2From0[1];
+                    }
+                    else
+                    {
+                        a2[0] = global::StaticNet.NetworkMath.Sigmoid(z2_0);
+                        a2[1] = global::StaticNet.NetworkMath.Sigmoid(z2_1);
+                    }
                 }
 
                 /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
@@ -392,12 +427,28 @@ namespace Game.Bots
                     // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
                     float delta2_0 = delta2[0], delta2_1 = delta2[1];
                     float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
-                    // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                    global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                    gradient[24] += delta2_0;
-                    global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta2_0 * a1Lanes0, gradient.Slice(16, 4));
-                    gradient[25] += delta2_1;
-                    global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(20, 4)) + delta2_1 * a1Lanes0, gradient.Slice(20, 4));
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
+                        global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
+                        gradient[24] += delta2_0;
+                        global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta2_0 * a1Lanes0, gradient.Slice(16, 4));
+                        gradient[25] += delta2_1;
+                        global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(20, 4)) + delta2_1 * a1Lanes0, gradient.Slice(20, 4));
+                    }
+                    else
+                    {
+                        gradient[24] += delta2_0;
+                        gradient[16] += delta2_0 * a1_0;
+                        gradient[17] += delta2_0 * a1_1;
+                        gradient[18] += delta2_0 * a1_2;
+                        gradient[19] += delta2_0 * a1_3;
+                        gradient[25] += delta2_1;
+                        gradient[20] += delta2_1 * a1_0;
+                        gradient[21] += delta2_1 * a1_1;
+                        gradient[22] += delta2_1 * a1_2;
+                        gradient[23] += delta2_1 * a1_3;
+                    }
 
                     // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
                     delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1) * a1_0 * (1f - a1_0);

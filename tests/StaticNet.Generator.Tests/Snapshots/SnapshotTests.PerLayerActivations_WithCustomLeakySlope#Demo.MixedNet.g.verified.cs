@@ -152,16 +152,27 @@ namespace Demo
             // Layer 1 (3 → 4, Tanh), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]),
-                p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]),
-                p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]),
-                p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]));
-            global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Tanh(z1Vector);
-            float a1_0 = a1Vector[0];
-            float a1_1 = a1Vector[1];
-            float a1_2 = a1Vector[2];
-            float a1_3 = a1Vector[3];
+            float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
+            float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
+            float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
+            float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
+            float a1_0, a1_1, a1_2, a1_3;
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                a1_0 = a1From0[0];
+                a1_1 = a1From0[1];
+                a1_2 = a1From0[2];
+                a1_3 = a1From0[3];
+            }
+            else
+            {
+                a1_0 = global::StaticNet.NetworkMath.Tanh(z1_0);
+                a1_1 = global::StaticNet.NetworkMath.Tanh(z1_1);
+                a1_2 = global::StaticNet.NetworkMath.Tanh(z1_2);
+                a1_3 = global::StaticNet.NetworkMath.Tanh(z1_3);
+            }
 
             // Layer 2 (4 → 4, LeakyReLU), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
@@ -404,16 +415,26 @@ namespace Demo
             // Layer 1 (3 → 4, Tanh), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]),
-                p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]),
-                p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]),
-                p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]));
-            global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Tanh(z1Vector);
-            a1[0] = a1Vector[0];
-            a1[1] = a1Vector[1];
-            a1[2] = a1Vector[2];
-            a1[3] = a1Vector[3];
+            float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
+            float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
+            float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
+            float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                a1[0] = a1From0[0];
+                a1[1] = a1From0[1];
+                a1[2] = a1From0[2];
+                a1[3] = a1From0[3];
+            }
+            else
+            {
+                a1[0] = global::StaticNet.NetworkMath.Tanh(z1_0);
+                a1[1] = global::StaticNet.NetworkMath.Tanh(z1_1);
+                a1[2] = global::StaticNet.NetworkMath.Tanh(z1_2);
+                a1[3] = global::StaticNet.NetworkMath.Tanh(z1_3);
+            }
 
             // Layer 2 (4 → 4, LeakyReLU), unrolled
             // z[2] = W[2]·a[1] + b[2]
@@ -442,12 +463,28 @@ namespace Demo
             // BP4: ∂C/∂W[3] = δ[3]·a[2]ᵀ
             float delta3_0 = delta3[0], delta3_1 = delta3[1];
             float a2_0 = a2[0], a2_1 = a2[1], a2_2 = a2[2], a2_3 = a2[3];
-            // Row j of ∂C/∂W[3] is δ[3]_j·a[2]ᵀ, 4 lanes at a time, then the rest one by one.
-            global::System.Runtime.Intrinsics.Vector128<float> a2Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_2, a2_3);
-            gradient[44] += delta3_0;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(36, 4)) + delta3_0 * a2Lanes0, gradient.Slice(36, 4));
-            gradient[45] += delta3_1;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(40, 4)) + delta3_1 * a2Lanes0, gradient.Slice(40, 4));
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Row j of ∂C/∂W[3] is δ[3]_j·a[2]ᵀ, 4 lanes at a time, then the rest one by one.
+                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_2, a2_3);
+                gradient[44] += delta3_0;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(36, 4)) + delta3_0 * a2Lanes0, gradient.Slice(36, 4));
+                gradient[45] += delta3_1;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(40, 4)) + delta3_1 * a2Lanes0, gradient.Slice(40, 4));
+            }
+            else
+            {
+                gradient[44] += delta3_0;
+                gradient[36] += delta3_0 * a2_0;
+                gradient[37] += delta3_0 * a2_1;
+                gradient[38] += delta3_0 * a2_2;
+                gradient[39] += delta3_0 * a2_3;
+                gradient[45] += delta3_1;
+                gradient[40] += delta3_1 * a2_0;
+                gradient[41] += delta3_1 * a2_1;
+                gradient[42] += delta3_1 * a2_2;
+                gradient[43] += delta3_1 * a2_3;
+            }
 
             // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]), with leaky' = 1 if z[2] > 0, else 0.2.
             delta2[0] = (z2[0] > 0f ? 1f : 0.2f) * (p[36] * delta3_0 + p[40] * delta3_1);
@@ -460,16 +497,42 @@ namespace Demo
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2], delta2_3 = delta2[3];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
-            // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-            global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-            gradient[32] += delta2_0;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta2_0 * a1Lanes0, gradient.Slice(16, 4));
-            gradient[33] += delta2_1;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(20, 4)) + delta2_1 * a1Lanes0, gradient.Slice(20, 4));
-            gradient[34] += delta2_2;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(24, 4)) + delta2_2 * a1Lanes0, gradient.Slice(24, 4));
-            gradient[35] += delta2_3;
-            global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(28, 4)) + delta2_3 * a1Lanes0, gradient.Slice(28, 4));
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
+                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
+                gradient[32] += delta2_0;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta2_0 * a1Lanes0, gradient.Slice(16, 4));
+                gradient[33] += delta2_1;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(20, 4)) + delta2_1 * a1Lanes0, gradient.Slice(20, 4));
+                gradient[34] += delta2_2;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(24, 4)) + delta2_2 * a1Lanes0, gradient.Slice(24, 4));
+                gradient[35] += delta2_3;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(28, 4)) + delta2_3 * a1Lanes0, gradient.Slice(28, 4));
+            }
+            else
+            {
+                gradient[32] += delta2_0;
+                gradient[16] += delta2_0 * a1_0;
+                gradient[17] += delta2_0 * a1_1;
+                gradient[18] += delta2_0 * a1_2;
+                gradient[19] += delta2_0 * a1_3;
+                gradient[33] += delta2_1;
+                gradient[20] += delta2_1 * a1_0;
+                gradient[21] += delta2_1 * a1_1;
+                gradient[22] += delta2_1 * a1_2;
+                gradient[23] += delta2_1 * a1_3;
+                gradient[34] += delta2_2;
+                gradient[24] += delta2_2 * a1_0;
+                gradient[25] += delta2_2 * a1_1;
+                gradient[26] += delta2_2 * a1_2;
+                gradient[27] += delta2_2 * a1_3;
+                gradient[35] += delta2_3;
+                gradient[28] += delta2_3 * a1_0;
+                gradient[29] += delta2_3 * a1_1;
+                gradient[30] += delta2_3 * a1_2;
+                gradient[31] += delta2_3 * a1_3;
+            }
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
             delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1 + (p[24] * delta2_2 + p[28] * delta2_3)) * (1f - a1_0 * a1_0);

@@ -106,11 +106,17 @@ namespace Demo
             // Layer 1 (2 → 1, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // ŷ = a[1] = σ(z[1])
-            // The last 3 lanes are padding: they hold g(0) and are never read.
-            global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[0] * input[0] + p[1] * input[1] + p[2], 0f, 0f, 0f);
-            global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
-            output[0] = a1Vector[0];
+            float z1_0 = p[0] * input[0] + p[1] * input[1] + p[2];
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, 0f, 0f, 0f));
+                output[0] = a1From0[0];
+            }
+            else
+            {
+                output[0] = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+            }
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -290,11 +296,17 @@ namespace Demo
             // Layer 1 (2 → 1, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // ŷ = a[1] = σ(z[1])
-            // The last 3 lanes are padding: they hold g(0) and are never read.
-            global::System.Runtime.Intrinsics.Vector128<float> z1Vector = global::System.Runtime.Intrinsics.Vector128.Create(
-                p[0] * input[0] + p[1] * input[1] + p[2], 0f, 0f, 0f);
-            global::System.Runtime.Intrinsics.Vector128<float> a1Vector = global::StaticNet.Kernels.VectorActivations.Sigmoid(z1Vector);
-            a1[0] = a1Vector[0];
+            float z1_0 = p[0] * input[0] + p[1] * input[1] + p[2];
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, 0f, 0f, 0f));
+                a1[0] = a1From0[0];
+            }
+            else
+            {
+                a1[0] = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+            }
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
