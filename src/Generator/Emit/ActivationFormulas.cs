@@ -30,7 +30,7 @@ internal static class ActivationFormulas
         _ => throw new ArgumentOutOfRangeException(nameof(activation)),
     };
 
-    private const string Kernels = "global::StaticNet.Kernels.ActivationKernels";
+    private const string Kernels = RuntimeContract.ActivationKernels;
 
     /// <summary>
     /// Statements applying g to a whole layer, from <paramref name="z"/> into <paramref name="a"/> (which may be the
@@ -65,7 +65,7 @@ internal static class ActivationFormulas
     private static string[] Softmax(string z, string a, bool inPlace, string? rowWidth)
     {
         string apply = rowWidth is null
-            ? $"global::StaticNet.NetworkMath.SoftmaxInPlace({a});"
+            ? $"{RuntimeContract.NetworkMath}.SoftmaxInPlace({a});"
             : $"{Kernels}.SoftmaxRows({a}, {rowWidth});";
         return inPlace ? new[] { apply } : new[] { $"{z}.CopyTo({a});", apply };
     }

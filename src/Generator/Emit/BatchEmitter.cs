@@ -1,13 +1,14 @@
 using System.Threading;
 using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
 /// Writes the mini-batch API: <c>ForwardBatch</c> and <c>BackwardBatch</c> over row-major [N × size] spans, and the
-/// <c>BatchWorkspace</c> they reuse. Each layer is one blocked matrix-matrix product per block of
-/// <see cref="BlockSize"/> samples (Z = X·Wᵀ + b, ∂W += δᵀ·A, δ[l−1] = δ[l]·W), not N matrix-vector products, all on
-/// the weights as stored.
+/// <c>BatchWorkspace</c> they reuse. This file holds the methods and their block loop; each layer's code in a block,
+/// one blocked matrix-matrix product per layer and pass (Z = X·Wᵀ + b, ∂W += δᵀ·A, δ[l−1] = δ[l]·W) on the weights as
+/// stored, comes from <see cref="ForwardPassEmitter"/> and <see cref="BackpropagationEmitter"/>, as for one sample.
 /// </summary>
 internal static class BatchEmitter
 {
@@ -19,14 +20,12 @@ internal static class BatchEmitter
 
     private const string Span = PublicApi.Span;
     private const string ReadOnlySpan = PublicApi.ReadOnlySpan;
-    private const string Dense = "global::StaticNet.Kernels.DenseKernels";
-    private const string Guard = "global::StaticNet.SpanLength";
 
-    public static void Emit(CodeWriter writer, NetworkSpec spec, CancellationToken cancellationToken)
+    public static void Emit(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
     {
-        EmitWorkspace(writer, spec);
-        EmitForwardBatch(writer, spec, cancellationToken);
-        EmitBackwardBatch(writer, spec, cancellationToken);
+        EmitWorkspace(writer, plan);
+        EmitForwardBatch(writer, plan, cancellationToken);
+        EmitBackwardBatch(writer, plan, cancellationToken);
     }
 
     /// <summary>The BatchBlockSize constant, part of the API that the shell of an invalid network declares too.</summary>
@@ -39,7 +38,7 @@ internal static class BatchEmitter
 
     private static string Field(string buffer) => char.ToUpperInvariant(buffer[0]) + buffer.Substring(1);
 
-    private static void EmitWorkspace(CodeWriter writer, NetworkSpec spec)
+    private static void EmitWorkspace(CodeWriter writer, NetworkPlan plan)
     {
         EmitBlockSize(writer);
         writer.Line();
@@ -49,15 +48,16 @@ internal static class BatchEmitter
         writer.Summary("Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.");
         using (writer.Open(PublicApi.BatchWorkspace))
         {
-            foreach (ScratchPlan.Buffer buffer in ScratchPlan.For(spec).Training)
+            foreach (ScratchPlan.Buffer buffer in plan.Scratch.Training)
             {
                 writer.Line($"internal readonly float[] {Field(buffer.Name)} = new float[BatchBlockSize * {buffer.SizeConstant}];");
             }
         }
     }
 
-    private static void EmitForwardBatch(CodeWriter writer, NetworkSpec spec, CancellationToken cancellationToken)
+    private static void EmitForwardBatch(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
     {
+        NetworkSpec spec = plan.Spec;
         writer.Line();
         writer.Summary("Computes ŷ for every sample of a batch: inputs are row-major [N × InputSize], outputs [N × OutputSize]. Allocates nothing after the first batch call.");
         writer.Doc("<param name=\"inputs\">N samples, one row each.</param>");
@@ -73,8 +73,8 @@ internal static class BatchEmitter
         using (writer.Open(PublicApi.ForwardBatchWithWorkspace))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
-            writer.Line($"int count = {Guard}.RequireRows(inputs, InputSize, nameof(inputs));");
-            writer.Line($"{Guard}.Require(outputs, count * OutputSize, nameof(outputs));");
+            writer.Line($"int count = {RuntimeContract.RequireRows}(inputs, InputSize, nameof(inputs));");
+            writer.Line($"{RuntimeContract.Require}(outputs, count * OutputSize, nameof(outputs));");
             writer.Line($"{ReadOnlySpan} p = Parameters;");
             using (writer.Open("for (int start = 0; start < count; start += BatchBlockSize)"))
             {
@@ -88,18 +88,19 @@ internal static class BatchEmitter
                         : $"{Span} {a} = new {Span}(workspace.{Field(a)}, 0, n * {LayerCode.SizeConstant(layer)});");
                 }
 
-                foreach (LayerSpec layer in spec.Layers)
+                foreach (LayerPlan layer in plan.Layers)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     writer.Line();
-                    EmitLayerForward(writer, spec, layer, keepsZ: false);
+                    ForwardPassEmitter.EmitBatchLayer(writer, plan, layer, keepsZ: false);
                 }
             }
         }
     }
 
-    private static void EmitBackwardBatch(CodeWriter writer, NetworkSpec spec, CancellationToken cancellationToken)
+    private static void EmitBackwardBatch(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
     {
+        NetworkSpec spec = plan.Spec;
         writer.Line();
         writer.Summary($"Runs a batch forward and backward, adds the gradient of the batch's mean loss J = (1/N) Σ C_i into gradient (same layout as Parameters) and returns J ({spec.Loss}).");
         writer.Doc("<param name=\"inputs\">N samples, row-major [N × InputSize].</param>");
@@ -119,9 +120,9 @@ internal static class BatchEmitter
         using (writer.Open(PublicApi.BackwardBatchWithWorkspace))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
-            writer.Line($"int count = {Guard}.RequireRows(inputs, InputSize, nameof(inputs));");
-            writer.Line($"{Guard}.Require(targets, count * OutputSize, nameof(targets));");
-            writer.Line($"{Guard}.Require(gradient, ParameterCount, nameof(gradient));");
+            writer.Line($"int count = {RuntimeContract.RequireRows}(inputs, InputSize, nameof(inputs));");
+            writer.Line($"{RuntimeContract.Require}(targets, count * OutputSize, nameof(targets));");
+            writer.Line($"{RuntimeContract.Require}(gradient, ParameterCount, nameof(gradient));");
             writer.Line($"{ReadOnlySpan} p = Parameters;");
             writer.Line();
             writer.Comment("J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.");
@@ -132,84 +133,30 @@ internal static class BatchEmitter
                 writer.Line("int n = global::System.Math.Min(BatchBlockSize, count - start);");
                 writer.Line($"{ReadOnlySpan} x = inputs.Slice(start * InputSize, n * InputSize);");
                 writer.Line($"{ReadOnlySpan} y = targets.Slice(start * OutputSize, n * OutputSize);");
-                foreach (ScratchPlan.Buffer buffer in ScratchPlan.For(spec).Training)
+                foreach (ScratchPlan.Buffer buffer in plan.Scratch.Training)
                 {
                     writer.Line($"{Span} {buffer.Name} = new {Span}(workspace.{Field(buffer.Name)}, 0, n * {buffer.SizeConstant});");
                 }
 
-                foreach (LayerSpec layer in spec.Layers)
+                foreach (LayerPlan layer in plan.Layers)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     writer.Line();
-                    EmitLayerForward(writer, spec, layer, ScratchPlan.KeepsPreActivation(spec, layer));
+                    ForwardPassEmitter.EmitBatchLayer(writer, plan, layer, layer.KeepsPreActivation);
                 }
 
                 writer.Line();
-                EmitOutputError(writer, spec);
-                for (int i = spec.Layers.Count - 1; i >= 0; i--)
+                BackpropagationEmitter.EmitBatchOutputError(writer, plan);
+                for (int i = plan.Layers.Count - 1; i >= 0; i--)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     writer.Line();
-                    EmitLayerBackward(writer, spec, spec.Layers[i], i > 0 ? spec.Layers[i - 1] : null);
+                    BackpropagationEmitter.EmitBatchLayer(writer, plan, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null);
                 }
             }
 
             writer.Line();
             writer.Line("return (float)(loss / count);");
-        }
-    }
-
-    private static void EmitLayerForward(CodeWriter writer, NetworkSpec spec, LayerSpec layer, bool keepsZ)
-    {
-        int l = layer.Index;
-        string a = ScratchPlan.A(l);
-        string sums = keepsZ ? ScratchPlan.Z(l) : a;
-        string input = l == 1 ? "x" : ScratchPlan.A(l - 1);
-        writer.Comment($"{LayerCode.Describe(layer)}: Z[{l}] = {(l == 1 ? "X" : $"A[{l - 1}]")}·W[{l}]ᵀ + b[{l}], then A[{l}] = {ActivationFormulas.Equation(layer.Activation, $"Z[{l}]")} row by row");
-        writer.Line($"{Dense}.ForwardBatch({LayerCode.WeightsSlice(layer, "p")}, {LayerCode.BiasesSlice(layer, "p")}, {input}, {sums}, n);");
-        foreach (string statement in ActivationFormulas.ApplyToLayer(layer.Activation, sums, a, spec.LeakySlope, LayerCode.SizeConstant(layer)))
-        {
-            writer.Line(statement);
-        }
-    }
-
-    /// <summary>BP1 row by row (the loss needs each sample's own target), then g' over the whole block where it applies.</summary>
-    private static void EmitOutputError(CodeWriter writer, NetworkSpec spec)
-    {
-        int l = spec.OutputLayer.Index;
-        string Row(string buffer) => $"{buffer}.Slice(s * OutputSize, OutputSize)";
-        var bp1 = OutputErrorEmitter.For(spec);
-        writer.Comment($"BP1, {bp1.Equation}; per sample, scaled by 1/N.");
-        using (writer.Open("for (int s = 0; s < n; s++)"))
-        {
-            writer.Line($"loss += {bp1.Call(Row(ScratchPlan.Z(l)), Row(ScratchPlan.A(l)), Row("y"), Row(ScratchPlan.Delta(l)), "scale")};");
-        }
-
-        if (bp1.Derivative is not null)
-        {
-            writer.Line(bp1.Derivative);
-        }
-    }
-
-    private static void EmitLayerBackward(CodeWriter writer, NetworkSpec spec, LayerSpec layer, LayerSpec? below)
-    {
-        int l = layer.Index;
-        string delta = ScratchPlan.Delta(l);
-        string input = l == 1 ? "x" : ScratchPlan.A(l - 1);
-        writer.Comment($"{LayerCode.Describe(layer)}: BP3 ∂J/∂b[{l}] = Σ_s δ[{l}]_s, BP4 ∂J/∂W[{l}] = δ[{l}]ᵀ·{(l == 1 ? "X" : $"A[{l - 1}]")}");
-        writer.Line($"{Dense}.AccumulateGradient({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, n);");
-        if (below is null)
-        {
-            return;
-        }
-
-        int h = below.Index;
-        writer.Comment($"BP2: δ[{h}] = δ[{l}]·W[{l}] ⊙ g'(z[{h}]), with {ActivationFormulas.DerivativeEquation(below.Activation, h, spec.LeakySlope)}.");
-        writer.Line($"{Dense}.BackpropagateError({LayerCode.WeightsSlice(layer, "p")}, {delta}, {ScratchPlan.Delta(h)}, n);");
-        string? derivative = ActivationFormulas.MultiplyDerivative(below.Activation, ScratchPlan.Delta(h), ScratchPlan.A(h), ScratchPlan.Z(h), spec.LeakySlope);
-        if (derivative is not null)
-        {
-            writer.Line(derivative);
         }
     }
 }

@@ -1,43 +1,14 @@
 using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
 
-/// <summary>Names and shapes shared by the forward and backward emitters for one layer.</summary>
+/// <summary>
+/// Names and expressions shared by the emitters for one layer: how a layer's slices, sizes and elements are spelled
+/// in generated code. It decides nothing; what a layer's code looks like is decided by <see cref="NetworkPlan"/>.
+/// </summary>
 internal static class LayerCode
 {
-    /// <summary>
-    /// Layers with at most this many weights are written as straight-line code, one expression per unit with every
-    /// index folded to a constant. Past it, loops with constant bounds keep the source (and the JIT's work) small.
-    /// </summary>
-    public const int UnrollWeightLimit = 64;
-
-    /// <summary>
-    /// Unrolled layers of at most this many units keep their sums and activations in locals and vector registers
-    /// (one Vector256, or two Vector128 where 256-bit vectors are not hardware), never in memory: for a 4-5-3
-    /// network the stack round trips and the calls into the layer kernels cost more than the arithmetic.
-    /// </summary>
-    public const int RegisterUnitLimit = 8;
-
-    public static bool IsUnrolled(LayerSpec layer) => layer.WeightsLength <= UnrollWeightLimit;
-
-    /// <summary>
-    /// Whether <c>Forward</c> computes the layer in registers: it is unrolled, small, element-wise (not softmax), and
-    /// whatever reads its activations reads them one by one (the output span, or another unrolled layer).
-    /// </summary>
-    public static bool IsInRegisters(NetworkSpec spec, LayerSpec layer) =>
-        FitsInRegisters(layer) && (layer.Index == spec.Layers.Count || IsUnrolled(spec.Layers[layer.Index]));
-
-    /// <summary>
-    /// Whether <c>ForwardLayers</c> computes the layer in registers: as in <c>Forward</c>, when training keeps no z[l]
-    /// for it (the activation is stored to a[l] for backpropagation either way).
-    /// </summary>
-    public static bool IsInRegistersForTraining(NetworkSpec spec, LayerSpec layer) =>
-        FitsInRegisters(layer) && !ScratchPlan.KeepsPreActivation(spec, layer);
-
-    /// <summary>The layer's own conditions for registers: unrolled, at most <see cref="RegisterUnitLimit"/> units, element-wise.</summary>
-    private static bool FitsInRegisters(LayerSpec layer) =>
-        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && layer.Activation != ActivationKind.Softmax;
-
     /// <summary>
     /// The local holding element <paramref name="index"/> of <paramref name="span"/> in unrolled code, e.g. <c>a1_0</c>:
     /// one spelling for register layers in <c>Forward</c> and for the values <c>Backward</c> reads once.
@@ -45,8 +16,12 @@ internal static class LayerCode
     public static string ElementLocal(string span, int index) => $"{span}_{Literals.Int(index)}";
 
     /// <summary>How the layer's products are computed, for the layer comment.</summary>
-    public static string Strategy(LayerSpec layer, bool inRegisters = false) =>
-        inRegisters ? "unrolled, in registers" : IsUnrolled(layer) ? "unrolled" : "SIMD kernel";
+    public static string Strategy(LayerStrategy strategy) => strategy switch
+    {
+        LayerStrategy.Registers => "unrolled, in registers",
+        LayerStrategy.StraightLine => "unrolled",
+        _ => "SIMD kernel",
+    };
 
     /// <summary>W[l] as a slice of <paramref name="buffer"/> (the parameters or the gradient).</summary>
     public static string WeightsSlice(LayerSpec layer, string buffer) =>

@@ -10,7 +10,7 @@ internal static class PublicApi
     public const string Span = "global::System.Span<float>";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
 
-    public const string Interface = "global::StaticNet.IBatchNetwork";
+    public const string Interface = RuntimeContract.IBatchNetwork;
 
     public const string Parameters = "public " + Span + " Parameters";
 
@@ -33,7 +33,7 @@ internal static class PublicApi
     /// the Loss enum and break the natural [Network(..., Loss = Loss.CrossEntropy)].
     /// </summary>
     public const string InterfaceLoss =
-        "float global::StaticNet.INetwork.Loss(" + ReadOnlySpan + " output, " + ReadOnlySpan + " target) => ComputeLoss(output, target);";
+        "float " + RuntimeContract.INetwork + ".Loss(" + ReadOnlySpan + " output, " + ReadOnlySpan + " target) => ComputeLoss(output, target);";
 
     public const string BatchWorkspace = "public sealed class BatchWorkspace";
 
@@ -58,12 +58,12 @@ internal static class PublicApi
     public static void EmitInterfaceSizes(CodeWriter writer)
     {
         writer.Line();
-        writer.Line("int global::StaticNet.INetwork.InputSize => InputSize;");
+        writer.Line($"int {RuntimeContract.INetwork}.InputSize => InputSize;");
         writer.Line();
-        writer.Line("int global::StaticNet.INetwork.OutputSize => OutputSize;");
+        writer.Line($"int {RuntimeContract.INetwork}.OutputSize => OutputSize;");
         writer.Line();
-        writer.Line("int global::StaticNet.INetwork.ParameterCount => ParameterCount;");
+        writer.Line($"int {RuntimeContract.INetwork}.ParameterCount => ParameterCount;");
         writer.Line();
-        writer.Line("global::System.ReadOnlySpan<int> global::StaticNet.INetwork.LayerSizes => LayerSizes;");
+        writer.Line($"global::System.ReadOnlySpan<int> {RuntimeContract.INetwork}.LayerSizes => LayerSizes;");
     }
 }

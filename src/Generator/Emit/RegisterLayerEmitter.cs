@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// Writes a tiny layer (see <see cref="LayerCode.IsInRegisters"/>) without touching memory between its sums and its
+/// Writes a tiny layer planned as <see cref="LayerStrategy.Registers"/> without touching memory between its sums and its
 /// activations: each unit's sum goes into a local, then σ or tanh runs on whole vectors of them, or, for the
 /// piecewise-linear activations, a scalar expression per unit.
 /// </summary>
@@ -29,8 +30,8 @@ internal static class RegisterLayerEmitter
         string prefix = declare ? "float " : string.Empty;
         (string Vector, string Scalar)? function = layer.Activation switch
         {
-            ActivationKind.Sigmoid => ("global::StaticNet.Kernels.VectorActivations.Sigmoid", "global::StaticNet.NetworkMath.Sigmoid"),
-            ActivationKind.Tanh => ("global::StaticNet.Kernels.VectorActivations.Tanh", "global::StaticNet.NetworkMath.Tanh"),
+            ActivationKind.Sigmoid => (RuntimeContract.VectorActivations + ".Sigmoid", RuntimeContract.NetworkMath + ".Sigmoid"),
+            ActivationKind.Tanh => (RuntimeContract.VectorActivations + ".Tanh", RuntimeContract.NetworkMath + ".Tanh"),
             _ => null,
         };
 
@@ -115,8 +116,8 @@ internal static class RegisterLayerEmitter
     private static string ScalarActivation(ActivationKind activation, string sum, float slope) => activation switch
     {
         ActivationKind.Identity => sum,
-        ActivationKind.ReLU => $"global::StaticNet.NetworkMath.ReLU({sum})",
-        ActivationKind.LeakyReLU => $"global::StaticNet.NetworkMath.LeakyReLU({sum}, {Literals.Float(slope)})",
+        ActivationKind.ReLU => $"{RuntimeContract.NetworkMath}.ReLU({sum})",
+        ActivationKind.LeakyReLU => $"{RuntimeContract.NetworkMath}.LeakyReLU({sum}, {Literals.Float(slope)})",
         _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax layers are never kept in registers."),
     };
 }

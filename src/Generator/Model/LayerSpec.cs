@@ -12,7 +12,4 @@ internal sealed record LayerSpec(int Index, int InputSize, int Size, ActivationK
 
     /// <summary>The offset of the next layer's weights.</summary>
     public int EndOffset => BiasesOffset + Size;
-
-    /// <summary>ReLU-family derivatives are read from z (backprop.md: g' = [z &gt; 0]), so those layers keep z.</summary>
-    public bool KeepsPreActivation => Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU;
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
-using StaticNet.Generator.Model;
 
-namespace StaticNet.Generator.Emit;
+namespace StaticNet.Generator.Planning;
 
 /// <summary>
 /// Which per-sample buffers each generated method needs (a[l], z[l], δ[l]) and where they live. Sizes are constants,
@@ -13,11 +12,12 @@ internal sealed class ScratchPlan
     /// <summary>64 KiB of floats: well inside the 1 MiB default stack of a .NET thread, even with callers' frames.</summary>
     public const int StackLimit = 16 * 1024;
 
-    private ScratchPlan(List<Buffer> inference, List<Buffer> activations, List<Buffer> training)
+    private ScratchPlan(List<Buffer> inference, List<Buffer> activations, List<Buffer> training, List<Buffer> backwardLayers)
     {
         Inference = inference;
         Activations = activations;
         Training = training;
+        BackwardLayers = backwardLayers;
     }
 
     /// <summary>Buffers of <c>Forward</c>: the hidden activations not kept in registers; the output goes to the caller's span.</summary>
@@ -29,6 +29,12 @@ internal sealed class ScratchPlan
     /// <summary>Buffers of <c>Backward</c>/<c>Backpropagate</c>: <see cref="Activations"/> and every error δ[l].</summary>
     public IReadOnlyList<Buffer> Training { get; }
 
+    /// <summary>
+    /// What <c>BackwardLayers</c> reads and writes, in its parameter order: z[l] (where kept) and a[l] of every hidden
+    /// layer, then every δ[l]. The output layer's a and z were consumed by BP1.
+    /// </summary>
+    public IReadOnlyList<Buffer> BackwardLayers { get; }
+
     public int InferenceLength => LengthOf(Inference);
 
     public int TrainingLength => LengthOf(Training);
@@ -36,56 +42,54 @@ internal sealed class ScratchPlan
     /// <summary>True when the training scratch is too large for the stack and a per-thread array is used instead.</summary>
     public bool UsesThreadScratch => TrainingLength > StackLimit;
 
-    public static string A(int layer) => "a" + Literals.Int(layer);
+    public static string A(int layer) => "a" + Emit.Literals.Int(layer);
 
-    public static string Z(int layer) => "z" + Literals.Int(layer);
+    public static string Z(int layer) => "z" + Emit.Literals.Int(layer);
 
-    public static string Delta(int layer) => "delta" + Literals.Int(layer);
+    public static string Delta(int layer) => "delta" + Emit.Literals.Int(layer);
 
-    /// <summary>
-    /// Whether training stores z[l] apart from a[l]: the ReLU family reads g' from z (backprop.md), and the output
-    /// layer's logits give cross-entropy (softmax) and binary cross-entropy (sigmoid) in a numerically stable form.
-    /// </summary>
-    public static bool KeepsPreActivation(NetworkSpec spec, LayerSpec layer)
-    {
-        if (layer.KeepsPreActivation)
-        {
-            return true;
-        }
+    /// <summary>The name of the generated constant holding the size of layer <paramref name="layer"/> (0 = input).</summary>
+    public static string SizeConstant(int layer) => layer == 0 ? "InputSize" : "Layer" + Emit.Literals.Int(layer) + "Size";
 
-        return layer.Index == spec.Layers.Count &&
-               (layer.Activation == ActivationKind.Softmax || spec.Loss == LossKind.BinaryCrossEntropy);
-    }
-
-    public static ScratchPlan For(NetworkSpec spec)
+    public static ScratchPlan For(IReadOnlyList<LayerPlan> layers)
     {
         var inference = new List<Buffer>();
         var activations = new List<Buffer>();
         var deltas = new List<Buffer>();
-        foreach (LayerSpec layer in spec.Layers)
+        var backwardLayers = new List<Buffer>();
+        foreach (LayerPlan plan in layers)
         {
-            string size = SizeConstant(layer.Index);
-            if (layer.Index < spec.Layers.Count && !LayerCode.IsInRegisters(spec, layer))
+            int l = plan.Index;
+            string size = SizeConstant(l);
+            int length = plan.Layer.Size;
+            if (!plan.IsOutput && plan.Inference != LayerStrategy.Registers)
             {
-                inference.Add(new Buffer(A(layer.Index), size, layer.Size));
+                inference.Add(new Buffer(A(l), size, length));
             }
 
-            if (KeepsPreActivation(spec, layer))
+            if (plan.KeepsPreActivation)
             {
-                activations.Add(new Buffer(Z(layer.Index), size, layer.Size));
+                activations.Add(new Buffer(Z(l), size, length));
+                if (!plan.IsOutput)
+                {
+                    backwardLayers.Add(activations[activations.Count - 1]);
+                }
             }
 
-            activations.Add(new Buffer(A(layer.Index), size, layer.Size));
-            deltas.Add(new Buffer(Delta(layer.Index), size, layer.Size));
+            activations.Add(new Buffer(A(l), size, length));
+            if (!plan.IsOutput)
+            {
+                backwardLayers.Add(activations[activations.Count - 1]);
+            }
+
+            deltas.Add(new Buffer(Delta(l), size, length));
         }
 
         var training = new List<Buffer>(activations);
         training.AddRange(deltas);
-        return new ScratchPlan(inference, activations, training);
+        backwardLayers.AddRange(deltas);
+        return new ScratchPlan(inference, activations, training, backwardLayers);
     }
-
-    /// <summary>The name of the generated constant holding the size of layer <paramref name="layer"/> (0 = input).</summary>
-    public static string SizeConstant(int layer) => layer == 0 ? "InputSize" : "Layer" + Literals.Int(layer) + "Size";
 
     private static int LengthOf(IReadOnlyList<Buffer> buffers)
     {

@@ -1,0 +1,66 @@
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// The generator↔runtime contract in one place: every type and member of the StaticNet runtime that generated code
+/// names, fully qualified. A rename in the runtime is a change here, and <c>RuntimeContractTests</c> checks by
+/// reflection that each name below exists in StaticNet.dll with a member of that name.
+/// </summary>
+internal static class RuntimeContract
+{
+    private const string Root = "global::StaticNet.";
+
+    // Interfaces every network implements.
+    public const string INetwork = Root + "INetwork";
+    public const string IBatchNetwork = Root + "IBatchNetwork";
+
+    // Argument checks: the ArgumentExceptions that name expected and actual lengths.
+    public const string SpanLength = Root + "SpanLength";
+    public const string Require = SpanLength + ".Require";
+    public const string RequireOptional = SpanLength + ".RequireOptional";
+    public const string RequireRows = SpanLength + ".RequireRows";
+
+    // Parameter storage and initialisation.
+    public const string ParameterMemory = Root + "ParameterMemory";
+    public const string AllocateParameters = ParameterMemory + ".Allocate";
+    public const string AlignedView = ParameterMemory + ".View";
+    public const string ParameterInitializer = Root + "ParameterInitializer";
+    public const string HeBound = ParameterInitializer + ".HeBound";
+    public const string XavierBound = ParameterInitializer + ".XavierBound";
+    public const string Uniform = ParameterInitializer + ".Uniform";
+    public const string DeterministicRandom = Root + "DeterministicRandom";
+
+    // Scalar activations, softmax and its Jacobian-vector product.
+    public const string NetworkMath = Root + "NetworkMath";
+
+    // Losses and the fused BP1 helpers, one per OutputErrorForm, named like the form.
+    public const string Losses = Root + "Losses";
+    public const string OutputError = Root + "OutputError";
+
+    // Kernels: layer products, whole-layer activations and their derivatives, register-level σ and tanh.
+    public const string DenseKernels = Root + "Kernels.DenseKernels";
+    public const string ActivationKernels = Root + "Kernels.ActivationKernels";
+    public const string VectorActivations = Root + "Kernels.VectorActivations";
+
+    /// <summary>Every runtime type above, for the contract test.</summary>
+    internal static readonly string[] Types =
+    {
+        INetwork, IBatchNetwork, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
+        Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations,
+    };
+
+    /// <summary>Every static method the generated code calls, as Type.Method, for the contract test.</summary>
+    internal static readonly string[] Methods =
+    {
+        Require, RequireOptional, RequireRows, AllocateParameters, AlignedView, HeBound, XavierBound, Uniform,
+        NetworkMath + ".Sigmoid", NetworkMath + ".Tanh", NetworkMath + ".ReLU", NetworkMath + ".LeakyReLU",
+        NetworkMath + ".SoftmaxInPlace", NetworkMath + ".SoftmaxBackward",
+        Losses + ".MeanSquaredError", Losses + ".CrossEntropy", Losses + ".BinaryCrossEntropy",
+        OutputError + ".SoftmaxCrossEntropy", OutputError + ".SigmoidBinaryCrossEntropy",
+        OutputError + ".SoftmaxMeanSquaredError", OutputError + ".MeanSquaredError",
+        DenseKernels + ".Forward", DenseKernels + ".ForwardBatch", DenseKernels + ".AccumulateGradient", DenseKernels + ".BackpropagateError",
+        ActivationKernels + ".Sigmoid", ActivationKernels + ".Tanh", ActivationKernels + ".ReLU", ActivationKernels + ".LeakyReLU",
+        ActivationKernels + ".SoftmaxRows", ActivationKernels + ".MultiplySigmoidDerivative", ActivationKernels + ".MultiplyTanhDerivative",
+        ActivationKernels + ".MultiplyReLUDerivative", ActivationKernels + ".MultiplyLeakyReLUDerivative",
+        VectorActivations + ".Sigmoid", VectorActivations + ".Tanh",
+    };
+}

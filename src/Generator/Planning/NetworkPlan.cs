@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using StaticNet.Generator.Model;
+
+namespace StaticNet.Generator.Planning;
+
+/// <summary>
+/// The analysis between the model and the emitters, as the Regex generator's tree analysis sits between its parser and
+/// its emitter: from a <see cref="NetworkSpec"/> it decides, once, how every layer is computed in each pass, which
+/// buffers each method needs and where they live, whether the parameters are aligned, and which form BP1 takes.
+/// Emitters read these decisions; none re-derives them.
+/// </summary>
+internal sealed class NetworkPlan
+{
+    /// <summary>
+    /// Layers with at most this many weights are written as straight-line code, one expression per unit with every
+    /// index folded to a constant. Past it, loops with constant bounds keep the source (and the JIT's work) small.
+    /// </summary>
+    public const int UnrollWeightLimit = 64;
+
+    /// <summary>
+    /// Unrolled layers of at most this many units keep their sums and activations in locals and vector registers
+    /// (one Vector256, or two Vector128 where 256-bit vectors are not hardware), never in memory: for a 4-5-3
+    /// network the stack round trips and the calls into the layer kernels cost more than the arithmetic.
+    /// </summary>
+    public const int RegisterUnitLimit = 8;
+
+    private NetworkPlan(NetworkSpec spec, IReadOnlyList<LayerPlan> layers, bool alignsParameters, ScratchPlan scratch, OutputErrorPlan outputError)
+    {
+        Spec = spec;
+        Layers = layers;
+        AlignsParameters = alignsParameters;
+        Scratch = scratch;
+        OutputError = outputError;
+    }
+
+    /// <summary>The network as declared.</summary>
+    public NetworkSpec Spec { get; }
+
+    /// <summary>One plan per weight layer, layer 1 first.</summary>
+    public IReadOnlyList<LayerPlan> Layers { get; }
+
+    /// <summary>Layer L.</summary>
+    public LayerPlan OutputLayer => Layers[Layers.Count - 1];
+
+    /// <summary>
+    /// Whether the parameters get a cache-line-aligned view (<c>ParameterMemory</c>): only the SIMD kernels load whole
+    /// rows as vectors. Fully unrolled networks read one float at a time, and for them the aligned view's address
+    /// arithmetic would sit in front of every load (about 4 ns of a 40 ns forward pass).
+    /// </summary>
+    public bool AlignsParameters { get; }
+
+    /// <summary>The per-sample buffers of each method and where they live.</summary>
+    public ScratchPlan Scratch { get; }
+
+    /// <summary>The form of BP1.</summary>
+    public OutputErrorPlan OutputError { get; }
+
+    /// <summary>The plan of layer <paramref name="index"/> (1-based).</summary>
+    public LayerPlan Layer(int index) => Layers[index - 1];
+
+    public static NetworkPlan For(NetworkSpec spec)
+    {
+        int count = spec.Layers.Count;
+        var layers = new List<LayerPlan>(count);
+        bool alignsParameters = false;
+        bool previousInRegisters = false;
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            bool isOutput = layer.Index == count;
+            bool unrolled = IsUnrolled(layer);
+            bool keepsPreActivation = KeepsPreActivation(spec, layer, isOutput);
+
+            // Forward keeps a layer in registers only when whatever reads its activations reads them one by one: the
+            // output span, or the next layer's straight-line sums.
+            bool inRegisters = FitsInRegisters(layer) && (isOutput || IsUnrolled(spec.Layers[layer.Index]));
+            LayerStrategy inference = inRegisters ? LayerStrategy.Registers : unrolled ? LayerStrategy.StraightLine : LayerStrategy.Kernel;
+
+            // Training stores a[l] either way, but computes it in registers only when no z[l] has to be kept.
+            LayerStrategy training = FitsInRegisters(layer) && !keepsPreActivation
+                ? LayerStrategy.Registers
+                : unrolled ? LayerStrategy.StraightLine : LayerStrategy.Kernel;
+
+            layers.Add(new LayerPlan(layer, isOutput, inference, training, keepsPreActivation, previousInRegisters));
+            previousInRegisters = inRegisters;
+            alignsParameters |= !unrolled;
+        }
+
+        LayerPlan output = layers[count - 1];
+        return new NetworkPlan(spec, layers, alignsParameters, ScratchPlan.For(layers), OutputErrorPlan.For(spec, output.IsUnrolled));
+    }
+
+    private static bool IsUnrolled(LayerSpec layer) => layer.WeightsLength <= UnrollWeightLimit;
+
+    /// <summary>The layer's own conditions for registers: unrolled, at most <see cref="RegisterUnitLimit"/> units, element-wise.</summary>
+    private static bool FitsInRegisters(LayerSpec layer) =>
+        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && layer.Activation != ActivationKind.Softmax;
+
+    private static bool KeepsPreActivation(NetworkSpec spec, LayerSpec layer, bool isOutput) =>
+        layer.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU ||
+        (isOutput && (layer.Activation == ActivationKind.Softmax || spec.Loss == LossKind.BinaryCrossEntropy));
+}
