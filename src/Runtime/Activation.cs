@@ -1,7 +1,18 @@
+// Compiled into the generator too (linked by src/Generator/StaticNet.Generator.csproj), as the Regex generator links
+// RegexOptions.cs: one definition of the values, internal to the generator and in its model's namespace there.
+#if STATICNET_GENERATOR
+namespace StaticNet.Generator.Model;
+#else
 namespace StaticNet;
+#endif
 
 /// <summary>An element-wise (or, for <see cref="Softmax"/>, layer-wise) activation function g in a[l] = g(z[l]).</summary>
-public enum Activation
+#if STATICNET_GENERATOR
+internal
+#else
+public
+#endif
+enum Activation
 {
     /// <summary>g(z) = z. Use for regression outputs.</summary>
     Identity = 0,
@@ -15,7 +26,7 @@ public enum Activation
     /// <summary>g(z) = max(0, z), with g'(z) = [z &gt; 0].</summary>
     ReLU = 3,
 
-    /// <summary>g(z) = z for z &gt; 0, otherwise <see cref="NetworkAttribute.LeakySlope"/> · z.</summary>
+    /// <summary>g(z) = z for z &gt; 0, otherwise <see cref="P:StaticNet.NetworkAttribute.LeakySlope"/> · z.</summary>
     LeakyReLU = 4,
 
     /// <summary>g(z)_j = e^(z_j) / Σ_k e^(z_k) over the whole layer. Only valid on the output layer.</summary>

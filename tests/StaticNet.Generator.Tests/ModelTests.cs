@@ -22,17 +22,19 @@ public sealed class ModelTests
     };
 
     [Fact]
-    public void ActivationKind_MirrorsTheRuntimeActivationEnum()
+    public void Activation_IsTheRuntimeFileCompiledIntoTheGenerator()
     {
-        // The generator reads attribute values as integers and must not reference the runtime, so the two enums are
-        // kept equal by hand: same names, same values, nothing missing on either side.
-        AssertMirrors(typeof(StaticNet.Activation), typeof(ActivationKind));
+        // The generator reads attribute values as integers and must not reference the runtime, so it compiles the
+        // runtime's Activation.cs itself (linked): same names and values, internal there.
+        AssertMirrors(typeof(StaticNet.Activation), typeof(Model.Activation));
+        Assert.False(typeof(Model.Activation).IsPublic);
     }
 
     [Fact]
-    public void LossKind_MirrorsTheRuntimeLossEnum()
+    public void Loss_IsTheRuntimeFileCompiledIntoTheGenerator()
     {
-        AssertMirrors(typeof(StaticNet.Loss), typeof(LossKind));
+        AssertMirrors(typeof(StaticNet.Loss), typeof(Model.Loss));
+        Assert.False(typeof(Model.Loss).IsPublic);
     }
 
     [Theory]
@@ -66,10 +68,10 @@ public sealed class ModelTests
 
         Assert.Equal(new[] { 4, 5, 3 }, spec.LayerSizes);
         Assert.Equal(
-            new[] { (1, 4, 5, ActivationKind.Sigmoid, 0, 20, 25), (2, 5, 3, ActivationKind.Sigmoid, 25, 40, 43) },
+            new[] { (1, 4, 5, Model.Activation.Sigmoid, 0, 20, 25), (2, 5, 3, Model.Activation.Sigmoid, 25, 40, 43) },
             spec.Layers.Select(layer => (layer.Index, layer.InputSize, layer.Size, layer.Activation, layer.WeightsOffset, layer.BiasesOffset, layer.EndOffset)));
         Assert.Equal(43, spec.ParameterCount);
-        Assert.Equal(LossKind.MeanSquaredError, spec.Loss);
+        Assert.Equal(Model.Loss.MeanSquaredError, spec.Loss);
         Assert.Equal(0.01f, spec.LeakySlope);
         Assert.Equal("Demo.DefaultNet.g.cs", spec.HintName);
     }

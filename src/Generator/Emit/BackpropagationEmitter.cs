@@ -46,11 +46,7 @@ internal static class BackpropagationEmitter
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         using (writer.Open(PublicApi.BackwardWithInputGradient))
         {
-            writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
-            writer.Line($"{RuntimeContract.Require}(target, OutputSize, nameof(target));");
-            writer.Line($"{RuntimeContract.Require}(gradient, ParameterCount, nameof(gradient));");
-            writer.Line($"{RuntimeContract.RequireOptional}(inputGradient, InputSize, nameof(inputGradient));");
-            EmitTrainingPass(writer, plan, () => EmitOutputErrorFromLoss(writer, plan));
+            EmitTrainingPass(writer, plan, "target", () => EmitOutputErrorFromLoss(writer, plan));
             writer.Line("return loss;");
         }
     }
@@ -67,17 +63,20 @@ internal static class BackpropagationEmitter
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         using (writer.Open(PublicApi.Backpropagate))
         {
-            writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
-            writer.Line($"{RuntimeContract.Require}(outputGradient, OutputSize, nameof(outputGradient));");
-            writer.Line($"{RuntimeContract.Require}(gradient, ParameterCount, nameof(gradient));");
-            writer.Line($"{RuntimeContract.RequireOptional}(inputGradient, InputSize, nameof(inputGradient));");
-            EmitTrainingPass(writer, plan, () => EmitOutputErrorFromUpstream(writer, plan));
+            EmitTrainingPass(writer, plan, "outputGradient", () => EmitOutputErrorFromUpstream(writer, plan));
         }
     }
 
-    /// <summary>The body shared by Backward and Backpropagate: scratch, forward, the caller's BP1, then BP2–BP4.</summary>
-    private static void EmitTrainingPass(CodeWriter writer, NetworkPlan plan, System.Action emitOutputError)
+    /// <summary>
+    /// The body shared by Backward and Backpropagate: argument checks (<paramref name="outputSide"/> names the target
+    /// or the upstream gradient), scratch, forward, the caller's BP1, then BP2–BP4.
+    /// </summary>
+    private static void EmitTrainingPass(CodeWriter writer, NetworkPlan plan, string outputSide, System.Action emitOutputError)
     {
+        writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
+        writer.Line($"{RuntimeContract.Require}({outputSide}, OutputSize, nameof({outputSide}));");
+        writer.Line($"{RuntimeContract.Require}(gradient, ParameterCount, nameof(gradient));");
+        writer.Line($"{RuntimeContract.RequireOptional}(inputGradient, InputSize, nameof(inputGradient));");
         ScratchEmitter.Emit(writer, plan.Scratch, plan.Scratch.Training, "TrainingScratchLength");
         var forwardArguments = new List<string> { "input" };
         foreach (ScratchPlan.Buffer buffer in plan.Scratch.Activations)
@@ -129,7 +128,7 @@ internal static class BackpropagationEmitter
         string a = ScratchPlan.A(l);
         string z = ScratchPlan.Z(l);
         string delta = ScratchPlan.Delta(l);
-        if (output.Activation == ActivationKind.Softmax)
+        if (output.Activation == Activation.Softmax)
         {
             writer.Comment($"BP1 through softmax, as a Jacobian-vector product: δ_j = ŷ_j (g_j − Σ_k g_k ŷ_k), with g = ∂L/∂ŷ.");
             writer.Line($"{RuntimeContract.NetworkMath}.SoftmaxBackward({a}, outputGradient, {delta});");
@@ -203,12 +202,7 @@ internal static class BackpropagationEmitter
 
     public static void EmitBackwardLayers(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
     {
-        var parameters = new List<string> { "global::System.ReadOnlySpan<float> input" };
-        foreach (ScratchPlan.Buffer buffer in plan.Scratch.BackwardLayers)
-        {
-            parameters.Add("global::System.Span<float> " + buffer.Name);
-        }
-
+        List<string> parameters = ScratchEmitter.SpanParameters(plan.Scratch.BackwardLayers);
         parameters.Add("global::System.Span<float> gradient");
         parameters.Add("global::System.Span<float> inputGradient");
 

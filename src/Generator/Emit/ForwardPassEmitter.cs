@@ -52,11 +52,7 @@ internal static class ForwardPassEmitter
     /// <summary>Writes <c>ForwardLayers</c>, which fills the training buffers a[l] (and z[l] where kept).</summary>
     public static void EmitForwardLayers(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
     {
-        var parameters = new List<string> { "global::System.ReadOnlySpan<float> input" };
-        foreach (ScratchPlan.Buffer buffer in plan.Scratch.Activations)
-        {
-            parameters.Add("global::System.Span<float> " + buffer.Name);
-        }
+        List<string> parameters = ScratchEmitter.SpanParameters(plan.Scratch.Activations);
 
         writer.Summary("Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).");
         // Inlined into its two callers: for a tiny network, passing a span per layer costs as much as a layer.

@@ -184,11 +184,11 @@ internal static class NetworkEmitter
                 int l = layer.Index;
                 string bound = layer.Activation switch
                 {
-                    ActivationKind.ReLU => $"{RuntimeContract.HeBound}({layer.InputSize})",
-                    ActivationKind.LeakyReLU => $"{RuntimeContract.HeBound}({layer.InputSize}, {Literals.Float(spec.LeakySlope)})",
+                    Activation.ReLU => $"{RuntimeContract.HeBound}({layer.InputSize})",
+                    Activation.LeakyReLU => $"{RuntimeContract.HeBound}({layer.InputSize}, {Literals.Float(spec.LeakySlope)})",
                     _ => $"{RuntimeContract.XavierBound}({layer.InputSize}, {layer.Size})",
                 };
-                string scheme = layer.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU ? "He" : "Xavier/Glorot";
+                string scheme = layer.Activation is Activation.ReLU or Activation.LeakyReLU ? "He" : "Xavier/Glorot";
                 writer.Comment($"Layer {l} ({layer.Activation}): {scheme} uniform.");
                 writer.Line($"{RuntimeContract.Uniform}(parameters.Slice(Layer{l}WeightsOffset, Layer{l}WeightsLength), {bound}, ref random);");
                 writer.Line($"parameters.Slice(Layer{l}BiasesOffset, Layer{l}Size).Clear();");
@@ -200,8 +200,8 @@ internal static class NetworkEmitter
     {
         string function = spec.Loss switch
         {
-            LossKind.CrossEntropy => "CrossEntropy",
-            LossKind.BinaryCrossEntropy => "BinaryCrossEntropy",
+            Loss.CrossEntropy => "CrossEntropy",
+            Loss.BinaryCrossEntropy => "BinaryCrossEntropy",
             _ => "MeanSquaredError",
         };
         writer.Line();

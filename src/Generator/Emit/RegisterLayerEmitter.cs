@@ -30,8 +30,8 @@ internal static class RegisterLayerEmitter
         string prefix = declare ? "float " : string.Empty;
         (string Vector, string Scalar)? function = layer.Activation switch
         {
-            ActivationKind.Sigmoid => (RuntimeContract.VectorActivations + ".Sigmoid", RuntimeContract.NetworkMath + ".Sigmoid"),
-            ActivationKind.Tanh => (RuntimeContract.VectorActivations + ".Tanh", RuntimeContract.NetworkMath + ".Tanh"),
+            Activation.Sigmoid => (RuntimeContract.VectorActivations + ".Sigmoid", RuntimeContract.NetworkMath + ".Sigmoid"),
+            Activation.Tanh => (RuntimeContract.VectorActivations + ".Tanh", RuntimeContract.NetworkMath + ".Tanh"),
             _ => null,
         };
 
@@ -113,11 +113,11 @@ internal static class RegisterLayerEmitter
     /// <summary>The vector holding a[l] from unit <paramref name="start"/> on, e.g. <c>a1From0</c>.</summary>
     private static string Activations(LayerSpec layer, int start) => $"{ScratchPlan.A(layer.Index)}From{Literals.Int(start)}";
 
-    private static string ScalarActivation(ActivationKind activation, string sum, float slope) => activation switch
+    private static string ScalarActivation(Activation activation, string sum, float slope) => activation switch
     {
-        ActivationKind.Identity => sum,
-        ActivationKind.ReLU => $"{RuntimeContract.NetworkMath}.ReLU({sum})",
-        ActivationKind.LeakyReLU => $"{RuntimeContract.NetworkMath}.LeakyReLU({sum}, {Literals.Float(slope)})",
+        Activation.Identity => sum,
+        Activation.ReLU => $"{RuntimeContract.NetworkMath}.ReLU({sum})",
+        Activation.LeakyReLU => $"{RuntimeContract.NetworkMath}.LeakyReLU({sum}, {Literals.Float(slope)})",
         _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax layers are never kept in registers."),
     };
 }

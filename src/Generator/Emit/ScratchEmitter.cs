@@ -6,6 +6,18 @@ namespace StaticNet.Generator.Emit;
 /// <summary>Declares a method's scratch as the plan lays it out: one stack (or per-thread) block, sliced per buffer.</summary>
 internal static class ScratchEmitter
 {
+    /// <summary>The parameter list of a helper that takes the input and the given buffers: <c>ReadOnlySpan&lt;float&gt; input, Span&lt;float&gt; a1, …</c>.</summary>
+    public static List<string> SpanParameters(IEnumerable<ScratchPlan.Buffer> buffers)
+    {
+        var parameters = new List<string> { "global::System.ReadOnlySpan<float> input" };
+        foreach (ScratchPlan.Buffer buffer in buffers)
+        {
+            parameters.Add("global::System.Span<float> " + buffer.Name);
+        }
+
+        return parameters;
+    }
+
     public static void Emit(CodeWriter writer, ScratchPlan plan, IReadOnlyList<ScratchPlan.Buffer> buffers, string lengthConstant)
     {
         if (buffers.Count == 0)

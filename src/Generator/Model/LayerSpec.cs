@@ -4,7 +4,7 @@ namespace StaticNet.Generator.Model;
 /// One weight layer l (1-based): z[l] = W[l]·a[l−1] + b[l], a[l] = g(z[l]), with W[l] stored row-major
 /// (<see cref="Size"/> × <see cref="InputSize"/>) at <see cref="WeightsOffset"/> and b[l] right after it.
 /// </summary>
-internal sealed record LayerSpec(int Index, int InputSize, int Size, ActivationKind Activation, int WeightsOffset)
+internal sealed record LayerSpec(int Index, int InputSize, int Size, Activation Activation, int WeightsOffset)
 {
     public int WeightsLength => Size * InputSize;
 

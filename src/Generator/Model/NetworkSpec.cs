@@ -8,7 +8,7 @@ internal sealed record NetworkSpec(
     TypeHierarchy Type,
     EquatableArray<int> LayerSizes,
     EquatableArray<LayerSpec> Layers,
-    LossKind Loss,
+    Loss Loss,
     float LeakySlope,
     UserConstructors UserConstructors)
 {

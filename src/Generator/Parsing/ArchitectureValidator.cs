@@ -14,7 +14,7 @@ internal static class ArchitectureValidator
 {
     internal readonly struct Result
     {
-        public Result(EquatableArray<LayerSpec>? layers, LossKind loss)
+        public Result(EquatableArray<LayerSpec>? layers, Loss loss)
         {
             Layers = layers;
             Loss = loss;
@@ -23,7 +23,7 @@ internal static class ArchitectureValidator
         /// <summary>Null when any check failed.</summary>
         public EquatableArray<LayerSpec>? Layers { get; }
 
-        public LossKind Loss { get; }
+        public Loss Loss { get; }
     }
 
     public static Result Validate(
@@ -51,9 +51,9 @@ internal static class ArchitectureValidator
 
         CheckSize(typeName, sizes, location, diagnostics);
 
-        if (!IsDefined<LossKind>(arguments.Loss))
+        if (!IsDefined<Loss>(arguments.Loss))
         {
-            diagnostics.Add(UndefinedValue("Loss", typeName, arguments.Loss, typeof(LossKind), "Loss", location));
+            diagnostics.Add(UndefinedValue("Loss", typeName, arguments.Loss, typeof(Loss), "Loss", location));
         }
 
         if (float.IsNaN(arguments.LeakySlope) || float.IsInfinity(arguments.LeakySlope))
@@ -61,32 +61,32 @@ internal static class ArchitectureValidator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LeakySlopeNotFinite, location, typeName, arguments.LeakySlope.ToString(CultureInfo.InvariantCulture)));
         }
 
-        ActivationKind[]? activations = ResolveActivations(typeName, arguments, sizes.Length - 1, location, diagnostics);
+        Activation[]? activations = ResolveActivations(typeName, arguments, sizes.Length - 1, location, diagnostics);
         if (activations is not null && sizes.Length >= 2)
         {
             for (int l = 1; l < activations.Length; l++)
             {
                 // activations[l - 1] is layer l; the output layer is the last entry.
-                if (activations[l - 1] == ActivationKind.Softmax)
+                if (activations[l - 1] == Activation.Softmax)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxOnHiddenLayer, location, Format(l), typeName));
                 }
             }
 
-            ActivationKind output = activations[activations.Length - 1];
-            var loss = (LossKind)arguments.Loss;
-            if (sizes[sizes.Length - 1] == 1 && (output == ActivationKind.Softmax || loss == LossKind.CrossEntropy))
+            Activation output = activations[activations.Length - 1];
+            var loss = (Loss)arguments.Loss;
+            if (sizes[sizes.Length - 1] == 1 && (output == Activation.Softmax || loss == Loss.CrossEntropy))
             {
                 // Checked before the loss/activation pairing: following SN0010's advice (use Softmax) on one unit
                 // would only lead here, so this is the one error that tells the whole story.
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.SingleUnitSoftmaxOutput, location, typeName, SingleUnitSetting(arguments, output, loss)));
             }
-            else if (loss == LossKind.CrossEntropy && output != ActivationKind.Softmax)
+            else if (loss == Loss.CrossEntropy && output != Activation.Softmax)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyNeedsSoftmax, location, typeName, output.ToString()));
             }
-            else if (loss == LossKind.BinaryCrossEntropy && output != ActivationKind.Sigmoid)
+            else if (loss == Loss.BinaryCrossEntropy && output != Activation.Sigmoid)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BinaryCrossEntropyNeedsSigmoid, location, typeName, output.ToString()));
             }
@@ -106,16 +106,16 @@ internal static class ArchitectureValidator
             offset = layers[l - 1].EndOffset;
         }
 
-        return new Result(new EquatableArray<LayerSpec>(layers), (LossKind)arguments.Loss);
+        return new Result(new EquatableArray<LayerSpec>(layers), (Loss)arguments.Loss);
     }
 
     /// <summary>How the attribute asked for softmax or cross-entropy, in the words the user wrote.</summary>
-    private static string SingleUnitSetting(AttributeArguments arguments, ActivationKind output, LossKind loss)
+    private static string SingleUnitSetting(AttributeArguments arguments, Activation output, Loss loss)
     {
-        string? softmax = output != ActivationKind.Softmax
+        string? softmax = output != Activation.Softmax
             ? null
             : arguments.Activations is null ? "Output = Activation.Softmax" : "Activations ending in Activation.Softmax";
-        string? crossEntropy = loss == LossKind.CrossEntropy ? "Loss = Loss.CrossEntropy" : null;
+        string? crossEntropy = loss == Loss.CrossEntropy ? "Loss = Loss.CrossEntropy" : null;
         return softmax is not null && crossEntropy is not null ? softmax + " and " + crossEntropy : softmax ?? crossEntropy!;
     }
 
@@ -145,7 +145,7 @@ internal static class ArchitectureValidator
     }
 
     /// <summary>One activation per non-input layer: Activations when given, otherwise Hidden… then Output.</summary>
-    private static ActivationKind[]? ResolveActivations(
+    private static Activation[]? ResolveActivations(
         string typeName,
         AttributeArguments arguments,
         int layerCount,
@@ -169,23 +169,23 @@ internal static class ArchitectureValidator
 
             for (int i = 0; i < explicitActivations.Length; i++)
             {
-                if (!IsDefined<ActivationKind>(explicitActivations[i]))
+                if (!IsDefined<Activation>(explicitActivations[i]))
                 {
-                    diagnostics.Add(UndefinedValue($"Activations[{Format(i)}]", typeName, explicitActivations[i], typeof(ActivationKind), "Activation", location));
+                    diagnostics.Add(UndefinedValue($"Activations[{Format(i)}]", typeName, explicitActivations[i], typeof(Activation), "Activation", location));
                 }
             }
         }
         else
         {
             // The unused one of Hidden/Output still has to be a real value: an out-of-range enum is a typo either way.
-            if (!IsDefined<ActivationKind>(arguments.Hidden))
+            if (!IsDefined<Activation>(arguments.Hidden))
             {
-                diagnostics.Add(UndefinedValue("Hidden", typeName, arguments.Hidden, typeof(ActivationKind), "Activation", location));
+                diagnostics.Add(UndefinedValue("Hidden", typeName, arguments.Hidden, typeof(Activation), "Activation", location));
             }
 
-            if (!IsDefined<ActivationKind>(arguments.Output))
+            if (!IsDefined<Activation>(arguments.Output))
             {
-                diagnostics.Add(UndefinedValue("Output", typeName, arguments.Output, typeof(ActivationKind), "Activation", location));
+                diagnostics.Add(UndefinedValue("Output", typeName, arguments.Output, typeof(Activation), "Activation", location));
             }
         }
 
@@ -194,12 +194,12 @@ internal static class ArchitectureValidator
             return null;
         }
 
-        var activations = new ActivationKind[layerCount];
+        var activations = new Activation[layerCount];
         for (int i = 0; i < layerCount; i++)
         {
             activations[i] = arguments.Activations is { } given
-                ? (ActivationKind)given[i]
-                : (ActivationKind)(i == layerCount - 1 ? arguments.Output : arguments.Hidden);
+                ? (Activation)given[i]
+                : (Activation)(i == layerCount - 1 ? arguments.Output : arguments.Hidden);
         }
 
         return activations;

@@ -93,9 +93,9 @@ internal sealed class NetworkPlan
 
     /// <summary>The layer's own conditions for registers: unrolled, at most <see cref="RegisterUnitLimit"/> units, element-wise.</summary>
     private static bool FitsInRegisters(LayerSpec layer) =>
-        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && layer.Activation != ActivationKind.Softmax;
+        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && layer.Activation != Activation.Softmax;
 
     private static bool KeepsPreActivation(NetworkSpec spec, LayerSpec layer, bool isOutput) =>
-        layer.Activation is ActivationKind.ReLU or ActivationKind.LeakyReLU ||
-        (isOutput && (layer.Activation == ActivationKind.Softmax || spec.Loss == LossKind.BinaryCrossEntropy));
+        layer.Activation is Activation.ReLU or Activation.LeakyReLU ||
+        (isOutput && (layer.Activation == Activation.Softmax || spec.Loss == Loss.BinaryCrossEntropy));
 }

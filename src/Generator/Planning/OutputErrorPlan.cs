@@ -33,9 +33,9 @@ internal sealed record OutputErrorPlan(OutputErrorForm Form, bool ReadsLogits, b
 {
     public static OutputErrorPlan For(NetworkSpec spec, bool outputUnrolled) => spec.Loss switch
     {
-        LossKind.CrossEntropy => new(OutputErrorForm.SoftmaxCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
-        LossKind.BinaryCrossEntropy => new(OutputErrorForm.SigmoidBinaryCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
-        LossKind.MeanSquaredError when spec.OutputLayer.Activation == ActivationKind.Softmax =>
+        Loss.CrossEntropy => new(OutputErrorForm.SoftmaxCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
+        Loss.BinaryCrossEntropy => new(OutputErrorForm.SigmoidBinaryCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
+        Loss.MeanSquaredError when spec.OutputLayer.Activation == Activation.Softmax =>
             new(OutputErrorForm.SoftmaxMeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
         _ => new(OutputErrorForm.MeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: true, UnrolledForOneSample: outputUnrolled),
     };
