@@ -3,8 +3,8 @@
 outputs PyTorch computes for fixed inputs.
 
 Run from this directory with Debian's python3-torch (1.13): /usr/bin/python3 make_fixtures.py
-Every file is deterministic for a given torch version (fixed seeds); the tests compare StaticNet's Forward with
-the outputs recorded here to 1e-5.
+Every file is the same on every run for a given torch version (fixed seeds, one thread); the tests compare
+StaticNet's Forward with the outputs recorded here to 1e-5.
 """
 import json
 import struct
@@ -82,6 +82,8 @@ def write_safetensors(path, tensors):
 
 
 def main():
+    # One thread: multithreaded kernels may sum in a different order from run to run and change the last bit.
+    torch.set_num_threads(1)
     for name, cls, seed in [("dropouts", Dropouts, 1), ("named", Named, 2), ("wrapped", Wrapped, 3)]:
         torch.manual_seed(seed)
         model = cls().eval()
