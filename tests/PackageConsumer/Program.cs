@@ -55,6 +55,14 @@ for (int s = 0; s < data.Count; s++)
 }
 Check(identical == data.Count, $"reloaded network gives identical outputs on {identical} of {data.Count} samples");
 
+// The ONNX package: export, then import into a third network, again bit for bit.
+string onnxPath = Path.ChangeExtension(path, ".onnx");
+Onnx.Save(network, onnxPath);
+var fromOnnx = new ConsumerNet(seed: 7);
+Onnx.Load(fromOnnx, onnxPath);
+File.Delete(onnxPath);
+Check(network.Parameters.SequenceEqual(fromOnnx.Parameters), $"ONNX export and import ({ConsumerNet.ParameterCount} parameters) give the same bits");
+
 // Softmax outputs are a probability distribution.
 network.Forward(data.FeaturesOf(0), a);
 float sum = a[0] + a[1] + a[2];

@@ -26,14 +26,19 @@ echo "== dotnet pack -c Release at the root ($version)"
 dotnet pack "$repo/StaticNet.sln" -c Release -o "$work/feed" -p:Version="$version" --nologo -v q > "$work/pack.log" 2>&1 \
     || { cat "$work/pack.log"; exit 1; }
 ls "$work/feed"
-check "the root pack produces exactly the StaticNet package and its symbols" \
-    test "$(cd "$work/feed" && ls | sort | tr '\n' ' ')" = "StaticNet.$version.nupkg StaticNet.$version.snupkg "
+check "the root pack produces exactly the StaticNet and StaticNet.Onnx packages and their symbols" \
+    test "$(cd "$work/feed" && ls | sort | tr '\n' ' ')" = "StaticNet.$version.nupkg StaticNet.$version.snupkg StaticNet.Onnx.$version.nupkg StaticNet.Onnx.$version.snupkg "
 nupkg="$work/feed/StaticNet.$version.nupkg"
 unzip -l "$nupkg" | awk 'NR > 3 && $4 != "" && $4 !~ /^-/ {print "   " $4 " (" $1 " bytes)"}' | grep -v "^   \(_rels\|package/\|\[Content\)" || true
 for entry in lib/net10.0/StaticNet.dll lib/net10.0/StaticNet.xml analyzers/dotnet/cs/StaticNet.Generator.dll README.md LICENSE; do
     check "package contains $entry" sh -c "unzip -l '$nupkg' | grep -q ' $entry\$'"
 done
 check "the generator is not a lib/ reference" sh -c "! unzip -l '$nupkg' | grep -q 'lib/.*Generator'"
+onnx_nupkg="$work/feed/StaticNet.Onnx.$version.nupkg"
+check "StaticNet.Onnx contains lib/net10.0/StaticNet.Onnx.dll and depends on StaticNet $version and Google.Protobuf" \
+    sh -c "unzip -l '$onnx_nupkg' | grep -q ' lib/net10.0/StaticNet.Onnx.dll\$' && unzip -p '$onnx_nupkg' StaticNet.Onnx.nuspec | grep -q 'id=\"StaticNet\" version=\"$version\"' && unzip -p '$onnx_nupkg' StaticNet.Onnx.nuspec | grep -q 'id=\"Google.Protobuf\"'"
+check "the core package has no dependency beyond System.Numerics.Tensors" \
+    test "$(unzip -p "$nupkg" StaticNet.nuspec | grep -o '<dependency id="[^"]*"' | sort -u | tr '\n' ' ')" = '<dependency id="System.Numerics.Tensors" '
 check "nuspec declares MIT, repository and readme" \
     sh -c "unzip -p '$nupkg' StaticNet.nuspec | grep -q '<license type=\"expression\">MIT</license>' && unzip -p '$nupkg' StaticNet.nuspec | grep -q '<repository type=\"git\"' && unzip -p '$nupkg' StaticNet.nuspec | grep -q '<readme>README.md</readme>'"
 
@@ -47,10 +52,13 @@ cat > "$work/nuget.config" <<CONFIG
 </configuration>
 CONFIG
 
-new_project() { # new_project <name>: dotnet new console + dotnet add package, as README says
-    dotnet new console -o "$work/$1" --framework net10.0 --no-restore > /dev/null
-    (cd "$work/$1" && dotnet add package StaticNet --version "$version" > "$work/$1.add.log" 2>&1) \
-        || { cat "$work/$1.add.log"; exit 1; }
+new_project() { # new_project <name> [package…]: dotnet new console + dotnet add package, as README says
+    local name=$1; shift
+    dotnet new console -o "$work/$name" --framework net10.0 --no-restore > /dev/null
+    for package in StaticNet "$@"; do
+        (cd "$work/$name" && dotnet add package "$package" --version "$version" > "$work/$name.add.log" 2>&1) \
+            || { cat "$work/$name.add.log"; exit 1; }
+    done
 }
 
 echo "== README quick start, pasted into Program.cs of a new console project"
@@ -66,7 +74,7 @@ quickstart_learned_xor() {
 check "the quick start compiles, runs and has learned XOR (4 of 4 outputs on the right side of 0.5)" quickstart_learned_xor
 
 echo "== a consumer that trains, evaluates, saves and reloads (tests/PackageConsumer/Program.cs)"
-new_project Consumer
+new_project Consumer StaticNet.Onnx
 cp "$here/Program.cs" "$work/Consumer/Program.cs"
 consumer_runs() { (cd "$work/Consumer" && dotnet run -c Release) | tee "$work/consumer.out"; }
 check "the consumer builds against the package and all its checks pass under the JIT" consumer_runs

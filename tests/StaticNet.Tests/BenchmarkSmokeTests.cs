@@ -16,6 +16,7 @@ public class BenchmarkSmokeTests
     [Theory]
     [InlineData(typeof(SmallNetworkBenchmarks))]
     [InlineData(typeof(MnistBenchmarks))]
+    [InlineData(typeof(OnnxRuntimeBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;
@@ -27,6 +28,33 @@ public class BenchmarkSmokeTests
         {
             float value = (float)method.Invoke(instance, null)!;
             Assert.True(float.IsFinite(value), $"{method.Name} returned {value}");
+        }
+
+        benchmarks.GetMethod("Cleanup")?.Invoke(instance, null);
+    }
+
+    [Fact]
+    public void OnnxRuntimeBenchmarks_ComputeWhatTheGeneratedNetworksCompute()
+    {
+        var benchmarks = new OnnxRuntimeBenchmarks();
+        benchmarks.Setup();
+        try
+        {
+            AssertAgrees(benchmarks.Forward453_StaticNet, benchmarks.Forward453_OnnxRuntime, benchmarks.Sigmoid453Ort.Output);
+            AssertAgrees(benchmarks.Forward64_StaticNet, benchmarks.Forward64_OnnxRuntime, benchmarks.Tanh64Ort.Output);
+            AssertAgrees(benchmarks.Forward784_StaticNet, benchmarks.Forward784_OnnxRuntime, benchmarks.Mnist784Ort.Output);
+        }
+        finally
+        {
+            benchmarks.Cleanup();
+        }
+
+        static void AssertAgrees(Func<float> generated, Func<float> onnxRuntime, float[] onnxOutput)
+        {
+            float first = generated();
+            Array.Clear(onnxOutput);
+            Assert.Equal(first, onnxRuntime(), 1e-5f);
+            Assert.Contains(onnxOutput, value => value != 0f);
         }
     }
 

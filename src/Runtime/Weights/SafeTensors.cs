@@ -5,7 +5,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using static StaticNet.SafeTensorsLayout;
+using static StaticNet.WeightLayout;
 
 namespace StaticNet;
 
@@ -54,29 +54,9 @@ public static class SafeTensors
         ArgumentException.ThrowIfNullOrEmpty(path);
 
         // Everything that can be checked is checked before the disk is touched, so bad arguments leave nothing behind.
-        SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
+        WeightLayout layout = WeightLayout.Of(network);
         byte[] header = BuildHeader(layout, metadata);
-        string fullPath = Path.GetFullPath(path);
-
-        // Same directory as the target, so the final rename never crosses file systems and stays atomic.
-        string temporary = fullPath + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Write(file, header, network);
-
-                // Without this the rename could reach the disk before the data, and a crash would leave an empty target.
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        catch
-        {
-            DeleteQuietly(temporary);
-            throw;
-        }
+        AtomicFile.Write(path, file => Write(file, header, network));
     }
 
     /// <summary>
@@ -96,7 +76,7 @@ public static class SafeTensors
             throw new ArgumentException("The stream must be writable.", nameof(stream));
         }
 
-        SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
+        WeightLayout layout = WeightLayout.Of(network);
         Write(stream, BuildHeader(layout, metadata), network);
         stream.Flush();
     }
@@ -107,20 +87,30 @@ public static class SafeTensors
     /// </summary>
     /// <param name="network">The network to load into; its architecture must match the file's tensors.</param>
     /// <param name="path">The file to read.</param>
+    /// <param name="ignoreBuffers">
+    /// Whether tensors named neither <c>*.weight</c> nor <c>*.bias</c> (BatchNorm statistics, registered buffers) are
+    /// skipped; by default they are rejected, since a file holding them is usually not the network one meant.
+    /// </param>
+    /// <remarks>
+    /// The tensors are matched to layers by the state-dict name rules, not by fixed names: any
+    /// <c>&lt;prefix&gt;.weight</c>/<c>&lt;prefix&gt;.bias</c> pairs whose prefixes, in natural order (<c>fc10</c>
+    /// after <c>fc9</c>), chain the network's layer sizes. So <c>nn.Sequential</c> files with Dropout between layers
+    /// (<c>0, 3, 6</c>), named modules (<c>fc1, fc2</c>) and wrapped models (<c>net.0, net.2</c>) all load.
+    /// </remarks>
     /// <exception cref="InvalidDataException">
     /// The file is not a well-formed safetensors file, or its tensors do not match the network (names, F32 dtype,
-    /// shapes, offsets). The message names the file, every problem found, and the tensors the network expects.
+    /// shapes, offsets). The message names the file, every problem found, the pairs found, and the tensors the network expects.
     /// </exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static void Load(INetwork network, string path)
+    public static void Load(INetwork network, string path, bool ignoreBuffers = false)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
 
-        SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
+        WeightLayout layout = WeightLayout.Of(network);
         string fullPath = Path.GetFullPath(path);
         using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
-        LoadCore(network, layout, file, "'" + fullPath + "'");
+        LoadCore(network, layout, file, "'" + fullPath + "'", ignoreBuffers);
     }
 
     /// <summary>
@@ -130,11 +120,12 @@ public static class SafeTensors
     /// </summary>
     /// <param name="network">The network to load into; its architecture must match the file's tensors.</param>
     /// <param name="stream">A readable stream; one that cannot seek is first copied into memory.</param>
+    /// <param name="ignoreBuffers">Whether tensors named neither <c>*.weight</c> nor <c>*.bias</c> are skipped rather than rejected.</param>
     /// <exception cref="InvalidDataException">
     /// The data is not a well-formed safetensors file, or its tensors do not match the network. The message names the
     /// file (for a <see cref="FileStream"/>), every problem found, and the tensors the network expects.
     /// </exception>
-    public static void Load(INetwork network, Stream stream)
+    public static void Load(INetwork network, Stream stream, bool ignoreBuffers = false)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
@@ -143,11 +134,11 @@ public static class SafeTensors
             throw new ArgumentException("The stream must be readable.", nameof(stream));
         }
 
-        SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
+        WeightLayout layout = WeightLayout.Of(network);
         string source = stream is FileStream file ? "'" + file.Name + "'" : "the stream";
         if (stream.CanSeek)
         {
-            LoadCore(network, layout, stream, source);
+            LoadCore(network, layout, stream, source, ignoreBuffers);
             return;
         }
 
@@ -155,10 +146,10 @@ public static class SafeTensors
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         copy.Position = 0;
-        LoadCore(network, layout, copy, source);
+        LoadCore(network, layout, copy, source, ignoreBuffers);
     }
 
-    private static void LoadCore(INetwork network, SafeTensorsLayout layout, Stream stream, string source)
+    private static void LoadCore(INetwork network, WeightLayout layout, Stream stream, string source, bool ignoreBuffers)
     {
         long available = Math.Max(0, stream.Length - stream.Position);
         if (available < 8)
@@ -184,15 +175,17 @@ public static class SafeTensors
         SafeTensorsHeader header = SafeTensorsHeader.Parse(headerBytes, layout, source);
 
         long dataLength = available - 8 - (long)headerLength;
-        List<string> problems = header.FindProblems(layout, dataLength, available, out TensorEntry[] matches);
+        List<string> problems = header.FindProblems(layout, dataLength, available, ignoreBuffers, out TensorEntry[] matches, out string? note);
         if (problems.Count > 0)
         {
-            throw layout.Reject(source, problems, header.LayersNote(layout));
+            throw layout.Reject(source, problems, note ?? header.LayersNote(layout));
         }
 
-        // The header guarantees that the data section is exactly the network's tensors, tiled without gaps in some
-        // order. They are read in that order (front to back) into a staging buffer, and only a complete read is
-        // copied into the network, so that a read error cannot leave it half loaded.
+        // The header guarantees that the data section is exactly the file's tensors, tiled without gaps, and that
+        // each of the network's tensors is one of them. They are read front to back (skipping ignored buffers) into
+        // a staging buffer, and only a complete read is copied into the network, so that a read error cannot leave
+        // it half loaded.
+        long dataStart = stream.Position;
         var order = new int[matches.Length];
         for (int i = 0; i < order.Length; i++)
         {
@@ -204,6 +197,7 @@ public static class SafeTensors
         foreach (int i in order)
         {
             TensorSlot slot = layout.Slots[i];
+            stream.Position = dataStart + (long)matches[i].Begin;
             ReadExactly(stream, MemoryMarshal.AsBytes(staging.AsSpan(slot.ParameterOffset, slot.Length)), layout, source);
         }
 
@@ -216,7 +210,7 @@ public static class SafeTensors
         staging.AsSpan().CopyTo(network.Parameters);
     }
 
-    private static void ReadExactly(Stream stream, Span<byte> buffer, SafeTensorsLayout layout, string source)
+    private static void ReadExactly(Stream stream, Span<byte> buffer, WeightLayout layout, string source)
     {
         try
         {
@@ -229,7 +223,7 @@ public static class SafeTensors
         }
     }
 
-    private static byte[] BuildHeader(SafeTensorsLayout layout, IReadOnlyDictionary<string, string>? metadata)
+    private static byte[] BuildHeader(WeightLayout layout, IReadOnlyDictionary<string, string>? metadata)
     {
         var json = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(json))
@@ -324,18 +318,6 @@ public static class SafeTensors
 
             stream.Write(chunk.Slice(0, count * sizeof(float)));
             parameters = parameters.Slice(count);
-        }
-    }
-
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The caller rethrows the error that made the save fail; a leftover temporary file matters less than that.
         }
     }
 }

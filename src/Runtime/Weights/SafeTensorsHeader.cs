@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Unicode;
-using static StaticNet.SafeTensorsLayout;
+using StaticNet.Interop;
+using static StaticNet.WeightLayout;
 
 namespace StaticNet;
 
@@ -19,7 +20,7 @@ internal sealed record TensorEntry(string Name, string DType, long[] Shape, ulon
 }
 
 /// <summary>
-/// Parses a safetensors JSON header and checks it against a network's <see cref="SafeTensorsLayout"/>. Nothing
+/// Parses a safetensors JSON header and checks it against a network's <see cref="WeightLayout"/>. Nothing
 /// here touches tensor data: a header that passes <see cref="FindProblems"/> guarantees that reading the data
 /// section fills every parameter exactly once.
 /// </summary>
@@ -47,7 +48,7 @@ internal sealed class SafeTensorsHeader
     /// and an optional string-to-string <c>__metadata__</c>. Unknown properties inside a tensor entry are ignored,
     /// as the reference implementation ignores them.
     /// </summary>
-    public static SafeTensorsHeader Parse(byte[] json, SafeTensorsLayout layout, string source)
+    public static SafeTensorsHeader Parse(byte[] json, WeightLayout layout, string source)
     {
         // JsonDocument would accept some invalid UTF-8 inside strings it never decodes; the format requires all of it valid.
         if (!Utf8.IsValid(json))
@@ -99,60 +100,55 @@ internal sealed class SafeTensorsHeader
     }
 
     /// <summary>
-    /// Everything that stops this header's data from filling <paramref name="layout"/>: missing, extra, mistyped
-    /// or misshapen tensors, and offsets that do not exactly tile a data section of <paramref name="dataLength"/> bytes.
+    /// Everything that stops this header's data from filling <paramref name="layout"/>: tensors that do not follow
+    /// the state-dict name rules (<see cref="StateDictMatcher"/>) or do not chain in the network's shapes, layers
+    /// that are not F32, and offsets that do not exactly tile a data section of <paramref name="dataLength"/> bytes.
     /// </summary>
     /// <param name="layout">What the network needs.</param>
     /// <param name="dataLength">The bytes after the header: the file's length minus 8 minus the header length.</param>
     /// <param name="fileLength">The whole file's length, for the trailing-bytes message.</param>
+    /// <param name="ignoreBuffers">Whether tensors named neither <c>*.weight</c> nor <c>*.bias</c> are skipped.</param>
     /// <param name="matches">For each slot of <paramref name="layout"/>, the entry that fills it; meaningful only when no problems are found.</param>
-    public List<string> FindProblems(SafeTensorsLayout layout, long dataLength, long fileLength, out TensorEntry[] matches)
+    /// <param name="note">What the rejection should add after the problems: the pairs found, and hints; null when there is nothing to add.</param>
+    public List<string> FindProblems(WeightLayout layout, long dataLength, long fileLength, bool ignoreBuffers, out TensorEntry[] matches, out string? note)
     {
-        var problems = new List<string>();
-        var byName = new Dictionary<string, TensorEntry>(StringComparer.Ordinal);
+        var described = new List<StateDictTensor>(Tensors.Count);
         foreach (TensorEntry entry in Tensors)
         {
-            byName.Add(entry.Name, entry);
+            described.Add(new StateDictTensor(entry.Name, entry.Shape, entry.DType, string.Empty));
         }
 
+        StateDictMatch match = StateDictMatcher.Match(described, layout.Sizes, ignoreBuffers);
+        List<string> problems = match.Problems;
         matches = new TensorEntry[layout.Slots.Count];
-        var expected = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < layout.Slots.Count; i++)
+        for (int l = 0; l < match.Weights.Length; l++)
         {
-            TensorSlot slot = layout.Slots[i];
-            expected.Add(slot.Name);
-            if (!byName.TryGetValue(slot.Name, out TensorEntry? entry))
-            {
-                problems.Add(Invariant($"{slot.Description} ('{slot.Name}') is missing"));
-                continue;
-            }
-
-            matches[i] = entry;
-            if (entry.DType != "F32")
-            {
-                problems.Add(Invariant($"{slot.Description} ('{slot.Name}'): file has dtype {entry.DType}, network expects F32"));
-            }
-
-            if (!entry.Shape.AsSpan().SequenceEqual(slot.Shape))
-            {
-                problems.Add(Invariant($"{slot.Description}: file has {FormatShape(entry.Shape)}, network expects {FormatShape(slot.Shape)}"));
-            }
+            FillSlot(layout, 2 * l, match.Weights[l], matches, problems);
+            FillSlot(layout, 2 * l + 1, match.Biases[l], matches, problems);
         }
 
-        foreach (TensorEntry entry in Tensors)
-        {
-            if (!expected.Contains(entry.Name))
-            {
-                problems.Add(Invariant($"unexpected tensor '{entry.Name}' ({entry.DType} {FormatShape(entry.Shape)}){PrefixHint(entry.Name, layout)}"));
-            }
-        }
-
+        note = problems.Count == 0 ? null : WeightLayout.Note(match, LayersNote(layout));
         FindOffsetProblems(dataLength, fileLength, problems);
         return problems;
     }
 
+    private void FillSlot(WeightLayout layout, int slot, int entryIndex, TensorEntry[] matches, List<string> problems)
+    {
+        if (entryIndex < 0)
+        {
+            return;
+        }
+
+        TensorEntry entry = Tensors[entryIndex];
+        matches[slot] = entry;
+        if (entry.DType != "F32")
+        {
+            problems.Add(Invariant($"{layout.Slots[slot].Description} ('{entry.Name}'): file has dtype {entry.DType}, network expects F32"));
+        }
+    }
+
     /// <summary>A sentence for the rejection when the file's recorded layer sizes differ from the network's, else null.</summary>
-    public string? LayersNote(SafeTensorsLayout layout)
+    public string? LayersNote(WeightLayout layout)
     {
         if (Metadata is null || !Metadata.TryGetValue(LayersKey, out string? layers) || layers == layout.LayersText)
         {
@@ -251,21 +247,7 @@ internal sealed class SafeTensorsHeader
         return size;
     }
 
-    // A model wrapped in another module saves keys like "net.0.weight"; saying so saves a confused user a lot of time.
-    private static string PrefixHint(string name, SafeTensorsLayout layout)
-    {
-        foreach (TensorSlot slot in layout.Slots)
-        {
-            if (name.EndsWith("." + slot.Name, StringComparison.Ordinal))
-            {
-                return Invariant($", which looks like '{slot.Name}' with a prefix: save the state_dict of the nn.Sequential itself");
-            }
-        }
-
-        return string.Empty;
-    }
-
-    private static Dictionary<string, string> ParseMetadata(JsonElement value, SafeTensorsLayout layout, string source)
+    private static Dictionary<string, string> ParseMetadata(JsonElement value, WeightLayout layout, string source)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -289,7 +271,7 @@ internal sealed class SafeTensorsHeader
         return metadata;
     }
 
-    private static TensorEntry ParseTensor(string name, JsonElement value, SafeTensorsLayout layout, string source)
+    private static TensorEntry ParseTensor(string name, JsonElement value, WeightLayout layout, string source)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -319,7 +301,7 @@ internal sealed class SafeTensorsHeader
         return new TensorEntry(name, dtype.GetString()!, shape, (ulong)offsets[0], (ulong)offsets[1]);
     }
 
-    private static JsonElement Required(string name, JsonElement tensor, string property, SafeTensorsLayout layout, string source)
+    private static JsonElement Required(string name, JsonElement tensor, string property, WeightLayout layout, string source)
     {
         if (!tensor.TryGetProperty(property, out JsonElement value))
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using StaticNet.Interop;
 
 namespace StaticNet;
 
@@ -18,22 +19,26 @@ internal sealed record TensorSlot(string Name, string Description, long[] Shape,
 /// The tensors a network's weight file must hold, derived from <see cref="INetwork.LayerSizes"/>, and the wording
 /// every rejection shares, so that each message says what the network expected as well as what was wrong.
 /// </summary>
-internal sealed class SafeTensorsLayout
+internal sealed class WeightLayout
 {
     // Rejections list at most this many problems: a file for a completely different network would otherwise
     // produce one line per tensor, and the first few already say what happened.
     private const int MaxProblemsShown = 8;
 
-    private SafeTensorsLayout(string networkName, string layersText, TensorSlot[] slots, int parameterCount)
+    private WeightLayout(string networkName, int[] sizes, TensorSlot[] slots, int parameterCount)
     {
         NetworkName = networkName;
-        LayersText = layersText;
+        Sizes = sizes;
+        LayersText = string.Join(',', sizes);
         Slots = slots;
         ParameterCount = parameterCount;
     }
 
     /// <summary>The network's type name, for messages.</summary>
     public string NetworkName { get; }
+
+    /// <summary>The layer sizes, input first.</summary>
+    public int[] Sizes { get; }
 
     /// <summary>The layer sizes as the <c>staticnet.layers</c> metadata writes them, e.g. <c>4,8,3</c>.</summary>
     public string LayersText { get; }
@@ -48,7 +53,7 @@ internal sealed class SafeTensorsLayout
     /// Reads the layout of <paramref name="network"/>, checking that its sizes and parameter buffer agree: a weight
     /// file written from an inconsistent network could not be read back.
     /// </summary>
-    public static SafeTensorsLayout Of(INetwork network)
+    public static WeightLayout Of(INetwork network)
     {
         ReadOnlySpan<int> sizes = network.LayerSizes;
         if (sizes.Length < 2)
@@ -93,7 +98,7 @@ internal sealed class SafeTensorsLayout
                 nameof(network));
         }
 
-        return new SafeTensorsLayout(network.GetType().Name, string.Join(',', sizes.ToArray()), slots, parameterCount);
+        return new WeightLayout(network.GetType().Name, sizes.ToArray(), slots, parameterCount);
     }
 
     /// <summary>Formats a shape as the messages show it, e.g. <c>[8,4]</c>.</summary>
@@ -101,6 +106,21 @@ internal sealed class SafeTensorsLayout
 
     /// <summary>An interpolated string formatted with the invariant culture, so messages do not vary by machine.</summary>
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The sentences a rejection adds after a name-rule problem: what pairs the file holds (in the order the rules
+    /// read them), a hint when ignoring buffers would help, and <paramref name="layersNote"/> if any.
+    /// </summary>
+    public static string Note(StateDictMatch match, string? layersNote)
+    {
+        string note = match.Found;
+        if (match.RejectedBuffers)
+        {
+            note += " Pass ignoreBuffers: true to skip tensors that are neither weights nor biases (BatchNorm statistics, registered buffers).";
+        }
+
+        return layersNote is null ? note : note + " " + layersNote;
+    }
 
     /// <summary>A rejection of <paramref name="source"/> for one problem.</summary>
     public InvalidDataException Reject(string source, string problem, Exception? inner = null) =>
@@ -137,7 +157,7 @@ internal sealed class SafeTensorsLayout
             message.Append(i == 0 ? string.Empty : ", ").Append(Slots[i].Name).Append(' ').Append(FormatShape(Slots[i].Shape));
         }
 
-        message.Append(", exactly tiling the data section in any order.");
+        message.Append(": per layer a '<prefix>.weight' [n_l, n_(l-1)] and a '<prefix>.bias' [n_l], any prefixes whose natural order is the layer order (0, 2, … or 0, 3, … or fc1, fc2, … or net.0, net.2, …).");
         return new InvalidDataException(message.ToString(), inner);
     }
 }
