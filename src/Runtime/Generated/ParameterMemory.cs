@@ -13,6 +13,8 @@ namespace StaticNet;
 /// The buffer lives on the pinned object heap, so its address, and with it the offset of the aligned view, never
 /// changes. Generated networks keep the buffer in a field and hand out <see cref="View"/> as their Parameters.
 /// </remarks>
+// Called by generated code; hidden from IntelliSense so that completion lists show users the API meant for them.
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class ParameterMemory
 {
     /// <summary>The alignment of the first parameter, in bytes: one cache line.</summary>
