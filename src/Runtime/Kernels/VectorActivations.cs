@@ -15,10 +15,11 @@ namespace StaticNet.Kernels;
 /// is written straight into the exponent bits. Tanh is a rational function (odd degree 13 over even degree 6, the
 /// coefficients Eigen uses for float), which needs no exp at all. The polynomials are evaluated in Estrin's form
 /// (pairs of terms, combined with powers of r²) rather than Horner's: in a small network each activation waits for
-/// the last, so the depth of the dependency chain, not the number of operations, sets the time. Each function is written out for both widths:
-/// Vector128 and Vector256 share no interface, and a wrapper struct would cost more lines than it saves.
-/// Call the Vector256 overloads only where <see cref="Vector256.IsHardwareAccelerated"/> (elsewhere they are emulated
-/// element by element); multiply-adds are fused only where the hardware has FMA.
+/// the last, so the depth of the dependency chain, not the number of operations, sets the time. Each function is written
+/// once, over <c>ISimd</c>, and instantiated for Vector128, Vector256 and Vector512 (the struct type arguments are
+/// specialised and inlined, so each width compiles to straight vector code). Call an overload only where its width is
+/// hardware (<c>IsHardwareAccelerated</c>; elsewhere it is emulated element by element); multiply-adds are fused only
+/// where the hardware has FMA.
 /// </remarks>
 public static class VectorActivations
 {
@@ -40,101 +41,107 @@ public static class VectorActivations
     private const float TanhClamp = 7.90531110763549805f;
     private const float TanhSaturation = 9.1f;
 
-    /// <summary>e^x for eight values.</summary>
-    /// <param name="x">The exponents.</param>
-    /// <returns>e^x, +∞ above 88.3, the smallest normal floats' range below −87.3.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x)
-    {
-        Vector256<float> clamped = Vector256.Min(Vector256.Max(x, Vector256.Create(ExpLowerBound)), Vector256.Create(ExpUpperBound));
-        Vector256<float> shifted = VectorMath.MultiplyAdd(clamped, Vector256.Create(Log2E), Vector256.Create(RoundingMagic));
-        Vector256<float> n = shifted - Vector256.Create(RoundingMagic);
-        Vector256<float> r = VectorMath.MultiplyAdd(n, Vector256.Create(-Ln2High), clamped);
-        r = VectorMath.MultiplyAdd(n, Vector256.Create(-Ln2Low), r);
-        Vector256<float> r2 = r * r;
-        Vector256<float> low = VectorMath.MultiplyAdd(r, Vector256.Create(1.6666665459e-1f), Vector256.Create(5.0000001201e-1f));
-        Vector256<float> middle = VectorMath.MultiplyAdd(r, Vector256.Create(8.3334519073e-3f), Vector256.Create(4.1665795894e-2f));
-        Vector256<float> high = VectorMath.MultiplyAdd(r, Vector256.Create(1.9875691500e-4f), Vector256.Create(1.3981999507e-3f));
-        Vector256<float> p = VectorMath.MultiplyAdd(VectorMath.MultiplyAdd(high, r2, middle), r2, low);
-        p = VectorMath.MultiplyAdd(p, r2, r + Vector256<float>.One);
-        Vector256<float> twoToTheN = ((shifted.AsInt32() + Vector256.Create(127 - RoundingMagicBits)) << 23).AsSingle();
-        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(ExpUpperBound)), Vector256.Create(float.PositiveInfinity), p * twoToTheN);
-    }
-
     /// <summary>e^x for four values.</summary>
     /// <param name="x">The exponents.</param>
     /// <returns>e^x, +∞ above 88.3, the smallest normal floats' range below −87.3.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> x)
-    {
-        Vector128<float> clamped = Vector128.Min(Vector128.Max(x, Vector128.Create(ExpLowerBound)), Vector128.Create(ExpUpperBound));
-        Vector128<float> shifted = VectorMath.MultiplyAdd(clamped, Vector128.Create(Log2E), Vector128.Create(RoundingMagic));
-        Vector128<float> n = shifted - Vector128.Create(RoundingMagic);
-        Vector128<float> r = VectorMath.MultiplyAdd(n, Vector128.Create(-Ln2High), clamped);
-        r = VectorMath.MultiplyAdd(n, Vector128.Create(-Ln2Low), r);
-        Vector128<float> r2 = r * r;
-        Vector128<float> low = VectorMath.MultiplyAdd(r, Vector128.Create(1.6666665459e-1f), Vector128.Create(5.0000001201e-1f));
-        Vector128<float> middle = VectorMath.MultiplyAdd(r, Vector128.Create(8.3334519073e-3f), Vector128.Create(4.1665795894e-2f));
-        Vector128<float> high = VectorMath.MultiplyAdd(r, Vector128.Create(1.9875691500e-4f), Vector128.Create(1.3981999507e-3f));
-        Vector128<float> p = VectorMath.MultiplyAdd(VectorMath.MultiplyAdd(high, r2, middle), r2, low);
-        p = VectorMath.MultiplyAdd(p, r2, r + Vector128<float>.One);
-        Vector128<float> twoToTheN = ((shifted.AsInt32() + Vector128.Create(127 - RoundingMagicBits)) << 23).AsSingle();
-        return Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(ExpUpperBound)), Vector128.Create(float.PositiveInfinity), p * twoToTheN);
-    }
+    public static Vector128<float> Exp(Vector128<float> x) => Exp<Simd128, Vector128<float>>(x);
 
-    /// <summary>σ(z) = 1 / (1 + e^−z) for eight values; exactly 0 below z ≈ −88.3.</summary>
-    /// <param name="z">Pre-activations.</param>
-    /// <returns>The activations.</returns>
+    /// <summary>e^x for eight values.</summary>
+    /// <param name="x">The exponents.</param>
+    /// <returns>e^x, +∞ above 88.3, the smallest normal floats' range below −87.3.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Sigmoid(Vector256<float> z) => Vector256<float>.One / (Vector256<float>.One + Exp(-z));
+    public static Vector256<float> Exp(Vector256<float> x) => Exp<Simd256, Vector256<float>>(x);
+
+    /// <summary>e^x for sixteen values.</summary>
+    /// <param name="x">The exponents.</param>
+    /// <returns>e^x, +∞ above 88.3, the smallest normal floats' range below −87.3.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Exp(Vector512<float> x) => Exp<Simd512, Vector512<float>>(x);
 
     /// <summary>σ(z) = 1 / (1 + e^−z) for four values; exactly 0 below z ≈ −88.3.</summary>
     /// <param name="z">Pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Sigmoid(Vector128<float> z) => Vector128<float>.One / (Vector128<float>.One + Exp(-z));
+    public static Vector128<float> Sigmoid(Vector128<float> z) => Sigmoid<Simd128, Vector128<float>>(z);
 
-    /// <summary>tanh(z) for eight values; exactly ±1 beyond |z| = 9.1.</summary>
+    /// <summary>σ(z) = 1 / (1 + e^−z) for eight values; exactly 0 below z ≈ −88.3.</summary>
     /// <param name="z">Pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Tanh(Vector256<float> z)
-    {
-        Vector256<float> x = Vector256.Min(Vector256.Max(z, Vector256.Create(-TanhClamp)), Vector256.Create(TanhClamp));
-        Vector256<float> x2 = x * x;
-        Vector256<float> x4 = x2 * x2;
-        Vector256<float> p0 = VectorMath.MultiplyAdd(x2, Vector256.Create(6.37261928875436e-04f), Vector256.Create(4.89352455891786e-03f));
-        Vector256<float> p1 = VectorMath.MultiplyAdd(x2, Vector256.Create(5.12229709037114e-08f), Vector256.Create(1.48572235717979e-05f));
-        Vector256<float> p2 = VectorMath.MultiplyAdd(x2, Vector256.Create(2.00018790482477e-13f), Vector256.Create(-8.60467152213735e-11f));
-        Vector256<float> p = VectorMath.MultiplyAdd(VectorMath.MultiplyAdd(x4, Vector256.Create(-2.76076847742355e-16f), p2), x4, p1);
-        p = VectorMath.MultiplyAdd(p, x4, p0);
-        Vector256<float> q0 = VectorMath.MultiplyAdd(x2, Vector256.Create(2.26843463243900e-03f), Vector256.Create(4.89352518554385e-03f));
-        Vector256<float> q1 = VectorMath.MultiplyAdd(x2, Vector256.Create(1.19825839466702e-06f), Vector256.Create(1.18534705686654e-04f));
-        Vector256<float> q = VectorMath.MultiplyAdd(q1, x4, q0);
-        Vector256<float> ratio = (p * x) / q;
-        Vector256<float> saturated = Vector256.CopySign(Vector256<float>.One, z);
-        return Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Abs(z), Vector256.Create(TanhSaturation)), saturated, ratio);
-    }
+    public static Vector256<float> Sigmoid(Vector256<float> z) => Sigmoid<Simd256, Vector256<float>>(z);
+
+    /// <summary>σ(z) = 1 / (1 + e^−z) for sixteen values; exactly 0 below z ≈ −88.3.</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Sigmoid(Vector512<float> z) => Sigmoid<Simd512, Vector512<float>>(z);
 
     /// <summary>tanh(z) for four values; exactly ±1 beyond |z| = 9.1.</summary>
     /// <param name="z">Pre-activations.</param>
     /// <returns>The activations.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Tanh(Vector128<float> z)
+    public static Vector128<float> Tanh(Vector128<float> z) => Tanh<Simd128, Vector128<float>>(z);
+
+    /// <summary>tanh(z) for eight values; exactly ±1 beyond |z| = 9.1.</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Tanh(Vector256<float> z) => Tanh<Simd256, Vector256<float>>(z);
+
+    /// <summary>tanh(z) for sixteen values; exactly ±1 beyond |z| = 9.1.</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <returns>The activations.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Tanh(Vector512<float> z) => Tanh<Simd512, Vector512<float>>(z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Exp<TSimd, TVector>(TVector x)
+        where TSimd : ISimd<TVector>
+        where TVector : struct
     {
-        Vector128<float> x = Vector128.Min(Vector128.Max(z, Vector128.Create(-TanhClamp)), Vector128.Create(TanhClamp));
-        Vector128<float> x2 = x * x;
-        Vector128<float> x4 = x2 * x2;
-        Vector128<float> p0 = VectorMath.MultiplyAdd(x2, Vector128.Create(6.37261928875436e-04f), Vector128.Create(4.89352455891786e-03f));
-        Vector128<float> p1 = VectorMath.MultiplyAdd(x2, Vector128.Create(5.12229709037114e-08f), Vector128.Create(1.48572235717979e-05f));
-        Vector128<float> p2 = VectorMath.MultiplyAdd(x2, Vector128.Create(2.00018790482477e-13f), Vector128.Create(-8.60467152213735e-11f));
-        Vector128<float> p = VectorMath.MultiplyAdd(VectorMath.MultiplyAdd(x4, Vector128.Create(-2.76076847742355e-16f), p2), x4, p1);
-        p = VectorMath.MultiplyAdd(p, x4, p0);
-        Vector128<float> q0 = VectorMath.MultiplyAdd(x2, Vector128.Create(2.26843463243900e-03f), Vector128.Create(4.89352518554385e-03f));
-        Vector128<float> q1 = VectorMath.MultiplyAdd(x2, Vector128.Create(1.19825839466702e-06f), Vector128.Create(1.18534705686654e-04f));
-        Vector128<float> q = VectorMath.MultiplyAdd(q1, x4, q0);
-        Vector128<float> ratio = (p * x) / q;
-        Vector128<float> saturated = Vector128.CopySign(Vector128<float>.One, z);
-        return Vector128.ConditionalSelect(Vector128.GreaterThan(Vector128.Abs(z), Vector128.Create(TanhSaturation)), saturated, ratio);
+        TVector clamped = TSimd.Clamp(x, TSimd.Broadcast(ExpLowerBound), TSimd.Broadcast(ExpUpperBound));
+        TVector shifted = TSimd.MultiplyAdd(clamped, TSimd.Broadcast(Log2E), TSimd.Broadcast(RoundingMagic));
+        TVector n = TSimd.Subtract(shifted, TSimd.Broadcast(RoundingMagic));
+        TVector r = TSimd.MultiplyAdd(n, TSimd.Broadcast(-Ln2High), clamped);
+        r = TSimd.MultiplyAdd(n, TSimd.Broadcast(-Ln2Low), r);
+        TVector r2 = TSimd.Multiply(r, r);
+        TVector low = TSimd.MultiplyAdd(r, TSimd.Broadcast(1.6666665459e-1f), TSimd.Broadcast(5.0000001201e-1f));
+        TVector middle = TSimd.MultiplyAdd(r, TSimd.Broadcast(8.3334519073e-3f), TSimd.Broadcast(4.1665795894e-2f));
+        TVector high = TSimd.MultiplyAdd(r, TSimd.Broadcast(1.9875691500e-4f), TSimd.Broadcast(1.3981999507e-3f));
+        TVector p = TSimd.MultiplyAdd(TSimd.MultiplyAdd(high, r2, middle), r2, low);
+        p = TSimd.MultiplyAdd(p, r2, TSimd.Add(r, TSimd.Broadcast(1f)));
+        TVector scaled = TSimd.Multiply(p, TSimd.PowerOfTwo(shifted, RoundingMagicBits));
+        return TSimd.SelectWhereGreater(x, TSimd.Broadcast(ExpUpperBound), TSimd.Broadcast(float.PositiveInfinity), scaled);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Sigmoid<TSimd, TVector>(TVector z)
+        where TSimd : ISimd<TVector>
+        where TVector : struct
+    {
+        TVector one = TSimd.Broadcast(1f);
+        return TSimd.Divide(one, TSimd.Add(one, Exp<TSimd, TVector>(TSimd.Negate(z))));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Tanh<TSimd, TVector>(TVector z)
+        where TSimd : ISimd<TVector>
+        where TVector : struct
+    {
+        TVector x = TSimd.Clamp(z, TSimd.Broadcast(-TanhClamp), TSimd.Broadcast(TanhClamp));
+        TVector x2 = TSimd.Multiply(x, x);
+        TVector x4 = TSimd.Multiply(x2, x2);
+        TVector p0 = TSimd.MultiplyAdd(x2, TSimd.Broadcast(6.37261928875436e-04f), TSimd.Broadcast(4.89352455891786e-03f));
+        TVector p1 = TSimd.MultiplyAdd(x2, TSimd.Broadcast(5.12229709037114e-08f), TSimd.Broadcast(1.48572235717979e-05f));
+        TVector p2 = TSimd.MultiplyAdd(x2, TSimd.Broadcast(2.00018790482477e-13f), TSimd.Broadcast(-8.60467152213735e-11f));
+        TVector p = TSimd.MultiplyAdd(TSimd.MultiplyAdd(x4, TSimd.Broadcast(-2.76076847742355e-16f), p2), x4, p1);
+        p = TSimd.MultiplyAdd(p, x4, p0);
+        TVector q0 = TSimd.MultiplyAdd(x2, TSimd.Broadcast(2.26843463243900e-03f), TSimd.Broadcast(4.89352518554385e-03f));
+        TVector q1 = TSimd.MultiplyAdd(x2, TSimd.Broadcast(1.19825839466702e-06f), TSimd.Broadcast(1.18534705686654e-04f));
+        TVector q = TSimd.MultiplyAdd(q1, x4, q0);
+        TVector ratio = TSimd.Divide(TSimd.Multiply(p, x), q);
+        TVector saturated = TSimd.CopySign(TSimd.Broadcast(1f), z);
+        return TSimd.SelectWhereGreater(TSimd.Abs(z), TSimd.Broadcast(TanhSaturation), saturated, ratio);
     }
 }

@@ -19,4 +19,8 @@ internal static class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
         Fma.IsSupported ? Vector256.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> MultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>
+        Avx512F.IsSupported ? Vector512.FusedMultiplyAdd(left, right, addend) : (left * right) + addend;
 }
