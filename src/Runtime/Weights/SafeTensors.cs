@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using static StaticNet.SafeTensorsLayout;
@@ -107,12 +108,15 @@ public static class SafeTensors
     /// </summary>
     /// <param name="network">The network to load into; its architecture must match the file's tensors.</param>
     /// <param name="path">The file to read.</param>
+    /// <param name="options">Limits and whether NaN or infinite weights are allowed; null for <see cref="ReadOptions.Default"/>.</param>
     /// <exception cref="InvalidDataException">
-    /// The file is not a well-formed safetensors file, or its tensors do not match the network (names, F32 dtype,
-    /// shapes, offsets). The message names the file, every problem found, and the tensors the network expects.
+    /// The file is not a well-formed safetensors file, its tensors do not match the network (names, F32 dtype,
+    /// shapes, offsets), it exceeds a limit of <paramref name="options"/>, or it holds a NaN or infinite weight that
+    /// the options do not allow. The message names the file, the problems found (tensor, byte offset), and the
+    /// tensors the network expects.
     /// </exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static void Load(INetwork network, string path)
+    public static void Load(INetwork network, string path, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -120,7 +124,7 @@ public static class SafeTensors
         SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
         string fullPath = Path.GetFullPath(path);
         using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
-        LoadCore(network, layout, file, "'" + fullPath + "'");
+        LoadCore(network, layout, file, "'" + fullPath + "'", options ?? ReadOptions.Default);
     }
 
     /// <summary>
@@ -129,12 +133,16 @@ public static class SafeTensors
     /// anything is wrong, nothing is changed. The stream is not closed.
     /// </summary>
     /// <param name="network">The network to load into; its architecture must match the file's tensors.</param>
-    /// <param name="stream">A readable stream; one that cannot seek is first copied into memory.</param>
+    /// <param name="stream">
+    /// A readable stream. One that cannot seek is read once, front to back: the header, then exactly the bytes its
+    /// tensors need, then one more byte to make sure nothing follows; it is never copied whole.
+    /// </param>
+    /// <param name="options">Limits and whether NaN or infinite weights are allowed; null for <see cref="ReadOptions.Default"/>.</param>
     /// <exception cref="InvalidDataException">
-    /// The data is not a well-formed safetensors file, or its tensors do not match the network. The message names the
-    /// file (for a <see cref="FileStream"/>), every problem found, and the tensors the network expects.
+    /// The data is not a well-formed safetensors file, or its tensors do not match the network, as for
+    /// <see cref="Load(INetwork, string, ReadOptions)"/>. The message names the file (for a <see cref="FileStream"/>).
     /// </exception>
-    public static void Load(INetwork network, Stream stream)
+    public static void Load(INetwork network, Stream stream, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
@@ -145,46 +153,41 @@ public static class SafeTensors
 
         SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
         string source = stream is FileStream file ? "'" + file.Name + "'" : "the stream";
-        if (stream.CanSeek)
-        {
-            LoadCore(network, layout, stream, source);
-            return;
-        }
-
-        // The checks need the data section's length before reading it, which only a seekable stream can tell.
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        copy.Position = 0;
-        LoadCore(network, layout, copy, source);
+        LoadCore(network, layout, stream, source, options ?? ReadOptions.Default);
     }
 
-    private static void LoadCore(INetwork network, SafeTensorsLayout layout, Stream stream, string source)
+    private static void LoadCore(INetwork network, SafeTensorsLayout layout, Stream stream, string source, ReadOptions options)
     {
-        long available = Math.Max(0, stream.Length - stream.Position);
-        if (available < 8)
+        // A stream that cannot seek has no length to check against: its header is read as it arrives, its data section
+        // is taken to be what the header describes, and reading the data then checks that the stream agrees.
+        long? available = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : null;
+        Span<byte> prefix = stackalloc byte[8];
+        int prefixRead = stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false);
+        if (prefixRead < 8)
         {
-            throw layout.Reject(source, Invariant($"it is {available} bytes long, too short for the 8-byte header length every safetensors file starts with"));
+            throw layout.Reject(source, Invariant($"it is {prefixRead} bytes long, too short for the 8-byte header length every safetensors file starts with"));
         }
 
-        Span<byte> prefix = stackalloc byte[8];
-        ReadExactly(stream, prefix, layout, source);
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
         if (headerLength > MaxHeaderLength)
         {
             throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, more than the format's limit of {MaxHeaderLength}: it is not a safetensors file, or it is corrupt"));
         }
 
-        if (headerLength > (ulong)(available - 8))
+        if (available is long total && headerLength > (ulong)(total - 8))
         {
-            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {available - 8} bytes follow it: the file is truncated, or not a safetensors file"));
+            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {total - 8} bytes follow it: the file is truncated, or not a safetensors file"));
         }
 
-        var headerBytes = new byte[headerLength];
-        ReadExactly(stream, headerBytes, layout, source);
-        SafeTensorsHeader header = SafeTensorsHeader.Parse(headerBytes, layout, source);
+        byte[] headerBytes = BoundedRead.Read(stream, (int)headerLength, out int headerRead);
+        if (headerRead < (int)headerLength)
+        {
+            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {headerRead} bytes follow it: the file is truncated, or not a safetensors file"));
+        }
 
-        long dataLength = available - 8 - (long)headerLength;
-        List<string> problems = header.FindProblems(layout, dataLength, available, out TensorEntry[] matches);
+        SafeTensorsHeader header = SafeTensorsHeaderParser.Parse(headerBytes, layout, source, options);
+        long dataLength = available is long size ? size - 8 - (long)headerLength : header.DescribedDataLength;
+        List<string> problems = header.FindProblems(layout, dataLength, 8 + (long)headerLength + dataLength, out TensorEntry[] matches);
         if (problems.Count > 0)
         {
             throw layout.Reject(source, problems, header.LayersNote(layout));
@@ -207,10 +210,20 @@ public static class SafeTensors
             ReadExactly(stream, MemoryMarshal.AsBytes(staging.AsSpan(slot.ParameterOffset, slot.Length)), layout, source);
         }
 
+        if (available is null && stream.ReadAtLeast(prefix[..1], 1, throwOnEndOfStream: false) != 0)
+        {
+            throw layout.Reject(source, Invariant($"the stream goes on after the last tensor, which ends at byte {8 + (long)headerLength + dataLength}"));
+        }
+
         if (!BitConverter.IsLittleEndian)
         {
             Span<int> bits = MemoryMarshal.Cast<float, int>(staging.AsSpan());
             BinaryPrimitives.ReverseEndianness(bits, bits);
+        }
+
+        if (!options.AllowNonFiniteWeights && !TensorPrimitives.IsFiniteAll<float>(staging))
+        {
+            throw layout.Reject(source, layout.DescribeNonFinite(staging, matches, 8 + (long)headerLength));
         }
 
         staging.AsSpan().CopyTo(network.Parameters);
@@ -224,8 +237,9 @@ public static class SafeTensors
         }
         catch (EndOfStreamException exception)
         {
-            // Only possible if the file shrank while being read: its length was checked against the header first.
-            throw layout.Reject(source, "it ended before its stated length while being read (was it modified meanwhile?)", exception);
+            // A file's length was checked against the header first, so for a file this means it shrank while being read;
+            // a stream that cannot seek is simply shorter than its header says.
+            throw layout.Reject(source, "it ended before the end of the data its header describes (truncated, or modified while being read)", exception);
         }
     }
 
