@@ -41,6 +41,12 @@ public static class SafeTensors
     /// written beside the target under a temporary name, flushed to disk, then renamed over the target, so the
     /// target is either the complete old file or the complete new one, never a mixture.
     /// </summary>
+    /// <remarks>
+    /// A symbolic link is followed and the file it finally names is replaced (the link stays a link). An existing
+    /// file's Unix permission bits are kept. A directory, device node, FIFO or socket at the path is refused. The
+    /// temporary file is named <c>.{up to 40 characters of the name}.{hash}.{random}.staticnet-tmp</c>, so names of
+    /// any length work, and such files that a crash left behind are deleted by the next save to the same target.
+    /// </remarks>
     /// <param name="network">The network to save.</param>
     /// <param name="path">The file to create or replace; its directory must exist.</param>
     /// <param name="metadata">
@@ -48,7 +54,10 @@ public static class SafeTensors
     /// <c>staticnet.layers</c> are written by this method and may not be passed.
     /// </param>
     /// <exception cref="ArgumentException">An argument is null or empty, or <paramref name="metadata"/> uses a reserved key or a null value.</exception>
-    /// <exception cref="IOException">The file could not be written; an existing file at <paramref name="path"/> is left as it was.</exception>
+    /// <exception cref="IOException">
+    /// The file could not be written (also for a permission error, and for a path that is not a regular file); an
+    /// existing file at <paramref name="path"/> is left as it was.
+    /// </exception>
     public static void Save(INetwork network, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -57,27 +66,7 @@ public static class SafeTensors
         // Everything that can be checked is checked before the disk is touched, so bad arguments leave nothing behind.
         SafeTensorsLayout layout = SafeTensorsLayout.Of(network);
         byte[] header = BuildHeader(layout, metadata);
-        string fullPath = Path.GetFullPath(path);
-
-        // Same directory as the target, so the final rename never crosses file systems and stays atomic.
-        string temporary = fullPath + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Write(file, header, network);
-
-                // Without this the rename could reach the disk before the data, and a crash would leave an empty target.
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        catch
-        {
-            DeleteQuietly(temporary);
-            throw;
-        }
+        AtomicFile.Write(path, file => Write(file, header, network));
     }
 
     /// <summary>
@@ -338,18 +327,6 @@ public static class SafeTensors
 
             stream.Write(chunk.Slice(0, count * sizeof(float)));
             parameters = parameters.Slice(count);
-        }
-    }
-
-    private static void DeleteQuietly(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The caller rethrows the error that made the save fail; a leftover temporary file matters less than that.
         }
     }
 }
