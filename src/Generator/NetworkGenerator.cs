@@ -26,6 +26,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         /// <summary>The diagnostics of invalid networks.</summary>
         public const string Diagnostics = nameof(Diagnostics);
+
+        /// <summary>The hint names that differ from another network's only by case.</summary>
+        public const string HintNameClashes = nameof(HintNameClashes);
     }
 
     /// <inheritdoc />
@@ -53,7 +56,16 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.Specs);
-        context.RegisterSourceOutput(specs, static (output, spec) =>
-            output.AddSource(spec.HintName, NetworkEmitter.Emit(spec, output.CancellationToken)));
+
+        // Roslyn compares hint names ignoring case, so Demo.Net and Demo.NET would throw in AddSource (CS8785) and drop
+        // every generated file. Only the names are collected: the set is almost always empty and stays equal, so a
+        // network's source is still regenerated only when its own spec changes.
+        IncrementalValueProvider<EquatableArray<string>> clashes = specs
+            .Select(static (spec, _) => spec.HintName)
+            .Collect()
+            .Select(static (names, _) => HintNames.CaseClashes(names))
+            .WithTrackingName(TrackingNames.HintNameClashes);
+        context.RegisterSourceOutput(specs.Combine(clashes), static (output, pair) =>
+            output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), NetworkEmitter.Emit(pair.Left, output.CancellationToken)));
     }
 }

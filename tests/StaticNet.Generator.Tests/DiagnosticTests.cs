@@ -51,6 +51,16 @@ public sealed class DiagnosticTests
             "Network(4, 5, 3, LeakySlope = float.PositiveInfinity)", new[] { "LeakySlope on 'Net' is Infinity" } },
         { "SN0014", "[Network(2, 1)] file partial class Local { }", "Local", new[] { "'Local' is a file-local type", "remove the 'file' modifier" } },
         { "SN0015", "[Network(2, 1)] public partial record Rec(int Epochs);", "Rec", new[] { "'Rec' is a record", "share the parameter buffer" } },
+        { "SN0017", "[Network(4, 3)] public partial class Net { public void Forward() { } }", "Forward", new[] { "'Forward' has the same name as a member StaticNet generates into 'Net'; rename it" } },
+        { "SN0017", "[Network(4, 3)] public partial class Net { public int Parameters => 0; }", "Parameters", new[] { "'Parameters'" } },
+        { "SN0017", "[Network(4, 3)] public partial class Net { public const int InputSize = 4; }", "InputSize", new[] { "'InputSize'" } },
+        { "SN0017", "[Network(4, 3)] public partial class Net { public sealed class BatchWorkspace { } }", "BatchWorkspace", new[] { "'BatchWorkspace'" } },
+        { "SN0017", "[Network(4, 5, 3)] public partial class Net { public float Layer2Biases = 0f; }", "Layer2Biases", new[] { "'Layer2Biases'" } },
+        { "SN0017", "[Network(4, 3)] public partial class Forward { }", "Forward", new[] { "'Forward' has the same name as a member StaticNet generates into 'Forward'" } },
+        { "SN0018", "[Network(4, 5, 3, LeakySlope = 3e38f)] public partial class Net { }",
+            "Network(4, 5, 3, LeakySlope = 3e38f)", new[] { "LeakySlope on 'Net' is 3E+38", "between -10 and 10" } },
+        { "SN0018", "[Network(4, 5, 3, LeakySlope = -10.5f)] public partial class Net { }",
+            "Network(4, 5, 3, LeakySlope = -10.5f)", new[] { "LeakySlope on 'Net' is -10.5" } },
     };
 
     [Theory]
@@ -81,7 +91,7 @@ public sealed class DiagnosticTests
         IEnumerable<string> tested = Cases.Select(row => (string)row[0]);
 
         Assert.Equal(
-            Enumerable.Range(1, 15).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 15).Select(n => $"SN{n:0000}").Concat(new[] { "SN0017", "SN0018" }),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
     }

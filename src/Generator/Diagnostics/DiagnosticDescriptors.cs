@@ -91,6 +91,23 @@ internal static class DiagnosticDescriptors
         "Network type must be a class, not a record",
         "'{0}' is a record; a record's copy ('with', the copy constructor) would share the parameter buffer with the original, so declare the network as a 'partial class'");
 
+    /// <summary>The largest |LeakySlope| accepted: beyond it the negative side dominates and He initialisation degenerates.</summary>
+    public const float MaxLeakySlope = 10f;
+
+    public static readonly DiagnosticDescriptor MemberNameClash = Documented(
+        "SN0017",
+        "Member name clashes with a generated member",
+        "'{0}' has the same name as a member StaticNet generates into '{1}'; rename it (see the generated members in the README)");
+
+    public static readonly DiagnosticDescriptor LeakySlopeOutOfRange = Documented(
+        "SN0018",
+        "LeakySlope is outside the supported range",
+        "LeakySlope on '{0}' is {1}; use a slope between -10 and 10, such as 0.01 (larger slopes overflow He initialisation and zero the weights)");
+
+    private static DiagnosticDescriptor Documented(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: "https://github.com/staticnet/staticnet/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant());
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: null);
 }

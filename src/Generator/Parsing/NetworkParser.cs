@@ -45,6 +45,7 @@ internal static class NetworkParser
 
         TypeHierarchy? hierarchy = ReadHierarchy(type, declaration, typeLocation, diagnostics);
         ArchitectureValidator.Result architecture = ArchitectureValidator.Validate(typeName, arguments, attributeLocation, diagnostics, cancellationToken);
+        MemberClashes.Find(type, arguments.LayerSizes.Length - 1, typeLocation, diagnostics, cancellationToken);
 
         if (diagnostics.Count > 0 || hierarchy is null || architecture.Layers is null)
         {
