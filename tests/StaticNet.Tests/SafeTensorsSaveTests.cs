@@ -15,6 +15,7 @@ namespace StaticNet.Tests;
 /// the file keeps its identity (links, permission bits), special files are refused, long names work, permission
 /// errors are IOException, and a crash's temporary files are cleaned on the next save.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SafeTensorsSaveTests : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("staticnet-save-");

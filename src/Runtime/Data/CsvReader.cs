@@ -17,7 +17,9 @@ namespace StaticNet;
 /// <see cref="NumberStyles.Float"/> ('.' for decimals, optional exponent, no thousands separators) and must be
 /// finite. Line endings may be LF or CRLF, blank lines (such as a trailing empty line) are skipped, whitespace around
 /// a cell is ignored, and a cell may be quoted ("setosa"; a doubled quote "" inside quotes stands for one quote).
-/// A UTF-8 byte-order mark is skipped. Line breaks inside quoted cells are not supported.
+/// The file must be valid UTF-8 (a byte-order mark is skipped) and cells may not hold control characters other than
+/// tab. Line breaks inside quoted cells are not supported. The number of classes and the size of the data set are
+/// limited by <see cref="ReadOptions"/>, checked as rows are read.
 /// </para>
 /// <para>
 /// Malformed input throws <see cref="InvalidDataException"/> whose message names the file, the 1-based line and

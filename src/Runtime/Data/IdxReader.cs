@@ -13,9 +13,11 @@ namespace StaticNet;
 /// gzip signature 0x1F 0x8B, not from the file name.
 /// </summary>
 /// <remarks>
-/// Each file is read in one pass straight into its result array. Malformed files throw
-/// <see cref="InvalidDataException"/> naming the file and the problem: a wrong magic number (with the value found),
-/// truncated data (bytes expected and found), data beyond what the header declares, or corrupt gzip data.
+/// Each file is read in one pass into a buffer that grows as data arrives, so a header that declares more than the
+/// file holds costs what the file holds. Malformed files throw <see cref="InvalidDataException"/> naming the file and
+/// the problem: a wrong magic number (with the value found), sizes whose product does not fit one array, truncated
+/// data (bytes expected and found), data beyond what the header declares, corrupt gzip data, or more than the
+/// limits of <see cref="ReadOptions"/> (decompressed size, data set size), which are checked before allocating.
 /// </remarks>
 public static class IdxReader
 {
