@@ -124,7 +124,7 @@ public static class CsvReader
             {
                 throw new InvalidDataException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{path}, line {headerLine}: columns {columnOf[names[c]] + 1} and {c + 1} are both named '{names[c]}'; rename one so that every column name is unique."));
+                    $"{path}, line {headerLine}: columns {columnOf[names[c]] + 1} and {c + 1} are both named '{Shorten(names[c])}'; rename one so that every column name is unique."));
             }
         }
 
@@ -137,7 +137,7 @@ public static class CsvReader
             {
                 throw new InvalidDataException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{path}: no column named '{targetNames[t]}'; the header has: {string.Join(", ", names)}. Pass one of these names (they are case-sensitive)."));
+                    $"{path}: no column named '{Shorten(targetNames[t])}'; the header has: {ListNames(names)}. Pass one of these names (they are case-sensitive)."));
             }
 
             targetOf[column] = t;
@@ -350,6 +350,24 @@ public static class CsvReader
                 throw CellError(path, lineNumber, column, names, string.Create(CultureInfo.InvariantCulture, $"the cell holds the control character U+{(int)ch:X4}; cells must be text without control characters (is the file binary or corrupt?)."));
             }
         }
+    }
+
+    // The header as messages quote it: at most 20 names, each shortened.
+    private static string ListNames(string[] names)
+    {
+        const int shown = 20;
+        var list = new List<string>(Math.Min(names.Length, shown) + 1);
+        for (int i = 0; i < names.Length && i < shown; i++)
+        {
+            list.Add(Shorten(names[i]));
+        }
+
+        if (names.Length > shown)
+        {
+            list.Add(string.Create(CultureInfo.InvariantCulture, $"and {names.Length - shown} more"));
+        }
+
+        return string.Join(", ", list);
     }
 
     // Cells are quoted in messages, which stay short whatever the file holds.

@@ -185,6 +185,19 @@ public sealed class ReaderReliabilityTests : IDisposable
     }
 
     [Fact]
+    public void Csv_MessagesStayShort_WhenTheHeaderIsHuge()
+    {
+        string header = string.Join(",", Enumerable.Range(0, 5_000).Select(i => new string('h', 200) + i));
+        string path = _directory.WriteText("wide.csv", header + "\n");
+
+        var exception = Assert.Throws<InvalidDataException>(() => CsvReader.ReadClassification(path, "label"));
+
+        Assert.Contains("no column named 'label'; the header has: hhhh", exception.Message);
+        Assert.Contains("and 4980 more. Pass one of these names", exception.Message);
+        Assert.True(exception.Message.Length < 1_500, $"a message of {exception.Message.Length} characters");
+    }
+
+    [Fact]
     public void DatasetFromLabels_TooManyOneHotValues_IsArgumentException_NotOverflow()
     {
         int[] labels = Enumerable.Range(0, 46_341).ToArray();
