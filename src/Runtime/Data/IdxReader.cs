@@ -31,7 +31,12 @@ public static class IdxReader
     public static IdxImages ReadImages(string path, ReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        options ??= ReadOptions.Default;
+        return ReadImagesChecked(path, options ?? ReadOptions.Default, beforeData: null);
+    }
+
+    // beforeData sees the validated sizes (count, pixels per image) before any pixel is read or decompressed.
+    private static IdxImages ReadImagesChecked(string path, ReadOptions options, Action<int, int>? beforeData)
+    {
         using Stream stream = Open(path);
         Span<int> sizes = stackalloc int[3];
         ReadHeader(stream, path, ImagesMagic, sizes);
@@ -54,6 +59,7 @@ public static class IdxReader
 
         int length = (int)(count * pixelsPerImage);
         CheckDecompressed(stream, path, length + 16L, options);
+        beforeData?.Invoke(count, (int)pixelsPerImage);
         byte[] pixels = ReadData(stream, path, length, string.Create(CultureInfo.InvariantCulture, $"{count} images of {rows} × {columns} pixels"));
         return new IdxImages(count, rows, columns, pixels);
     }
@@ -95,7 +101,9 @@ public static class IdxReader
         ArgumentException.ThrowIfNullOrEmpty(labelsPath);
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
         options ??= ReadOptions.Default;
-        IdxImages images = ReadImages(imagesPath, options);
+        // The data set's size follows from the images header alone, so an oversized one is refused before a single
+        // pixel is decompressed: two 48 KB gzip files of 1 × 1 images used to become a 2.5 GB data set.
+        IdxImages images = ReadImagesChecked(imagesPath, options, (count, pixels) => DatasetLimits.Check(imagesPath, count, pixels, classCount, options));
         byte[] labelBytes = ReadLabels(labelsPath, options);
         if (labelBytes.Length != images.Count)
         {
@@ -104,9 +112,7 @@ public static class IdxReader
                 $"{imagesPath} holds {images.Count} images but {labelsPath} holds {labelBytes.Length} labels; pass the labels file that belongs to these images."));
         }
 
-        // Floats for every pixel and a one-hot row per sample: 1×1 images of 10 classes take 48 bytes per byte read.
         int pixelsPerImage = images.Rows * images.Columns;
-        DatasetLimits.Check(imagesPath, images.Count, pixelsPerImage, classCount, options);
         var labels = new int[labelBytes.Length];
         for (int i = 0; i < labels.Length; i++)
         {
