@@ -94,6 +94,20 @@ public sealed class SafeTensorsReliabilityTests
     }
 
     [Fact]
+    public void MoreMetadataEntriesThanTheLimit_AreRejected_AndMemoryStaysNearTheHeadersSize()
+    {
+        string metadata = "\"__metadata__\":{" + string.Join(",", Enumerable.Range(0, 200_000).Select(i => $"\"k{i}\":\"v\"")) + "}";
+        byte[] file = Build(Header([metadata, .. DefaultTensors]), Sequence(43));
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        InvalidDataException exception = Rejects(file);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.Contains("its \"__metadata__\" has more than 10000 entries (ReadOptions.MaxTensorCount)", exception.Message);
+        Assert.True(allocated < 3 * file.Length, $"{allocated} bytes allocated for a {file.Length}-byte file");
+    }
+
+    [Fact]
     public void MessagesAreCapped_WhateverTheFileQuotes()
     {
         string longName = new('n', 1_000_000);

@@ -29,8 +29,9 @@ public sealed class ReadOptions
     public long MaxDatasetBytes { get; init; } = 1L << 30;
 
     /// <summary>
-    /// The most tensors a safetensors header may list. Default 10,000 (a network of 5,000 layers); every entry
-    /// beyond the network's own is an error anyway, so the limit only bounds the work spent describing them.
+    /// The most tensors a safetensors header may list, and the most entries its <c>__metadata__</c> may hold.
+    /// Default 10,000 (a network of 5,000 layers); every tensor beyond the network's own is an error anyway, so the
+    /// limit only bounds the memory and work spent on a header of millions of tiny entries.
     /// </summary>
     public int MaxTensorCount { get; init; } = 10_000;
 

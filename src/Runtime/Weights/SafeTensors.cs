@@ -168,7 +168,19 @@ public static class SafeTensors
             throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {total - 8} bytes follow it: the file is truncated, or not a safetensors file"));
         }
 
-        byte[] headerBytes = BoundedRead.Read(stream, (int)headerLength, out int headerRead);
+        // A length already checked against the file is allocated at once; a stream's grows as its bytes arrive.
+        byte[] headerBytes;
+        int headerRead = (int)headerLength;
+        if (available is null)
+        {
+            headerBytes = BoundedRead.Read(stream, (int)headerLength, out headerRead);
+        }
+        else
+        {
+            headerBytes = GC.AllocateUninitializedArray<byte>((int)headerLength);
+            ReadExactly(stream, headerBytes, layout, source);
+        }
+
         if (headerRead < (int)headerLength)
         {
             throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {headerRead} bytes follow it: the file is truncated, or not a safetensors file"));

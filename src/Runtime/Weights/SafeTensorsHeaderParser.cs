@@ -113,6 +113,13 @@ internal ref struct SafeTensorsHeaderParser
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         while (Next() != JsonTokenType.EndObject)
         {
+            // Each entry costs a dictionary slot and two strings: the same bound as tensors keeps a header of millions
+            // of tiny entries from taking several times its size.
+            if (metadata.Count == _options.MaxTensorCount)
+            {
+                throw Reject(Invariant($"its \"{key}\" has more than {_options.MaxTensorCount} entries (ReadOptions.MaxTensorCount)"));
+            }
+
             string name = ReadString();
             if (Next() != JsonTokenType.String)
             {
