@@ -151,4 +151,16 @@ public sealed class SafeTensorsSaveTests : IDisposable
         Assert.Equal(new[] { $".{name}.{hash}.12345678.staticnet-tmp", ".other.safetensors.000000000000.0badf00d.staticnet-tmp", name }, FilesInDirectory());
         Assert.Equal(SavedBy(new DefaultNet(seed: 1)), File.ReadAllBytes(PathOf(name)));
     }
+
+    [Fact]
+    public void Save_ToANameWithAWildcard_RemovesOnlyItsOwnTemporaries()
+    {
+        static string Hash(string name) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 6));
+        string other = $".modelX.safetensors.{Hash("modelX.safetensors")}.0badf00d.staticnet-tmp";
+        File.WriteAllBytes(PathOf(other), new byte[10]);
+
+        SafeTensors.Save(new DefaultNet(seed: 1), PathOf("model*.safetensors"));
+
+        Assert.Equal(new[] { other, "model*.safetensors" }, FilesInDirectory());
+    }
 }

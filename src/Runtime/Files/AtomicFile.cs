@@ -114,8 +114,15 @@ internal static class AtomicFile
     {
         try
         {
-            foreach (string stale in Directory.EnumerateFiles(directory, prefix + "*" + TemporarySuffix))
+            // Compared exactly rather than as a search pattern, in which a '*' or '?' of the target's name would be a
+            // wildcard (the hash in the prefix already keeps other targets' files out; this keeps the match literal).
+            foreach (string stale in Directory.EnumerateFiles(directory, "*" + TemporarySuffix))
             {
+                if (!Path.GetFileName(stale).StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 try
                 {
                     using var _ = new FileStream(stale, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
