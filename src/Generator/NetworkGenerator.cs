@@ -30,6 +30,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         /// <summary>The shells of invalid networks, which keep their SN errors from being followed by others.</summary>
         public const string Shells = nameof(Shells);
+
+        /// <summary>The hint names that differ from another network's only by case.</summary>
+        public const string HintNameClashes = nameof(HintNameClashes);
     }
 
     /// <inheritdoc />
@@ -57,14 +60,25 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.Specs);
-        context.RegisterSourceOutput(specs, static (output, spec) =>
-            output.AddSource(spec.HintName, NetworkEmitter.Emit(spec, output.CancellationToken)));
 
         IncrementalValuesProvider<NetworkShellSpec> shells = results
             .Where(static result => result.Shell is not null)
             .Select(static (result, _) => result.Shell!)
             .WithTrackingName(TrackingNames.Shells);
-        context.RegisterSourceOutput(shells, static (output, shell) =>
-            output.AddSource(shell.HintName, ShellEmitter.Emit(shell, output.CancellationToken)));
+
+        // Roslyn compares hint names ignoring case, so Demo.Net and Demo.NET would throw in AddSource (CS8785) and drop
+        // every generated file. Only the names are collected (of networks and of shells, which use the same names):
+        // the set is almost always empty and stays equal, so a network's source is still regenerated only when its
+        // own spec changes.
+        IncrementalValueProvider<EquatableArray<string>> clashes = specs
+            .Select(static (spec, _) => spec.HintName)
+            .Collect()
+            .Combine(shells.Select(static (shell, _) => shell.HintName).Collect())
+            .Select(static (names, _) => HintNames.CaseClashes(names.Left.AddRange(names.Right)))
+            .WithTrackingName(TrackingNames.HintNameClashes);
+        context.RegisterSourceOutput(specs.Combine(clashes), static (output, pair) =>
+            output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), NetworkEmitter.Emit(pair.Left, output.CancellationToken)));
+        context.RegisterSourceOutput(shells.Combine(clashes), static (output, pair) =>
+            output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), ShellEmitter.Emit(pair.Left, output.CancellationToken)));
     }
 }

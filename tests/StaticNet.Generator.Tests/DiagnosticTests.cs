@@ -65,13 +65,23 @@ public sealed class DiagnosticTests
             "Network(3, 1, Output = Activation.Identity, Loss = Loss.CrossEntropy)", new[] { "'Net' has Loss = Loss.CrossEntropy on an output layer of 1 unit" } },
         { "SN0016", "[Network(3, 1, Output = Activation.Softmax, Loss = Loss.BinaryCrossEntropy)] public partial class Net { }",
             "Network(3, 1, Output = Activation.Softmax, Loss = Loss.BinaryCrossEntropy)", new[] { "'Net' has Output = Activation.Softmax on an output layer of 1 unit" } },
+        { "SN0017", "[Network(4, 3)] public partial class Net { public void Forward() { } }", "Forward", new[] { "'Forward' has the same name as a member StaticNet generates into 'Net'; rename it" } },
+        { "SN0017", "[Network(4, 3)] public partial class Net { public int Parameters => 0; }", "Parameters", new[] { "'Parameters'" } },
+        { "SN0017", "[Network(4, 3)] public partial class Net { public const int InputSize = 4; }", "InputSize", new[] { "'InputSize'" } },
+        { "SN0017", "[Network(4, 3)] public partial class Net { public sealed class BatchWorkspace { } }", "BatchWorkspace", new[] { "'BatchWorkspace'" } },
+        { "SN0017", "[Network(4, 5, 3)] public partial class Net { public float Layer2Biases = 0f; }", "Layer2Biases", new[] { "'Layer2Biases'" } },
+        { "SN0017", "[Network(4, 3)] public partial class Forward { }", "Forward", new[] { "'Forward' has the same name as a member StaticNet generates into 'Forward'" } },
+        { "SN0018", "[Network(4, 5, 3, LeakySlope = 3e38f)] public partial class Net { }",
+            "Network(4, 5, 3, LeakySlope = 3e38f)", new[] { "LeakySlope on 'Net' is 3E+38", "between -10 and 10" } },
+        { "SN0018", "[Network(4, 5, 3, LeakySlope = -10.5f)] public partial class Net { }",
+            "Network(4, 5, 3, LeakySlope = -10.5f)", new[] { "LeakySlope on 'Net' is -10.5" } },
     };
 
     /// <summary>
     /// The shape errors after which nothing can be generated into the type without errors of its own (see
     /// <see cref="ShellTests"/>); every other error gets a shell instead of the network.
     /// </summary>
-    public static readonly string[] IdsWithoutShell = { "SN0001", "SN0002", "SN0003", "SN0014" };
+    public static readonly string[] IdsWithoutShell = { "SN0001", "SN0002", "SN0003", "SN0014", "SN0017" };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -108,7 +118,7 @@ public sealed class DiagnosticTests
         IEnumerable<string> tested = Cases.Select(row => (string)row[0]);
 
         Assert.Equal(
-            Enumerable.Range(1, 16).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 18).Select(n => $"SN{n:0000}"),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
     }

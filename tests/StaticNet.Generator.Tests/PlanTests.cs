@@ -127,7 +127,7 @@ public sealed class PlanTests
     public void WideLayer_MovesTrainingScratchToAPerThreadArray()
     {
         NetworkPlan wide = Plan(new[] { 1, 9000, 1 }, Activation.Tanh, Activation.Identity, Loss.MeanSquaredError);
-        NetworkPlan narrow = Plan(new[] { 1, 4000, 1 }, Activation.Tanh, Activation.Identity, Loss.MeanSquaredError);
+        NetworkPlan narrow = Plan(new[] { 1, 2000, 1 }, Activation.Tanh, Activation.Identity, Loss.MeanSquaredError);
 
         Assert.Equal(9000 + 1 + 9000 + 1, wide.Scratch.TrainingLength);
         Assert.True(wide.Scratch.UsesThreadScratch);

@@ -99,19 +99,19 @@ public class GradientCheckTests
         Assert.True(result.KinkCount <= Math.Max(2, entries / 100), result.ToString());
     }
 
-    private static float[] RandomVector(int length, ref DeterministicRandom random)
+    internal static float[] RandomVector(int length, ref DeterministicRandom random, float scale = 1f)
     {
         var values = new float[length];
         for (int i = 0; i < length; i++)
         {
-            values[i] = random.NextSymmetric(1f);
+            values[i] = random.NextSymmetric(scale);
         }
 
         return values;
     }
 
     /// <summary>Non-negative values summing to 1: a valid target for every loss (a soft label for cross-entropy).</summary>
-    private static float[] RandomDistribution(int length, ref DeterministicRandom random)
+    internal static float[] RandomDistribution(int length, ref DeterministicRandom random)
     {
         var values = new float[length];
         float sum = 0f;

@@ -49,7 +49,7 @@ public sealed class OnnxImportTests() : TemporaryDirectory("onnx-import")
         IBatchNetwork fromSafetensors = PyTorchFixtures.Network(name);
 
         Onnx.Load(fromOnnx, PyTorchFixtures.PathOf(name + ".onnx"));
-        SafeTensors.Load(fromSafetensors, PyTorchFixtures.PathOf(name + ".safetensors"), ignoreBuffers: true);
+        SafeTensors.Load(fromSafetensors, PyTorchFixtures.PathOf(name + ".safetensors"), new ReadOptions { IgnoreBuffers = true });
 
         Assert.Equal(Bits(fromSafetensors.Parameters), Bits(fromOnnx.Parameters));
     }

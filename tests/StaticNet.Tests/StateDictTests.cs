@@ -18,11 +18,11 @@ public sealed class StateDictTests() : TemporaryDirectory("statedict")
     {
         if (format == "safetensors")
         {
-            SafeTensors.Load(network, path, ignoreBuffers);
+            SafeTensors.Load(network, path, new ReadOptions { IgnoreBuffers = ignoreBuffers });
         }
         else
         {
-            WeightsJson.Load(network, path, ignoreBuffers);
+            WeightsJson.Load(network, path, new ReadOptions { IgnoreBuffers = ignoreBuffers });
         }
     }
 
@@ -56,8 +56,8 @@ public sealed class StateDictTests() : TemporaryDirectory("statedict")
         IBatchNetwork fromJson = PyTorchFixtures.Network(name);
         IBatchNetwork fromSafetensors = PyTorchFixtures.Network(name);
 
-        WeightsJson.Load(fromJson, FixtureFile(name, "json"), ignoreBuffers: true);
-        SafeTensors.Load(fromSafetensors, FixtureFile(name, "safetensors"), ignoreBuffers: true);
+        WeightsJson.Load(fromJson, FixtureFile(name, "json"), new ReadOptions { IgnoreBuffers = true });
+        SafeTensors.Load(fromSafetensors, FixtureFile(name, "safetensors"), new ReadOptions { IgnoreBuffers = true });
 
         Assert.Equal(Bits(fromSafetensors.Parameters), Bits(fromJson.Parameters));
     }
@@ -75,7 +75,7 @@ public sealed class StateDictTests() : TemporaryDirectory("statedict")
         Assert.Contains("unexpected tensor 'input_mean'", exception.Message);
         Assert.Contains("[5]", exception.Message);
         Assert.Contains("neither a weight nor a bias", exception.Message);
-        Assert.Contains("Pass ignoreBuffers: true", exception.Message);
+        Assert.Contains("Pass new ReadOptions { IgnoreBuffers = true }", exception.Message);
         Assert.Equal(before, Bits(network.Parameters));
     }
 

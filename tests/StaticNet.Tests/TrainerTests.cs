@@ -216,7 +216,7 @@ public class TrainerTests
     }
 
     /// <summary>Reports synchronously on the training thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class InlineProgress : IProgress<EpochReport>
+    internal sealed class InlineProgress : IProgress<EpochReport>
     {
         private readonly Action<EpochReport> _report;
 

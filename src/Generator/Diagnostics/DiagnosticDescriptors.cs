@@ -112,6 +112,21 @@ internal static class DiagnosticDescriptors
         "'{0}' has {1} on an output layer of 1 unit; softmax over a single value is always 1, so the loss and every gradient are 0 and the network can never learn; give the output layer at least 2 units (one per class), or for two classes keep 1 unit and use Output = Activation.Sigmoid with Loss = Loss.BinaryCrossEntropy",
         "Softmax over a single value is exp(z)/exp(z) = 1 whatever z is, so a one-unit Softmax output is constant: cross-entropy is always 0 and every gradient is 0, and the network never learns. Two classes need either two Softmax units or one Sigmoid unit with binary cross-entropy; until then StaticNet generates a stand-in whose members throw.");
 
+    /// <summary>The largest |LeakySlope| accepted: beyond it the negative side dominates and He initialisation degenerates.</summary>
+    public const float MaxLeakySlope = 10f;
+
+    public static readonly DiagnosticDescriptor MemberNameClash = Error(
+        "SN0017",
+        "Member name clashes with a generated member",
+        "'{0}' has the same name as a member StaticNet generates into '{1}'; rename it (see the generated members in the README)",
+        "StaticNet writes fields, constants and methods with fixed names (Forward, Parameters, Layer1Weights, InputSize, …) into the network's type; a member of yours with one of those names would make the generated file fail to compile with errors inside it. Nothing is generated until the member is renamed.");
+
+    public static readonly DiagnosticDescriptor LeakySlopeOutOfRange = Error(
+        "SN0018",
+        "LeakySlope is outside the supported range",
+        "LeakySlope on '{0}' is {1}; use a slope between -10 and 10, such as 0.01 (larger slopes overflow He initialisation and zero the weights)",
+        "He initialisation divides by 1 + slope², which overflows for huge slopes and zeroes every weight of the layer; slopes beyond ±10 make the negative side dominate anyway. Until the slope is in range, StaticNet generates a stand-in whose members throw.");
+
     /// <summary>Where each ID is explained with a wrong and a right example; the anchor is the lower-case ID.</summary>
     public const string HelpDocument = "https://github.com/staticnet/staticnet/blob/main/docs/diagnostics.md";
 

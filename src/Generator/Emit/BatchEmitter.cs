@@ -42,10 +42,14 @@ internal static class BatchEmitter
     {
         EmitBlockSize(writer);
         writer.Line();
-        writer.Comment("Created on the first batch call and reused by every later one.");
+        writer.Comment("Created on the first batch call and reused by every later one; null while a call has taken it.");
         writer.Line("private BatchWorkspace? _batchWorkspace;");
         writer.Line();
-        writer.Summary("Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.");
+        writer.Comment("Taken, not shared: a call on another thread meanwhile finds null and works in a workspace of its own, so the");
+        writer.Comment("overloads without a workspace are safe from any number of threads and allocate only when two calls overlap.");
+        writer.Line("private BatchWorkspace TakeWorkspace() => global::System.Threading.Interlocked.Exchange(ref _batchWorkspace, null) ?? new BatchWorkspace();");
+        writer.Line();
+        writer.Summary("Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace keep one per network and take it for the length of a call (a concurrent call makes its own); pass one per thread to avoid even that.");
         using (writer.Open(PublicApi.BatchWorkspace))
         {
             foreach (ScratchPlan.Buffer buffer in plan.Scratch.Training)
@@ -59,11 +63,17 @@ internal static class BatchEmitter
     {
         NetworkSpec spec = plan.Spec;
         writer.Line();
-        writer.Summary("Computes ŷ for every sample of a batch: inputs are row-major [N × InputSize], outputs [N × OutputSize]. Allocates nothing after the first batch call.");
+        writer.Summary("Computes ŷ for every sample of a batch: inputs are row-major [N × InputSize], outputs [N × OutputSize]. Safe from many threads; allocates nothing after the first batch call unless calls overlap.");
         writer.Doc("<param name=\"inputs\">N samples, one row each.</param>");
         writer.Doc("<param name=\"outputs\">Receives N outputs, one row each.</param>");
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span is not a whole number of rows, or the two disagree on N.</exception>");
-        writer.Line($"{PublicApi.ForwardBatch} => ForwardBatch(inputs, outputs, _batchWorkspace ??= new BatchWorkspace());");
+        using (writer.Open(PublicApi.ForwardBatch))
+        {
+            writer.Line("BatchWorkspace workspace = TakeWorkspace();");
+            writer.Line("ForwardBatch(inputs, outputs, workspace);");
+            writer.Line("_batchWorkspace = workspace;");
+        }
+
         writer.Line();
         writer.Summary("Like ForwardBatch(inputs, outputs), with scratch from the given workspace (one per thread).");
         writer.Doc("<param name=\"inputs\">N samples, one row each.</param>");
@@ -108,7 +118,14 @@ internal static class BatchEmitter
         writer.Doc($"<param name=\"gradient\">Accumulates ∂J/∂θ; exactly {spec.ParameterCount} values.</param>");
         writer.Doc("<returns>The mean loss J of the batch.</returns>");
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        writer.Line($"{PublicApi.BackwardBatch} => BackwardBatch(inputs, targets, gradient, _batchWorkspace ??= new BatchWorkspace());");
+        using (writer.Open(PublicApi.BackwardBatch))
+        {
+            writer.Line("BatchWorkspace workspace = TakeWorkspace();");
+            writer.Line("float loss = BackwardBatch(inputs, targets, gradient, workspace);");
+            writer.Line("_batchWorkspace = workspace;");
+            writer.Line("return loss;");
+        }
+
         writer.Line();
         writer.Summary("Like BackwardBatch(inputs, targets, gradient), with scratch from the given workspace (one per thread).");
         writer.Doc("<param name=\"inputs\">N samples, row-major [N × InputSize].</param>");

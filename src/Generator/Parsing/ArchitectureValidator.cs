@@ -60,6 +60,11 @@ internal static class ArchitectureValidator
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LeakySlopeNotFinite, location, typeName, arguments.LeakySlope.ToString(CultureInfo.InvariantCulture)));
         }
+        else if (Math.Abs(arguments.LeakySlope) > DiagnosticDescriptors.MaxLeakySlope)
+        {
+            // 3e38 squared is infinite, so the He bound √(6 / ((1 + a²)·n)) became 0 and every weight started at zero.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LeakySlopeOutOfRange, location, typeName, arguments.LeakySlope.ToString("R", CultureInfo.InvariantCulture)));
+        }
 
         Activation[]? activations = ResolveActivations(typeName, arguments, sizes.Length - 1, location, diagnostics);
         if (activations is not null && sizes.Length >= 2)

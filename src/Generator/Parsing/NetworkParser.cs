@@ -45,6 +45,13 @@ internal static class NetworkParser
 
         TypeHierarchy hierarchy = ReadHierarchy(type, declaration, typeLocation, diagnostics, out ShellKind? shellKind);
         ArchitectureValidator.Result architecture = ArchitectureValidator.Validate(typeName, arguments, attributeLocation, diagnostics, cancellationToken);
+        int before = diagnostics.Count;
+        MemberClashes.Find(type, arguments.LayerSizes.Length - 1, typeLocation, diagnostics, cancellationToken);
+        if (diagnostics.Count > before)
+        {
+            // A shell would declare the clashing member a second time: nothing is generated until it is renamed.
+            shellKind = null;
+        }
 
         if (diagnostics.Count > 0 || architecture.Layers is null)
         {

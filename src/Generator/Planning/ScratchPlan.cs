@@ -9,8 +9,13 @@ namespace StaticNet.Generator.Planning;
 /// </summary>
 internal sealed class ScratchPlan
 {
-    /// <summary>64 KiB of floats: well inside the 1 MiB default stack of a .NET thread, even with callers' frames.</summary>
-    public const int StackLimit = 16 * 1024;
+    /// <summary>
+    /// The stack budget: 4,096 floats, 16 KiB. Hosts that call into user code on small-stack threads (audio callbacks,
+    /// game-engine job workers, musl's 128 KiB default; the smallest seen in practice is 64 KiB) leave room for it and
+    /// for the callers' frames; 64 KiB of scratch overflowed a 96 KiB thread. Above it, one array per thread takes over,
+    /// whose cost (a thread-static read per call) is nothing next to the work of a layer that large.
+    /// </summary>
+    public const int StackLimit = 4 * 1024;
 
     private ScratchPlan(List<Buffer> inference, List<Buffer> activations, List<Buffer> training, List<Buffer> backwardLayers)
     {

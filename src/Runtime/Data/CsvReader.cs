@@ -17,7 +17,9 @@ namespace StaticNet;
 /// <see cref="NumberStyles.Float"/> ('.' for decimals, optional exponent, no thousands separators) and must be
 /// finite. Line endings may be LF or CRLF, blank lines (such as a trailing empty line) are skipped, whitespace around
 /// a cell is ignored, and a cell may be quoted ("setosa"; a doubled quote "" inside quotes stands for one quote).
-/// A UTF-8 byte-order mark is skipped. Line breaks inside quoted cells are not supported.
+/// The file must be valid UTF-8 (a byte-order mark is skipped) and cells may not hold control characters other than
+/// tab. Line breaks inside quoted cells are not supported. The number of classes and the size of the data set are
+/// limited by <see cref="ReadOptions"/>, checked as rows are read.
 /// </para>
 /// <para>
 /// Malformed input throws <see cref="InvalidDataException"/> whose message names the file, the 1-based line and
@@ -35,13 +37,17 @@ public static class CsvReader
     /// </summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="labelColumn">The header name of the column of class names (compared exactly, case-sensitive).</param>
-    /// <exception cref="InvalidDataException">The file is empty, has no data rows, or is malformed.</exception>
+    /// <param name="options">
+    /// Limits (<see cref="ReadOptions.MaxClassCount"/>, <see cref="ReadOptions.MaxDatasetBytes"/>); null for
+    /// <see cref="ReadOptions.Default"/>.
+    /// </param>
+    /// <exception cref="InvalidDataException">The file is empty, has no data rows, is malformed, or exceeds a limit.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static CsvDataset ReadClassification(string path, string labelColumn)
+    public static CsvDataset ReadClassification(string path, string labelColumn, ReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(labelColumn);
-        return Read(path, [labelColumn], classification: true);
+        return Read(path, [labelColumn], classification: true, options ?? ReadOptions.Default);
     }
 
     /// <summary>
@@ -51,9 +57,18 @@ public static class CsvReader
     /// </summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="targetColumns">The header names of the target columns; at least one, each once.</param>
-    /// <exception cref="InvalidDataException">The file is empty, has no data rows, or is malformed.</exception>
+    /// <exception cref="InvalidDataException">The file is empty, has no data rows, is malformed, or exceeds a limit.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static CsvDataset ReadRegression(string path, params string[] targetColumns)
+    public static CsvDataset ReadRegression(string path, params string[] targetColumns) =>
+        ReadRegression(path, targetColumns, options: null);
+
+    /// <summary>Reads regression data as <see cref="ReadRegression(string, string[])"/> does, with explicit limits.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="targetColumns">The header names of the target columns; at least one, each once.</param>
+    /// <param name="options">Limits (<see cref="ReadOptions.MaxDatasetBytes"/>); null for <see cref="ReadOptions.Default"/>.</param>
+    /// <exception cref="InvalidDataException">The file is empty, has no data rows, is malformed, or exceeds a limit.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static CsvDataset ReadRegression(string path, string[] targetColumns, ReadOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(targetColumns);
@@ -76,12 +91,13 @@ public static class CsvReader
             }
         }
 
-        return Read(path, targetColumns, classification: false);
+        return Read(path, targetColumns, classification: false, options ?? ReadOptions.Default);
     }
 
-    private static CsvDataset Read(string path, string[] targetNames, bool classification)
+    private static CsvDataset Read(string path, string[] targetNames, bool classification, ReadOptions options)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        // Strict UTF-8: the default decoder turns invalid bytes into U+FFFD, which merges distinct class names.
+        using var reader = new LineReader(path);
         var cells = new List<string>();
         var quoted = new StringBuilder();
         int lineNumber = 0;
@@ -108,7 +124,7 @@ public static class CsvReader
             {
                 throw new InvalidDataException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{path}, line {headerLine}: columns {columnOf[names[c]] + 1} and {c + 1} are both named '{names[c]}'; rename one so that every column name is unique."));
+                    $"{path}, line {headerLine}: columns {columnOf[names[c]] + 1} and {c + 1} are both named '{Shorten(names[c])}'; rename one so that every column name is unique."));
             }
         }
 
@@ -121,7 +137,7 @@ public static class CsvReader
             {
                 throw new InvalidDataException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{path}: no column named '{targetNames[t]}'; the header has: {string.Join(", ", names)}. Pass one of these names (they are case-sensitive)."));
+                    $"{path}: no column named '{Shorten(targetNames[t])}'; the header has: {ListNames(names)}. Pass one of these names (they are case-sensitive)."));
             }
 
             targetOf[column] = t;
@@ -178,6 +194,12 @@ public static class CsvReader
 
                     if (!classOf.TryGetValue(cell, out int label))
                     {
+                        if (classNames.Count == options.MaxClassCount)
+                        {
+                            throw CellError(path, lineNumber, c, names, string.Create(CultureInfo.InvariantCulture, $"'{Shorten(cell)}' would be class {classNames.Count + 1}, more than ReadOptions.MaxClassCount ({options.MaxClassCount}); raise the limit if the data is genuine."));
+                        }
+
+                        CheckText(cell, path, lineNumber, c, names);
                         label = classNames.Count;
                         classOf.Add(cell, label);
                         classNames.Add(cell);
@@ -204,6 +226,9 @@ public static class CsvReader
             }
 
             rows++;
+
+            // Checked as the rows arrive, so a file whose one-hot targets would be gigabytes stops at the first row over.
+            DatasetLimits.Check(string.Create(CultureInfo.InvariantCulture, $"{path}, line {lineNumber}"), rows, featureCount, classification ? classNames.Count : targetNames.Length, options);
         }
 
         if (rows == 0)
@@ -226,15 +251,17 @@ public static class CsvReader
             throw CellError(path, lineNumber, column, names, $"the cell is empty; {numericColumns}. Fill in or remove missing values.");
         }
 
+        // float.TryParse ignores trailing NUL characters, so "1\0" would read as 1.
+        CheckText(cell, path, lineNumber, column, names);
         if (!float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out float value))
         {
-            throw CellError(path, lineNumber, column, names, $"'{cell}' is not a number; {numericColumns}, written with '.' for decimals (3.5, -0.2, 1e-3).");
+            throw CellError(path, lineNumber, column, names, $"'{Shorten(cell)}' is not a number; {numericColumns}, written with '.' for decimals (3.5, -0.2, 1e-3).");
         }
 
         // NaN, infinities and values beyond float's range would poison training without an error.
         if (!float.IsFinite(value))
         {
-            throw CellError(path, lineNumber, column, names, $"'{cell}' is not a finite number (float holds up to ±3.4e38); fill in or remove missing values.");
+            throw CellError(path, lineNumber, column, names, $"'{Shorten(cell)}' is not a finite number (float holds up to ±3.4e38); fill in or remove missing values.");
         }
 
         return value;
@@ -314,9 +341,41 @@ public static class CsvReader
         }
     }
 
+    private static void CheckText(string cell, string path, int lineNumber, int column, string[] names)
+    {
+        foreach (char ch in cell)
+        {
+            if (char.IsControl(ch) && ch != '\t')
+            {
+                throw CellError(path, lineNumber, column, names, string.Create(CultureInfo.InvariantCulture, $"the cell holds the control character U+{(int)ch:X4}; cells must be text without control characters (is the file binary or corrupt?)."));
+            }
+        }
+    }
+
+    // The header as messages quote it: at most 20 names, each shortened.
+    private static string ListNames(string[] names)
+    {
+        const int shown = 20;
+        var list = new List<string>(Math.Min(names.Length, shown) + 1);
+        for (int i = 0; i < names.Length && i < shown; i++)
+        {
+            list.Add(Shorten(names[i]));
+        }
+
+        if (names.Length > shown)
+        {
+            list.Add(string.Create(CultureInfo.InvariantCulture, $"and {names.Length - shown} more"));
+        }
+
+        return string.Join(", ", list);
+    }
+
+    // Cells are quoted in messages, which stay short whatever the file holds.
+    private static string Shorten(string cell) => cell.Length <= 40 ? cell : string.Concat(cell.AsSpan(0, 37), "...");
+
     private static InvalidDataException CellError(string path, int lineNumber, int column, string[]? names, string problem)
     {
-        string name = names is not null && column < names.Length ? $" ({names[column]})" : string.Empty;
+        string name = names is not null && column < names.Length ? $" ({Shorten(names[column])})" : string.Empty;
         return new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{path}, line {lineNumber}, column {column + 1}{name}: {problem}"));
     }
 }

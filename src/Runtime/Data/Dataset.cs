@@ -100,10 +100,18 @@ public sealed class Dataset
     /// <param name="featureCount">Features per sample.</param>
     /// <param name="labels">Each sample's class in [0, classCount).</param>
     /// <param name="classCount">The number of classes (the width of a one-hot row).</param>
+    /// <exception cref="ArgumentException">A label is outside [0, classCount), or the one-hot targets would not fit one array.</exception>
     public static Dataset FromLabels(float[] features, int featureCount, int[] labels, int classCount)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        var targets = new float[labels.Length * classCount];
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        long targetLength = (long)labels.Length * classCount;
+        if (targetLength > Array.MaxLength)
+        {
+            throw new ArgumentException($"{labels.Length} samples × {classCount} classes is {targetLength} one-hot values, more than one array can hold ({Array.MaxLength}).", nameof(classCount));
+        }
+
+        var targets = new float[targetLength];
         for (int i = 0; i < labels.Length; i++)
         {
             if ((uint)labels[i] >= (uint)classCount)

@@ -15,6 +15,7 @@ public sealed record IdxImages(int Count, int Rows, int Columns, byte[] Pixels)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        return Pixels.AsSpan(index * Rows * Columns, Rows * Columns);
+        long pixels = (long)Rows * Columns;
+        return Pixels.AsSpan(checked((int)(index * pixels)), checked((int)pixels));
     }
 }

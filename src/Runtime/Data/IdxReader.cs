@@ -13,9 +13,11 @@ namespace StaticNet;
 /// gzip signature 0x1F 0x8B, not from the file name.
 /// </summary>
 /// <remarks>
-/// Each file is read in one pass straight into its result array. Malformed files throw
-/// <see cref="InvalidDataException"/> naming the file and the problem: a wrong magic number (with the value found),
-/// truncated data (bytes expected and found), data beyond what the header declares, or corrupt gzip data.
+/// Each file is read in one pass into a buffer that grows as data arrives, so a header that declares more than the
+/// file holds costs what the file holds. Malformed files throw <see cref="InvalidDataException"/> naming the file and
+/// the problem: a wrong magic number (with the value found), sizes whose product does not fit one array, truncated
+/// data (bytes expected and found), data beyond what the header declares, corrupt gzip data, or more than the
+/// limits of <see cref="ReadOptions"/> (decompressed size, data set size), which are checked before allocating.
 /// </remarks>
 public static class IdxReader
 {
@@ -24,10 +26,17 @@ public static class IdxReader
 
     /// <summary>Reads an images file (magic 0x00000803): Count images of Rows × Columns unsigned-byte pixels.</summary>
     /// <param name="path">The file, raw or gzip-compressed.</param>
-    /// <exception cref="InvalidDataException">The file is not a well-formed IDX images file.</exception>
-    public static IdxImages ReadImages(string path)
+    /// <param name="options">Limits (<see cref="ReadOptions.MaxDecompressedBytes"/>); null for <see cref="ReadOptions.Default"/>.</param>
+    /// <exception cref="InvalidDataException">The file is not a well-formed IDX images file, or exceeds a limit.</exception>
+    public static IdxImages ReadImages(string path, ReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        return ReadImagesChecked(path, options ?? ReadOptions.Default, beforeData: null);
+    }
+
+    // beforeData sees the validated sizes (count, pixels per image) before any pixel is read or decompressed.
+    private static IdxImages ReadImagesChecked(string path, ReadOptions options, Action<int, int>? beforeData)
+    {
         using Stream stream = Open(path);
         Span<int> sizes = stackalloc int[3];
         ReadHeader(stream, path, ImagesMagic, sizes);
@@ -39,31 +48,35 @@ public static class IdxReader
                 $"{path}: the header declares images of {rows} × {columns} pixels; rows and columns must be at least 1."));
         }
 
-        long length = (long)count * rows * columns;
-        if (length > Array.MaxLength)
+        // Multiplied step by step: three 31-bit sizes can wrap even a 64-bit product to 0 or 4.
+        long pixelsPerImage = (long)rows * columns;
+        if (pixelsPerImage > Array.MaxLength || (count > 0 && pixelsPerImage > Array.MaxLength / count))
         {
             throw new InvalidDataException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{path}: the header declares {count} images of {rows} × {columns} pixels, {length} bytes, more than one array can hold."));
+                $"{path}: the header declares {count} images of {rows} × {columns} pixels, more bytes than one array can hold ({Array.MaxLength})."));
         }
 
-        byte[] pixels = GC.AllocateUninitializedArray<byte>((int)length);
-        ReadData(stream, path, pixels, string.Create(CultureInfo.InvariantCulture, $"{count} images of {rows} × {columns} pixels"));
+        int length = (int)(count * pixelsPerImage);
+        CheckDecompressed(stream, path, length + 16L, options);
+        beforeData?.Invoke(count, (int)pixelsPerImage);
+        byte[] pixels = ReadData(stream, path, length, string.Create(CultureInfo.InvariantCulture, $"{count} images of {rows} × {columns} pixels"));
         return new IdxImages(count, rows, columns, pixels);
     }
 
     /// <summary>Reads a labels file (magic 0x00000801): one unsigned byte per sample, the class index.</summary>
     /// <param name="path">The file, raw or gzip-compressed.</param>
-    /// <exception cref="InvalidDataException">The file is not a well-formed IDX labels file.</exception>
-    public static byte[] ReadLabels(string path)
+    /// <param name="options">Limits (<see cref="ReadOptions.MaxDecompressedBytes"/>); null for <see cref="ReadOptions.Default"/>.</param>
+    /// <exception cref="InvalidDataException">The file is not a well-formed IDX labels file, or exceeds a limit.</exception>
+    public static byte[] ReadLabels(string path, ReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= ReadOptions.Default;
         using Stream stream = Open(path);
         Span<int> sizes = stackalloc int[1];
         ReadHeader(stream, path, LabelsMagic, sizes);
-        byte[] labels = GC.AllocateUninitializedArray<byte>(sizes[0]);
-        ReadData(stream, path, labels, string.Create(CultureInfo.InvariantCulture, $"{sizes[0]} labels"));
-        return labels;
+        CheckDecompressed(stream, path, sizes[0] + 8L, options);
+        return ReadData(stream, path, sizes[0], string.Create(CultureInfo.InvariantCulture, $"{sizes[0]} labels"));
     }
 
     /// <summary>
@@ -74,16 +87,24 @@ public static class IdxReader
     /// <param name="imagesPath">The images file, for example train-images-idx3-ubyte.gz.</param>
     /// <param name="labelsPath">The labels file, for example train-labels-idx1-ubyte.gz.</param>
     /// <param name="classCount">The number of classes; every label must be below it. 10 for MNIST and Fashion-MNIST.</param>
+    /// <param name="options">
+    /// Limits (<see cref="ReadOptions.MaxDecompressedBytes"/>, <see cref="ReadOptions.MaxDatasetBytes"/>); null for
+    /// <see cref="ReadOptions.Default"/>.
+    /// </param>
     /// <exception cref="InvalidDataException">
-    /// A file is malformed, the files hold different numbers of samples, or a label is not below <paramref name="classCount"/>.
+    /// A file is malformed, the files hold different numbers of samples, a label is not below
+    /// <paramref name="classCount"/>, or the data set would exceed a limit.
     /// </exception>
-    public static Dataset ReadDataset(string imagesPath, string labelsPath, int classCount = 10)
+    public static Dataset ReadDataset(string imagesPath, string labelsPath, int classCount = 10, ReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(imagesPath);
         ArgumentException.ThrowIfNullOrEmpty(labelsPath);
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
-        IdxImages images = ReadImages(imagesPath);
-        byte[] labelBytes = ReadLabels(labelsPath);
+        options ??= ReadOptions.Default;
+        // The data set's size follows from the images header alone, so an oversized one is refused before a single
+        // pixel is decompressed: two 48 KB gzip files of 1 × 1 images used to become a 2.5 GB data set.
+        IdxImages images = ReadImagesChecked(imagesPath, options, (count, pixels) => DatasetLimits.Check(imagesPath, count, pixels, classCount, options));
+        byte[] labelBytes = ReadLabels(labelsPath, options);
         if (labelBytes.Length != images.Count)
         {
             throw new InvalidDataException(string.Create(
@@ -91,6 +112,7 @@ public static class IdxReader
                 $"{imagesPath} holds {images.Count} images but {labelsPath} holds {labelBytes.Length} labels; pass the labels file that belongs to these images."));
         }
 
+        int pixelsPerImage = images.Rows * images.Columns;
         var labels = new int[labelBytes.Length];
         for (int i = 0; i < labels.Length; i++)
         {
@@ -112,7 +134,7 @@ public static class IdxReader
             features[i] = pixels[i] / 255f;
         }
 
-        return Dataset.FromLabels(features, images.Rows * images.Columns, labels, classCount);
+        return Dataset.FromLabels(features, pixelsPerImage, labels, classCount);
     }
 
     private static Stream Open(string path)
@@ -199,14 +221,37 @@ public static class IdxReader
         return prefix + string.Create(CultureInfo.InvariantCulture, $". It declares {found} dimension(s), not {dimensions}.{swapped}");
     }
 
-    private static void ReadData(Stream stream, string path, byte[] data, string declared)
+    // gzip expands up to about 1,000 times: the header's sizes decide how much is decompressed, so they are held to the
+    // limit before anything is.
+    private static void CheckDecompressed(Stream stream, string path, long declared, ReadOptions options)
     {
-        int found = Read(stream, path, data);
-        if (found < data.Length)
+        if (stream is GZipStream && declared > options.MaxDecompressedBytes)
         {
             throw new InvalidDataException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{path}: truncated data: the header declares {declared}, expected {data.Length} bytes, found {found}."));
+                $"{path}: the header declares {declared} bytes of decompressed data, more than ReadOptions.MaxDecompressedBytes ({options.MaxDecompressedBytes}); raise the limit if the file is genuine."));
+        }
+    }
+
+    private static byte[] ReadData(Stream stream, string path, int length, string declared)
+    {
+        // The buffer grows as data arrives, so a header that lies about its sizes costs what the file really holds.
+        byte[] data;
+        int found;
+        try
+        {
+            data = BoundedRead.Read(stream, length, out found);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(path, e);
+        }
+
+        if (found < length)
+        {
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{path}: truncated data: the header declares {declared}, expected {length} bytes, found {found}."));
         }
 
         // Extra bytes mean the header's sizes do not describe the file: a corrupt header or two files concatenated.
@@ -215,8 +260,10 @@ public static class IdxReader
         {
             throw new InvalidDataException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{path}: more data than the header declares ({declared}, {data.Length} bytes); the header or the file is corrupt."));
+                $"{path}: more data than the header declares ({declared}, {length} bytes); the header or the file is corrupt."));
         }
+
+        return data;
     }
 
     /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the bytes read.</summary>
@@ -228,8 +275,11 @@ public static class IdxReader
         }
         catch (InvalidDataException e)
         {
-            // GZipStream's own message does not say which file.
-            throw new InvalidDataException($"{path}: the gzip data is corrupt: {e.Message}", e);
+            throw Corrupt(path, e);
         }
     }
+
+    // GZipStream's own message does not say which file.
+    private static InvalidDataException Corrupt(string path, InvalidDataException e) =>
+        new($"{path}: the gzip data is corrupt: {e.Message}", e);
 }

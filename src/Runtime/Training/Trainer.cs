@@ -41,7 +41,10 @@ public sealed class Trainer
     /// <param name="progress">Receives one report per epoch.</param>
     /// <param name="cancellationToken">Checked before every batch; the parameters stay those of the last completed step.</param>
     /// <param name="batchProgress">Receives one report per batch, for a live progress bar.</param>
-    /// <exception cref="TrainingDivergedException">A loss or gradient became NaN or infinite.</exception>
+    /// <exception cref="TrainingDivergedException">
+    /// A loss, gradient, parameter after an optimizer step (including the last) or validation loss became NaN or
+    /// infinite; the parameters are left finite, as the message says.
+    /// </exception>
     public TrainingResult Fit(
         Dataset train,
         Dataset? validation = null,
@@ -113,13 +116,23 @@ public sealed class Trainer
                     if (batch > 1 || epoch > 1)
                     {
                         lastFinite.CopyTo(_network.Parameters);
+                        throw new TrainingDivergedException(epoch, batch, problem, "The parameters were restored to those before the previous step, the last whose loss and gradient were finite.");
                     }
 
-                    throw new TrainingDivergedException(epoch, batch, problem);
+                    throw new TrainingDivergedException(epoch, batch, problem, "No step had been taken: the parameters are those training started from.");
                 }
 
                 _network.Parameters.CopyTo(lastFinite);
                 _optimizer.Step(_network.Parameters, gradient);
+
+                // A finite gradient can still overflow the step (a huge learning rate); without this check the last
+                // step of training would hand back infinite parameters.
+                if (!TensorPrimitives.IsFiniteAll<float>(_network.Parameters))
+                {
+                    lastFinite.CopyTo(_network.Parameters);
+                    throw new TrainingDivergedException(epoch, batch, "optimizer step", "The parameters were restored to those before this step.");
+                }
+
                 lossSum += (double)loss * n;
                 batchProgress?.Report(new BatchReport(epoch, batch, batchesPerEpoch, loss));
             }
@@ -130,6 +143,20 @@ public sealed class Trainer
             if (validation is not null)
             {
                 (validationLoss, validationAccuracy) = Validate(validation, validationOutputs!);
+                if (!float.IsFinite(validationLoss.Value))
+                {
+                    // Early stopping compares validation losses; a NaN compares false and would silently disable it.
+                    string parameters = bestEpoch > 0
+                        ? $"The parameters were restored to those of epoch {bestEpoch}, the best validation loss so far."
+                        : "The parameters are those this epoch ended with (finite; no earlier epoch was validated).";
+                    if (bestEpoch > 0)
+                    {
+                        best.CopyTo(_network.Parameters);
+                    }
+
+                    throw new TrainingDivergedException(epoch, 0, "validation loss", parameters + " Check the validation data for NaN or infinite values.");
+                }
+
                 if (validationLoss < bestLoss)
                 {
                     bestLoss = validationLoss.Value;
@@ -183,6 +210,13 @@ public sealed class Trainer
             int n = Math.Min(block, validation.Count - start);
             Span<float> predictions = outputs.AsSpan(0, n * outputSize);
             _network.ForwardBatch(validation.Features.AsSpan(start * validation.FeatureCount, n * validation.FeatureCount), predictions);
+
+            // Losses clamp their inputs away from log(0), which turns a NaN output into a finite loss.
+            if (!TensorPrimitives.IsFiniteAll<float>(predictions))
+            {
+                return (float.NaN, null);
+            }
+
             for (int s = 0; s < n; s++)
             {
                 ReadOnlySpan<float> output = predictions.Slice(s * outputSize, outputSize);

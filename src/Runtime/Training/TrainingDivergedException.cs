@@ -3,14 +3,23 @@ using System;
 namespace StaticNet;
 
 /// <summary>
-/// Training produced a loss or gradient that is NaN or infinite. The network's parameters have been restored to
-/// the last ones whose loss and gradient were finite, so nothing trained before that point is lost.
+/// Training produced a loss, gradient, parameter or validation loss that is NaN or infinite. The message says
+/// exactly what the network's parameters are now: restored to those before the step that failed, left as they
+/// were because no step had been taken, or restored to the best validation epoch's. They are always finite.
 /// </summary>
 public sealed class TrainingDivergedException : InvalidOperationException
 {
-    /// <summary>Creates the exception for a batch.</summary>
+    /// <summary>Creates the exception for a batch whose step was undone.</summary>
+    /// <param name="epoch">The epoch, from 1.</param>
+    /// <param name="batch">The batch, from 1.</param>
+    /// <param name="what">What was not finite, e.g. <c>loss</c>.</param>
     public TrainingDivergedException(int epoch, int batch, string what)
-        : base($"Training diverged in epoch {epoch}, batch {batch}: the {what} is not finite. The parameters were restored to the last finite state; lower the learning rate or standardise the inputs.")
+        : this(epoch, batch, what, "The parameters were restored to those before the step that produced it.")
+    {
+    }
+
+    internal TrainingDivergedException(int epoch, int batch, string what, string parameters)
+        : base($"Training diverged in epoch {epoch}{(batch > 0 ? $", batch {batch}" : ", validation")}: the {what} is not finite. {parameters} Lower the learning rate or standardise the inputs.")
     {
         Epoch = epoch;
         Batch = batch;
@@ -19,6 +28,6 @@ public sealed class TrainingDivergedException : InvalidOperationException
     /// <summary>The epoch (from 1) in which training diverged.</summary>
     public int Epoch { get; }
 
-    /// <summary>The batch (from 1) in which training diverged.</summary>
+    /// <summary>The batch (from 1) in which training diverged, or 0 when the validation after the epoch was not finite.</summary>
     public int Batch { get; }
 }

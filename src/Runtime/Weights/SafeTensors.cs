@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using static StaticNet.WeightLayout;
@@ -40,6 +41,12 @@ public static class SafeTensors
     /// written beside the target under a temporary name, flushed to disk, then renamed over the target, so the
     /// target is either the complete old file or the complete new one, never a mixture.
     /// </summary>
+    /// <remarks>
+    /// A symbolic link is followed and the file it finally names is replaced (the link stays a link). An existing
+    /// file's Unix permission bits are kept. A directory, device node, FIFO or socket at the path is refused. The
+    /// temporary file is named <c>.{up to 40 characters of the name}.{hash}.{random}.staticnet-tmp</c>, so names of
+    /// any length work, and such files that a crash left behind are deleted by the next save to the same target.
+    /// </remarks>
     /// <param name="network">The network to save.</param>
     /// <param name="path">The file to create or replace; its directory must exist.</param>
     /// <param name="metadata">
@@ -47,7 +54,10 @@ public static class SafeTensors
     /// <c>staticnet.layers</c> are written by this method and may not be passed.
     /// </param>
     /// <exception cref="ArgumentException">An argument is null or empty, or <paramref name="metadata"/> uses a reserved key or a null value.</exception>
-    /// <exception cref="IOException">The file could not be written; an existing file at <paramref name="path"/> is left as it was.</exception>
+    /// <exception cref="IOException">
+    /// The file could not be written (also for a permission error, and for a path that is not a regular file); an
+    /// existing file at <paramref name="path"/> is left as it was.
+    /// </exception>
     public static void Save(INetwork network, string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -87,9 +97,9 @@ public static class SafeTensors
     /// </summary>
     /// <param name="network">The network to load into; its architecture must match the file's tensors.</param>
     /// <param name="path">The file to read.</param>
-    /// <param name="ignoreBuffers">
-    /// Whether tensors named neither <c>*.weight</c> nor <c>*.bias</c> (BatchNorm statistics, registered buffers) are
-    /// skipped; by default they are rejected, since a file holding them is usually not the network one meant.
+    /// <param name="options">
+    /// Limits, whether NaN or infinite weights are allowed, and whether tensors named neither <c>*.weight</c> nor
+    /// <c>*.bias</c> (buffers) are skipped; null for <see cref="ReadOptions.Default"/>.
     /// </param>
     /// <remarks>
     /// The tensors are matched to layers by the state-dict name rules, not by fixed names: any
@@ -98,11 +108,13 @@ public static class SafeTensors
     /// (<c>0, 3, 6</c>), named modules (<c>fc1, fc2</c>) and wrapped models (<c>net.0, net.2</c>) all load.
     /// </remarks>
     /// <exception cref="InvalidDataException">
-    /// The file is not a well-formed safetensors file, or its tensors do not match the network (names, F32 dtype,
-    /// shapes, offsets). The message names the file, every problem found, the pairs found, and the tensors the network expects.
+    /// The file is not a well-formed safetensors file, its tensors do not match the network (names, F32 dtype,
+    /// shapes, offsets), it exceeds a limit of <paramref name="options"/>, or it holds a NaN or infinite weight that
+    /// the options do not allow. The message names the file, the problems found (tensor, byte offset), and the
+    /// tensors the network expects.
     /// </exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static void Load(INetwork network, string path, bool ignoreBuffers = false)
+    public static void Load(INetwork network, string path, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -110,7 +122,7 @@ public static class SafeTensors
         WeightLayout layout = WeightLayout.Of(network);
         string fullPath = Path.GetFullPath(path);
         using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
-        LoadCore(network, layout, file, "'" + fullPath + "'", ignoreBuffers);
+        LoadCore(network, layout, file, "'" + fullPath + "'", options ?? ReadOptions.Default);
     }
 
     /// <summary>
@@ -119,13 +131,16 @@ public static class SafeTensors
     /// anything is wrong, nothing is changed. The stream is not closed.
     /// </summary>
     /// <param name="network">The network to load into; its architecture must match the file's tensors.</param>
-    /// <param name="stream">A readable stream; one that cannot seek is first copied into memory.</param>
-    /// <param name="ignoreBuffers">Whether tensors named neither <c>*.weight</c> nor <c>*.bias</c> are skipped rather than rejected.</param>
+    /// <param name="stream">
+    /// A readable stream. One that cannot seek is read once, front to back: the header, then exactly the bytes its
+    /// tensors need, then one more byte to make sure nothing follows; it is never copied whole.
+    /// </param>
+    /// <param name="options">Limits and whether NaN or infinite weights are allowed; null for <see cref="ReadOptions.Default"/>.</param>
     /// <exception cref="InvalidDataException">
-    /// The data is not a well-formed safetensors file, or its tensors do not match the network. The message names the
-    /// file (for a <see cref="FileStream"/>), every problem found, and the tensors the network expects.
+    /// The data is not a well-formed safetensors file, or its tensors do not match the network, as for
+    /// <see cref="Load(INetwork, string, ReadOptions)"/>. The message names the file (for a <see cref="FileStream"/>).
     /// </exception>
-    public static void Load(INetwork network, Stream stream, bool ignoreBuffers = false)
+    public static void Load(INetwork network, Stream stream, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
@@ -136,56 +151,62 @@ public static class SafeTensors
 
         WeightLayout layout = WeightLayout.Of(network);
         string source = stream is FileStream file ? "'" + file.Name + "'" : "the stream";
-        if (stream.CanSeek)
-        {
-            LoadCore(network, layout, stream, source, ignoreBuffers);
-            return;
-        }
-
-        // The checks need the data section's length before reading it, which only a seekable stream can tell.
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        copy.Position = 0;
-        LoadCore(network, layout, copy, source, ignoreBuffers);
+        LoadCore(network, layout, stream, source, options ?? ReadOptions.Default);
     }
 
-    private static void LoadCore(INetwork network, WeightLayout layout, Stream stream, string source, bool ignoreBuffers)
+    private static void LoadCore(INetwork network, WeightLayout layout, Stream stream, string source, ReadOptions options)
     {
-        long available = Math.Max(0, stream.Length - stream.Position);
-        if (available < 8)
+        // A stream that cannot seek has no length to check against: its header is read as it arrives, its data section
+        // is taken to be what the header describes, and reading the data then checks that the stream agrees.
+        long? available = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : null;
+        Span<byte> prefix = stackalloc byte[8];
+        int prefixRead = stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false);
+        if (prefixRead < 8)
         {
-            throw layout.Reject(source, Invariant($"it is {available} bytes long, too short for the 8-byte header length every safetensors file starts with"));
+            throw layout.Reject(source, Invariant($"it is {prefixRead} bytes long, too short for the 8-byte header length every safetensors file starts with"));
         }
 
-        Span<byte> prefix = stackalloc byte[8];
-        ReadExactly(stream, prefix, layout, source);
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
         if (headerLength > MaxHeaderLength)
         {
             throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, more than the format's limit of {MaxHeaderLength}: it is not a safetensors file, or it is corrupt"));
         }
 
-        if (headerLength > (ulong)(available - 8))
+        if (available is long total && headerLength > (ulong)(total - 8))
         {
-            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {available - 8} bytes follow it: the file is truncated, or not a safetensors file"));
+            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {total - 8} bytes follow it: the file is truncated, or not a safetensors file"));
         }
 
-        var headerBytes = new byte[headerLength];
-        ReadExactly(stream, headerBytes, layout, source);
-        SafeTensorsHeader header = SafeTensorsHeader.Parse(headerBytes, layout, source);
+        // A length already checked against the file is allocated at once; a stream's grows as its bytes arrive.
+        byte[] headerBytes;
+        int headerRead = (int)headerLength;
+        if (available is null)
+        {
+            headerBytes = BoundedRead.Read(stream, (int)headerLength, out headerRead);
+        }
+        else
+        {
+            headerBytes = GC.AllocateUninitializedArray<byte>((int)headerLength);
+            ReadExactly(stream, headerBytes, layout, source);
+        }
 
-        long dataLength = available - 8 - (long)headerLength;
-        List<string> problems = header.FindProblems(layout, dataLength, available, ignoreBuffers, out TensorEntry[] matches, out string? note);
+        if (headerRead < (int)headerLength)
+        {
+            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {headerRead} bytes follow it: the file is truncated, or not a safetensors file"));
+        }
+
+        SafeTensorsHeader header = SafeTensorsHeaderParser.Parse(headerBytes, layout, source, options);
+        long dataLength = available is long size ? size - 8 - (long)headerLength : header.DescribedDataLength;
+        List<string> problems = header.FindProblems(layout, dataLength, 8 + (long)headerLength + dataLength, options.IgnoreBuffers, out TensorEntry[] matches, out string? note);
         if (problems.Count > 0)
         {
             throw layout.Reject(source, problems, note ?? header.LayersNote(layout));
         }
 
         // The header guarantees that the data section is exactly the file's tensors, tiled without gaps, and that
-        // each of the network's tensors is one of them. They are read front to back (skipping ignored buffers) into
-        // a staging buffer, and only a complete read is copied into the network, so that a read error cannot leave
-        // it half loaded.
-        long dataStart = stream.Position;
+        // each of the network's tensors is one of them. They are read front to back (skipping ignored buffers, so
+        // that a stream that cannot seek is still read once) into a staging buffer, and only a complete read is
+        // copied into the network, so that a read error cannot leave it half loaded.
         var order = new int[matches.Length];
         for (int i = 0; i < order.Length; i++)
         {
@@ -194,11 +215,19 @@ public static class SafeTensors
 
         Array.Sort(order, (a, b) => matches[a].Begin.CompareTo(matches[b].Begin));
         var staging = new float[layout.ParameterCount];
+        ulong position = 0;
         foreach (int i in order)
         {
             TensorSlot slot = layout.Slots[i];
-            stream.Position = dataStart + (long)matches[i].Begin;
+            Skip(stream, matches[i].Begin - position, layout, source);
             ReadExactly(stream, MemoryMarshal.AsBytes(staging.AsSpan(slot.ParameterOffset, slot.Length)), layout, source);
+            position = matches[i].End;
+        }
+
+        Skip(stream, (ulong)dataLength - position, layout, source);
+        if (available is null && stream.ReadAtLeast(prefix[..1], 1, throwOnEndOfStream: false) != 0)
+        {
+            throw layout.Reject(source, Invariant($"the stream goes on after the last tensor, which ends at byte {8 + (long)headerLength + dataLength}"));
         }
 
         if (!BitConverter.IsLittleEndian)
@@ -207,7 +236,35 @@ public static class SafeTensors
             BinaryPrimitives.ReverseEndianness(bits, bits);
         }
 
+        if (!options.AllowNonFiniteWeights && !TensorPrimitives.IsFiniteAll<float>(staging))
+        {
+            throw layout.Reject(source, layout.DescribeNonFinite(staging, matches, 8 + (long)headerLength));
+        }
+
         staging.AsSpan().CopyTo(network.Parameters);
+    }
+
+    /// <summary>Passes over the bytes of tensors the network does not take (ignored buffers), seeking where the stream can.</summary>
+    private static void Skip(Stream stream, ulong count, WeightLayout layout, string source)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (stream.CanSeek)
+        {
+            stream.Seek((long)count, SeekOrigin.Current);
+            return;
+        }
+
+        Span<byte> discard = stackalloc byte[4096];
+        while (count > 0)
+        {
+            int chunk = (int)Math.Min(count, (ulong)discard.Length);
+            ReadExactly(stream, discard[..chunk], layout, source);
+            count -= (ulong)chunk;
+        }
     }
 
     private static void ReadExactly(Stream stream, Span<byte> buffer, WeightLayout layout, string source)
@@ -218,8 +275,9 @@ public static class SafeTensors
         }
         catch (EndOfStreamException exception)
         {
-            // Only possible if the file shrank while being read: its length was checked against the header first.
-            throw layout.Reject(source, "it ended before its stated length while being read (was it modified meanwhile?)", exception);
+            // A file's length was checked against the header first, so for a file this means it shrank while being read;
+            // a stream that cannot seek is simply shorter than its header says.
+            throw layout.Reject(source, "it ended before the end of the data its header describes (truncated, or modified while being read)", exception);
         }
     }
 

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
-using System.Text.Unicode;
 using StaticNet.Interop;
 using static StaticNet.WeightLayout;
 
@@ -29,7 +27,8 @@ internal sealed class SafeTensorsHeader
     /// <summary>The metadata key that records the layer sizes of the network that wrote the file.</summary>
     public const string LayersKey = "staticnet.layers";
 
-    private const string MetadataKey = "__metadata__";
+    /// <summary>The header key of the string-to-string metadata object.</summary>
+    public const string MetadataKey = "__metadata__";
 
     private SafeTensorsHeader(List<TensorEntry> tensors, Dictionary<string, string>? metadata)
     {
@@ -40,64 +39,26 @@ internal sealed class SafeTensorsHeader
     /// <summary>The tensors in the order the header lists them.</summary>
     public IReadOnlyList<TensorEntry> Tensors { get; }
 
+    /// <summary>The length of the data section the tensors describe: where the last of them ends.</summary>
+    public long DescribedDataLength
+    {
+        get
+        {
+            ulong end = 0;
+            foreach (TensorEntry entry in Tensors)
+            {
+                end = Math.Max(end, entry.End);
+            }
+
+            return (long)end;
+        }
+    }
+
     /// <summary>The <c>__metadata__</c> entries, or null when the header has none.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; }
 
-    /// <summary>
-    /// Parses <paramref name="json"/>, rejecting anything that is not a JSON object of well-formed tensor entries
-    /// and an optional string-to-string <c>__metadata__</c>. Unknown properties inside a tensor entry are ignored,
-    /// as the reference implementation ignores them.
-    /// </summary>
-    public static SafeTensorsHeader Parse(byte[] json, WeightLayout layout, string source)
-    {
-        // JsonDocument would accept some invalid UTF-8 inside strings it never decodes; the format requires all of it valid.
-        if (!Utf8.IsValid(json))
-        {
-            throw layout.Reject(source, "its header is not valid UTF-8");
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException exception)
-        {
-            throw layout.Reject(source, Invariant($"its header is not valid JSON ({exception.Message})"), exception);
-        }
-
-        using (document)
-        {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw layout.Reject(source, Invariant($"its header is a JSON {Describe(root.ValueKind)}, not the object of tensors a safetensors header must be"));
-            }
-
-            var tensors = new List<TensorEntry>();
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            Dictionary<string, string>? metadata = null;
-            foreach (JsonProperty property in root.EnumerateObject())
-            {
-                // JsonDocument keeps duplicate keys; which one a PyTorch reader would use is unclear, so refuse both.
-                if (!names.Add(property.Name))
-                {
-                    throw layout.Reject(source, Invariant($"its header lists '{property.Name}' more than once"));
-                }
-
-                if (property.Name == MetadataKey)
-                {
-                    metadata = ParseMetadata(property.Value, layout, source);
-                }
-                else
-                {
-                    tensors.Add(ParseTensor(property.Name, property.Value, layout, source));
-                }
-            }
-
-            return new SafeTensorsHeader(tensors, metadata);
-        }
-    }
+    /// <summary>Wraps what <see cref="SafeTensorsHeaderParser"/> read.</summary>
+    public static SafeTensorsHeader Create(List<TensorEntry> tensors, Dictionary<string, string>? metadata) => new(tensors, metadata);
 
     /// <summary>
     /// Everything that stops this header's data from filling <paramref name="layout"/>: tensors that do not follow
@@ -246,109 +207,4 @@ internal sealed class SafeTensorsHeader
 
         return size;
     }
-
-    private static Dictionary<string, string> ParseMetadata(JsonElement value, WeightLayout layout, string source)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw layout.Reject(source, Invariant($"its \"{MetadataKey}\" is a JSON {Describe(value.ValueKind)}, not an object of strings"));
-        }
-
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (JsonProperty entry in value.EnumerateObject())
-        {
-            if (entry.Value.ValueKind != JsonValueKind.String)
-            {
-                throw layout.Reject(source, Invariant($"its \"{MetadataKey}\" entry '{entry.Name}' is a JSON {Describe(entry.Value.ValueKind)}, but metadata values must be strings"));
-            }
-
-            if (!metadata.TryAdd(entry.Name, entry.Value.GetString()!))
-            {
-                throw layout.Reject(source, Invariant($"its \"{MetadataKey}\" lists '{entry.Name}' more than once"));
-            }
-        }
-
-        return metadata;
-    }
-
-    private static TensorEntry ParseTensor(string name, JsonElement value, WeightLayout layout, string source)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw layout.Reject(source, Invariant($"tensor '{name}' is a JSON {Describe(value.ValueKind)}, not an object with dtype, shape and data_offsets"));
-        }
-
-        JsonElement dtype = Required(name, value, "dtype", layout, source);
-        if (dtype.ValueKind != JsonValueKind.String)
-        {
-            throw layout.Reject(source, Invariant($"tensor '{name}' has a \"dtype\" that is a JSON {Describe(dtype.ValueKind)}, not a string such as \"F32\""));
-        }
-
-        JsonElement shapeElement = Required(name, value, "shape", layout, source);
-        long[]? shape = ReadIntegers(shapeElement);
-        if (shape is null)
-        {
-            throw layout.Reject(source, Invariant($"tensor '{name}' has a \"shape\" that is not an array of non-negative integers: {Abbreviate(shapeElement)}"));
-        }
-
-        JsonElement offsetsElement = Required(name, value, "data_offsets", layout, source);
-        long[]? offsets = ReadIntegers(offsetsElement);
-        if (offsets is null || offsets.Length != 2)
-        {
-            throw layout.Reject(source, Invariant($"tensor '{name}' has \"data_offsets\" that are not two non-negative integers [begin, end]: {Abbreviate(offsetsElement)}"));
-        }
-
-        return new TensorEntry(name, dtype.GetString()!, shape, (ulong)offsets[0], (ulong)offsets[1]);
-    }
-
-    private static JsonElement Required(string name, JsonElement tensor, string property, WeightLayout layout, string source)
-    {
-        if (!tensor.TryGetProperty(property, out JsonElement value))
-        {
-            throw layout.Reject(source, Invariant($"tensor '{name}' has no \"{property}\""));
-        }
-
-        return value;
-    }
-
-    // Non-negative integers that fit a long: nothing larger can describe a real file, so a bigger number is as
-    // wrong as a fraction or a string.
-    private static long[]? ReadIntegers(JsonElement array)
-    {
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        var values = new long[array.GetArrayLength()];
-        int i = 0;
-        foreach (JsonElement item in array.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out long value) || value < 0)
-            {
-                return null;
-            }
-
-            values[i++] = value;
-        }
-
-        return values;
-    }
-
-    private static string Abbreviate(JsonElement element)
-    {
-        string text = element.GetRawText();
-        return text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
-    }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "object",
-        JsonValueKind.Array => "array",
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Null => "null",
-        _ => "value of unknown kind",
-    };
 }

@@ -25,6 +25,13 @@ internal sealed class WeightLayout
     // produce one line per tensor, and the first few already say what happened.
     private const int MaxProblemsShown = 8;
 
+    // Each problem quotes names and values from the file, which may be megabytes long; the cut keeps every message
+    // short enough to log whatever the file holds.
+    private const int MaxProblemLength = 300;
+
+    // A network of thousands of layers would otherwise list every tensor it expects.
+    private const int MaxSlotsShown = 16;
+
     private WeightLayout(string networkName, int[] sizes, TensorSlot[] slots, int parameterCount)
     {
         NetworkName = networkName;
@@ -116,7 +123,7 @@ internal sealed class WeightLayout
         string note = match.Found;
         if (match.RejectedBuffers)
         {
-            note += " Pass ignoreBuffers: true to skip tensors that are neither weights nor biases (BatchNorm statistics, registered buffers).";
+            note += " Pass new ReadOptions { IgnoreBuffers = true } to skip tensors that are neither weights nor biases (BatchNorm statistics, registered buffers).";
         }
 
         return layersNote is null ? note : note + " " + layersNote;
@@ -137,7 +144,7 @@ internal sealed class WeightLayout
         int shown = Math.Min(problems.Count, MaxProblemsShown);
         for (int i = 0; i < shown; i++)
         {
-            message.Append(i == 0 ? string.Empty : "; ").Append(problems[i]);
+            message.Append(i == 0 ? string.Empty : "; ").Append(Shorten(problems[i], MaxProblemLength));
         }
 
         if (problems.Count > shown)
@@ -148,16 +155,56 @@ internal sealed class WeightLayout
         message.Append('.');
         if (note is not null)
         {
-            message.Append(' ').Append(note);
+            message.Append(' ').Append(Shorten(note, MaxProblemLength));
         }
 
         message.Append(" The network (layers ").Append(LayersText).Append(") expects F32 tensors ");
-        for (int i = 0; i < Slots.Count; i++)
+        int slotsShown = Math.Min(Slots.Count, MaxSlotsShown);
+        for (int i = 0; i < slotsShown; i++)
         {
             message.Append(i == 0 ? string.Empty : ", ").Append(Slots[i].Name).Append(' ').Append(FormatShape(Slots[i].Shape));
+        }
+
+        if (Slots.Count > slotsShown)
+        {
+            message.Append(Invariant($" and {Slots.Count - slotsShown} more"));
         }
 
         message.Append(": per layer a '<prefix>.weight' [n_l, n_(l-1)] and a '<prefix>.bias' [n_l], any prefixes whose natural order is the layer order (0, 2, … or 0, 3, … or fc1, fc2, … or net.0, net.2, …).");
         return new InvalidDataException(message.ToString(), inner);
     }
+
+    /// <summary>
+    /// Names the first NaN or infinite value of <paramref name="parameters"/> by tensor, index and byte offset in the
+    /// file, and how many there are, for the rejection of a file whose weights are not all finite.
+    /// </summary>
+    /// <param name="parameters">The values read, in parameter-buffer order.</param>
+    /// <param name="matches">For each slot, the header entry its data came from.</param>
+    /// <param name="dataStart">The file offset of the data section.</param>
+    public string DescribeNonFinite(ReadOnlySpan<float> parameters, IReadOnlyList<TensorEntry> matches, long dataStart)
+    {
+        int first = -1, count = 0;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (!float.IsFinite(parameters[i]))
+            {
+                first = first < 0 ? i : first;
+                count++;
+            }
+        }
+
+        int s = 0;
+        while (first >= Slots[s].ParameterOffset + Slots[s].Length)
+        {
+            s++;
+        }
+
+        TensorSlot slot = Slots[s];
+        int index = first - slot.ParameterOffset;
+        long offset = dataStart + (long)matches[s].Begin + (sizeof(float) * (long)index);
+        return Invariant($"{slot.Description} ('{slot.Name}') holds {parameters[first]} at index {index} (byte {offset}), and the file has {count} non-finite weights in all: it was saved from a diverged network or is corrupt (pass ReadOptions {{ AllowNonFiniteWeights = true }} to load it anyway)");
+    }
+
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 3), "...");
 }

@@ -16,9 +16,9 @@ namespace StaticNet;
 /// <para>
 /// Layer l is a weight <c>[n_l][n_(l−1)]</c> (rows are output units, as in <c>nn.Linear</c>) and a bias <c>[n_l]</c>.
 /// <see cref="Save(INetwork, string)"/> writes the <c>nn.Sequential</c> names <c>0.weight, 0.bias, 2.weight, …</c>
-/// and every float in its shortest form that reads back to the same bits. <see cref="Load(INetwork, string, bool)"/>
+/// and every float in its shortest form that reads back to the same bits. <see cref="Load(INetwork, string, ReadOptions)"/>
 /// accepts the names of any multilayer perceptron's state dict by the same rules as
-/// <see cref="SafeTensors.Load(INetwork, string, bool)"/> (Dropout gaps, named layers, a wrapper prefix).
+/// <see cref="SafeTensors.Load(INetwork, string, ReadOptions)"/> (Dropout gaps, named layers, a wrapper prefix).
 /// </para>
 /// <para>The frozen-network generator reads these files with the same reader and name rules.</para>
 /// </remarks>
@@ -64,20 +64,20 @@ public static class WeightsJson
     /// </summary>
     /// <param name="network">The network to load into.</param>
     /// <param name="path">The file to read.</param>
-    /// <param name="ignoreBuffers">Whether entries named neither <c>*.weight</c> nor <c>*.bias</c> (such as BatchNorm statistics) are skipped rather than rejected.</param>
+    /// <param name="options">Whether entries named neither <c>*.weight</c> nor <c>*.bias</c> (such as BatchNorm statistics) are skipped (<see cref="ReadOptions.IgnoreBuffers"/>); null for <see cref="ReadOptions.Default"/>.</param>
     /// <exception cref="InvalidDataException">
     /// The file is not UTF-8 JSON, not an object of rectangular arrays of finite numbers (the message gives the line
     /// and column), or its tensors do not chain the network's layer sizes (the message lists what it found).
     /// </exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static void Load(INetwork network, string path, bool ignoreBuffers = false)
+    public static void Load(INetwork network, string path, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
 
         WeightLayout layout = WeightLayout.Of(network);
         string fullPath = Path.GetFullPath(path);
-        LoadCore(network, layout, File.ReadAllBytes(fullPath), "'" + fullPath + "'", ignoreBuffers);
+        LoadCore(network, layout, File.ReadAllBytes(fullPath), "'" + fullPath + "'", options ?? ReadOptions.Default);
     }
 
     /// <summary>
@@ -87,9 +87,9 @@ public static class WeightsJson
     /// </summary>
     /// <param name="network">The network to load into.</param>
     /// <param name="stream">A readable stream.</param>
-    /// <param name="ignoreBuffers">Whether entries named neither <c>*.weight</c> nor <c>*.bias</c> are skipped rather than rejected.</param>
-    /// <exception cref="InvalidDataException">The data is not valid JSON weights for this network; see <see cref="Load(INetwork, string, bool)"/>.</exception>
-    public static void Load(INetwork network, Stream stream, bool ignoreBuffers = false)
+    /// <param name="options">As for <see cref="Load(INetwork, string, ReadOptions)"/>; null for <see cref="ReadOptions.Default"/>.</param>
+    /// <exception cref="InvalidDataException">The data is not valid JSON weights for this network; see <see cref="Load(INetwork, string, ReadOptions)"/>.</exception>
+    public static void Load(INetwork network, Stream stream, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(stream);
@@ -102,10 +102,10 @@ public static class WeightsJson
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         string source = stream is FileStream file ? "'" + file.Name + "'" : "the stream";
-        LoadCore(network, layout, copy.ToArray(), source, ignoreBuffers);
+        LoadCore(network, layout, copy.ToArray(), source, options ?? ReadOptions.Default);
     }
 
-    private static void LoadCore(INetwork network, WeightLayout layout, byte[] bytes, string source, bool ignoreBuffers)
+    private static void LoadCore(INetwork network, WeightLayout layout, byte[] bytes, string source, ReadOptions options)
     {
         string text;
         try
@@ -128,7 +128,7 @@ public static class WeightsJson
             throw layout.Reject(source, what + exception.Message, exception);
         }
 
-        StateDictMatch match = StateDictMatcher.Match(weights.Tensors, layout.Sizes, ignoreBuffers);
+        StateDictMatch match = StateDictMatcher.Match(weights.Tensors, layout.Sizes, options.IgnoreBuffers);
         if (match.Problems.Count > 0)
         {
             throw layout.Reject(source, match.Problems, Note(match, layersNote: null));

@@ -271,10 +271,14 @@ namespace Demo
         /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
         public const int BatchBlockSize = 64;
 
-        // Created on the first batch call and reused by every later one.
+        // Created on the first batch call and reused by every later one; null while a call has taken it.
         private BatchWorkspace? _batchWorkspace;
 
-        /// <summary>Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace share one per network, so give each thread its own to run batches in parallel.</summary>
+        // Taken, not shared: a call on another thread meanwhile finds null and works in a workspace of its own, so the
+        // overloads without a workspace are safe from any number of threads and allocate only when two calls overlap.
+        private BatchWorkspace TakeWorkspace() => global::System.Threading.Interlocked.Exchange(ref _batchWorkspace, null) ?? new BatchWorkspace();
+
+        /// <summary>Scratch of the batch methods: one block of a[l], z[l] and δ[l]. The overloads without a workspace keep one per network and take it for the length of a call (a concurrent call makes its own); pass one per thread to avoid even that.</summary>
         public sealed class BatchWorkspace
         {
             internal readonly float[] A1 = new float[BatchBlockSize * Layer1Size];
@@ -283,11 +287,16 @@ namespace Demo
             internal readonly float[] Delta2 = new float[BatchBlockSize * Layer2Size];
         }
 
-        /// <summary>Computes ŷ for every sample of a batch: inputs are row-major [N × InputSize], outputs [N × OutputSize]. Allocates nothing after the first batch call.</summary>
+        /// <summary>Computes ŷ for every sample of a batch: inputs are row-major [N × InputSize], outputs [N × OutputSize]. Safe from many threads; allocates nothing after the first batch call unless calls overlap.</summary>
         /// <param name="inputs">N samples, one row each.</param>
         /// <param name="outputs">Receives N outputs, one row each.</param>
         /// <exception cref="global::System.ArgumentException">A span is not a whole number of rows, or the two disagree on N.</exception>
-        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => ForwardBatch(inputs, outputs, _batchWorkspace ??= new BatchWorkspace());
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            BatchWorkspace workspace = TakeWorkspace();
+            ForwardBatch(inputs, outputs, workspace);
+            _batchWorkspace = workspace;
+        }
 
         /// <summary>Like ForwardBatch(inputs, outputs), with scratch from the given workspace (one per thread).</summary>
         /// <param name="inputs">N samples, one row each.</param>
@@ -323,7 +332,13 @@ namespace Demo
         /// <param name="gradient">Accumulates ∂J/∂θ; exactly 43 values.</param>
         /// <returns>The mean loss J of the batch.</returns>
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-        public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient) => BackwardBatch(inputs, targets, gradient, _batchWorkspace ??= new BatchWorkspace());
+        public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient)
+        {
+            BatchWorkspace workspace = TakeWorkspace();
+            float loss = BackwardBatch(inputs, targets, gradient, workspace);
+            _batchWorkspace = workspace;
+            return loss;
+        }
 
         /// <summary>Like BackwardBatch(inputs, targets, gradient), with scratch from the given workspace (one per thread).</summary>
         /// <param name="inputs">N samples, row-major [N × InputSize].</param>

@@ -25,7 +25,7 @@ public sealed class IdxReaderTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     /// <summary>An IDX file: magic, big-endian sizes, then the bytes.</summary>
-    private static byte[] Idx(int magic, int[] sizes, byte[] data)
+    internal static byte[] Idx(int magic, int[] sizes, byte[] data)
     {
         var file = new byte[4 + (4 * sizes.Length) + data.Length];
         BinaryPrimitives.WriteInt32BigEndian(file, magic);
@@ -42,7 +42,7 @@ public sealed class IdxReaderTests : IDisposable
 
     private static byte[] LabelsFile(byte[]? labels = null) => Idx(0x00000801, new[] { (labels ?? Labels).Length }, labels ?? Labels);
 
-    private static byte[] Gzip(byte[] data)
+    internal static byte[] Gzip(byte[] data)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal))

@@ -1,0 +1,50 @@
+namespace StaticNet;
+
+/// <summary>
+/// Limits and choices shared by every reader (<see cref="SafeTensors"/>, <see cref="CsvReader"/>,
+/// <see cref="IdxReader"/>). Each limit is checked before the memory it guards is allocated, so a hostile or
+/// corrupt file is rejected with an <see cref="System.IO.InvalidDataException"/> instead of exhausting memory;
+/// raise a limit when a real file needs more.
+/// </summary>
+public sealed class ReadOptions
+{
+    /// <summary>The defaults: the limits listed on each property, non-finite weights rejected.</summary>
+    public static ReadOptions Default { get; } = new();
+
+    /// <summary>
+    /// The most classes a classification file may name (one-hot targets take rows × classes floats). Default 10,000.
+    /// </summary>
+    public int MaxClassCount { get; init; } = 10_000;
+
+    /// <summary>
+    /// The most bytes a gzip-compressed file may expand to. Default 256 MiB (Fashion-MNIST's training images are
+    /// 47 MB); gzip expands up to about 1,000 times, so this bounds what a small file can make the reader hold.
+    /// </summary>
+    public long MaxDecompressedBytes { get; init; } = 256L << 20;
+
+    /// <summary>
+    /// The most bytes the features, targets and labels of a <see cref="Dataset"/> built by a reader may take.
+    /// Default 1 GiB (Fashion-MNIST's training set takes 191 MB).
+    /// </summary>
+    public long MaxDatasetBytes { get; init; } = 1L << 30;
+
+    /// <summary>
+    /// The most tensors a safetensors header may list, and the most entries its <c>__metadata__</c> may hold.
+    /// Default 10,000 (a network of 5,000 layers); every tensor beyond the network's own is an error anyway, so the
+    /// limit only bounds the memory and work spent on a header of millions of tiny entries.
+    /// </summary>
+    public int MaxTensorCount { get; init; } = 10_000;
+
+    /// <summary>
+    /// Whether <see cref="SafeTensors"/> may load NaN or infinite weights. Default false: such a weight is almost
+    /// always a diverged or corrupt file, and one infinity gives plausible outputs for most inputs.
+    /// </summary>
+    public bool AllowNonFiniteWeights { get; init; }
+
+    /// <summary>
+    /// Whether weight files may hold tensors named neither <c>*.weight</c> nor <c>*.bias</c> (BatchNorm statistics,
+    /// registered buffers), which are then skipped. Off by default: a file holding them is usually not the network
+    /// one meant to load.
+    /// </summary>
+    public bool IgnoreBuffers { get; init; }
+}
