@@ -35,26 +35,15 @@ public static class GradientCheck
         ReadOnlySpan<float> target,
         float epsilon = DefaultEpsilon,
         float floor = DefaultFloor)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        SpanLength.Require(input, network.InputSize, nameof(input));
-        SpanLength.Require(target, network.OutputSize, nameof(target));
-
-        float[] x = input.ToArray();
-        float[] y = target.ToArray();
-        float[] output = new float[network.OutputSize];
-        float[] parameterGradient = new float[network.ParameterCount];
-        float[] inputGradient = new float[network.InputSize];
-        network.Backward(x, y, parameterGradient, inputGradient);
-
-        float Cost()
-        {
-            network.Forward(x, output);
-            return network.Loss(output, y);
-        }
-
-        return Compare(network, x, parameterGradient, inputGradient, Cost, epsilon, floor);
-    }
+        => Check(
+            network,
+            input,
+            target,
+            nameof(target),
+            (x, y, parameterGradient, inputGradient) => network.Backward(x, y, parameterGradient, inputGradient),
+            (output, y) => network.Loss(output, y),
+            epsilon,
+            floor);
 
     /// <summary>
     /// Checks <see cref="INetwork.Backpropagate"/> for the scalar L = Σ_k u_k ŷ_k, whose upstream gradient ∂L/∂ŷ is
@@ -71,33 +60,60 @@ public static class GradientCheck
         ReadOnlySpan<float> outputGradient,
         float epsilon = DefaultEpsilon,
         float floor = DefaultFloor)
+        => Check(
+            network,
+            input,
+            outputGradient,
+            nameof(outputGradient),
+            (x, u, parameterGradient, inputGradient) => network.Backpropagate(x, u, parameterGradient, inputGradient),
+            Projection,
+            epsilon,
+            floor);
+
+    /// <summary>L = Σ_k u_k ŷ_k, accumulated in double so that it adds no rounding noise of its own to the difference.</summary>
+    private static float Projection(float[] output, float[] u)
+    {
+        double sum = 0d;
+        for (int k = 0; k < u.Length; k++)
+        {
+            sum += (double)u[k] * output[k];
+        }
+
+        return (float)sum;
+    }
+
+    /// <summary>
+    /// The shared check: runs <paramref name="analytic"/> once for ∂/∂θ and ∂/∂x, then compares every entry with
+    /// central differences of <paramref name="scalar"/> (the loss, or the projection) of the network's output.
+    /// </summary>
+    private static GradientCheckResult Check(
+        INetwork network,
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> outputSide,
+        string outputSideName,
+        Action<float[], float[], float[], float[]> analytic,
+        Func<float[], float[], float> scalar,
+        float epsilon,
+        float floor)
     {
         ArgumentNullException.ThrowIfNull(network);
         SpanLength.Require(input, network.InputSize, nameof(input));
-        SpanLength.Require(outputGradient, network.OutputSize, nameof(outputGradient));
+        SpanLength.Require(outputSide, network.OutputSize, outputSideName);
 
         float[] x = input.ToArray();
-        float[] u = outputGradient.ToArray();
+        float[] side = outputSide.ToArray();
         float[] output = new float[network.OutputSize];
         float[] parameterGradient = new float[network.ParameterCount];
         float[] inputGradient = new float[network.InputSize];
-        network.Backpropagate(x, u, parameterGradient, inputGradient);
+        analytic(x, side, parameterGradient, inputGradient);
 
-        float Projection()
+        float Cost()
         {
             network.Forward(x, output);
-
-            // Accumulate in double so that the projection adds no rounding noise of its own to the difference.
-            double sum = 0d;
-            for (int k = 0; k < u.Length; k++)
-            {
-                sum += (double)u[k] * output[k];
-            }
-
-            return (float)sum;
+            return scalar(output, side);
         }
 
-        return Compare(network, x, parameterGradient, inputGradient, Projection, epsilon, floor);
+        return Compare(network, x, parameterGradient, inputGradient, Cost, epsilon, floor);
     }
 
     private static GradientCheckResult Compare(
