@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using System.Threading;
 
 namespace StaticNet;
@@ -63,28 +62,10 @@ public sealed class Trainer
             CheckShape(validation, nameof(validation));
         }
 
-        int batchSize = Math.Min(_options.BatchSize, train.Count);
-        int batchesPerEpoch = (train.Count + batchSize - 1) / batchSize;
-        int inputSize = _network.InputSize, outputSize = _network.OutputSize;
-        var order = new int[train.Count];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        var inputs = new float[batchSize * inputSize];
-        var targets = new float[batchSize * outputSize];
-        var gradient = new float[_network.ParameterCount];
-        var lastFinite = new float[_network.ParameterCount];
-        float[]? best = validation is null ? null : new float[_network.ParameterCount];
-        float[]? validationOutputs = validation is null ? null : new float[Math.Min(validation.Count, 256) * outputSize];
+        var run = new TrainingRun(_network, _optimizer, _options, train, validation);
         var history = new List<EpochReport>(_options.Epochs);
-        var random = new DeterministicRandom(_options.Seed);
         long started = Stopwatch.GetTimestamp();
-        float bestLoss = float.PositiveInfinity;
-        int bestEpoch = 0;
         bool stoppedEarly = false;
-
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             if (_options.Schedule is not null)
@@ -92,87 +73,14 @@ public sealed class Trainer
                 _optimizer.LearningRate = _options.Schedule.At(epoch);
             }
 
-            random.Shuffle(order);
             long epochStart = Stopwatch.GetTimestamp();
-            double lossSum = 0;
-            int batch = 0;
-            for (int start = 0; start < order.Length; start += batchSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                batch++;
-                int n = Math.Min(batchSize, order.Length - start);
-                for (int s = 0; s < n; s++)
-                {
-                    train.FeaturesOf(order[start + s]).CopyTo(inputs.AsSpan(s * inputSize));
-                    train.TargetsOf(order[start + s]).CopyTo(targets.AsSpan(s * outputSize));
-                }
-
-                Array.Clear(gradient);
-                float loss = _network.BackwardBatch(inputs.AsSpan(0, n * inputSize), targets.AsSpan(0, n * outputSize), gradient);
-                string? problem = !float.IsFinite(loss) ? "loss" : !TensorPrimitives.IsFiniteAll<float>(gradient) ? "gradient" : null;
-                if (problem is not null)
-                {
-                    // The parameters that produced this batch's loss came from the last step; undo it.
-                    if (batch > 1 || epoch > 1)
-                    {
-                        lastFinite.CopyTo(_network.Parameters);
-                        throw new TrainingDivergedException(epoch, batch, problem, "The parameters were restored to those before the previous step, the last whose loss and gradient were finite.");
-                    }
-
-                    throw new TrainingDivergedException(epoch, batch, problem, "No step had been taken: the parameters are those training started from.");
-                }
-
-                _network.Parameters.CopyTo(lastFinite);
-                _optimizer.Step(_network.Parameters, gradient);
-
-                // A finite gradient can still overflow the step (a huge learning rate); without this check the last
-                // step of training would hand back infinite parameters.
-                if (!TensorPrimitives.IsFiniteAll<float>(_network.Parameters))
-                {
-                    lastFinite.CopyTo(_network.Parameters);
-                    throw new TrainingDivergedException(epoch, batch, "optimizer step", "The parameters were restored to those before this step.");
-                }
-
-                lossSum += (double)loss * n;
-                batchProgress?.Report(new BatchReport(epoch, batch, batchesPerEpoch, loss));
-            }
-
+            float trainLoss = run.TrainEpoch(epoch, batchProgress, cancellationToken);
             double seconds = Stopwatch.GetElapsedTime(epochStart).TotalSeconds;
-            float? validationLoss = null;
-            double? validationAccuracy = null;
-            if (validation is not null)
-            {
-                (validationLoss, validationAccuracy) = Validate(validation, validationOutputs!);
-                if (!float.IsFinite(validationLoss.Value))
-                {
-                    // Early stopping compares validation losses; a NaN compares false and would silently disable it.
-                    string parameters = bestEpoch > 0
-                        ? $"The parameters were restored to those of epoch {bestEpoch}, the best validation loss so far."
-                        : "The parameters are those this epoch ended with (finite; no earlier epoch was validated).";
-                    if (bestEpoch > 0)
-                    {
-                        best.CopyTo(_network.Parameters);
-                    }
-
-                    throw new TrainingDivergedException(epoch, 0, "validation loss", parameters + " Check the validation data for NaN or infinite values.");
-                }
-
-                if (validationLoss < bestLoss)
-                {
-                    bestLoss = validationLoss.Value;
-                    bestEpoch = epoch;
-                    _network.Parameters.CopyTo(best);
-                }
-            }
-            else
-            {
-                bestEpoch = epoch;
-            }
-
+            (float? validationLoss, double? validationAccuracy) = run.Validate(epoch);
             var report = new EpochReport(
                 epoch,
                 _options.Epochs,
-                (float)(lossSum / train.Count),
+                trainLoss,
                 validationLoss,
                 validationAccuracy,
                 _optimizer.LearningRate,
@@ -181,54 +89,15 @@ public sealed class Trainer
             history.Add(report);
             progress?.Report(report);
 
-            if (validation is not null && _options.Patience is int patience && epoch - bestEpoch >= patience && epoch < _options.Epochs)
+            if (run.ShouldStopEarly(epoch))
             {
                 stoppedEarly = true;
                 break;
             }
         }
 
-        if (best is not null && bestEpoch > 0)
-        {
-            best.CopyTo(_network.Parameters);
-        }
-
-        return new TrainingResult(history, bestEpoch, stoppedEarly);
-    }
-
-    private (float Loss, double? Accuracy) Validate(Dataset validation, float[] outputs)
-    {
-        int outputSize = _network.OutputSize;
-        int block = outputs.Length / outputSize;
-        double loss = 0;
-        int correct = 0;
-
-        // The arg max of a single output is always 0: its "accuracy" would be the share of class 0, so none is reported.
-        bool countsClasses = validation.Labels is not null && outputSize >= 2;
-        for (int start = 0; start < validation.Count; start += block)
-        {
-            int n = Math.Min(block, validation.Count - start);
-            Span<float> predictions = outputs.AsSpan(0, n * outputSize);
-            _network.ForwardBatch(validation.Features.AsSpan(start * validation.FeatureCount, n * validation.FeatureCount), predictions);
-
-            // Losses clamp their inputs away from log(0), which turns a NaN output into a finite loss.
-            if (!TensorPrimitives.IsFiniteAll<float>(predictions))
-            {
-                return (float.NaN, null);
-            }
-
-            for (int s = 0; s < n; s++)
-            {
-                ReadOnlySpan<float> output = predictions.Slice(s * outputSize, outputSize);
-                loss += _network.Loss(output, validation.TargetsOf(start + s));
-                if (countsClasses && Evaluation.ArgMax(output) == validation.Labels![start + s])
-                {
-                    correct++;
-                }
-            }
-        }
-
-        return ((float)(loss / validation.Count), countsClasses ? (double)correct / validation.Count : null);
+        run.RestoreBest();
+        return new TrainingResult(history, run.BestEpoch, stoppedEarly);
     }
 
     private void CheckShape(Dataset data, string name)

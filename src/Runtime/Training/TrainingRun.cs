@@ -1,0 +1,199 @@
+using System;
+using System.Numerics.Tensors;
+using System.Threading;
+
+namespace StaticNet;
+
+/// <summary>
+/// The state of one <see cref="Trainer.Fit"/>: every buffer, allocated before the first epoch (so the epoch loop
+/// allocates nothing), the shuffled order, the divergence guard's last finite parameters and the best epoch so far.
+/// One method per step of an epoch: gather and train a batch, validate, decide on early stopping.
+/// </summary>
+internal sealed class TrainingRun
+{
+    private readonly IBatchNetwork _network;
+    private readonly IOptimizer _optimizer;
+    private readonly TrainerOptions _options;
+    private readonly Dataset _train;
+    private readonly Dataset? _validation;
+    private readonly int[] _order;
+    private readonly float[] _inputs, _targets, _gradient, _lastFinite;
+    private readonly float[]? _best, _validationOutputs;
+    private DeterministicRandom _random;
+    private float _bestLoss = float.PositiveInfinity;
+
+    public TrainingRun(IBatchNetwork network, IOptimizer optimizer, TrainerOptions options, Dataset train, Dataset? validation)
+    {
+        _network = network;
+        _optimizer = optimizer;
+        _options = options;
+        _train = train;
+        _validation = validation;
+        BatchSize = Math.Min(options.BatchSize, train.Count);
+        BatchesPerEpoch = (train.Count + BatchSize - 1) / BatchSize;
+        _order = new int[train.Count];
+        for (int i = 0; i < _order.Length; i++)
+        {
+            _order[i] = i;
+        }
+
+        _inputs = new float[BatchSize * network.InputSize];
+        _targets = new float[BatchSize * network.OutputSize];
+        _gradient = new float[network.ParameterCount];
+        _lastFinite = new float[network.ParameterCount];
+        _best = validation is null ? null : new float[network.ParameterCount];
+        _validationOutputs = validation is null ? null : new float[Math.Min(validation.Count, 256) * network.OutputSize];
+        _random = new DeterministicRandom(options.Seed);
+    }
+
+    /// <summary>Samples per batch: the option, or the whole set when it is smaller.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Batches in one epoch, the last one possibly short.</summary>
+    public int BatchesPerEpoch { get; }
+
+    /// <summary>The epoch whose parameters are the best so far (the last epoch when there is no validation set).</summary>
+    public int BestEpoch { get; private set; }
+
+    /// <summary>One pass over the shuffled training set; returns the mean training loss.</summary>
+    public float TrainEpoch(int epoch, IProgress<BatchReport>? batchProgress, CancellationToken cancellationToken)
+    {
+        _random.Shuffle(_order);
+        double lossSum = 0;
+        int batch = 0;
+        for (int start = 0; start < _order.Length; start += BatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batch++;
+            int n = Math.Min(BatchSize, _order.Length - start);
+            float loss = TrainBatch(epoch, batch, start, n);
+            lossSum += (double)loss * n;
+            batchProgress?.Report(new BatchReport(epoch, batch, BatchesPerEpoch, loss));
+        }
+
+        return (float)(lossSum / _train.Count);
+    }
+
+    /// <summary>
+    /// Gathers the samples <c>order[start..start+n)</c>, computes the batch gradient and takes one optimizer step,
+    /// guarding each stage: a non-finite loss or gradient undoes the previous step, a non-finite step undoes itself.
+    /// </summary>
+    private float TrainBatch(int epoch, int batch, int start, int n)
+    {
+        int inputSize = _network.InputSize, outputSize = _network.OutputSize;
+        for (int s = 0; s < n; s++)
+        {
+            _train.FeaturesOf(_order[start + s]).CopyTo(_inputs.AsSpan(s * inputSize));
+            _train.TargetsOf(_order[start + s]).CopyTo(_targets.AsSpan(s * outputSize));
+        }
+
+        Array.Clear(_gradient);
+        float loss = _network.BackwardBatch(_inputs.AsSpan(0, n * inputSize), _targets.AsSpan(0, n * outputSize), _gradient);
+        string? problem = !float.IsFinite(loss) ? "loss" : !TensorPrimitives.IsFiniteAll<float>(_gradient) ? "gradient" : null;
+        if (problem is not null)
+        {
+            // The parameters that produced this batch's loss came from the last step; undo it.
+            if (batch > 1 || epoch > 1)
+            {
+                _lastFinite.CopyTo(_network.Parameters);
+                throw new TrainingDivergedException(epoch, batch, problem, "The parameters were restored to those before the previous step, the last whose loss and gradient were finite.");
+            }
+
+            throw new TrainingDivergedException(epoch, batch, problem, "No step had been taken: the parameters are those training started from.");
+        }
+
+        _network.Parameters.CopyTo(_lastFinite);
+        _optimizer.Step(_network.Parameters, _gradient);
+
+        // A finite gradient can still overflow the step (a huge learning rate); without this check the last
+        // step of training would hand back infinite parameters.
+        if (!TensorPrimitives.IsFiniteAll<float>(_network.Parameters))
+        {
+            _lastFinite.CopyTo(_network.Parameters);
+            throw new TrainingDivergedException(epoch, batch, "optimizer step", "The parameters were restored to those before this step.");
+        }
+
+        return loss;
+    }
+
+    /// <summary>
+    /// The validation loss and accuracy after <paramref name="epoch"/> (null without a validation set), keeping the
+    /// best epoch's parameters; a non-finite validation loss is a divergence.
+    /// </summary>
+    public (float? Loss, double? Accuracy) Validate(int epoch)
+    {
+        if (_validation is null)
+        {
+            BestEpoch = epoch;
+            return (null, null);
+        }
+
+        (float loss, double? accuracy) = Evaluate(_validation, _validationOutputs!);
+        if (!float.IsFinite(loss))
+        {
+            // Early stopping compares validation losses; a NaN compares false and would silently disable it.
+            string parameters = BestEpoch > 0
+                ? $"The parameters were restored to those of epoch {BestEpoch}, the best validation loss so far."
+                : "The parameters are those this epoch ended with (finite; no earlier epoch was validated).";
+            RestoreBest();
+            throw new TrainingDivergedException(epoch, 0, "validation loss", parameters + " Check the validation data for NaN or infinite values.");
+        }
+
+        if (loss < _bestLoss)
+        {
+            _bestLoss = loss;
+            BestEpoch = epoch;
+            _network.Parameters.CopyTo(_best);
+        }
+
+        return (loss, accuracy);
+    }
+
+    /// <summary>Whether <see cref="TrainerOptions.Patience"/> epochs have passed without a better validation loss.</summary>
+    public bool ShouldStopEarly(int epoch) =>
+        _validation is not null && _options.Patience is int patience && epoch - BestEpoch >= patience && epoch < _options.Epochs;
+
+    /// <summary>Puts the best epoch's parameters back, when a validation set chose one.</summary>
+    public void RestoreBest()
+    {
+        if (_best is not null && BestEpoch > 0)
+        {
+            _best.CopyTo(_network.Parameters);
+        }
+    }
+
+    private (float Loss, double? Accuracy) Evaluate(Dataset validation, float[] outputs)
+    {
+        int outputSize = _network.OutputSize;
+        int block = outputs.Length / outputSize;
+        double loss = 0;
+        int correct = 0;
+
+        // The arg max of a single output is always 0: its "accuracy" would be the share of class 0, so none is reported.
+        bool countsClasses = validation.Labels is not null && outputSize >= 2;
+        for (int start = 0; start < validation.Count; start += block)
+        {
+            int n = Math.Min(block, validation.Count - start);
+            Span<float> predictions = outputs.AsSpan(0, n * outputSize);
+            _network.ForwardBatch(validation.Features.AsSpan(start * validation.FeatureCount, n * validation.FeatureCount), predictions);
+
+            // Losses clamp their inputs away from log(0), which turns a NaN output into a finite loss.
+            if (!TensorPrimitives.IsFiniteAll<float>(predictions))
+            {
+                return (float.NaN, null);
+            }
+
+            for (int s = 0; s < n; s++)
+            {
+                ReadOnlySpan<float> output = predictions.Slice(s * outputSize, outputSize);
+                loss += _network.Loss(output, validation.TargetsOf(start + s));
+                if (countsClasses && Evaluation.ArgMax(output) == validation.Labels![start + s])
+                {
+                    correct++;
+                }
+            }
+        }
+
+        return ((float)(loss / validation.Count), countsClasses ? (double)correct / validation.Count : null);
+    }
+}
