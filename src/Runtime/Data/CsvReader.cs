@@ -101,14 +101,7 @@ public static class CsvReader
         var cells = new List<string>();
         var quoted = new StringBuilder();
         int lineNumber = 0;
-        string? line;
-        do
-        {
-            line = reader.ReadLine();
-            lineNumber++;
-        }
-        while (line is not null && string.IsNullOrWhiteSpace(line));
-
+        string? line = NextNonBlank(reader, ref lineNumber);
         if (line is null)
         {
             throw new InvalidDataException($"{path}: the file is empty; expected a header line of column names followed by one line per sample.");
@@ -117,6 +110,44 @@ public static class CsvReader
         int headerLine = lineNumber;
         SplitLine(line, cells, quoted, path, lineNumber, names: null);
         string[] names = cells.ToArray();
+        int[] targetOf = MapColumns(path, headerLine, names, targetNames);
+        var rows = new Rows(path, names, targetOf, targetNames.Length, classification, options);
+        while ((line = NextNonBlank(reader, ref lineNumber)) is not null)
+        {
+            SplitLine(line, cells, quoted, path, lineNumber, names);
+            rows.Add(cells, lineNumber);
+        }
+
+        if (rows.Count == 0)
+        {
+            throw new InvalidDataException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{path}: the header (line {headerLine}) is followed by no data rows; expected one line per sample."));
+        }
+
+        return rows.ToDataset();
+    }
+
+    /// <summary>The next line that is not blank, counting every line read; null at the end of the file.</summary>
+    private static string? NextNonBlank(LineReader reader, ref int lineNumber)
+    {
+        string? line;
+        do
+        {
+            line = reader.ReadLine();
+            lineNumber++;
+        }
+        while (line is not null && string.IsNullOrWhiteSpace(line));
+
+        return line;
+    }
+
+    /// <summary>
+    /// For each column, the index of the target it holds, or -1 for a feature; rejects repeated column names,
+    /// targets the header lacks, and a header with no feature column.
+    /// </summary>
+    private static int[] MapColumns(string path, int headerLine, string[] names, string[] targetNames)
+    {
         var columnOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int c = 0; c < names.Length; c++)
         {
@@ -128,7 +159,6 @@ public static class CsvReader
             }
         }
 
-        // For each column, the index of the target it holds, or -1 for a feature.
         var targetOf = new int[names.Length];
         Array.Fill(targetOf, -1);
         for (int t = 0; t < targetNames.Length; t++)
@@ -143,105 +173,128 @@ public static class CsvReader
             targetOf[column] = t;
         }
 
-        int featureCount = names.Length - targetNames.Length;
-        if (featureCount == 0)
+        if (names.Length == targetNames.Length)
         {
             throw new InvalidDataException($"{path}: every column is a target ({string.Join(", ", targetNames)}); at least one feature column is needed.");
         }
 
-        var featureNames = new string[featureCount];
-        for (int c = 0, f = 0; c < names.Length; c++)
+        return targetOf;
+    }
+
+    /// <summary>The data rows as they arrive: features, targets or class labels, checked cell by cell and against the limits.</summary>
+    private sealed class Rows
+    {
+        private readonly string _path;
+        private readonly string[] _names;
+        private readonly int[] _targetOf;
+        private readonly int _targetCount;
+        private readonly bool _classification;
+        private readonly ReadOptions _options;
+        private readonly string _numericColumns;
+        private readonly List<float> _features = new(), _targets = new();
+        private readonly List<int> _labels = new();
+        private readonly Dictionary<string, int> _classOf = new(StringComparer.Ordinal);
+        private readonly List<string> _classNames = new();
+        private readonly float[] _targetRow;
+
+        public Rows(string path, string[] names, int[] targetOf, int targetCount, bool classification, ReadOptions options)
         {
-            if (targetOf[c] < 0)
-            {
-                featureNames[f++] = names[c];
-            }
+            _path = path;
+            _names = names;
+            _targetOf = targetOf;
+            _targetCount = targetCount;
+            _classification = classification;
+            _options = options;
+            _targetRow = new float[targetCount];
+            _numericColumns = classification
+                ? $"every column except '{names[Array.IndexOf(targetOf, 0)]}' must hold numbers"
+                : "every column must hold numbers";
         }
 
-        string numericColumns = classification ? $"every column except '{targetNames[0]}' must hold numbers" : "every column must hold numbers";
-        var features = new List<float>();
-        var targets = new List<float>();
-        var labels = new List<int>();
-        var classOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var classNames = new List<string>();
-        var targetRow = new float[targetNames.Length];
-        int rows = 0;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
+        public int Count { get; private set; }
 
-            SplitLine(line, cells, quoted, path, lineNumber, names);
-            if (cells.Count != names.Length)
+        private int FeatureCount => _names.Length - _targetCount;
+
+        public void Add(List<string> cells, int lineNumber)
+        {
+            if (cells.Count != _names.Length)
             {
                 throw new InvalidDataException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{path}, line {lineNumber}: expected {names.Length} cells, found {cells.Count}; every line needs one cell per header column."));
+                    $"{_path}, line {lineNumber}: expected {_names.Length} cells, found {cells.Count}; every line needs one cell per header column."));
             }
 
             for (int c = 0; c < cells.Count; c++)
             {
-                string cell = cells[c];
-                if (classification && targetOf[c] == 0)
+                if (_classification && _targetOf[c] == 0)
                 {
-                    if (cell.Length == 0)
-                    {
-                        throw CellError(path, lineNumber, c, names, "the class name is empty; every sample needs a class.");
-                    }
-
-                    if (!classOf.TryGetValue(cell, out int label))
-                    {
-                        if (classNames.Count == options.MaxClassCount)
-                        {
-                            throw CellError(path, lineNumber, c, names, string.Create(CultureInfo.InvariantCulture, $"'{Shorten(cell)}' would be class {classNames.Count + 1}, more than ReadOptions.MaxClassCount ({options.MaxClassCount}); raise the limit if the data is genuine."));
-                        }
-
-                        CheckText(cell, path, lineNumber, c, names);
-                        label = classNames.Count;
-                        classOf.Add(cell, label);
-                        classNames.Add(cell);
-                    }
-
-                    labels.Add(label);
+                    _labels.Add(Label(cells[c], lineNumber, c));
                     continue;
                 }
 
-                float value = ParseNumber(cell, path, lineNumber, c, names, numericColumns);
-                if (targetOf[c] < 0)
+                float value = ParseNumber(cells[c], _path, lineNumber, c, _names, _numericColumns);
+                if (_targetOf[c] < 0)
                 {
-                    features.Add(value);
+                    _features.Add(value);
                 }
                 else
                 {
-                    targetRow[targetOf[c]] = value;
+                    _targetRow[_targetOf[c]] = value;
                 }
             }
 
-            if (!classification)
+            if (!_classification)
             {
-                targets.AddRange(targetRow);
+                _targets.AddRange(_targetRow);
             }
 
-            rows++;
+            Count++;
 
             // Checked as the rows arrive, so a file whose one-hot targets would be gigabytes stops at the first row over.
-            DatasetLimits.Check(string.Create(CultureInfo.InvariantCulture, $"{path}, line {lineNumber}"), rows, featureCount, classification ? classNames.Count : targetNames.Length, options);
+            DatasetLimits.Check(string.Create(CultureInfo.InvariantCulture, $"{_path}, line {lineNumber}"), Count, FeatureCount, _classification ? _classNames.Count : _targetCount, _options);
         }
 
-        if (rows == 0)
+        public CsvDataset ToDataset()
         {
-            throw new InvalidDataException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{path}: the header (line {headerLine}) is followed by no data rows; expected one line per sample."));
+            var featureNames = new List<string>(FeatureCount);
+            for (int c = 0; c < _names.Length; c++)
+            {
+                if (_targetOf[c] < 0)
+                {
+                    featureNames.Add(_names[c]);
+                }
+            }
+
+            Dataset data = _classification
+                ? Dataset.FromLabels(_features.ToArray(), FeatureCount, _labels.ToArray(), _classNames.Count)
+                : new Dataset(_features.ToArray(), FeatureCount, _targets.ToArray(), _targetCount);
+            return new CsvDataset(data, featureNames.ToArray(), _classNames.ToArray());
         }
 
-        Dataset data = classification
-            ? Dataset.FromLabels(features.ToArray(), featureCount, labels.ToArray(), classNames.Count)
-            : new Dataset(features.ToArray(), featureCount, targets.ToArray(), targetNames.Length);
-        return new CsvDataset(data, featureNames, classNames.ToArray());
+        /// <summary>The class index of a label cell, numbering new class names in order of first appearance.</summary>
+        private int Label(string cell, int lineNumber, int column)
+        {
+            if (cell.Length == 0)
+            {
+                throw CellError(_path, lineNumber, column, _names, "the class name is empty; every sample needs a class.");
+            }
+
+            if (_classOf.TryGetValue(cell, out int label))
+            {
+                return label;
+            }
+
+            if (_classNames.Count == _options.MaxClassCount)
+            {
+                throw CellError(_path, lineNumber, column, _names, string.Create(CultureInfo.InvariantCulture, $"'{Shorten(cell)}' would be class {_classNames.Count + 1}, more than ReadOptions.MaxClassCount ({_options.MaxClassCount}); raise the limit if the data is genuine."));
+            }
+
+            CheckText(cell, _path, lineNumber, column, _names);
+            label = _classNames.Count;
+            _classOf.Add(cell, label);
+            _classNames.Add(cell);
+            return label;
+        }
     }
 
     private static float ParseNumber(string cell, string path, int lineNumber, int column, string[] names, string numericColumns)
