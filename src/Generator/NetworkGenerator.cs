@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,6 +31,18 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         /// <summary>The shells of invalid networks, which keep their SN errors from being followed by others.</summary>
         public const string Shells = nameof(Shells);
+
+        /// <summary>The frozen networks after their weights file is read: spec with trained parameters, or diagnostics and shell.</summary>
+        public const string Frozen = nameof(Frozen);
+
+        /// <summary>The diagnostics about weights files.</summary>
+        public const string FrozenDiagnostics = nameof(FrozenDiagnostics);
+
+        /// <summary>The specs of valid frozen networks.</summary>
+        public const string FrozenSpecs = nameof(FrozenSpecs);
+
+        /// <summary>The shells of frozen networks whose weights file has problems.</summary>
+        public const string FrozenShells = nameof(FrozenShells);
     }
 
     /// <inheritdoc />
@@ -46,24 +59,50 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result!)
             .WithTrackingName(TrackingNames.Parse);
 
+        // A frozen network waits for its weights file. The generator reads files only as AdditionalTexts, and the
+        // collected list compares equal while no file changes (the compiler reuses each AdditionalText), so an edit to
+        // a source file leaves this step cached; an edit to an additional file reruns it, and each network's result
+        // then compares equal unless its own weights changed, so only that network's source is written again.
+        IncrementalValueProvider<(ImmutableArray<AdditionalText> Files, string? ProjectDirectory)> weightsFiles = context.AdditionalTextsProvider
+            .Collect()
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.ProjectDir", out string? directory) ? directory : null));
+        IncrementalValuesProvider<NetworkParseResult> frozen = results
+            .Where(static result => result.Frozen is not null)
+            .Select(static (result, _) => result.Frozen!)
+            .Combine(weightsFiles)
+            .Select(static (pair, cancellationToken) => FrozenWeightsReader.Read(pair.Left, pair.Right.Files, pair.Right.ProjectDirectory, cancellationToken))
+            .WithTrackingName(TrackingNames.Frozen);
+
+        RegisterOutputs(context, results, TrackingNames.Diagnostics, TrackingNames.Specs, TrackingNames.Shells);
+        RegisterOutputs(context, frozen, TrackingNames.FrozenDiagnostics, TrackingNames.FrozenSpecs, TrackingNames.FrozenShells);
+    }
+
+    private static void RegisterOutputs(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<NetworkParseResult> results,
+        string diagnosticsName,
+        string specsName,
+        string shellsName)
+    {
         // Diagnostics and specs travel separately: a valid spec holds no location, so edits that only move the
         // declaration leave it equal and its source is not regenerated.
         IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
             .SelectMany(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
+            .WithTrackingName(diagnosticsName);
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
         IncrementalValuesProvider<NetworkSpec> specs = results
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => result.Spec!)
-            .WithTrackingName(TrackingNames.Specs);
+            .WithTrackingName(specsName);
         context.RegisterSourceOutput(specs, static (output, spec) =>
             output.AddSource(spec.HintName, NetworkEmitter.Emit(spec, output.CancellationToken)));
 
         IncrementalValuesProvider<NetworkShellSpec> shells = results
             .Where(static result => result.Shell is not null)
             .Select(static (result, _) => result.Shell!)
-            .WithTrackingName(TrackingNames.Shells);
+            .WithTrackingName(shellsName);
         context.RegisterSourceOutput(shells, static (output, shell) =>
             output.AddSource(shell.HintName, ShellEmitter.Emit(shell, output.CancellationToken)));
     }
