@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using StaticNet.Samples.Iris;
 using StaticNet.Tests.Networks;
 using Xunit;
 
@@ -172,6 +173,24 @@ public sealed class FrozenNetworkTests
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void IrisSample_FrozenFromItsWeightsFile_PredictsWhatTheTrainedNetworkComputes()
+    {
+        // The sample trains deterministically (seed 42); samples/IrisFrozen/iris.weights.json is what it wrote.
+        IrisExperiment.Outcome outcome = IrisExperiment.Run(IrisExperiment.DefaultDataPath);
+        var trained = new float[3];
+        var frozen = new float[3];
+        for (int s = 0; s < outcome.Test.Count; s++)
+        {
+            outcome.Network.Forward(outcome.Test.FeaturesOf(s), trained);
+            FrozenSampleIrisNet.Predict(outcome.Test.FeaturesOf(s), frozen);
+            for (int j = 0; j < 3; j++)
+            {
+                Assert.True(Math.Abs(trained[j] - frozen[j]) <= 1e-5, $"sample {s}, output {j}: trained {trained[j]:R}, frozen {frozen[j]:R}");
+            }
+        }
     }
 
     private static void Flatten(JsonElement element, List<float> values)

@@ -21,3 +21,9 @@ public partial class FrozenNamedNet
 public partial class FrozenKernelNet
 {
 }
+
+/// <summary>The Iris sample's trained weights as samples/IrisFrozen compiles them (a path that leaves the project directory).</summary>
+[Network(4, 8, 3, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy, Weights = "../../samples/IrisFrozen/iris.weights.json")]
+public partial class FrozenSampleIrisNet
+{
+}
