@@ -148,7 +148,7 @@ internal static class DiagnosticDescriptors
         "SN0024",
         "Network is too large to compile its weights in",
         "'{0}' has {1} parameters, more than the {2} StaticNet compiles into code; remove Weights from the attribute and load the weights at run time instead, with WeightsJson.Load(network, path)",
-        "Every parameter of a frozen network becomes a float literal in the generated source (about 13 characters each), so the source and the compiler's time grow with the parameter count. Past 262,144 parameters (about 3.5 MB of source) the IDE's editing experience suffers; such networks should load their weights at run time. Until Weights is removed or the network is smaller, StaticNet generates a stand-in whose members throw.");
+        "Every parameter of a frozen network becomes a float literal in the generated source (about 13 characters each), so the source and the compiler's time grow with the parameter count. Measured (README, Frozen networks): 784-256-10 (203,530 parameters) generates 2.8 MB and compiles in 2.3 s, 784-512-10 (407,050) 5.6 MB in 4.3 s, 784-1024-10 11 MB in 11 s; past 262,144 parameters such networks should load their weights at run time. Until Weights is removed or the network is smaller, StaticNet generates a stand-in whose members throw.");
 
     /// <summary>The most parameters a frozen network may have (see <see cref="FrozenNetworkTooLarge"/> and README's measurements).</summary>
     public const int MaxFrozenParameterCount = 1 << 18;
