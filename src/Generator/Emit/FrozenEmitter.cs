@@ -65,7 +65,35 @@ internal static class FrozenEmitter
         ForwardPassEmitter.EmitSampleDocs(writer, spec);
         using (writer.Open(PublicApi.Predict))
         {
-            ForwardPassEmitter.EmitForwardBody(writer, plan, "TrainedParameters", cancellationToken);
+            if (plan.ConstantColumnLanes == 0)
+            {
+                ForwardPassEmitter.EmitForwardBody(writer, plan, "TrainedParameters", cancellationToken);
+            }
+            else
+            {
+                // Constant tests: the JIT and NativeAOT compile one branch. Without the vectors, Forward's layers run over TrainedParameters.
+                string width = plan.ConstantColumnLanes == 8 ? "Vector256" : "Vector128";
+                writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
+                writer.Line($"{RuntimeContract.Require}(output, OutputSize, nameof(output));");
+                using (writer.Open($"if (global::System.Runtime.Intrinsics.{width}.IsHardwareAccelerated)"))
+                {
+                    ConstantColumnsEmitter.Emit(writer, plan, cancellationToken);
+                    writer.Line("return;");
+                }
+
+                writer.Line();
+                writer.Line("PredictWithForwardLayers(input, output);");
+            }
+        }
+
+        if (plan.ConstantColumnLanes != 0)
+        {
+            writer.Line();
+            writer.Summary("Predict where the vectors of the constant columns are not hardware: Forward's layers over TrainedParameters.");
+            using (writer.Open($"private static void PredictWithForwardLayers({PublicApi.ReadOnlySpan} input, {PublicApi.Span} output)"))
+            {
+                ForwardPassEmitter.EmitForwardBody(writer, plan, "TrainedParameters", cancellationToken);
+            }
         }
 
         writer.Line();
