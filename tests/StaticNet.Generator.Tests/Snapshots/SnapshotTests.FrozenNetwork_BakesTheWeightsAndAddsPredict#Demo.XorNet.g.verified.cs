@@ -180,6 +180,33 @@ namespace Demo
         {
             global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
             global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Layer 1 (2 → 2, Tanh), constant columns: z[1] = b[1] + Σ_k x_k · W[1][:, k]
+                global::System.Runtime.Intrinsics.Vector128<float> z1 = global::System.Runtime.Intrinsics.Vector128.Create(0.5f, -1.0f, 0f, 0f);
+                z1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(input[0]), global::System.Runtime.Intrinsics.Vector128.Create(1.5f, 0.1f, 0f, 0f), z1);
+                z1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(input[1]), global::System.Runtime.Intrinsics.Vector128.Create(-2.0f, 3.0f, 0f, 0f), z1);
+                // a[1] = tanh(z[1])
+                global::System.Runtime.Intrinsics.Vector128<float> a1 = global::StaticNet.Kernels.VectorActivations.Tanh(z1);
+
+                // Layer 2 (2 → 1, Sigmoid), constant columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k]
+                global::System.Runtime.Intrinsics.Vector128<float> z2 = global::System.Runtime.Intrinsics.Vector128.Create(0.125f, 0f, 0f, 0f);
+                z2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(a1[0]), global::System.Runtime.Intrinsics.Vector128.Create(2.0f, 0f, 0f, 0f), z2);
+                z2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(a1[1]), global::System.Runtime.Intrinsics.Vector128.Create(-1.5f, 0f, 0f, 0f), z2);
+                // ŷ = a[2] = σ(z[2])
+                global::System.Runtime.Intrinsics.Vector128<float> a2 = global::StaticNet.Kernels.VectorActivations.Sigmoid(z2);
+                output[0] = a2[0];
+                return;
+            }
+
+            PredictWithForwardLayers(input, output);
+        }
+
+        /// <summary>Predict where the vectors of the constant columns are not hardware: Forward's layers over TrainedParameters.</summary>
+        private static void PredictWithForwardLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+        {
+            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
             global::System.ReadOnlySpan<float> p = TrainedParameters;
 
             // Layer 1 (2 → 2, Tanh), unrolled, in registers
