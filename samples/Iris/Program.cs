@@ -5,7 +5,8 @@ using StaticNet;
 using StaticNet.Samples.Iris;
 
 // Trains a 4-8-3 ReLU/softmax network on Fisher's Iris data (shipped as Data/iris.csv), reports test accuracy and
-// the confusion matrix, then saves the weights as safetensors, reloads them and checks the predictions match.
+// the confusion matrix, then saves the weights as safetensors, reloads them and checks the predictions match, and
+// writes them as iris.weights.json (args[1], or the working directory), the file samples/IrisFrozen compiles in.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 string csvPath = args.Length > 0 ? args[0] : IrisExperiment.DefaultDataPath;
 Console.WriteLine($"Network: {string.Join("-", IrisNet.LayerSizes.ToArray())} (ReLU, softmax, cross-entropy), {IrisNet.ParameterCount} parameters; Adam, batch 8, seed {IrisExperiment.Seed}.");
@@ -32,6 +33,10 @@ for (int s = 0; s < outcome.Test.Count; s++)
 }
 
 Console.WriteLine($"Saved the weights to {weights} ({new FileInfo(weights).Length} bytes), reloaded them into a new network: identical outputs on {agree} of {outcome.Test.Count} test samples.");
+
+string json = Path.GetFullPath(args.Length > 1 ? args[1] : "iris.weights.json");
+WeightsJson.Save(outcome.Network, json);
+Console.WriteLine($"Wrote the weights as JSON to {json}, for a frozen network: [Network(4, 8, 3, ..., Weights = \"iris.weights.json\")] (see samples/IrisFrozen).");
 return agree == outcome.Test.Count ? 0 : 1;
 
 /// <summary>Prints one line per epoch, on the training thread.</summary>

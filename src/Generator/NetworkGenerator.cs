@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,6 +32,18 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         /// <summary>The shells of invalid networks, which keep their SN errors from being followed by others.</summary>
         public const string Shells = nameof(Shells);
 
+        /// <summary>The frozen networks after their weights file is read: spec with trained parameters, or diagnostics and shell.</summary>
+        public const string Frozen = nameof(Frozen);
+
+        /// <summary>The diagnostics about weights files.</summary>
+        public const string FrozenDiagnostics = nameof(FrozenDiagnostics);
+
+        /// <summary>The specs of valid frozen networks.</summary>
+        public const string FrozenSpecs = nameof(FrozenSpecs);
+
+        /// <summary>The shells of frozen networks whose weights file has problems.</summary>
+        public const string FrozenShells = nameof(FrozenShells);
+
         /// <summary>The hint names that differ from another network's only by case.</summary>
         public const string HintNameClashes = nameof(HintNameClashes);
     }
@@ -49,36 +62,74 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Select(static (result, _) => result!)
             .WithTrackingName(TrackingNames.Parse);
 
-        // Diagnostics and specs travel separately: a valid spec holds no location, so edits that only move the
-        // declaration leave it equal and its source is not regenerated.
-        IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
-            .SelectMany(static (result, _) => result.Diagnostics)
-            .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        // A frozen network waits for its weights file. The generator reads files only as AdditionalTexts, and the
+        // collected list compares equal while no file changes (the compiler reuses each AdditionalText), so an edit to
+        // a source file leaves this step cached; an edit to an additional file reruns it, and each network's result
+        // then compares equal unless its own weights changed, so only that network's source is written again.
+        IncrementalValueProvider<(ImmutableArray<AdditionalText> Files, string? ProjectDirectory)> weightsFiles = context.AdditionalTextsProvider
+            .Collect()
+            .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.ProjectDir", out string? directory) ? directory : null));
+        IncrementalValuesProvider<NetworkParseResult> frozen = results
+            .Where(static result => result.Frozen is not null)
+            .Select(static (result, _) => result.Frozen!)
+            .Combine(weightsFiles)
+            .Select(static (pair, cancellationToken) => FrozenWeightsReader.Read(pair.Left, pair.Right.Files, pair.Right.ProjectDirectory, cancellationToken))
+            .WithTrackingName(TrackingNames.Frozen);
 
-        IncrementalValuesProvider<NetworkSpec> specs = results
-            .Where(static result => result.Spec is not null)
-            .Select(static (result, _) => result.Spec!)
-            .WithTrackingName(TrackingNames.Specs);
-
-        IncrementalValuesProvider<NetworkShellSpec> shells = results
-            .Where(static result => result.Shell is not null)
-            .Select(static (result, _) => result.Shell!)
-            .WithTrackingName(TrackingNames.Shells);
+        (IncrementalValuesProvider<NetworkSpec> specs, IncrementalValuesProvider<NetworkShellSpec> shells) =
+            Split(context, results, TrackingNames.Diagnostics, TrackingNames.Specs, TrackingNames.Shells);
+        (IncrementalValuesProvider<NetworkSpec> frozenSpecs, IncrementalValuesProvider<NetworkShellSpec> frozenShells) =
+            Split(context, frozen, TrackingNames.FrozenDiagnostics, TrackingNames.FrozenSpecs, TrackingNames.FrozenShells);
 
         // Roslyn compares hint names ignoring case, so Demo.Net and Demo.NET would throw in AddSource (CS8785) and drop
         // every generated file. Only the names are collected (of networks and of shells, which use the same names):
         // the set is almost always empty and stays equal, so a network's source is still regenerated only when its
         // own spec changes.
-        IncrementalValueProvider<EquatableArray<string>> clashes = specs
-            .Select(static (spec, _) => spec.HintName)
-            .Collect()
+        IncrementalValueProvider<EquatableArray<string>> clashes = specs.Select(static (spec, _) => spec.HintName).Collect()
             .Combine(shells.Select(static (shell, _) => shell.HintName).Collect())
-            .Select(static (names, _) => HintNames.CaseClashes(names.Left.AddRange(names.Right)))
+            .Combine(frozenSpecs.Select(static (spec, _) => spec.HintName).Collect())
+            .Combine(frozenShells.Select(static (shell, _) => shell.HintName).Collect())
+            .Select(static (names, _) => HintNames.CaseClashes(names.Left.Left.Left.AddRange(names.Left.Left.Right).AddRange(names.Left.Right).AddRange(names.Right)))
             .WithTrackingName(TrackingNames.HintNameClashes);
-        context.RegisterSourceOutput(specs.Combine(clashes), static (output, pair) =>
-            output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), NetworkEmitter.Emit(pair.Left, output.CancellationToken)));
-        context.RegisterSourceOutput(shells.Combine(clashes), static (output, pair) =>
-            output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), ShellEmitter.Emit(pair.Left, output.CancellationToken)));
+        foreach (IncrementalValuesProvider<NetworkSpec> networks in new[] { specs, frozenSpecs })
+        {
+            context.RegisterSourceOutput(networks.Combine(clashes), static (output, pair) =>
+                output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), NetworkEmitter.Emit(pair.Left, output.CancellationToken)));
+        }
+
+        foreach (IncrementalValuesProvider<NetworkShellSpec> standIns in new[] { shells, frozenShells })
+        {
+            context.RegisterSourceOutput(standIns.Combine(clashes), static (output, pair) =>
+                output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), ShellEmitter.Emit(pair.Left, output.CancellationToken)));
+        }
+    }
+
+    /// <summary>
+    /// Reports the diagnostics of <paramref name="results"/> and splits off its specs and shells. Diagnostics and specs
+    /// travel separately: a valid spec holds no location, so edits that only move the declaration leave it equal and
+    /// its source is not regenerated.
+    /// </summary>
+    private static (IncrementalValuesProvider<NetworkSpec> Specs, IncrementalValuesProvider<NetworkShellSpec> Shells) Split(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<NetworkParseResult> results,
+        string diagnosticsName,
+        string specsName,
+        string shellsName)
+    {
+        IncrementalValuesProvider<DiagnosticInfo> diagnostics = results
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(diagnosticsName);
+        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+
+        IncrementalValuesProvider<NetworkSpec> specs = results
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .WithTrackingName(specsName);
+        IncrementalValuesProvider<NetworkShellSpec> shells = results
+            .Where(static result => result.Shell is not null)
+            .Select(static (result, _) => result.Shell!)
+            .WithTrackingName(shellsName);
+        return (specs, shells);
     }
 }

@@ -43,4 +43,13 @@ public sealed class NetworkAttribute : Attribute
 
     /// <summary>The slope of <see cref="Activation.LeakyReLU"/> for negative inputs. Default 0.01; must be finite.</summary>
     public float LeakySlope { get; set; } = 0.01f;
+
+    /// <summary>
+    /// The path of a JSON weights file (a PyTorch <c>state_dict</c> written with
+    /// <c>json.dump({k: v.tolist() for k, v in model.state_dict().items()}, f)</c>) whose values are compiled into
+    /// the network, which then starts from them and gains a static <c>Predict</c>. Relative to the project
+    /// directory; the file must also be listed as <c>&lt;AdditionalFiles Include="..." /&gt;</c>. Default null:
+    /// the network starts from seeded random weights.
+    /// </summary>
+    public string? Weights { get; set; }
 }

@@ -65,17 +65,17 @@ public sealed class DiagnosticDocsTests
     [MemberData(nameof(Ids))]
     public void Section_HasAWrongExampleThatReportsItsId_AndRightExamplesThatCompile(string id)
     {
-        (List<string> wrong, List<string> right) = Examples(id);
+        (List<Example> wrong, List<Example> right) = Examples(id);
         Assert.Single(wrong);
         Assert.NotEmpty(right);
 
-        GeneratorRun bad = GeneratorHarness.Run(wrong[0]);
+        GeneratorRun bad = wrong[0].Run();
         Assert.Equal(new[] { id }, bad.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id).Distinct());
         Assert.True(!bad.CompilationErrors.Any(), GeneratorRun.Describe(bad.CompilationErrors));
 
-        foreach (string example in right)
+        foreach (Example example in right)
         {
-            GeneratorRun good = GeneratorHarness.Run(example);
+            GeneratorRun good = example.Run();
             Assert.Empty(good.GeneratorDiagnostics);
             Assert.True(!good.CompilationErrors.Any(), GeneratorRun.Describe(good.CompilationErrors));
             Assert.NotEmpty(good.Sources);
@@ -96,11 +96,16 @@ public sealed class DiagnosticDocsTests
                 .Select(line => Regex.Replace(line.Substring(3).Trim().ToLowerInvariant(), @"[^a-z0-9 _-]", string.Empty).Replace(' ', '-')),
             StringComparer.Ordinal);
 
-    /// <summary>The C# blocks of the section "## <paramref name="id"/>", sorted by the "Wrong…"/"Right…" line that introduces each.</summary>
-    private static (List<string> Wrong, List<string> Right) Examples(string id)
+    /// <summary>
+    /// The C# blocks of the section "## <paramref name="id"/>", sorted by the "Wrong…"/"Right…" line that introduces
+    /// each. A ```json block before a C# block is an AdditionalFiles item of that example, at the path its introducing
+    /// line names in backticks (a frozen network's weights file).
+    /// </summary>
+    private static (List<Example> Wrong, List<Example> Right) Examples(string id)
     {
-        var wrong = new List<string>();
-        var right = new List<string>();
+        var wrong = new List<Example>();
+        var right = new List<Example>();
+        var files = new List<(string Path, string Text)>();
         string[] lines = File.ReadAllLines(RepositoryFile("docs/diagnostics.md"));
         int start = Array.IndexOf(lines, "## " + id);
         Assert.True(start >= 0, $"docs/diagnostics.md has no heading '## {id}'.");
@@ -108,6 +113,20 @@ public sealed class DiagnosticDocsTests
         string introduction = string.Empty;
         for (int i = start + 1; i < lines.Length && !lines[i].StartsWith("## ", StringComparison.Ordinal); i++)
         {
+            if (lines[i] == "```json")
+            {
+                Match path = Regex.Match(introduction, @"`([^`]+\.json)`");
+                Assert.True(path.Success, $"The JSON block after '{introduction}' needs its path in backticks.");
+                var json = new StringBuilder();
+                for (i++; lines[i] != "```"; i++)
+                {
+                    json.Append(lines[i]).Append('\n');
+                }
+
+                files.Add((path.Groups[1].Value, json.ToString()));
+                continue;
+            }
+
             if (lines[i] != "```csharp")
             {
                 introduction = lines[i].Length > 0 ? lines[i] : introduction;
@@ -120,11 +139,18 @@ public sealed class DiagnosticDocsTests
                 code.Append(lines[i]).Append('\n');
             }
 
-            (introduction.StartsWith("Wrong", StringComparison.Ordinal) ? wrong : right).Add(code.ToString());
+            (introduction.StartsWith("Wrong", StringComparison.Ordinal) ? wrong : right).Add(new Example(code.ToString(), files.ToArray()));
+            files.Clear();
             Assert.True(introduction.StartsWith("Wrong", StringComparison.Ordinal) || introduction.StartsWith("Right", StringComparison.Ordinal), introduction);
         }
 
         return (wrong, right);
+    }
+
+    /// <summary>One example: its C# source and the AdditionalFiles items (path relative to the project, text) it comes with.</summary>
+    private sealed record Example(string Source, (string Path, string Text)[] Files)
+    {
+        public GeneratorRun Run() => FrozenHarness.Run(Source, Files);
     }
 
     private static string RepositoryFile(string relativePath, [CallerFilePath] string testFile = "") =>

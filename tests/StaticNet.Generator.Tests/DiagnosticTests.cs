@@ -78,6 +78,23 @@ public sealed class DiagnosticTests
     };
 
     /// <summary>
+    /// The weights-file diagnostics: (expected ID, the attribute's arguments after the sizes, the file w.json in the
+    /// project directory or null for none, fragments the message must contain). They point at the Weights path.
+    /// </summary>
+    public static TheoryData<string, string, string?, string[]> FrozenCases => new()
+    {
+        { "SN0019", "Weights = \"w.json\"", null, new[] { "'Net' compiles in the weights file 'w.json'", "looked for /proj/w.json", "<AdditionalFiles Include=\"w.json\" />" } },
+        { "SN0021", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2]],\n \"0.bias\": [1,]}", new[] { "'w.json' of 'Net' is not valid JSON", "at line 2, column 15" } },
+        { "SN0022", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2]], \"0.bias\": [1]}", new[] { "do not fit 'Net'", "layer 1 weight: file has [1,2], network expects [3,2]", "layer 1 bias: file has [1], network expects [3]" } },
+        { "SN0022", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, 4], [5, 6]]}", new[] { "has no '0.bias' beside it" } },
+        { "SN0022", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, 4], [5, 6]], \"0.bias\": [1, 2, 3], \"2.weight\": [[1, 2, 3]], \"2.bias\": [0]}", new[] { "the file holds 2 weight/bias pairs, the network has 1 layers", "unexpected tensor '2.weight'" } },
+        { "SN0022", "Weights = \"w.json\"", "[1, 2]", new[] { "the file is an array, not an object of tensors" } },
+        { "SN0023", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, NaN], [5, 6]], \"0.bias\": [1, 2, 3]}", new[] { "holds NaN; weights must be finite at line 1, column 27", "finite number" } },
+        { "SN0023", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, 4], [5, 6]], \"0.bias\": [1, \"2\", 3]}", new[] { "tensor '0.bias' has a string where its shape [3] needs a number at line 1, column 54" } },
+        { "SN0023", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, 4], [5, 6]], \"0.bias\": [1, 1e39, 3]}", new[] { "beyond the largest float" } },
+    };
+
+    /// <summary>
     /// The shape errors after which nothing can be generated into the type without errors of its own (see
     /// <see cref="ShellTests"/>); every other error gets a shell instead of the network.
     /// </summary>
@@ -108,6 +125,53 @@ public sealed class DiagnosticTests
         Assert.Empty(run.CompilationErrors);
     }
 
+    [Theory]
+    [MemberData(nameof(FrozenCases))]
+    public void InvalidWeightsFile_ReportsOneErrorAtThePathAndGeneratesTheFrozenShell(string id, string arguments, string? file, string[] messageFragments)
+    {
+        // The user's code calls the frozen members: with the shell, the SN error stays the only error.
+        string source = "using StaticNet;\n\nnamespace Demo;\n\n[Network(2, 3, " + arguments + ")] public partial class Net { }\n" +
+                        "public static class Use { public static float First(float[] x, float[] y) { Net.Predict(x, y); Net.PredictBatch(x, y); return Net.TrainedParameters[0]; } }\n";
+        GeneratorRun run = file is null ? FrozenHarness.Run(source) : FrozenHarness.Run(source, ("w.json", file));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("\"w.json\"", run.LocatedText(diagnostic));
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(messageFragments, fragment => Assert.Contains(fragment, message));
+        Assert.Contains("This is a shell, not a network", Assert.Single(run.Sources).Text);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void FrozenNetworkTooLarge_IsReportedBeforeTheFileIsLookedFor()
+    {
+        GeneratorRun run = GeneratorHarness.Run("using StaticNet;\n\n[Network(784, 512, 10, Weights = \"big.json\")] public partial class Net { }\n");
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SN0024", diagnostic.Id);
+        Assert.Equal("\"big.json\"", run.LocatedText(diagnostic));
+        Assert.Equal(
+            "'Net' has 407,050 parameters, more than the 262,144 StaticNet compiles into code; remove Weights from the attribute and load the weights at run time instead, with WeightsJson.Load(network, path)",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void AmbiguousWeightsPath_ListsEveryMatch()
+    {
+        // Neither file is at /proj/w.json, and both end with /w.json: StaticNet cannot tell which one is meant.
+        GeneratorRun run = GeneratorHarness.Run(
+            FrozenHarness.CreateDriver(new AdditionalText[] { new InMemoryAdditionalText("/proj/a/w.json", "{}"), new InMemoryAdditionalText("/proj/b/w.json", "{}") }),
+            GeneratorHarness.CreateCompilation("using StaticNet;\n\n[Network(2, 3, Weights = \"w.json\")] public partial class Net { }\n"));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SN0020", diagnostic.Id);
+        Assert.Contains("matches 2 AdditionalFiles items (/proj/a/w.json, /proj/b/w.json)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(run.CompilationErrors);
+    }
+
     [Fact]
     public void Cases_CoverEveryDescriptorInTheCatalogue()
     {
@@ -115,10 +179,11 @@ public sealed class DiagnosticTests
             .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
             .Select(field => ((DiagnosticDescriptor)field.GetValue(null)!).Id);
-        IEnumerable<string> tested = Cases.Select(row => (string)row[0]);
+        // SN0020 (ambiguous path) and SN0024 (too large) have their own tests above.
+        IEnumerable<string> tested = Cases.Select(row => (string)row[0]).Concat(FrozenCases.Select(row => (string)row[0])).Concat(new[] { "SN0020", "SN0024" });
 
         Assert.Equal(
-            Enumerable.Range(1, 18).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 24).Select(n => $"SN{n:0000}"),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
     }

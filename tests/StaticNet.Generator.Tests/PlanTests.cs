@@ -145,6 +145,24 @@ public sealed class PlanTests
         Assert.Equal(new[] { "z1", "a1", "z2", "a2", "a3", "delta1", "delta2", "delta3" }, Names(plan.Scratch.Training));
     }
 
+    [Theory]
+    [InlineData(new[] { 2, 2, 1 }, 4)]
+    [InlineData(new[] { 4, 4, 4 }, 4)]
+    [InlineData(new[] { 4, 5, 3 }, 8)]
+    [InlineData(new[] { 4, 8, 6, 3 }, 8)]
+    [InlineData(new[] { 16, 4, 3 }, 4)] // 4 × 16 = 64 weights: still unrolled
+    [InlineData(new[] { 17, 4, 3 }, 0)] // 68 weights: loops, so no constant columns
+    [InlineData(new[] { 4, 9, 3 }, 0)] // 9 units: wider than a Vector256
+    public void ConstantColumnLanes_OnlyForFrozenNetworksOfTinyLayers(int[] sizes, int lanes)
+    {
+        NetworkPlan plan = Plan(sizes, Activation.Tanh, Activation.Sigmoid, Loss.MeanSquaredError);
+        Assert.Equal(0, plan.ConstantColumnLanes); // not frozen
+
+        int count = plan.Spec.ParameterCount;
+        NetworkPlan frozen = NetworkPlan.For(plan.Spec with { TrainedParameters = new EquatableArray<float>(new float[count]) });
+        Assert.Equal(lanes, frozen.ConstantColumnLanes);
+    }
+
     private static string[] Names(System.Collections.Generic.IEnumerable<ScratchPlan.Buffer> buffers) => buffers.Select(b => b.Name).ToArray();
 
     /// <summary>A spec built directly: every hidden layer with <paramref name="hidden"/>, the last with <paramref name="output"/>.</summary>

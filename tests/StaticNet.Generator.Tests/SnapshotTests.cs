@@ -90,6 +90,19 @@ public sealed class SnapshotTests
         Snapshot.Verify(run);
     }
 
+    [Fact]
+    public void FrozenNetwork_BakesTheWeightsAndAddsPredict()
+    {
+        GeneratorRun run = FrozenHarness.Run(
+            "using StaticNet;\n\nnamespace Demo;\n\n[Network(2, 2, 1, Hidden = Activation.Tanh, Weights = \"Models/xor.weights.json\")]\npublic partial class XorNet { }\n",
+            ("Models/xor.weights.json", "{\"0.weight\": [[1.5, -2.0], [0.1, 3.0]], \"0.bias\": [0.5, -1.0], \"2.weight\": [[2.0, -1.5]], \"2.bias\": [0.125]}"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(new[] { "Demo.XorNet.g.cs" }, run.HintNames);
+        Assert.True(!run.CompilationErrors.Any(), GeneratorRun.Describe(run.CompilationErrors));
+        Assert.True(!run.GeneratedCodeDiagnostics.Any(), GeneratorRun.Describe(run.GeneratedCodeDiagnostics));
+        Snapshot.Verify(run);
+    }
+
     /// <summary>Runs the generator and asserts exactly one file with the expected hint name, and a clean compile.</summary>
     private static GeneratorRun GenerateCleanly(string source, string expectedHintName)
     {

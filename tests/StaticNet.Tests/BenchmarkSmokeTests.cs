@@ -17,6 +17,7 @@ public class BenchmarkSmokeTests
     [InlineData(typeof(SmallNetworkBenchmarks))]
     [InlineData(typeof(MnistBenchmarks))]
     [InlineData(typeof(OnnxRuntimeBenchmarks))]
+    [InlineData(typeof(FrozenBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;
@@ -31,6 +32,17 @@ public class BenchmarkSmokeTests
         }
 
         benchmarks.GetMethod("Cleanup")?.Invoke(instance, null);
+    }
+
+    [Fact]
+    public void FrozenBenchmarks_PredictComputesWhatForwardComputes()
+    {
+        var benchmarks = new FrozenBenchmarks();
+        benchmarks.Setup();
+        Assert.Equal(benchmarks.Forward453(), benchmarks.Predict453(), 1e-6f);
+        Assert.Equal(benchmarks.Forward444(), benchmarks.Predict444(), 1e-6f);
+        Assert.Equal(benchmarks.Forward16(), benchmarks.Predict16(), 1e-6f);
+        Assert.Equal(benchmarks.Forward64(), benchmarks.Predict64(), 1e-6f);
     }
 
     [Fact]

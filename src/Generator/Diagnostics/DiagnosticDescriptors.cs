@@ -126,6 +126,46 @@ internal static class DiagnosticDescriptors
         "LeakySlope is outside the supported range",
         "LeakySlope on '{0}' is {1}; use a slope between -10 and 10, such as 0.01 (larger slopes overflow He initialisation and zero the weights)",
         "He initialisation divides by 1 + slope², which overflows for huge slopes and zeroes every weight of the layer; slopes beyond ±10 make the negative side dominate anyway. Until the slope is in range, StaticNet generates a stand-in whose members throw.");
+    // SN0017 and SN0018 are used on another branch; the frozen-network diagnostics start at SN0019.
+
+    public static readonly DiagnosticDescriptor WeightsFileNotFound = Error(
+        "SN0019",
+        "Weights file is not among the AdditionalFiles",
+        "'{0}' compiles in the weights file '{1}', but no AdditionalFiles item is that file ({2}); add <AdditionalFiles Include=\"{1}\" /> to the project file",
+        "A generator may read only the files the project hands to the compiler as AdditionalFiles, so the weights file of a frozen network must be listed as one. A relative path is resolved against the project directory; when no AdditionalFiles item is there, an item whose path ends with it (at a folder boundary) is used. Until the file is found, StaticNet generates a stand-in whose members throw.");
+
+    public static readonly DiagnosticDescriptor WeightsFileAmbiguous = Error(
+        "SN0020",
+        "Weights path matches several AdditionalFiles",
+        "The weights file '{1}' of '{0}' is not in the project directory and matches {2} AdditionalFiles items ({3}); write the path relative to the project directory so that it names one file",
+        "A relative Weights path that is not in the project directory is matched against the ends of the AdditionalFiles paths; when several end with it, StaticNet cannot tell which one is meant and compiles none. Until the path names one file, StaticNet generates a stand-in whose members throw.");
+
+    public static readonly DiagnosticDescriptor WeightsFileNotJson = Error(
+        "SN0021",
+        "Weights file is not valid JSON",
+        "The weights file '{1}' of '{0}' is not valid JSON: {2} at line {3}, column {4}; write it with json.dump({{k: v.tolist() for k, v in model.state_dict().items()}}, f) or WeightsJson.Save",
+        "A frozen network's weights file must be the JSON that json.dump writes for a PyTorch state dict (or WeightsJson.Save): one object whose keys are state-dict names and whose values are nested arrays of numbers. Until the file parses, StaticNet generates a stand-in whose members throw.");
+
+    public static readonly DiagnosticDescriptor WeightsDoNotFit = Error(
+        "SN0022",
+        "Weights file does not fit the network",
+        "The weights in '{1}' do not fit '{0}': {2}. {3}",
+        "The file's weight/bias pairs, in the natural order of their prefixes (0, 2, 4 or fc1, fc2 …, as for WeightsJson.Load), must be the network's layers: layer l's weight has n[l] rows of n[l−1] numbers and its bias n[l] numbers, with nothing missing and nothing extra. Until they fit, StaticNet generates a stand-in whose members throw.");
+
+    public static readonly DiagnosticDescriptor WeightValueInvalid = Error(
+        "SN0023",
+        "Weights file holds a value that is not a finite number",
+        "The weights file '{1}' of '{0}' holds a value that cannot be a weight: {2} at line {3}, column {4}; every weight and bias must be a finite number",
+        "Every value of a frozen network's weights file becomes a float literal in the generated code, so it must be a finite number within float's range: NaN, Infinity, strings, booleans and null are rejected. Until every value is one, StaticNet generates a stand-in whose members throw.");
+
+    public static readonly DiagnosticDescriptor FrozenNetworkTooLarge = Error(
+        "SN0024",
+        "Network is too large to compile its weights in",
+        "'{0}' has {1} parameters, more than the {2} StaticNet compiles into code; remove Weights from the attribute and load the weights at run time instead, with WeightsJson.Load(network, path)",
+        "Every parameter of a frozen network becomes a float literal in the generated source (about 13 characters each), so the source and the compiler's time grow with the parameter count. Measured (README, Frozen networks): 784-256-10 (203,530 parameters) generates 2.8 MB and compiles in 2.3 s, 784-512-10 (407,050) 5.6 MB in 4.3 s, 784-1024-10 11 MB in 11 s; past 262,144 parameters such networks should load their weights at run time. Until Weights is removed or the network is smaller, StaticNet generates a stand-in whose members throw.");
+
+    /// <summary>The most parameters a frozen network may have (see <see cref="FrozenNetworkTooLarge"/> and README's measurements).</summary>
+    public const int MaxFrozenParameterCount = 1 << 18;
 
     /// <summary>Where each ID is explained with a wrong and a right example; the anchor is the lower-case ID.</summary>
     public const string HelpDocument = "https://github.com/staticnet/staticnet/blob/main/docs/diagnostics.md";

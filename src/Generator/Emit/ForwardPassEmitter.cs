@@ -19,33 +19,49 @@ internal static class ForwardPassEmitter
         NetworkSpec spec = plan.Spec;
         writer.Line();
         writer.Summary("Computes ŷ for one sample. Allocates nothing and only reads the parameters, so several threads may call it at once.");
+        EmitSampleDocs(writer, spec);
+        using (writer.Open(PublicApi.Forward))
+        {
+            EmitForwardBody(writer, plan, "Parameters", cancellationToken);
+        }
+    }
+
+    /// <summary>The parameter and exception docs of a one-sample pass (Forward, Predict).</summary>
+    public static void EmitSampleDocs(CodeWriter writer, NetworkSpec spec)
+    {
         writer.Doc($"<param name=\"input\">x, {DocText.Values(spec.InputSize)}.</param>");
         writer.Doc($"<param name=\"output\">Receives ŷ, {DocText.Values(spec.OutputSize)}.</param>");
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        using (writer.Open(PublicApi.Forward))
-        {
-            writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
-            writer.Line($"{RuntimeContract.Require}(output, OutputSize, nameof(output));");
-            ScratchEmitter.Emit(writer, plan.Scratch, plan.Scratch.Inference, "InferenceScratchLength");
-            writer.Line("global::System.ReadOnlySpan<float> p = Parameters;");
-            foreach (LayerPlan layer in plan.Layers)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                writer.Line();
-                Func<int, string> input = InferenceInput(layer);
-                if (layer.Inference == LayerStrategy.Registers)
-                {
-                    WriteHeader(writer, layer, layer.Inference);
-                    Func<int, string> destination = layer.IsOutput
-                        ? j => $"output[{j}]"
-                        : j => LayerCode.ElementLocal(ScratchPlan.A(layer.Index), j);
-                    RegisterLayerEmitter.Emit(writer, layer.Layer, spec.LeakySlope, input, destination, declare: !layer.IsOutput);
-                    continue;
-                }
+    }
 
-                string target = layer.IsOutput ? "output" : ScratchPlan.A(layer.Index);
-                EmitLayer(writer, spec, layer, layer.Inference, input, target, keepsZ: false);
+    /// <summary>
+    /// The body of a one-sample forward pass reading the parameters from <paramref name="parameters"/>: the
+    /// instance's Parameters in <c>Forward</c>, the compiled-in TrainedParameters in a frozen network's <c>Predict</c>.
+    /// </summary>
+    public static void EmitForwardBody(CodeWriter writer, NetworkPlan plan, string parameters, CancellationToken cancellationToken)
+    {
+        NetworkSpec spec = plan.Spec;
+        writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
+        writer.Line($"{RuntimeContract.Require}(output, OutputSize, nameof(output));");
+        ScratchEmitter.Emit(writer, plan.Scratch, plan.Scratch.Inference, "InferenceScratchLength");
+        writer.Line($"global::System.ReadOnlySpan<float> p = {parameters};");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            writer.Line();
+            Func<int, string> input = InferenceInput(layer);
+            if (layer.Inference == LayerStrategy.Registers)
+            {
+                WriteHeader(writer, layer, layer.Inference);
+                Func<int, string> destination = layer.IsOutput
+                    ? j => $"output[{j}]"
+                    : j => LayerCode.ElementLocal(ScratchPlan.A(layer.Index), j);
+                RegisterLayerEmitter.Emit(writer, layer.Layer, spec.LeakySlope, input, destination, declare: !layer.IsOutput);
+                continue;
             }
+
+            string target = layer.IsOutput ? "output" : ScratchPlan.A(layer.Index);
+            EmitLayer(writer, spec, layer, layer.Inference, input, target, keepsZ: false);
         }
     }
 

@@ -32,11 +32,21 @@ internal static class NetworkEmitter
         using (writer.Open($"partial {spec.Type.Type.Keyword} {Identifiers.Escape(spec.Type.Type.Name)} : {PublicApi.Interface}"))
         {
             EmitConstants(writer, spec);
+            if (spec.IsFrozen)
+            {
+                FrozenEmitter.EmitTrainedParameters(writer, spec, cancellationToken);
+            }
+
             EmitStorage(writer, plan);
             EmitConstructors(writer, spec);
             EmitViews(writer, plan);
             EmitInitialize(writer, plan);
             ForwardPassEmitter.EmitForward(writer, plan, cancellationToken);
+            if (spec.IsFrozen)
+            {
+                FrozenEmitter.EmitPredict(writer, plan, cancellationToken);
+            }
+
             BackpropagationEmitter.EmitBackward(writer, plan);
             BackpropagationEmitter.EmitBackpropagate(writer, plan);
             EmitLoss(writer, spec);
@@ -79,8 +89,16 @@ internal static class NetworkEmitter
             writer.Comment("Read through Parameters, which starts on a cache line, so the kernels' vector loads of weight rows never straddle two.");
         }
 
-        writer.Comment("Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.");
-        writer.Line("private readonly float[] _parameters = CreateParameters(seed: 0);");
+        if (network.Spec.IsFrozen)
+        {
+            writer.Comment("Filled here rather than in a constructor, so that every constructor, yours included, starts from the trained network.");
+            writer.Line("private readonly float[] _parameters = CreateParameters();");
+        }
+        else
+        {
+            writer.Comment("Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.");
+            writer.Line("private readonly float[] _parameters = CreateParameters(seed: 0);");
+        }
         writer.Line();
         writer.Comment("Per-sample scratch: a[l], z[l] and δ[l] for every layer. The sizes are constants, so no call allocates.");
         if (plan.InferenceLength > 0)
@@ -110,7 +128,9 @@ internal static class NetworkEmitter
         if (!spec.UserConstructors.Parameterless)
         {
             writer.Line();
-            writer.Summary("Creates the network with parameters initialised from seed 0, so a program gives the same results on every run.");
+            writer.Summary(spec.IsFrozen
+                ? $"Creates the network with the trained parameters compiled in from {spec.WeightsPath} (a copy of TrainedParameters), ready to predict or to fine-tune."
+                : "Creates the network with parameters initialised from seed 0, so a program gives the same results on every run.");
             writer.Line(PublicApi.Constructor(name));
             writer.Line("{");
             writer.Line("}");
@@ -119,7 +139,9 @@ internal static class NetworkEmitter
         if (!spec.UserConstructors.Seed)
         {
             writer.Line();
-            writer.Summary("Creates the network with parameters initialised deterministically from a seed.");
+            writer.Summary(spec.IsFrozen
+                ? "Creates the network with parameters initialised deterministically from a seed, instead of the trained ones."
+                : "Creates the network with parameters initialised deterministically from a seed.");
             writer.Doc("<param name=\"seed\">Equal seeds give bit-identical parameters on every platform.</param>");
             using (writer.Open(PublicApi.SeedConstructor(name)))
             {
@@ -158,21 +180,13 @@ internal static class NetworkEmitter
         writer.Summary("Re-initialises every parameter from a seed: weights uniform with Xavier/Glorot bounds (He bounds for the ReLU family), biases zero.");
         writer.Doc("<param name=\"seed\">Equal seeds give bit-identical parameters on every platform.</param>");
         writer.Line($"{PublicApi.Initialize} => InitializeParameters(Parameters, seed);");
-        writer.Line();
-        using (writer.Open($"private static float[] CreateParameters(int seed)"))
+        if (spec.IsFrozen)
         {
-            if (plan.AlignsParameters)
-            {
-                writer.Line($"float[] buffer = {RuntimeContract.AllocateParameters}(ParameterCount);");
-                writer.Line($"InitializeParameters({RuntimeContract.AlignedView}(buffer, ParameterCount), seed);");
-                writer.Line("return buffer;");
-            }
-            else
-            {
-                writer.Line("var parameters = new float[ParameterCount];");
-                writer.Line("InitializeParameters(parameters, seed);");
-                writer.Line("return parameters;");
-            }
+            FrozenEmitter.EmitCreateParameters(writer, plan);
+        }
+        else
+        {
+            EmitCreateSeededParameters(writer, plan);
         }
 
         writer.Line();
@@ -192,6 +206,26 @@ internal static class NetworkEmitter
                 writer.Comment($"Layer {l} ({layer.Activation}): {scheme} uniform.");
                 writer.Line($"{RuntimeContract.Uniform}(parameters.Slice(Layer{l}WeightsOffset, Layer{l}WeightsLength), {bound}, ref random);");
                 writer.Line($"parameters.Slice(Layer{l}BiasesOffset, Layer{l}Size).Clear();");
+            }
+        }
+    }
+
+    private static void EmitCreateSeededParameters(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Line();
+        using (writer.Open($"private static float[] CreateParameters(int seed)"))
+        {
+            if (plan.AlignsParameters)
+            {
+                writer.Line($"float[] buffer = {RuntimeContract.AllocateParameters}(ParameterCount);");
+                writer.Line($"InitializeParameters({RuntimeContract.AlignedView}(buffer, ParameterCount), seed);");
+                writer.Line("return buffer;");
+            }
+            else
+            {
+                writer.Line("var parameters = new float[ParameterCount];");
+                writer.Line("InitializeParameters(parameters, seed);");
+                writer.Line("return parameters;");
             }
         }
     }

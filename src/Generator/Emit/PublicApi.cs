@@ -46,6 +46,12 @@ internal static class PublicApi
     public const string BackwardBatchWithWorkspace =
         "public float BackwardBatch(" + ReadOnlySpan + " inputs, " + ReadOnlySpan + " targets, " + Span + " gradient, BatchWorkspace workspace)";
 
+    public const string TrainedParameters = "public static " + ReadOnlySpan + " TrainedParameters";
+
+    public const string Predict = "public static void Predict(" + ReadOnlySpan + " input, " + Span + " output)";
+
+    public const string PredictBatch = "public static void PredictBatch(" + ReadOnlySpan + " inputs, " + Span + " outputs)";
+
     public static string Constructor(string escapedTypeName) => $"public {escapedTypeName}()";
 
     public static string SeedConstructor(string escapedTypeName) => $"public {escapedTypeName}(int seed)";

@@ -88,6 +88,12 @@ internal static class ShellEmitter
         Member(writer, PublicApi.ForwardBatchWithWorkspace + Throws);
         Member(writer, PublicApi.BackwardBatch + Throws);
         Member(writer, PublicApi.BackwardBatchWithWorkspace + Throws);
+        if (shell.Frozen)
+        {
+            Member(writer, PublicApi.TrainedParameters + Throws);
+            Member(writer, PublicApi.Predict + Throws);
+            Member(writer, PublicApi.PredictBatch + Throws);
+        }
         writer.Line();
         string message = $"The [Network] declaration of {shell.Type.FullName} has errors (see the StaticNet SN diagnostics), so this network was not generated; fix them and rebuild.";
         writer.Line("private static global::System.InvalidOperationException NotGenerated() =>");

@@ -3,8 +3,9 @@ using StaticNet.Generator.Diagnostics;
 namespace StaticNet.Generator.Model;
 
 /// <summary>
-/// What parsing one [Network] attribute yields: a spec to emit, or the diagnostics that explain why not together with
-/// the shell that keeps those diagnostics from being followed by errors in the user's code (null when the type's shape
-/// rules out any generated part).
+/// What parsing one [Network] attribute yields: a spec to emit; or a valid frozen network that still needs its
+/// weights file (<see cref="Frozen"/>); or the diagnostics that explain why not together with the shell that keeps
+/// those diagnostics from being followed by errors in the user's code (null when the type's shape rules out any
+/// generated part).
 /// </summary>
-internal sealed record NetworkParseResult(NetworkSpec? Spec, NetworkShellSpec? Shell, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record NetworkParseResult(NetworkSpec? Spec, NetworkShellSpec? Shell, EquatableArray<DiagnosticInfo> Diagnostics, FrozenRequest? Frozen = null);

@@ -10,8 +10,18 @@ internal sealed record NetworkSpec(
     EquatableArray<LayerSpec> Layers,
     Loss Loss,
     float LeakySlope,
-    UserConstructors UserConstructors)
+    UserConstructors UserConstructors,
+    string? WeightsPath = null)
 {
+    /// <summary>
+    /// The trained parameters in the layout of Parameters, read from <see cref="WeightsPath"/>; empty until the
+    /// weights file is resolved, and for a network that is not frozen.
+    /// </summary>
+    public EquatableArray<float> TrainedParameters { get; init; }
+
+    /// <summary>Whether the network's weights are compiled in (the attribute sets Weights and the file was read).</summary>
+    public bool IsFrozen => TrainedParameters.Count > 0;
+
     public int InputSize => LayerSizes[0];
 
     public int OutputSize => LayerSizes[LayerSizes.Count - 1];

@@ -20,6 +20,9 @@ internal sealed class AttributeArguments
 
     public float LeakySlope { get; private set; } = 0.01f;
 
+    /// <summary>The path of the weights file to compile in, as written; null when the attribute does not set Weights.</summary>
+    public string? Weights { get; private set; }
+
     /// <summary>
     /// Reads the attribute. Returns null when the attribute itself does not bind (a missing argument, a wrong type):
     /// the compiler already reports that, and a second, vaguer error from us would only add noise.
@@ -71,6 +74,9 @@ internal sealed class AttributeArguments
                     break;
                 case "LeakySlope" when value.Value is float slope:
                     result.LeakySlope = slope;
+                    break;
+                case "Weights" when value.Value is string or null:
+                    result.Weights = (string?)value.Value;
                     break;
                 case "Activations":
                     // Activations = null is the same as leaving it out.

@@ -56,7 +56,7 @@ internal static class NetworkParser
         if (diagnostics.Count > 0 || architecture.Layers is null)
         {
             NetworkShellSpec? shell = shellKind is { } kind
-                ? new NetworkShellSpec(hierarchy, new EquatableArray<int>(arguments.LayerSizes), ReadUserConstructors(type), kind)
+                ? new NetworkShellSpec(hierarchy, new EquatableArray<int>(arguments.LayerSizes), ReadUserConstructors(type), kind, Frozen: arguments.Weights is not null)
                 : null;
             return new NetworkParseResult(null, shell, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
@@ -67,8 +67,33 @@ internal static class NetworkParser
             architecture.Layers.Value,
             architecture.Loss,
             arguments.LeakySlope,
-            ReadUserConstructors(type));
+            ReadUserConstructors(type),
+            arguments.Weights);
+        if (arguments.Weights is not null)
+        {
+            // The weights file is read in a later step that sees the AdditionalFiles; its diagnostics point at the path.
+            Location weightsLocation = WeightsArgumentLocation(attributeSyntax) ?? attributeLocation;
+            return new NetworkParseResult(null, null, EquatableArray<DiagnosticInfo>.Empty, new FrozenRequest(spec, LocationInfo.From(weightsLocation)));
+        }
+
         return new NetworkParseResult(spec, null, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>The location of the value of <c>Weights = "..."</c>, if the attribute is written with it.</summary>
+    private static Location? WeightsArgumentLocation(SyntaxNode? attributeSyntax)
+    {
+        if (attributeSyntax is AttributeSyntax { ArgumentList: { } list })
+        {
+            foreach (AttributeArgumentSyntax argument in list.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText == "Weights")
+                {
+                    return argument.Expression.GetLocation();
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -24,6 +24,14 @@ internal sealed class NetworkPlan
     /// </summary>
     public const int RegisterUnitLimit = 8;
 
+    /// <summary>
+    /// A frozen network whose layers all have at most this many units (and at most <see cref="UnrollWeightLimit"/>
+    /// weights) predicts with its weights as constant vectors, one per column of W: z = b + Σ_k x_k·W[:,k], each term
+    /// one multiply-add of a broadcast input with a constant, and the activation on the whole vector. One Vector256
+    /// holds a layer of eight units; a Vector128, one of four.
+    /// </summary>
+    public const int ConstantColumnUnitLimit = 8;
+
     private NetworkPlan(NetworkSpec spec, IReadOnlyList<LayerPlan> layers, bool alignsParameters, ScratchPlan scratch, OutputErrorPlan outputError)
     {
         Spec = spec;
@@ -54,6 +62,36 @@ internal sealed class NetworkPlan
 
     /// <summary>The form of BP1.</summary>
     public OutputErrorPlan OutputError { get; }
+
+    /// <summary>
+    /// How a frozen network's <c>Predict</c> is written: 0 runs Forward's layers over TrainedParameters; 4 or 8 writes
+    /// every layer as constant columns in vectors of that many lanes (Vector128 or Vector256), where the hardware
+    /// accelerates them, and Forward's layers otherwise. Only tiny networks qualify: there the time is the chain of
+    /// dependent sums and the loads of W, which constant columns turn into one multiply-add per input.
+    /// </summary>
+    public int ConstantColumnLanes
+    {
+        get
+        {
+            if (!Spec.IsFrozen)
+            {
+                return 0;
+            }
+
+            int widest = 0;
+            foreach (LayerSpec layer in Spec.Layers)
+            {
+                if (!IsUnrolled(layer) || layer.Size > ConstantColumnUnitLimit)
+                {
+                    return 0;
+                }
+
+                widest = System.Math.Max(widest, layer.Size);
+            }
+
+            return widest <= 4 ? 4 : 8;
+        }
+    }
 
     /// <summary>The plan of layer <paramref name="index"/> (1-based).</summary>
     public LayerPlan Layer(int index) => Layers[index - 1];

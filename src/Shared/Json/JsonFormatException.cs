@@ -48,4 +48,7 @@ internal enum JsonProblemKind
 
     /// <summary>A value is NaN, infinite, or too large for a float.</summary>
     NonFiniteValue,
+
+    /// <summary>A tensor holds something other than a number (a string, a boolean, null, an object) where a number belongs.</summary>
+    NotANumber,
 }

@@ -79,7 +79,7 @@ internal sealed class JsonWeights
                 "tensor '" + name + "' holds " + JsonNode.Describe(node.Kind) + " where a number was expected",
                 node.Line,
                 node.Column,
-                JsonProblemKind.Structure);
+                JsonProblemKind.NotANumber);
         }
 
         return shape.ToArray();
@@ -106,7 +106,7 @@ internal sealed class JsonWeights
                     Invariant("tensor '{0}' has {1} where its shape {2} needs a number", name, JsonNode.Describe(node.Kind), StateDictMatcher.FormatShape(shape)),
                     node.Line,
                     node.Column,
-                    JsonProblemKind.Structure);
+                    node.Kind == JsonKind.Array ? JsonProblemKind.Structure : JsonProblemKind.NotANumber);
             }
 
             data[next++] = ToFloat(name, node);

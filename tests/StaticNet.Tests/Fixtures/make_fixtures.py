@@ -65,6 +65,37 @@ class Wrapped(nn.Module):
         return self.state_dict()
 
 
+class Frozen(nn.Module):
+    """Compiled into a frozen network (Weights = "Fixtures/frozen.weights.json"): layers large enough for the SIMD
+    kernels (16·24 and 24·8 weights), then a small unrolled one, with the activations the other fixtures lack."""
+
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.Sequential(
+            nn.Linear(16, 24), nn.Sigmoid(),
+            nn.Linear(24, 8), nn.LeakyReLU(0.01),
+            nn.Linear(8, 3))
+
+    def forward(self, x):
+        return self.layers(x)
+
+    def state_dict_to_save(self):
+        return self.layers.state_dict()
+
+
+def write_frozen_fixture():
+    """Only the JSON weights and PyTorch's outputs: the frozen-network tests compile the one and compare with the other."""
+    torch.manual_seed(4)
+    model = Frozen().eval()
+    with open("frozen.weights.json", "w") as f:
+        json.dump({k: v.tolist() for k, v in model.state_dict_to_save().items()}, f)
+    inputs = torch.randn(6, 16)
+    with torch.no_grad():
+        outputs = model(inputs)
+    with open("frozen.expected.json", "w") as f:
+        json.dump({"inputs": inputs.tolist(), "outputs": outputs.tolist()}, f)
+
+
 def write_safetensors(path, tensors):
     header, offset, blobs = {}, 0, []
     for name, tensor in tensors.items():
@@ -103,6 +134,8 @@ def main():
             input_names=["input"], output_names=["output"],
             dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}},
             opset_version=13)
+
+    write_frozen_fixture()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// A tiny frozen network's <c>Predict</c> with its weights as constants (<see cref="NetworkPlan.ConstantColumnLanes"/>):
+/// each layer is z = b + Σ_k x_k·W[:,k] with b and every column of W a constant vector (padded with zeros), one
+/// multiply-add per input unit and no load of a parameter, then the activation on the whole vector; the next layer
+/// broadcasts the lanes it reads. Padding lanes hold g(0) and are never read.
+/// </summary>
+internal static class ConstantColumnsEmitter
+{
+    private const string Intrinsics = "global::System.Runtime.Intrinsics";
+
+    /// <summary>Writes the layers; <c>input</c> and <c>output</c> are the spans of Predict.</summary>
+    public static void Emit(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
+    {
+        NetworkSpec spec = plan.Spec;
+        int lanes = plan.ConstantColumnLanes;
+        string width = lanes == 8 ? "Vector256" : "Vector128";
+        string vector = $"{Intrinsics}.{width}";
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int l = layer.Index;
+            bool isOutput = l == spec.Layers.Count;
+            string z = ScratchPlan.Z(l), a = ScratchPlan.A(l);
+            writer.Comment($"{LayerCode.Describe(layer)}, constant columns: z[{l}] = b[{l}] + Σ_k {LayerCode.InputSymbol(layer)}_k · W[{l}][:, k]");
+            writer.Line($"{vector}<float> {z} = {vector}.Create({Constants(spec.TrainedParameters, layer.BiasesOffset, 1, layer.Size, lanes)});");
+            for (int k = 0; k < layer.InputSize; k++)
+            {
+                string input = l == 1 ? $"input[{k}]" : $"{ScratchPlan.A(l - 1)}[{Literals.Int(k)}]";
+                string column = Constants(spec.TrainedParameters, layer.WeightsOffset + k, layer.InputSize, layer.Size, lanes);
+                writer.Line($"{z} = {vector}.MultiplyAddEstimate({vector}.Create({input}), {vector}.Create({column}), {z});");
+            }
+
+            if (isOutput && layer.Activation == Activation.Softmax)
+            {
+                writer.Comment($"ŷ = softmax(z[{l}]), over the real lanes only");
+                WriteLanes(writer, layer.Size, z);
+                writer.Line($"{RuntimeContract.NetworkMath}.SoftmaxInPlace(output);");
+                continue;
+            }
+
+            writer.Comment((isOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(layer.Activation, $"z[{l}]"));
+            writer.Line($"{vector}<float> {a} = {Activate(layer.Activation, vector, z, spec.LeakySlope)};");
+            if (isOutput)
+            {
+                WriteLanes(writer, layer.Size, a);
+            }
+            else
+            {
+                writer.Line();
+            }
+        }
+    }
+
+    private static void WriteLanes(CodeWriter writer, int size, string vector)
+    {
+        for (int j = 0; j < size; j++)
+        {
+            writer.Line($"output[{j}] = {vector}[{Literals.Int(j)}];");
+        }
+    }
+
+    /// <summary>The float literals of <paramref name="count"/> values from <paramref name="start"/>, <paramref name="stride"/> apart, padded with 0f to the lane count.</summary>
+    private static string Constants(EquatableArray<float> values, int start, int stride, int count, int lanes)
+    {
+        var literals = new List<string>(lanes);
+        for (int i = 0; i < lanes; i++)
+        {
+            literals.Add(i < count ? Literals.Float(values[start + (i * stride)]) : "0f");
+        }
+
+        return string.Join(", ", literals);
+    }
+
+    private static string Activate(Activation activation, string vector, string z, float slope) => activation switch
+    {
+        Activation.Identity => z,
+        Activation.Sigmoid => $"{RuntimeContract.VectorActivations}.Sigmoid({z})",
+        Activation.Tanh => $"{RuntimeContract.VectorActivations}.Tanh({z})",
+        Activation.ReLU => $"{vector}.Max({z}, {vector}<float>.Zero)",
+        Activation.LeakyReLU => $"{vector}.ConditionalSelect({vector}.GreaterThan({z}, {vector}<float>.Zero), {z}, {z} * {Literals.Float(slope)})",
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax is written on the output's lanes."),
+    };
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using StaticNet.Generator.Diagnostics;
+using StaticNet.Generator.Model;
+using StaticNet.Interop;
+
+namespace StaticNet.Generator.Parsing;
+
+/// <summary>
+/// Completes a <see cref="FrozenRequest"/>: finds its weights file among the AdditionalFiles, reads it with the
+/// runtime's own JSON reader and state-dict name rules (so WeightsJson.Load and the generator accept the same files),
+/// and returns the spec with its trained parameters, or the diagnostics and the shell. What it returns holds no
+/// AdditionalText: only equatable values.
+/// </summary>
+internal static class FrozenWeightsReader
+{
+    public static NetworkParseResult Read(FrozenRequest request, ImmutableArray<AdditionalText> files, string? projectDirectory, CancellationToken cancellationToken)
+    {
+        NetworkSpec spec = request.Spec;
+        string path = spec.WeightsPath!;
+        string name = spec.Type.Type.Name;
+
+        if (spec.ParameterCount > DiagnosticDescriptors.MaxFrozenParameterCount)
+        {
+            return Fail(request, DiagnosticDescriptors.FrozenNetworkTooLarge, name, Int(spec.ParameterCount), Int(DiagnosticDescriptors.MaxFrozenParameterCount));
+        }
+
+        List<AdditionalText> matches = WeightsFileLocator.Find(path, projectDirectory, files, out string resolved);
+        if (matches.Count == 0)
+        {
+            return Fail(request, DiagnosticDescriptors.WeightsFileNotFound, name, path, "looked for " + resolved);
+        }
+
+        if (matches.Count > 1)
+        {
+            var paths = new List<string>();
+            foreach (AdditionalText candidate in matches)
+            {
+                paths.Add(candidate.Path);
+            }
+
+            return Fail(request, DiagnosticDescriptors.WeightsFileAmbiguous, name, path, Int(matches.Count), string.Join(", ", paths));
+        }
+
+        SourceText? text = matches[0].GetText(cancellationToken);
+        if (text is null)
+        {
+            // The compiler could not read the file (it is missing on disk, or unreadable): to the user, it is not there.
+            return Fail(request, DiagnosticDescriptors.WeightsFileNotFound, name, path, matches[0].Path + " could not be read");
+        }
+
+        JsonWeights weights;
+        try
+        {
+            weights = JsonWeights.Parse(text.ToString());
+        }
+        catch (JsonFormatException exception)
+        {
+            DiagnosticDescriptor descriptor = exception.Kind switch
+            {
+                JsonProblemKind.Syntax => DiagnosticDescriptors.WeightsFileNotJson,
+                JsonProblemKind.Structure => DiagnosticDescriptors.WeightsDoNotFit,
+                _ => DiagnosticDescriptors.WeightValueInvalid,
+            };
+            return descriptor == DiagnosticDescriptors.WeightsDoNotFit
+                ? Fail(request, descriptor, name, path, exception.Message, "Write the file with json.dump({k: v.tolist() for k, v in model.state_dict().items()}, f) or WeightsJson.Save.")
+                : Fail(request, descriptor, name, path, exception.Problem, Int(exception.Line), Int(exception.Column));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        StateDictMatch match = StateDictMatcher.Match(weights.Tensors, spec.LayerSizes, ignoreBuffers: false);
+        if (match.Problems.Count > 0)
+        {
+            return Fail(request, DiagnosticDescriptors.WeightsDoNotFit, name, path, string.Join("; ", match.Problems), match.Found);
+        }
+
+        var parameters = new float[spec.ParameterCount];
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            weights.Values[match.Weights[layer.Index - 1]].CopyTo(parameters, layer.WeightsOffset);
+            weights.Values[match.Biases[layer.Index - 1]].CopyTo(parameters, layer.BiasesOffset);
+        }
+
+        NetworkSpec frozen = spec with { TrainedParameters = new EquatableArray<float>(parameters) };
+        return new NetworkParseResult(frozen, null, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static NetworkParseResult Fail(FrozenRequest request, DiagnosticDescriptor descriptor, params string[] arguments)
+    {
+        NetworkSpec spec = request.Spec;
+        var shell = new NetworkShellSpec(spec.Type, spec.LayerSizes, spec.UserConstructors, ShellKind.Full, Frozen: true);
+        var diagnostic = new DiagnosticInfo(descriptor, request.Location, new EquatableArray<string>(arguments));
+        return new NetworkParseResult(null, shell, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+    }
+
+    private static string Int(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
