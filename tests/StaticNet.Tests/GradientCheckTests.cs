@@ -99,7 +99,7 @@ public class GradientCheckTests
         Assert.True(result.KinkCount <= Math.Max(2, entries / 100), result.ToString());
     }
 
-    private static float[] RandomVector(int length, ref DeterministicRandom random)
+    internal static float[] RandomVector(int length, ref DeterministicRandom random)
     {
         var values = new float[length];
         for (int i = 0; i < length; i++)
@@ -111,7 +111,7 @@ public class GradientCheckTests
     }
 
     /// <summary>Non-negative values summing to 1: a valid target for every loss (a soft label for cross-entropy).</summary>
-    private static float[] RandomDistribution(int length, ref DeterministicRandom random)
+    internal static float[] RandomDistribution(int length, ref DeterministicRandom random)
     {
         var values = new float[length];
         float sum = 0f;

@@ -39,12 +39,15 @@ internal static class NetworkEmitter
             ForwardPassEmitter.EmitForward(writer, plan, cancellationToken);
             BackpropagationEmitter.EmitBackward(writer, plan);
             BackpropagationEmitter.EmitBackpropagate(writer, plan);
+            TrainStepEmitter.EmitTrainStep(writer, plan);
             EmitLoss(writer, spec);
             BatchEmitter.Emit(writer, plan, cancellationToken);
             writer.Line();
             ForwardPassEmitter.EmitForwardLayers(writer, plan, cancellationToken);
             writer.Line();
             BackpropagationEmitter.EmitBackwardLayers(writer, plan, cancellationToken);
+            writer.Line();
+            TrainStepEmitter.EmitDescendLayers(writer, plan, cancellationToken);
         }
 
         TypeFrames.Close(frames);

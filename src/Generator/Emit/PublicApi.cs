@@ -26,6 +26,8 @@ internal static class PublicApi
     public const string Backpropagate =
         "public void Backpropagate(" + ReadOnlySpan + " input, " + ReadOnlySpan + " outputGradient, " + Span + " gradient, " + Span + " inputGradient)";
 
+    public const string TrainStep = "public float TrainStep(" + ReadOnlySpan + " input, " + ReadOnlySpan + " target, float learningRate)";
+
     public const string ComputeLoss = "public float ComputeLoss(" + ReadOnlySpan + " output, " + ReadOnlySpan + " target)";
 
     /// <summary>

@@ -76,6 +76,7 @@ internal static class ShellEmitter
         Member(writer, PublicApi.Backward + Throws);
         Member(writer, PublicApi.BackwardWithInputGradient + Throws);
         Member(writer, PublicApi.Backpropagate + Throws);
+        Member(writer, PublicApi.TrainStep + Throws);
         Member(writer, PublicApi.ComputeLoss + Throws);
         writer.Line();
         writer.Line(PublicApi.InterfaceLoss);
