@@ -227,6 +227,32 @@ partial class XorNet : global::StaticNet.IBatchNetwork
         BackwardLayers(input, a1, delta1, delta2, gradient, inputGradient);
     }
 
+    /// <summary>One step of plain SGD on one sample, fused with backpropagation: θ ← θ − η·∂C/∂θ in place, layer by layer, and returns C (BinaryCrossEntropy) before the step.</summary>
+    /// <param name="input">x, exactly 2 values.</param>
+    /// <param name="target">y, exactly 1 value.</param>
+    /// <param name="learningRate">η.</param>
+    /// <returns>The sample's loss C, computed with the parameters before the step.</returns>
+    /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+    /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
+    public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
+    {
+        global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
+        global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+        global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
+        global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
+        global::System.Span<float> z2 = scratch.Slice(3, Layer2Size);
+        global::System.Span<float> a2 = scratch.Slice(4, Layer2Size);
+        global::System.Span<float> delta1 = scratch.Slice(5, Layer1Size);
+        global::System.Span<float> delta2 = scratch.Slice(8, Layer2Size);
+        ForwardLayers(input, a1, z2, a2);
+
+        // BP1, sigmoid and binary cross-entropy fused: δ[2] = ŷ − y, C from the logits.
+        float loss = global::StaticNet.OutputError.SigmoidBinaryCrossEntropy(z2, a2, target, delta2, 1f);
+
+        DescendLayers(input, a1, delta1, delta2, -learningRate);
+        return loss;
+    }
+
     /// <summary>The network's loss (BinaryCrossEntropy) of an output ŷ against a target y.</summary>
     /// <param name="output">ŷ, exactly 1 value.</param>
     /// <param name="target">y, exactly 1 value.</param>
@@ -430,5 +456,45 @@ partial class XorNet : global::StaticNet.IBatchNetwork
             inputGradient[0] = p[0] * delta1_0 + p[2] * delta1_1 + p[4] * delta1_2;
             inputGradient[1] = p[1] * delta1_0 + p[3] * delta1_1 + p[5] * delta1_2;
         }
+    }
+
+    /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1, global::System.Span<float> delta1, global::System.Span<float> delta2, float negativeRate)
+    {
+        // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+        // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+        // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+        global::System.Span<float> p = Parameters;
+
+        // Layer 2 (3 → 1, Sigmoid), unrolled
+        float delta2_0 = delta2[0];
+        float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2];
+        // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
+        delta1[0] = p[9] * delta2_0 * a1_0 * (1f - a1_0);
+        delta1[1] = p[10] * delta2_0 * a1_1 * (1f - a1_1);
+        delta1[2] = p[11] * delta2_0 * a1_2 * (1f - a1_2);
+
+        // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
+        float step2_0 = negativeRate * delta2_0;
+        p[12] += step2_0;
+        p[9] += step2_0 * a1_0;
+        p[10] += step2_0 * a1_1;
+        p[11] += step2_0 * a1_2;
+
+        // Layer 1 (2 → 3, Sigmoid), unrolled
+        float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2];
+        float input_0 = input[0], input_1 = input[1];
+        // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+        float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2;
+        p[6] += step1_0;
+        p[0] += step1_0 * input_0;
+        p[1] += step1_0 * input_1;
+        p[7] += step1_1;
+        p[2] += step1_1 * input_0;
+        p[3] += step1_1 * input_1;
+        p[8] += step1_2;
+        p[4] += step1_2 * input_0;
+        p[5] += step1_2 * input_1;
     }
 }

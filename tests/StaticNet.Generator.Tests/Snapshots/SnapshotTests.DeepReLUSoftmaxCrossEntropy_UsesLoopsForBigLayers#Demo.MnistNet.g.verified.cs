@@ -243,6 +243,36 @@ namespace Demo
             BackwardLayers(input, z1, a1, z2, a2, delta1, delta2, delta3, gradient, inputGradient);
         }
 
+        /// <summary>One step of plain SGD on one sample, fused with backpropagation: θ ← θ − η·∂C/∂θ in place, layer by layer, and returns C (CrossEntropy) before the step.</summary>
+        /// <param name="input">x, exactly 784 values.</param>
+        /// <param name="target">y, exactly 10 values.</param>
+        /// <param name="learningRate">η.</param>
+        /// <returns>The sample's loss C, computed with the parameters before the step.</returns>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
+        {
+            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+            global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
+            global::System.Span<float> z1 = scratch.Slice(0, Layer1Size);
+            global::System.Span<float> a1 = scratch.Slice(128, Layer1Size);
+            global::System.Span<float> z2 = scratch.Slice(256, Layer2Size);
+            global::System.Span<float> a2 = scratch.Slice(320, Layer2Size);
+            global::System.Span<float> z3 = scratch.Slice(384, Layer3Size);
+            global::System.Span<float> a3 = scratch.Slice(394, Layer3Size);
+            global::System.Span<float> delta1 = scratch.Slice(404, Layer1Size);
+            global::System.Span<float> delta2 = scratch.Slice(532, Layer2Size);
+            global::System.Span<float> delta3 = scratch.Slice(596, Layer3Size);
+            ForwardLayers(input, z1, a1, z2, a2, z3, a3);
+
+            // BP1, softmax and cross-entropy fused: δ[3] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits.
+            float loss = global::StaticNet.OutputError.SoftmaxCrossEntropy(z3, a3, target, delta3, 1f);
+
+            DescendLayers(input, z1, a1, z2, a2, delta1, delta2, delta3, -learningRate);
+            return loss;
+        }
+
         /// <summary>The network's loss (CrossEntropy) of an output ŷ against a target y.</summary>
         /// <param name="output">ŷ, exactly 10 values.</param>
         /// <param name="target">y, exactly 10 values.</param>
@@ -454,6 +484,48 @@ namespace Demo
             {
                 global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), delta1, inputGradient, 1);
             }
+        }
+
+        /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> z1, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2, global::System.Span<float> delta1, global::System.Span<float> delta2, global::System.Span<float> delta3, float negativeRate)
+        {
+            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+            global::System.Span<float> p = Parameters;
+
+            // Layer 3 (64 → 10, Softmax), SIMD kernel
+            // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]), with ReLU' = [z[2] > 0].
+            global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, 1);
+            global::StaticNet.Kernels.ActivationKernels.MultiplyReLUDerivative(delta2, z2);
+
+            // Then the step: b[3] −= η·δ[3], W[3] −= η·δ[3]·a[2]ᵀ.
+            for (int j = 0; j < Layer3Size; j++)
+            {
+                delta3[j] *= negativeRate;
+            }
+            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta3, a2, p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), 1);
+
+            // Layer 2 (128 → 64, ReLU), SIMD kernel
+            // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with ReLU' = [z[1] > 0].
+            global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
+            global::StaticNet.Kernels.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
+
+            // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
+            for (int j = 0; j < Layer2Size; j++)
+            {
+                delta2[j] *= negativeRate;
+            }
+            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), 1);
+
+            // Layer 1 (784 → 128, ReLU), SIMD kernel
+            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+            for (int j = 0; j < Layer1Size; j++)
+            {
+                delta1[j] *= negativeRate;
+            }
+            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, input, p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), 1);
         }
     }
 }

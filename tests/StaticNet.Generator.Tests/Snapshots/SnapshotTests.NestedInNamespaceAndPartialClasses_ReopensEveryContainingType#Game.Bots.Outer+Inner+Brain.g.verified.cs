@@ -241,6 +241,35 @@ namespace Game.Bots
                     BackwardLayers(input, a1, delta1, delta2, gradient, inputGradient);
                 }
 
+                /// <summary>One step of plain SGD on one sample, fused with backpropagation: θ ← θ − η·∂C/∂θ in place, layer by layer, and returns C (MeanSquaredError) before the step.</summary>
+                /// <param name="input">x, exactly 3 values.</param>
+                /// <param name="target">y, exactly 2 values.</param>
+                /// <param name="learningRate">η.</param>
+                /// <returns>The sample's loss C, computed with the parameters before the step.</returns>
+                /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+                /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
+                public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
+                {
+                    global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
+                    global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+                    global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
+                    global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
+                    global::System.Span<float> a2 = scratch.Slice(4, Layer2Size);
+                    global::System.Span<float> delta1 = scratch.Slice(6, Layer1Size);
+                    global::System.Span<float> delta2 = scratch.Slice(10, Layer2Size);
+                    ForwardLayers(input, a1, a2);
+
+                    // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); C = ½ Σ (ŷ − y)².
+                    float a2_0 = a2[0], error2_0 = a2_0 - target[0];
+                    delta2[0] = error2_0 * a2_0 * (1f - a2_0);
+                    float a2_1 = a2[1], error2_1 = a2_1 - target[1];
+                    delta2[1] = error2_1 * a2_1 * (1f - a2_1);
+                    float loss = 0.5f * (error2_0 * error2_0 + error2_1 * error2_1);
+
+                    DescendLayers(input, a1, delta1, delta2, -learningRate);
+                    return loss;
+                }
+
                 /// <summary>The network's loss (MeanSquaredError) of an output ŷ against a target y.</summary>
                 /// <param name="output">ŷ, exactly 2 values.</param>
                 /// <param name="target">y, exactly 2 values.</param>
@@ -485,6 +514,72 @@ namespace Game.Bots
                         inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + (p[7] * delta1_2 + p[10] * delta1_3);
                         inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + (p[8] * delta1_2 + p[11] * delta1_3);
                     }
+                }
+
+                /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1, global::System.Span<float> delta1, global::System.Span<float> delta2, float negativeRate)
+                {
+                    // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+                    // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+                    // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+                    global::System.Span<float> p = Parameters;
+
+                    // Layer 2 (4 → 2, Sigmoid), unrolled
+                    float delta2_0 = delta2[0], delta2_1 = delta2[1];
+                    float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
+                    // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
+                    delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1) * a1_0 * (1f - a1_0);
+                    delta1[1] = (p[17] * delta2_0 + p[21] * delta2_1) * a1_1 * (1f - a1_1);
+                    delta1[2] = (p[18] * delta2_0 + p[22] * delta2_1) * a1_2 * (1f - a1_2);
+                    delta1[3] = (p[19] * delta2_0 + p[23] * delta2_1) * a1_3 * (1f - a1_3);
+
+                    // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
+                    float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1;
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        // Row j of W[2] moves by −η·δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
+                        global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
+                        p[24] += step2_0;
+                        global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(16, 4)) + step2_0 * a1Lanes0, p.Slice(16, 4));
+                        p[25] += step2_1;
+                        global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(20, 4)) + step2_1 * a1Lanes0, p.Slice(20, 4));
+                    }
+                    else
+                    {
+                        p[24] += step2_0;
+                        p[16] += step2_0 * a1_0;
+                        p[17] += step2_0 * a1_1;
+                        p[18] += step2_0 * a1_2;
+                        p[19] += step2_0 * a1_3;
+                        p[25] += step2_1;
+                        p[20] += step2_1 * a1_0;
+                        p[21] += step2_1 * a1_1;
+                        p[22] += step2_1 * a1_2;
+                        p[23] += step2_1 * a1_3;
+                    }
+
+                    // Layer 1 (3 → 4, Sigmoid), unrolled
+                    float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3];
+                    float input_0 = input[0], input_1 = input[1], input_2 = input[2];
+                    // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+                    float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3;
+                    p[12] += step1_0;
+                    p[0] += step1_0 * input_0;
+                    p[1] += step1_0 * input_1;
+                    p[2] += step1_0 * input_2;
+                    p[13] += step1_1;
+                    p[3] += step1_1 * input_0;
+                    p[4] += step1_1 * input_1;
+                    p[5] += step1_1 * input_2;
+                    p[14] += step1_2;
+                    p[6] += step1_2 * input_0;
+                    p[7] += step1_2 * input_1;
+                    p[8] += step1_2 * input_2;
+                    p[15] += step1_3;
+                    p[9] += step1_3 * input_0;
+                    p[10] += step1_3 * input_1;
+                    p[11] += step1_3 * input_2;
                 }
             }
         }

@@ -262,6 +262,38 @@ namespace Demo
             BackwardLayers(input, a1, z2, a2, delta1, delta2, delta3, gradient, inputGradient);
         }
 
+        /// <summary>One step of plain SGD on one sample, fused with backpropagation: θ ← θ − η·∂C/∂θ in place, layer by layer, and returns C (MeanSquaredError) before the step.</summary>
+        /// <param name="input">x, exactly 3 values.</param>
+        /// <param name="target">y, exactly 2 values.</param>
+        /// <param name="learningRate">η.</param>
+        /// <returns>The sample's loss C, computed with the parameters before the step.</returns>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
+        {
+            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+            global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
+            global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
+            global::System.Span<float> z2 = scratch.Slice(4, Layer2Size);
+            global::System.Span<float> a2 = scratch.Slice(8, Layer2Size);
+            global::System.Span<float> a3 = scratch.Slice(12, Layer3Size);
+            global::System.Span<float> delta1 = scratch.Slice(14, Layer1Size);
+            global::System.Span<float> delta2 = scratch.Slice(18, Layer2Size);
+            global::System.Span<float> delta3 = scratch.Slice(22, Layer3Size);
+            ForwardLayers(input, a1, z2, a2, a3);
+
+            // BP1, mean squared error: δ[3] = (ŷ − y) ⊙ g'(z[3]), with g' = 1; C = ½ Σ (ŷ − y)².
+            float a3_0 = a3[0], error3_0 = a3_0 - target[0];
+            delta3[0] = error3_0;
+            float a3_1 = a3[1], error3_1 = a3_1 - target[1];
+            delta3[1] = error3_1;
+            float loss = 0.5f * (error3_0 * error3_0 + error3_1 * error3_1);
+
+            DescendLayers(input, a1, z2, a2, delta1, delta2, delta3, -learningRate);
+            return loss;
+        }
+
         /// <summary>The network's loss (MeanSquaredError) of an output ŷ against a target y.</summary>
         /// <param name="output">ŷ, exactly 2 values.</param>
         /// <param name="target">y, exactly 2 values.</param>
@@ -569,6 +601,120 @@ namespace Demo
                 inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + (p[7] * delta1_2 + p[10] * delta1_3);
                 inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + (p[8] * delta1_2 + p[11] * delta1_3);
             }
+        }
+
+        /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1, global::System.Span<float> z2, global::System.Span<float> a2, global::System.Span<float> delta1, global::System.Span<float> delta2, global::System.Span<float> delta3, float negativeRate)
+        {
+            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+            global::System.Span<float> p = Parameters;
+
+            // Layer 3 (4 → 2, Identity), unrolled
+            float delta3_0 = delta3[0], delta3_1 = delta3[1];
+            float a2_0 = a2[0], a2_1 = a2[1], a2_2 = a2[2], a2_3 = a2[3];
+            // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]), with leaky' = 1 if z[2] > 0, else 0.2.
+            delta2[0] = (z2[0] > 0f ? 1f : 0.2f) * (p[36] * delta3_0 + p[40] * delta3_1);
+            delta2[1] = (z2[1] > 0f ? 1f : 0.2f) * (p[37] * delta3_0 + p[41] * delta3_1);
+            delta2[2] = (z2[2] > 0f ? 1f : 0.2f) * (p[38] * delta3_0 + p[42] * delta3_1);
+            delta2[3] = (z2[3] > 0f ? 1f : 0.2f) * (p[39] * delta3_0 + p[43] * delta3_1);
+
+            // Then the step: b[3] −= η·δ[3], W[3] −= η·δ[3]·a[2]ᵀ.
+            float step3_0 = negativeRate * delta3_0, step3_1 = negativeRate * delta3_1;
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Row j of W[3] moves by −η·δ[3]_j·a[2]ᵀ, 4 lanes at a time, then the rest one by one.
+                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_2, a2_3);
+                p[44] += step3_0;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(36, 4)) + step3_0 * a2Lanes0, p.Slice(36, 4));
+                p[45] += step3_1;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(40, 4)) + step3_1 * a2Lanes0, p.Slice(40, 4));
+            }
+            else
+            {
+                p[44] += step3_0;
+                p[36] += step3_0 * a2_0;
+                p[37] += step3_0 * a2_1;
+                p[38] += step3_0 * a2_2;
+                p[39] += step3_0 * a2_3;
+                p[45] += step3_1;
+                p[40] += step3_1 * a2_0;
+                p[41] += step3_1 * a2_1;
+                p[42] += step3_1 * a2_2;
+                p[43] += step3_1 * a2_3;
+            }
+
+            // Layer 2 (4 → 4, LeakyReLU), unrolled
+            float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2], delta2_3 = delta2[3];
+            float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
+            // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
+            delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1 + (p[24] * delta2_2 + p[28] * delta2_3)) * (1f - a1_0 * a1_0);
+            delta1[1] = (p[17] * delta2_0 + p[21] * delta2_1 + (p[25] * delta2_2 + p[29] * delta2_3)) * (1f - a1_1 * a1_1);
+            delta1[2] = (p[18] * delta2_0 + p[22] * delta2_1 + (p[26] * delta2_2 + p[30] * delta2_3)) * (1f - a1_2 * a1_2);
+            delta1[3] = (p[19] * delta2_0 + p[23] * delta2_1 + (p[27] * delta2_2 + p[31] * delta2_3)) * (1f - a1_3 * a1_3);
+
+            // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
+            float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1, step2_2 = negativeRate * delta2_2, step2_3 = negativeRate * delta2_3;
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Row j of W[2] moves by −η·δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
+                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
+                p[32] += step2_0;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(16, 4)) + step2_0 * a1Lanes0, p.Slice(16, 4));
+                p[33] += step2_1;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(20, 4)) + step2_1 * a1Lanes0, p.Slice(20, 4));
+                p[34] += step2_2;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(24, 4)) + step2_2 * a1Lanes0, p.Slice(24, 4));
+                p[35] += step2_3;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(28, 4)) + step2_3 * a1Lanes0, p.Slice(28, 4));
+            }
+            else
+            {
+                p[32] += step2_0;
+                p[16] += step2_0 * a1_0;
+                p[17] += step2_0 * a1_1;
+                p[18] += step2_0 * a1_2;
+                p[19] += step2_0 * a1_3;
+                p[33] += step2_1;
+                p[20] += step2_1 * a1_0;
+                p[21] += step2_1 * a1_1;
+                p[22] += step2_1 * a1_2;
+                p[23] += step2_1 * a1_3;
+                p[34] += step2_2;
+                p[24] += step2_2 * a1_0;
+                p[25] += step2_2 * a1_1;
+                p[26] += step2_2 * a1_2;
+                p[27] += step2_2 * a1_3;
+                p[35] += step2_3;
+                p[28] += step2_3 * a1_0;
+                p[29] += step2_3 * a1_1;
+                p[30] += step2_3 * a1_2;
+                p[31] += step2_3 * a1_3;
+            }
+
+            // Layer 1 (3 → 4, Tanh), unrolled
+            float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3];
+            float input_0 = input[0], input_1 = input[1], input_2 = input[2];
+            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+            float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3;
+            p[12] += step1_0;
+            p[0] += step1_0 * input_0;
+            p[1] += step1_0 * input_1;
+            p[2] += step1_0 * input_2;
+            p[13] += step1_1;
+            p[3] += step1_1 * input_0;
+            p[4] += step1_1 * input_1;
+            p[5] += step1_1 * input_2;
+            p[14] += step1_2;
+            p[6] += step1_2 * input_0;
+            p[7] += step1_2 * input_1;
+            p[8] += step1_2 * input_2;
+            p[15] += step1_3;
+            p[9] += step1_3 * input_0;
+            p[10] += step1_3 * input_1;
+            p[11] += step1_3 * input_2;
         }
     }
 }

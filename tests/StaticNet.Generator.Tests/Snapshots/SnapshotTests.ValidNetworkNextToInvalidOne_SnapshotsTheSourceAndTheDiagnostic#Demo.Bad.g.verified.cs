@@ -82,6 +82,9 @@ namespace Demo
         public void Backpropagate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> gradient, global::System.Span<float> inputGradient) => throw NotGenerated();
 
         /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate) => throw NotGenerated();
+
+        /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => throw NotGenerated();
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);

@@ -180,6 +180,31 @@ namespace Demo
             BackwardLayers(input, delta1, gradient, inputGradient);
         }
 
+        /// <summary>One step of plain SGD on one sample, fused with backpropagation: θ ← θ − η·∂C/∂θ in place, layer by layer, and returns C (MeanSquaredError) before the step.</summary>
+        /// <param name="input">x, exactly 2 values.</param>
+        /// <param name="target">y, exactly 1 value.</param>
+        /// <param name="learningRate">η.</param>
+        /// <returns>The sample's loss C, computed with the parameters before the step.</returns>
+        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+        /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
+        {
+            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+            global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
+            global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
+            global::System.Span<float> delta1 = scratch.Slice(1, Layer1Size);
+            ForwardLayers(input, a1);
+
+            // BP1, mean squared error: δ[1] = (ŷ − y) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]); C = ½ Σ (ŷ − y)².
+            float a1_0 = a1[0], error1_0 = a1_0 - target[0];
+            delta1[0] = error1_0 * a1_0 * (1f - a1_0);
+            float loss = 0.5f * (error1_0 * error1_0);
+
+            DescendLayers(input, delta1, -learningRate);
+            return loss;
+        }
+
         /// <summary>The network's loss (MeanSquaredError) of an output ŷ against a target y.</summary>
         /// <param name="output">ŷ, exactly 1 value.</param>
         /// <param name="target">y, exactly 1 value.</param>
@@ -330,6 +355,25 @@ namespace Demo
                 inputGradient[0] = p[0] * delta1_0;
                 inputGradient[1] = p[1] * delta1_0;
             }
+        }
+
+        /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> delta1, float negativeRate)
+        {
+            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+            global::System.Span<float> p = Parameters;
+
+            // Layer 1 (2 → 1, Sigmoid), unrolled
+            float delta1_0 = delta1[0];
+            float input_0 = input[0], input_1 = input[1];
+            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+            float step1_0 = negativeRate * delta1_0;
+            p[2] += step1_0;
+            p[0] += step1_0 * input_0;
+            p[1] += step1_0 * input_1;
         }
     }
 }
