@@ -10,7 +10,7 @@ internal static class PublicApi
     public const string Span = "global::System.Span<float>";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
 
-    public const string Interface = RuntimeContract.IBatchNetwork;
+    public const string Interface = RuntimeContract.IParallelBatchNetwork;
 
     public const string Parameters = "public " + Span + " Parameters";
 
@@ -47,6 +47,15 @@ internal static class PublicApi
 
     public const string BackwardBatchWithWorkspace =
         "public float BackwardBatch(" + ReadOnlySpan + " inputs, " + ReadOnlySpan + " targets, " + Span + " gradient, BatchWorkspace workspace)";
+
+    /// <summary>
+    /// IParallelBatchNetwork, explicit so that the typed BatchWorkspace overloads stay the ones users see: a workspace
+    /// for each of ParallelBackward's threads, and BackwardBatch on it.
+    /// </summary>
+    public const string InterfaceCreateBatchWorkspace = "object " + RuntimeContract.IParallelBatchNetwork + ".CreateBatchWorkspace()";
+
+    public const string InterfaceBackwardBatchWithWorkspace =
+        "float " + RuntimeContract.IParallelBatchNetwork + ".BackwardBatch(" + ReadOnlySpan + " inputs, " + ReadOnlySpan + " targets, " + Span + " gradient, object workspace)";
 
     public static string Constructor(string escapedTypeName) => $"public {escapedTypeName}()";
 

@@ -90,6 +90,10 @@ internal static class ShellEmitter
         Member(writer, PublicApi.BackwardBatch + Throws);
         Member(writer, PublicApi.BackwardBatchWithWorkspace + Throws);
         writer.Line();
+        writer.Line(PublicApi.InterfaceCreateBatchWorkspace + Throws);
+        writer.Line();
+        writer.Line(PublicApi.InterfaceBackwardBatchWithWorkspace + Throws);
+        writer.Line();
         string message = $"The [Network] declaration of {shell.Type.FullName} has errors (see the StaticNet SN diagnostics), so this network was not generated; fix them and rebuild.";
         writer.Line("private static global::System.InvalidOperationException NotGenerated() =>");
         using (writer.Indent())

@@ -25,6 +25,7 @@ public sealed class Trainer
         options ??= new TrainerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1, nameof(options.Epochs));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options.MaxDegreeOfParallelism));
         if (options.Patience is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Patience, "Patience must be at least 1.");
@@ -72,6 +73,8 @@ public sealed class Trainer
         var inputs = new float[batchSize * inputSize];
         var targets = new float[batchSize * outputSize];
         var gradient = new float[_network.ParameterCount];
+        using var backward = new ParallelBackward(_network, _options.MaxDegreeOfParallelism);
+        backward.Reserve(ParallelBackward.Layout(batchSize).Parts);
         var lastFinite = new float[_network.ParameterCount];
         float[]? best = validation is null ? null : new float[_network.ParameterCount];
         float[]? validationOutputs = validation is null ? null : new float[Math.Min(validation.Count, 256) * outputSize];
@@ -105,7 +108,7 @@ public sealed class Trainer
                 }
 
                 Array.Clear(gradient);
-                float loss = _network.BackwardBatch(inputs.AsSpan(0, n * inputSize), targets.AsSpan(0, n * outputSize), gradient);
+                float loss = backward.BackwardBatch(inputs.AsMemory(0, n * inputSize), targets.AsMemory(0, n * outputSize), gradient);
                 string? problem = !float.IsFinite(loss) ? "loss" : !TensorPrimitives.IsFiniteAll<float>(gradient) ? "gradient" : null;
                 if (problem is not null)
                 {
