@@ -17,6 +17,8 @@ public class BenchmarkSmokeTests
     [InlineData(typeof(SmallNetworkBenchmarks))]
     [InlineData(typeof(MnistBenchmarks))]
     [InlineData(typeof(OnnxRuntimeBenchmarks))]
+    [InlineData(typeof(ParallelTrainingBenchmarks))]
+    [InlineData(typeof(FusedTrainStepBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;

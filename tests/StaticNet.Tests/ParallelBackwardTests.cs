@@ -172,10 +172,11 @@ public class ParallelBackwardTests
     [InlineData(32, 32, 1)]
     [InlineData(33, 32, 2)]
     [InlineData(64, 32, 2)]
-    [InlineData(256, 32, 8)]
-    [InlineData(512, 32, 16)]
-    [InlineData(513, 64, 9)]
-    [InlineData(1000, 64, 16)]
+    [InlineData(65, 64, 2)]
+    [InlineData(100, 64, 2)]
+    [InlineData(256, 64, 4)]
+    [InlineData(1024, 64, 16)]
+    [InlineData(1025, 96, 11)]
     public void Layout_DependsOnTheBatchSizeOnly(int count, int partSize, int parts)
     {
         Assert.Equal((partSize, parts), ParallelBackward.Layout(count));

@@ -6,11 +6,12 @@ namespace StaticNet;
 
 /// <summary>
 /// <see cref="IBatchNetwork.BackwardBatch"/> on several cores, with the same bits whatever their number. The batch is
-/// cut into parts that depend on its length N only: blocks of <see cref="BlockSize"/> samples, at most
-/// <see cref="MaxParts"/> parts of whole blocks. Each part's gradient goes into its own buffer (one workspace per
+/// cut into parts that depend on its length N only: whole blocks of <see cref="BlockSize"/> samples, at most
+/// <see cref="MaxParts"/> parts. Each part's gradient goes into its own buffer (one workspace per
 /// thread), and the parts are summed element by element in part order, weighted by their share of N, so neither the
 /// number of threads nor which thread took which part can change a rounding. One thread runs exactly the same
-/// arithmetic. A batch of one part (N ≤ <see cref="BlockSize"/>) is the network's own BackwardBatch.
+/// arithmetic. A batch of one part (N ≤ <see cref="BlockSize"/>) is the network's own BackwardBatch. See
+/// <see cref="Layout"/> for the parts.
 /// </summary>
 /// <remarks>
 /// Threads run a network's parts at once only if it implements <see cref="IParallelBatchNetwork"/> (generated
@@ -125,15 +126,20 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>How a batch is cut: parts of whole blocks, the last one shorter; a function of the batch size alone.</summary>
+    /// <summary>
+    /// How a batch is cut, a function of its size alone: a part is one block in a batch of up to two blocks (so that a
+    /// batch of 64 is already two parts), otherwise two blocks (64 samples, the generated networks' BatchBlockSize,
+    /// which keeps the matrix products at their full height; 32-sample parts cost a single thread about 15 % at batch
+    /// 256), or more where <see cref="MaxParts"/> parts would not hold the batch. The last part is shorter.
+    /// </summary>
     /// <param name="count">The batch size N.</param>
     /// <returns>The samples per part and the number of parts.</returns>
     public static (int PartSize, int Parts) Layout(int count)
     {
         int blocks = (count + BlockSize - 1) / BlockSize;
-        int parts = Math.Clamp(blocks, 1, MaxParts);
-        int partSize = (blocks + parts - 1) / parts * BlockSize;
-        return (partSize, (count + partSize - 1) / partSize);
+        int blocksPerPart = blocks <= 2 ? 1 : Math.Max(2, (blocks + MaxParts - 1) / MaxParts);
+        int partSize = blocksPerPart * BlockSize;
+        return (partSize, Math.Max((count + partSize - 1) / partSize, 1));
     }
 
     /// <summary>Allocates the gradient buffers of a batch of <paramref name="parts"/> parts ahead of its first call.</summary>
