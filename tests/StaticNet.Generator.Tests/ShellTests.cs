@@ -122,7 +122,7 @@ public sealed class ShellTests
             "namespace Demo;\n\npublic static class Use { public static void Run(float[] x, float[] y) { var rec = new Rec(3); rec.Forward(x, y); _ = Rec.ParameterCount + rec.Epochs; } }\n");
 
         Assert.Equal(new[] { "SN0015" }, AllErrors(run).Select(diagnostic => diagnostic.Id));
-        Assert.Contains("partial record Rec : global::StaticNet.IBatchNetwork", run.Source("Demo.Rec.g.cs"));
+        Assert.Contains("partial record Rec : global::StaticNet.IParallelBatchNetwork", run.Source("Demo.Rec.g.cs"));
         Assert.DoesNotContain("public Rec(", run.Source("Demo.Rec.g.cs")); // the primary constructor rules them out
     }
 

@@ -38,6 +38,27 @@ public class AllocationTests
     }
 
     [Fact]
+    public void TrainStep_AllocatesNothing()
+    {
+        var looped = new Arch23(seed: 1); // 40-40-10 ReLU/softmax: kernel layers
+        var tiny = new DefaultNet(seed: 1); // 4-5-3: unrolled layers
+        var wide = new WideNet(seed: 1); // per-thread scratch, allocated by the warm-up call
+        var input = new float[Arch23.InputSize];
+        var target = new float[Arch23.OutputSize];
+        target[3] = 1f;
+        var tinyInput = new float[DefaultNet.InputSize];
+        var tinyTarget = new float[DefaultNet.OutputSize];
+        float[] wideInput = { 0.5f }, wideTarget = { 0.25f };
+
+        Assert.Equal(0, AllocatedBytes(() =>
+        {
+            looped.TrainStep(input, target, 1e-3f);
+            tiny.TrainStep(tinyInput, tinyTarget, 1e-3f);
+            wide.TrainStep(wideInput, wideTarget, 1e-6f);
+        }));
+    }
+
+    [Fact]
     public void ThreadScratchNetwork_AllocatesNothingAfterItsFirstCall()
     {
         var network = new WideNet(seed: 1);

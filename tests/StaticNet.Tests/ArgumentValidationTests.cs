@@ -27,6 +27,19 @@ public class ArgumentValidationTests
     }
 
     [Fact]
+    public void TrainStep_WrongLengths_NameParameterAndLengths_AndLeaveParametersUnchanged()
+    {
+        float[] before = _network.Parameters.ToArray();
+        var input = Assert.Throws<ArgumentException>(() => _network.TrainStep(new float[5], new float[3], 0.1f));
+        Assert.Equal("input", input.ParamName);
+        Assert.Contains("must have length 4, but has length 5", input.Message);
+        var target = Assert.Throws<ArgumentException>(() => _network.TrainStep(new float[4], new float[2], 0.1f));
+        Assert.Equal("target", target.ParamName);
+        Assert.Contains("must have length 3, but has length 2", target.Message);
+        Assert.Equal(before, _network.Parameters.ToArray());
+    }
+
+    [Fact]
     public void Backward_WrongLengths_Throw()
     {
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => _network.Backward(new float[4], new float[2], new float[43])).ParamName);

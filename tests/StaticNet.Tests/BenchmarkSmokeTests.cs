@@ -18,6 +18,8 @@ public class BenchmarkSmokeTests
     [InlineData(typeof(MnistBenchmarks))]
     [InlineData(typeof(OnnxRuntimeBenchmarks))]
     [InlineData(typeof(FrozenBenchmarks))]
+    [InlineData(typeof(ParallelTrainingBenchmarks))]
+    [InlineData(typeof(FusedTrainStepBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;

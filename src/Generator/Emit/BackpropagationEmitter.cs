@@ -77,6 +77,16 @@ internal static class BackpropagationEmitter
         writer.Line($"{RuntimeContract.Require}({outputSide}, OutputSize, nameof({outputSide}));");
         writer.Line($"{RuntimeContract.Require}(gradient, ParameterCount, nameof(gradient));");
         writer.Line($"{RuntimeContract.RequireOptional}(inputGradient, InputSize, nameof(inputGradient));");
+        EmitScratchAndForward(writer, plan);
+        writer.Line();
+        emitOutputError();
+        writer.Line();
+        writer.Line($"BackwardLayers({string.Join(", ", BackwardLayersArguments(plan, "gradient", "inputGradient"))});");
+    }
+
+    /// <summary>The training scratch and the forward pass that fills it, shared by every method that backpropagates one sample.</summary>
+    internal static void EmitScratchAndForward(CodeWriter writer, NetworkPlan plan)
+    {
         ScratchEmitter.Emit(writer, plan.Scratch, plan.Scratch.Training, "TrainingScratchLength");
         var forwardArguments = new List<string> { "input" };
         foreach (ScratchPlan.Buffer buffer in plan.Scratch.Activations)
@@ -85,24 +95,25 @@ internal static class BackpropagationEmitter
         }
 
         writer.Line($"ForwardLayers({string.Join(", ", forwardArguments)});");
-        writer.Line();
-        emitOutputError();
-        writer.Line();
-        var backwardArguments = new List<string> { "input" };
+    }
+
+    /// <summary>The input and the buffers a backward helper reads (a[l], δ[l], z[l] where kept), then <paramref name="rest"/>.</summary>
+    internal static List<string> BackwardLayersArguments(NetworkPlan plan, params string[] rest)
+    {
+        var arguments = new List<string> { "input" };
         foreach (ScratchPlan.Buffer buffer in plan.Scratch.BackwardLayers)
         {
-            backwardArguments.Add(buffer.Name);
+            arguments.Add(buffer.Name);
         }
 
-        backwardArguments.Add("gradient");
-        backwardArguments.Add("inputGradient");
-        writer.Line($"BackwardLayers({string.Join(", ", backwardArguments)});");
+        arguments.AddRange(rest);
+        return arguments;
     }
 
     // ---- BP1 ----
 
     /// <summary>BP1 for <c>Backward</c>: declares <c>loss</c> and fills δ[L] from the loss and the target.</summary>
-    private static void EmitOutputErrorFromLoss(CodeWriter writer, NetworkPlan plan)
+    internal static void EmitOutputErrorFromLoss(CodeWriter writer, NetworkPlan plan)
     {
         int l = plan.OutputLayer.Index;
         if (plan.OutputError.UnrolledForOneSample)
@@ -242,47 +253,59 @@ internal static class BackpropagationEmitter
         writer.Comment($"BP4: ∂C/∂W[{l}] = δ[{l}]·{LayerCode.InputSymbol(layer)}ᵀ");
         if (plan.IsUnrolled)
         {
-            // Read once into locals: gradient could alias these spans as far as the JIT knows, so after every store
-            // into it each δ and a would be loaded again.
-            writer.Line($"float {ReadInto(delta, layer.Size)};");
-            writer.Line($"float {ReadInto(input, layer.InputSize)};");
-            int vectorLanes = layer.InputSize / GradientLanes * GradientLanes;
-            if (vectorLanes == 0)
-            {
-                EmitGradientRows(writer, layer, 0);
-                return;
-            }
-
-            // A constant test for the JIT and NativeAOT: only one branch is compiled.
-            using (writer.Open($"if ({Vector128}.IsHardwareAccelerated)"))
-            {
-                EmitGradientRows(writer, layer, vectorLanes);
-            }
-
-            using (writer.Open("else"))
-            {
-                EmitGradientRows(writer, layer, 0);
-            }
-
+            EmitReadIntoLocals(writer, layer);
+            EmitUnrolledRows(writer, layer, "gradient", delta, $"Row j of ∂C/∂W[{l}] is δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
             return;
         }
 
         writer.Line($"{RuntimeContract.DenseKernels}.AccumulateGradient({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, 1);");
     }
 
+    /// <summary>Reads δ[l] and a[l−1] of an unrolled layer into locals (<see cref="ReadInto"/>), for its rows and its BP2.</summary>
+    internal static void EmitReadIntoLocals(CodeWriter writer, LayerSpec layer)
+    {
+        // Read once into locals: gradient could alias these spans as far as the JIT knows, so after every store
+        // into it each δ and a would be loaded again.
+        writer.Line($"float {ReadInto(ScratchPlan.Delta(layer.Index), layer.Size)};");
+        writer.Line($"float {ReadInto(LayerCode.Input(layer), layer.InputSize)};");
+    }
+
+    /// <summary>
+    /// target[b_j] += s_j and target[W_jk] += s_j·a[l−1]_k for an unrolled layer, with s_j the local
+    /// <c>{scale}_j</c> (δ[l]_j for a gradient, −η·δ[l]_j for a descent step), vectorised where Vector128 is hardware.
+    /// </summary>
+    internal static void EmitUnrolledRows(CodeWriter writer, LayerSpec layer, string target, string scale, string rowComment)
+    {
+        int vectorLanes = layer.InputSize / GradientLanes * GradientLanes;
+        if (vectorLanes == 0)
+        {
+            EmitGradientRows(writer, layer, 0, target, scale, rowComment);
+            return;
+        }
+
+        // A constant test for the JIT and NativeAOT: only one branch is compiled.
+        using (writer.Open($"if ({Vector128}.IsHardwareAccelerated)"))
+        {
+            EmitGradientRows(writer, layer, vectorLanes, target, scale, rowComment);
+        }
+
+        using (writer.Open("else"))
+        {
+            EmitGradientRows(writer, layer, 0, target, scale, rowComment);
+        }
+    }
+
     /// <summary>
     /// BP3 and BP4 for an unrolled layer from the locals of δ[l] and a[l−1]: the first <paramref name="vectorLanes"/>
     /// columns of each row of ∂C/∂W as Vector128s, the rest one by one.
     /// </summary>
-    private static void EmitGradientRows(CodeWriter writer, LayerSpec layer, int vectorLanes)
+    private static void EmitGradientRows(CodeWriter writer, LayerSpec layer, int vectorLanes, string target, string scale, string rowComment)
     {
-        int l = layer.Index;
-        string delta = ScratchPlan.Delta(l);
         string input = LayerCode.Input(layer);
         if (vectorLanes > 0)
         {
             // Row j of ∂C/∂W is δ_j times the same a[l−1]: a quarter as many loads and stores, four lanes at a time.
-            writer.Comment($"Row j of ∂C/∂W[{l}] is δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ, {GradientLanes} lanes at a time, then the rest one by one.");
+            writer.Comment($"{rowComment}, {GradientLanes} lanes at a time, then the rest one by one.");
             for (int k = 0; k < vectorLanes; k += GradientLanes)
             {
                 var lanes = new List<string>();
@@ -297,23 +320,24 @@ internal static class BackpropagationEmitter
 
         for (int j = 0; j < layer.Size; j++)
         {
-            writer.Line($"gradient[{layer.BiasesOffset + j}] += {LayerCode.ElementLocal(delta, j)};");
+            string factor = LayerCode.ElementLocal(scale, j);
+            writer.Line($"{target}[{layer.BiasesOffset + j}] += {factor};");
             for (int k = 0; k < vectorLanes; k += GradientLanes)
             {
                 // Create<float>, not Create: before C# 13 a Span argument does not infer T through ReadOnlySpan<T>.
-                string row = $"gradient.Slice({LayerCode.WeightIndex(layer, j, k)}, {GradientLanes})";
-                writer.Line($"{Vector128}.CopyTo({Vector128}.Create<float>({row}) + {LayerCode.ElementLocal(delta, j)} * {Lanes(input, k)}, {row});");
+                string row = $"{target}.Slice({LayerCode.WeightIndex(layer, j, k)}, {GradientLanes})";
+                writer.Line($"{Vector128}.CopyTo({Vector128}.Create<float>({row}) + {factor} * {Lanes(input, k)}, {row});");
             }
 
             for (int k = vectorLanes; k < layer.InputSize; k++)
             {
-                writer.Line($"gradient[{LayerCode.WeightIndex(layer, j, k)}] += {LayerCode.ElementLocal(delta, j)} * {LayerCode.ElementLocal(input, k)};");
+                writer.Line($"{target}[{LayerCode.WeightIndex(layer, j, k)}] += {factor} * {LayerCode.ElementLocal(input, k)};");
             }
         }
     }
 
     /// <summary>BP2: δ[l−1] = (W[l]ᵀ·δ[l]) ⊙ g'(z[l−1]).</summary>
-    private static void EmitHiddenError(CodeWriter writer, NetworkPlan plan, LayerPlan layerPlan, LayerPlan belowPlan)
+    internal static void EmitHiddenError(CodeWriter writer, NetworkPlan plan, LayerPlan layerPlan, LayerPlan belowPlan)
     {
         LayerSpec layer = layerPlan.Layer;
         LayerSpec below = belowPlan.Layer;

@@ -175,5 +175,21 @@ internal static class BatchEmitter
             writer.Line();
             writer.Line("return (float)(loss / count);");
         }
+
+        EmitParallelBatchNetwork(writer);
+    }
+
+    /// <summary>IParallelBatchNetwork: the workspace overload behind an object-typed workspace, for ParallelBackward.</summary>
+    private static void EmitParallelBatchNetwork(CodeWriter writer)
+    {
+        writer.Line();
+        writer.Line($"{PublicApi.InterfaceCreateBatchWorkspace} => new BatchWorkspace();");
+        writer.Line();
+        writer.Line($"{PublicApi.InterfaceBackwardBatchWithWorkspace} =>");
+        using (writer.Indent())
+        {
+            string message = Literals.String("The workspace must come from CreateBatchWorkspace of this network type.");
+            writer.Line($"BackwardBatch(inputs, targets, gradient, workspace as BatchWorkspace ?? throw new global::System.ArgumentException({message}, nameof(workspace)));");
+        }
     }
 }

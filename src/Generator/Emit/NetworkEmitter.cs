@@ -49,12 +49,15 @@ internal static class NetworkEmitter
 
             BackpropagationEmitter.EmitBackward(writer, plan);
             BackpropagationEmitter.EmitBackpropagate(writer, plan);
+            TrainStepEmitter.EmitTrainStep(writer, plan);
             EmitLoss(writer, spec);
             BatchEmitter.Emit(writer, plan, cancellationToken);
             writer.Line();
             ForwardPassEmitter.EmitForwardLayers(writer, plan, cancellationToken);
             writer.Line();
             BackpropagationEmitter.EmitBackwardLayers(writer, plan, cancellationToken);
+            writer.Line();
+            TrainStepEmitter.EmitDescendLayers(writer, plan, cancellationToken);
         }
 
         TypeFrames.Close(frames);

@@ -10,7 +10,7 @@ internal static class PublicApi
     public const string Span = "global::System.Span<float>";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
 
-    public const string Interface = RuntimeContract.IBatchNetwork;
+    public const string Interface = RuntimeContract.IParallelBatchNetwork;
 
     public const string Parameters = "public " + Span + " Parameters";
 
@@ -25,6 +25,8 @@ internal static class PublicApi
 
     public const string Backpropagate =
         "public void Backpropagate(" + ReadOnlySpan + " input, " + ReadOnlySpan + " outputGradient, " + Span + " gradient, " + Span + " inputGradient)";
+
+    public const string TrainStep = "public float TrainStep(" + ReadOnlySpan + " input, " + ReadOnlySpan + " target, float learningRate)";
 
     public const string ComputeLoss = "public float ComputeLoss(" + ReadOnlySpan + " output, " + ReadOnlySpan + " target)";
 
@@ -51,6 +53,14 @@ internal static class PublicApi
     public const string Predict = "public static void Predict(" + ReadOnlySpan + " input, " + Span + " output)";
 
     public const string PredictBatch = "public static void PredictBatch(" + ReadOnlySpan + " inputs, " + Span + " outputs)";
+    /// <summary>
+    /// IParallelBatchNetwork, explicit so that the typed BatchWorkspace overloads stay the ones users see: a workspace
+    /// for each of ParallelBackward's threads, and BackwardBatch on it.
+    /// </summary>
+    public const string InterfaceCreateBatchWorkspace = "object " + RuntimeContract.IParallelBatchNetwork + ".CreateBatchWorkspace()";
+
+    public const string InterfaceBackwardBatchWithWorkspace =
+        "float " + RuntimeContract.IParallelBatchNetwork + ".BackwardBatch(" + ReadOnlySpan + " inputs, " + ReadOnlySpan + " targets, " + Span + " gradient, object workspace)";
 
     public static string Constructor(string escapedTypeName) => $"public {escapedTypeName}()";
 

@@ -12,6 +12,7 @@ internal static class RuntimeContract
     // Interfaces every network implements.
     public const string INetwork = Root + "INetwork";
     public const string IBatchNetwork = Root + "IBatchNetwork";
+    public const string IParallelBatchNetwork = Root + "IParallelBatchNetwork";
 
     // Argument checks: the ArgumentExceptions that name expected and actual lengths.
     public const string SpanLength = Root + "SpanLength";
@@ -44,7 +45,7 @@ internal static class RuntimeContract
     /// <summary>Every runtime type above, for the contract test.</summary>
     internal static readonly string[] Types =
     {
-        INetwork, IBatchNetwork, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
+        INetwork, IBatchNetwork, IParallelBatchNetwork, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
         Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations,
     };
 

@@ -76,6 +76,7 @@ internal static class ShellEmitter
         Member(writer, PublicApi.Backward + Throws);
         Member(writer, PublicApi.BackwardWithInputGradient + Throws);
         Member(writer, PublicApi.Backpropagate + Throws);
+        Member(writer, PublicApi.TrainStep + Throws);
         Member(writer, PublicApi.ComputeLoss + Throws);
         writer.Line();
         writer.Line(PublicApi.InterfaceLoss);
@@ -94,6 +95,10 @@ internal static class ShellEmitter
             Member(writer, PublicApi.Predict + Throws);
             Member(writer, PublicApi.PredictBatch + Throws);
         }
+        writer.Line();
+        writer.Line(PublicApi.InterfaceCreateBatchWorkspace + Throws);
+        writer.Line();
+        writer.Line(PublicApi.InterfaceBackwardBatchWithWorkspace + Throws);
         writer.Line();
         string message = $"The [Network] declaration of {shell.Type.FullName} has errors (see the StaticNet SN diagnostics), so this network was not generated; fix them and rebuild.";
         writer.Line("private static global::System.InvalidOperationException NotGenerated() =>");

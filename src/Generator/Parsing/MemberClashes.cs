@@ -19,6 +19,7 @@ internal static class MemberClashes
         "Initialize", "Forward", "Backward", "Backpropagate", "ComputeLoss", "ForwardBatch", "BackwardBatch",
         "BatchWorkspace", "BatchBlockSize", "ForwardLayers", "BackwardLayers", "CreateParameters", "InitializeParameters",
         "InferenceScratchLength", "TrainingScratchLength", "TakeWorkspace", "_batchWorkspace", "_parameters", "t_scratch",
+        "TrainStep", "DescendLayers",
     };
 
     private static readonly string[] PerLayerSuffixes = { "Size", "WeightsOffset", "WeightsLength", "BiasesOffset", "Weights", "Biases" };

@@ -24,6 +24,7 @@ public sealed class Trainer
         options ??= new TrainerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1, nameof(options.Epochs));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options.MaxDegreeOfParallelism));
         if (options.Patience is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Patience, "Patience must be at least 1.");
@@ -62,7 +63,7 @@ public sealed class Trainer
             CheckShape(validation, nameof(validation));
         }
 
-        var run = new TrainingRun(_network, _optimizer, _options, train, validation);
+        using var run = new TrainingRun(_network, _optimizer, _options, train, validation);
         var history = new List<EpochReport>(_options.Epochs);
         long started = Stopwatch.GetTimestamp();
         bool stoppedEarly = false;

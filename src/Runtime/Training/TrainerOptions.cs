@@ -1,3 +1,5 @@
+using System;
+
 namespace StaticNet;
 
 /// <summary>How <see cref="Trainer"/> runs.</summary>
@@ -20,4 +22,11 @@ public sealed class TrainerOptions
     /// either way the parameters of the best validation epoch are restored at the end.
     /// </summary>
     public int? Patience { get; init; }
+
+    /// <summary>
+    /// The most threads a gradient step uses, the calling thread included (see <see cref="ParallelBackward"/>).
+    /// Default <see cref="Environment.ProcessorCount"/>. Training gives the same bits with any value: the batch is
+    /// cut into parts by its size alone and the parts' gradients are summed in a fixed order.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

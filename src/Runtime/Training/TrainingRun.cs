@@ -9,13 +9,14 @@ namespace StaticNet;
 /// allocates nothing), the shuffled order, the divergence guard's last finite parameters and the best epoch so far.
 /// One method per step of an epoch: gather and train a batch, validate, decide on early stopping.
 /// </summary>
-internal sealed class TrainingRun
+internal sealed class TrainingRun : IDisposable
 {
     private readonly IBatchNetwork _network;
     private readonly IOptimizer _optimizer;
     private readonly TrainerOptions _options;
     private readonly Dataset _train;
     private readonly Dataset? _validation;
+    private readonly ParallelBackward _backward;
     private readonly int[] _order;
     private readonly float[] _inputs, _targets, _gradient, _lastFinite;
     private readonly float[]? _best, _validationOutputs;
@@ -44,6 +45,10 @@ internal sealed class TrainingRun
         _best = validation is null ? null : new float[network.ParameterCount];
         _validationOutputs = validation is null ? null : new float[Math.Min(validation.Count, 256) * network.OutputSize];
         _random = new DeterministicRandom(options.Seed);
+
+        // The batch gradient on up to MaxDegreeOfParallelism threads, bit for bit the same whatever that number.
+        _backward = new ParallelBackward(network, options.MaxDegreeOfParallelism);
+        _backward.Reserve(ParallelBackward.Layout(BatchSize).Parts);
     }
 
     /// <summary>Samples per batch: the option, or the whole set when it is smaller.</summary>
@@ -88,7 +93,7 @@ internal sealed class TrainingRun
         }
 
         Array.Clear(_gradient);
-        float loss = _network.BackwardBatch(_inputs.AsSpan(0, n * inputSize), _targets.AsSpan(0, n * outputSize), _gradient);
+        float loss = _backward.BackwardBatch(_inputs.AsMemory(0, n * inputSize), _targets.AsMemory(0, n * outputSize), _gradient);
         string? problem = !float.IsFinite(loss) ? "loss" : !TensorPrimitives.IsFiniteAll<float>(_gradient) ? "gradient" : null;
         if (problem is not null)
         {
@@ -152,6 +157,9 @@ internal sealed class TrainingRun
     /// <summary>Whether <see cref="TrainerOptions.Patience"/> epochs have passed without a better validation loss.</summary>
     public bool ShouldStopEarly(int epoch) =>
         _validation is not null && _options.Patience is int patience && epoch - BestEpoch >= patience && epoch < _options.Epochs;
+
+    /// <summary>Stops the worker threads of the parallel batch gradient.</summary>
+    public void Dispose() => _backward.Dispose();
 
     /// <summary>Puts the best epoch's parameters back, when a validation set chose one.</summary>
     public void RestoreBest()

@@ -9,7 +9,7 @@ namespace Demo
 {
     /// <summary>Stands in for the network that the errors in the [Network] declaration of Bad keep StaticNet from generating.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("StaticNet.Generator", "VERSION")]
-    partial class Bad : global::StaticNet.IBatchNetwork
+    partial class Bad : global::StaticNet.IParallelBatchNetwork
     {
         /// <summary>The number of inputs, n0.</summary>
         public const int InputSize = 2;
@@ -82,6 +82,9 @@ namespace Demo
         public void Backpropagate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> gradient, global::System.Span<float> inputGradient) => throw NotGenerated();
 
         /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
+        public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate) => throw NotGenerated();
+
+        /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => throw NotGenerated();
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
@@ -102,6 +105,10 @@ namespace Demo
 
         /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, BatchWorkspace workspace) => throw NotGenerated();
+
+        object global::StaticNet.IParallelBatchNetwork.CreateBatchWorkspace() => throw NotGenerated();
+
+        float global::StaticNet.IParallelBatchNetwork.BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, object workspace) => throw NotGenerated();
 
         private static global::System.InvalidOperationException NotGenerated() =>
             new global::System.InvalidOperationException("The [Network] declaration of Demo.Bad has errors (see the StaticNet SN diagnostics), so this network was not generated; fix them and rebuild.");

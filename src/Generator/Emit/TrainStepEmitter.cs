@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Threading;
+using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
+
+namespace StaticNet.Generator.Emit;
+
+/// <summary>
+/// The fused per-sample training step, <c>TrainStep</c>: forward, BP1, then for each layer from the last BP2 and
+/// θ ← θ − η·∂C/∂θ in place, so plain SGD needs no gradient buffer. It reuses the BP1, BP2 and row code of
+/// <see cref="BackpropagationEmitter"/>; only the order and the target of the rows differ.
+/// </summary>
+internal static class TrainStepEmitter
+{
+    /// <summary>The local holding −η, which turns the gradient's "add δ·aᵀ" into the descent step.</summary>
+    private const string NegativeRate = "negativeRate";
+
+    public static void EmitTrainStep(CodeWriter writer, NetworkPlan plan)
+    {
+        NetworkSpec spec = plan.Spec;
+        writer.Line();
+        writer.Summary($"One step of plain SGD on one sample, fused with backpropagation: θ ← θ − η·∂C/∂θ in place, layer by layer, and returns C ({spec.Loss}) before the step.");
+        writer.Doc($"<param name=\"input\">x, {DocText.Values(spec.InputSize)}.</param>");
+        writer.Doc($"<param name=\"target\">y, {DocText.Values(spec.OutputSize)}.</param>");
+        writer.Doc("<param name=\"learningRate\">η.</param>");
+        writer.Doc("<returns>The sample's loss C, computed with the parameters before the step.</returns>");
+        writer.Doc("<exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
+        writer.Doc("<remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>");
+        using (writer.Open(PublicApi.TrainStep))
+        {
+            writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
+            writer.Line($"{RuntimeContract.Require}(target, OutputSize, nameof(target));");
+            BackpropagationEmitter.EmitScratchAndForward(writer, plan);
+            writer.Line();
+            BackpropagationEmitter.EmitOutputErrorFromLoss(writer, plan);
+            writer.Line();
+            writer.Line($"DescendLayers({string.Join(", ", BackpropagationEmitter.BackwardLayersArguments(plan, "-learningRate"))});");
+            writer.Line("return loss;");
+        }
+    }
+
+    public static void EmitDescendLayers(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
+    {
+        List<string> parameters = ScratchEmitter.SpanParameters(plan.Scratch.BackwardLayers);
+        parameters.Add($"float {NegativeRate}");
+
+        writer.Summary("From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.");
+        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        using (writer.Open($"private void DescendLayers({string.Join(", ", parameters)})"))
+        {
+            writer.Comment("Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b");
+            writer.Comment("are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from");
+            writer.Comment("the new weights, which is not ∂C/∂θ at the θ the forward pass used.");
+            writer.Line($"{PublicApi.Span} p = Parameters;");
+            for (int i = plan.Layers.Count - 1; i >= 0; i--)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Line();
+                EmitLayer(writer, plan, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null);
+            }
+        }
+    }
+
+    private static void EmitLayer(CodeWriter writer, NetworkPlan plan, LayerPlan layerPlan, LayerPlan? belowPlan)
+    {
+        LayerSpec layer = layerPlan.Layer;
+        int l = layer.Index;
+        string delta = ScratchPlan.Delta(l);
+        string input = LayerCode.Input(layer);
+        writer.Comment(LayerCode.Describe(layer) + ", " + LayerCode.Strategy(layerPlan.IsUnrolled ? LayerStrategy.StraightLine : LayerStrategy.Kernel));
+        if (layerPlan.IsUnrolled)
+        {
+            BackpropagationEmitter.EmitReadIntoLocals(writer, layer);
+        }
+
+        if (belowPlan is not null)
+        {
+            BackpropagationEmitter.EmitHiddenError(writer, plan, layerPlan, belowPlan);
+            writer.Line();
+        }
+
+        writer.Comment($"Then the step: b[{l}] −= η·δ[{l}], W[{l}] −= η·δ[{l}]·{LayerCode.InputSymbol(layer)}ᵀ.");
+        if (layerPlan.IsUnrolled)
+        {
+            string step = "step" + l;
+            var declarators = new List<string>();
+            for (int j = 0; j < layer.Size; j++)
+            {
+                declarators.Add($"{LayerCode.ElementLocal(step, j)} = {NegativeRate} * {LayerCode.ElementLocal(delta, j)}");
+            }
+
+            writer.Line($"float {string.Join(", ", declarators)};");
+            BackpropagationEmitter.EmitUnrolledRows(writer, layer, "p", step, $"Row j of W[{l}] moves by −η·δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
+            return;
+        }
+
+        // δ[l] is no longer needed once BP2 has read it, so it is scaled in place into −η·δ[l] and the gradient kernel
+        // adds (−η·δ)·aᵀ straight into the parameters.
+        using (writer.Open($"for (int j = 0; j < {LayerCode.SizeConstant(layer)}; j++)"))
+        {
+            writer.Line($"{delta}[j] *= {NegativeRate};");
+        }
+
+
+        writer.Line($"{RuntimeContract.DenseKernels}.AccumulateGradient({delta}, {input}, {LayerCode.WeightsSlice(layer, "p")}, {LayerCode.BiasesSlice(layer, "p")}, 1);");
+    }
+}

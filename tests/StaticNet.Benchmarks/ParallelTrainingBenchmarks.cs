@@ -1,0 +1,62 @@
+using System;
+using BenchmarkDotNet.Attributes;
+
+namespace StaticNet.Benchmarks;
+
+/// <summary>
+/// 784-128-10 mini-batch SGD on one and two threads: the network's own BackwardBatch (baseline), and
+/// ParallelBackward with one thread (the cost of its blocking and ordered sum) and with two.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class ParallelTrainingBenchmarks
+{
+    private float[] _inputs = null!, _targets = null!, _gradient = null!;
+    private Mnist784 _network = null!;
+    private Sgd _optimizer = null!;
+    private ParallelBackward _oneThread = null!, _twoThreads = null!;
+
+    /// <summary>The samples per training step; each operation trains one batch.</summary>
+    [Params(64, 256)]
+    public int BatchSize { get; set; }
+
+    /// <summary>Builds the network from seed 1 and one batch of fixed samples.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _network = new Mnist784(1);
+        _optimizer = new Sgd(Implementations<Mnist784>.LearningRate);
+        _gradient = new float[Mnist784.ParameterCount];
+        _inputs = BenchmarkData.Inputs(BatchSize, Mnist784.InputSize, seed: 5);
+        _targets = BenchmarkData.OneHot(BatchSize, Mnist784.OutputSize, seed: 6);
+        _oneThread = new ParallelBackward(_network, 1);
+        _twoThreads = new ParallelBackward(_network, 2);
+    }
+
+    /// <summary>Ends the helper threads.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _oneThread.Dispose();
+        _twoThreads.Dispose();
+    }
+
+    /// <summary>BackwardBatch and one SGD step, one thread.</summary>
+    [Benchmark(Baseline = true)]
+    public float BackwardBatch() => Step(_network.BackwardBatch(_inputs, _targets, _gradient));
+
+    /// <summary>ParallelBackward limited to one thread: parts and ordered sum, no parallelism.</summary>
+    [Benchmark]
+    public float ParallelBackward_1Thread() => Step(_oneThread.BackwardBatch(_inputs, _targets, _gradient));
+
+    /// <summary>ParallelBackward on two threads: the same bits as one.</summary>
+    [Benchmark]
+    public float ParallelBackward_2Threads() => Step(_twoThreads.BackwardBatch(_inputs, _targets, _gradient));
+
+    private float Step(float loss)
+    {
+        _optimizer.Step(_network.Parameters, _gradient);
+        Array.Clear(_gradient);
+        return loss;
+    }
+}
