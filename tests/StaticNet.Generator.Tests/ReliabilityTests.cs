@@ -105,6 +105,23 @@ public sealed class ReliabilityTests
         Assert.All(names, name => Assert.True(Parsing.MemberClashes.IsGenerated(name, layerCount), $"the generator declares '{name}', which MemberClashes does not know"));
     }
 
+    [Fact]
+    public void FrozenNetwork_MemberNamedPredict_IsSN0017_ButOnAnOrdinaryNetworkItIsYours()
+    {
+        const string Weights = "{\"0.weight\": [[0.5, -0.25]], \"0.bias\": [0.125]}";
+        GeneratorRun frozen = FrozenHarness.Run(
+            "using StaticNet;\n[Network(2, 1, Weights = \"net.weights.json\")]\npublic partial class Net { public float Predict(float x) => x; }\n",
+            ("net.weights.json", Weights));
+        GeneratorRun ordinary = GeneratorHarness.Run(
+            "using StaticNet;\n[Network(2, 1)]\npublic partial class Net { public float Predict(float x) => x; }\n");
+
+        Assert.Equal(new[] { "SN0017" }, frozen.GeneratorDiagnostics.Select(d => d.Id));
+        Assert.Contains("'Predict'", frozen.GeneratorDiagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(ordinary.GeneratorDiagnostics);
+        Assert.True(Parsing.MemberClashes.IsGenerated("TrainedParameters", 1, frozen: true));
+        Assert.False(Parsing.MemberClashes.IsGenerated("TrainedParameters", 1, frozen: false));
+    }
+
     private static string[] NamesOf(Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax member) => member switch
     {
         // Explicit interface implementations and constructors cannot clash with a user's member by name.

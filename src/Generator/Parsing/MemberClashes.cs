@@ -22,17 +22,20 @@ internal static class MemberClashes
         "TrainStep", "DescendLayers",
     };
 
+    // What a frozen network ([Network(…, Weights = "…")]) declares besides.
+    private static readonly string[] FrozenNames = { "Predict", "PredictBatch", "TrainedParameters", "PredictWithForwardLayers" };
+
     private static readonly string[] PerLayerSuffixes = { "Size", "WeightsOffset", "WeightsLength", "BiasesOffset", "Weights", "Biases" };
 
-    /// <summary>Whether <paramref name="name"/> is a member the emitter writes for a network of <paramref name="layerCount"/> layers.</summary>
-    public static bool IsGenerated(string name, int layerCount)
+    /// <summary>
+    /// Whether <paramref name="name"/> is a member the emitter writes for a network of <paramref name="layerCount"/>
+    /// layers, <paramref name="frozen"/> when its weights are compiled in.
+    /// </summary>
+    public static bool IsGenerated(string name, int layerCount, bool frozen = false)
     {
-        foreach (string fixedName in FixedNames)
+        if (System.Array.IndexOf(FixedNames, name) >= 0 || (frozen && System.Array.IndexOf(FrozenNames, name) >= 0))
         {
-            if (name == fixedName)
-            {
-                return true;
-            }
+            return true;
         }
 
         // Layer<l><suffix> for l in 1..layerCount, written without leading zeros.
@@ -66,11 +69,11 @@ internal static class MemberClashes
     }
 
     /// <summary>Adds an SN0017 on each user member (and on the type itself) named like a generated member.</summary>
-    public static void Find(INamedTypeSymbol type, int layerCount, Location typeLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static void Find(INamedTypeSymbol type, int layerCount, bool frozen, Location typeLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         // A member named like its enclosing type is CS0542 whatever we do; a type named like a generated member makes
         // that generated member the offender.
-        if (IsGenerated(type.Name, layerCount))
+        if (IsGenerated(type.Name, layerCount, frozen))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberNameClash, typeLocation, type.Name, type.Name));
         }
@@ -78,7 +81,7 @@ internal static class MemberClashes
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member.IsImplicitlyDeclared || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || !IsGenerated(member.Name, layerCount))
+            if (member.IsImplicitlyDeclared || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || !IsGenerated(member.Name, layerCount, frozen))
             {
                 continue;
             }

@@ -46,7 +46,7 @@ internal static class NetworkParser
         TypeHierarchy hierarchy = ReadHierarchy(type, declaration, typeLocation, diagnostics, out ShellKind? shellKind);
         ArchitectureValidator.Result architecture = ArchitectureValidator.Validate(typeName, arguments, attributeLocation, diagnostics, cancellationToken);
         int before = diagnostics.Count;
-        MemberClashes.Find(type, arguments.LayerSizes.Length - 1, typeLocation, diagnostics, cancellationToken);
+        MemberClashes.Find(type, arguments.LayerSizes.Length - 1, arguments.Weights is not null, typeLocation, diagnostics, cancellationToken);
         if (diagnostics.Count > before)
         {
             // A shell would declare the clashing member a second time: nothing is generated until it is renamed.
