@@ -76,6 +76,11 @@ public sealed class ModelTests
         Assert.Equal(new[] { 1.5f, -2.0f, 0.25f, 3.0f, 0.5f, -1.0f, 2.0f, -1.5f, 0.125f }, first.TrainedParameters);
         Assert.NotEqual(first, FrozenSpec(FrozenHarness.Run(Source, ("w.json", Weights.Replace("0.125", "0.126")))));
 
+        // 0 and −0 are equal floats but different literals: the spec must tell them apart.
+        NetworkSpec zero = FrozenSpec(FrozenHarness.Run(Source, ("w.json", Weights.Replace("0.125", "0.0"))));
+        NetworkSpec negativeZero = FrozenSpec(FrozenHarness.Run(Source, ("w.json", Weights.Replace("0.125", "-0.0"))));
+        Assert.NotEqual(zero, negativeZero);
+
         static NetworkSpec FrozenSpec(GeneratorRun run) =>
             (NetworkSpec)Assert.Single(run.TrackedOutputs(NetworkGenerator.TrackingNames.FrozenSpecs)).Value;
     }

@@ -134,7 +134,7 @@ internal static class FrozenEmitter
         writer.Line("private static readonly float[] s_alignedTrainedParameters = CreateParameters();");
     }
 
-    private static void WriteValues(CodeWriter writer, EquatableArray<float> values, int offset, int length)
+    private static void WriteValues(CodeWriter writer, FloatValues values, int offset, int length)
     {
         var line = new StringBuilder();
         for (int i = 0; i < length; i++)
