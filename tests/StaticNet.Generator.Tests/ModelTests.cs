@@ -18,7 +18,7 @@ public sealed class ModelTests
     private static readonly Type[] CompilationBoundTypes =
     {
         typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(SemanticModel),
-        typeof(Compilation), typeof(Location), typeof(AttributeData),
+        typeof(Compilation), typeof(Location), typeof(AttributeData), typeof(AdditionalText),
     };
 
     [Fact]
@@ -40,6 +40,7 @@ public sealed class ModelTests
     [Theory]
     [InlineData(typeof(NetworkSpec))]
     [InlineData(typeof(NetworkParseResult))]
+    [InlineData(typeof(FrozenRequest))]
     public void PipelineModel_HoldsNoCompilationBoundTypes(Type model)
     {
         var offenders = new List<string>();
@@ -59,6 +60,29 @@ public sealed class ModelTests
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
         Assert.NotEqual(first, ParseSpec(Sources.DeepReLUSoftmax.Replace("784, 128", "784, 129")));
+    }
+
+    [Fact]
+    public void FrozenSpecs_FromEqualFilesAreEqual_AndOneChangedWeightMakesThemDiffer()
+    {
+        const string Source = "using StaticNet;\n\n[Network(2, 2, 1, Weights = \"w.json\")] public partial class Net { }\n";
+        const string Weights = "{\"0.weight\": [[1.5, -2.0], [0.25, 3.0]], \"0.bias\": [0.5, -1.0], \"2.weight\": [[2.0, -1.5]], \"2.bias\": [0.125]}";
+        NetworkSpec first = FrozenSpec(FrozenHarness.Run(Source, ("w.json", Weights)));
+        NetworkSpec second = FrozenSpec(FrozenHarness.Run(Source, ("w.json", Weights)));
+
+        Assert.NotSame(first, second);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.Equal(new[] { 1.5f, -2.0f, 0.25f, 3.0f, 0.5f, -1.0f, 2.0f, -1.5f, 0.125f }, first.TrainedParameters);
+        Assert.NotEqual(first, FrozenSpec(FrozenHarness.Run(Source, ("w.json", Weights.Replace("0.125", "0.126")))));
+
+        // 0 and −0 are equal floats but different literals: the spec must tell them apart.
+        NetworkSpec zero = FrozenSpec(FrozenHarness.Run(Source, ("w.json", Weights.Replace("0.125", "0.0"))));
+        NetworkSpec negativeZero = FrozenSpec(FrozenHarness.Run(Source, ("w.json", Weights.Replace("0.125", "-0.0"))));
+        Assert.NotEqual(zero, negativeZero);
+
+        static NetworkSpec FrozenSpec(GeneratorRun run) =>
+            (NetworkSpec)Assert.Single(run.TrackedOutputs(NetworkGenerator.TrackingNames.FrozenSpecs)).Value;
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public sealed class PlanTests
         Assert.Equal(0, plan.ConstantColumnLanes); // not frozen
 
         int count = plan.Spec.ParameterCount;
-        NetworkPlan frozen = NetworkPlan.For(plan.Spec with { TrainedParameters = new EquatableArray<float>(new float[count]) });
+        NetworkPlan frozen = NetworkPlan.For(plan.Spec with { TrainedParameters = new FloatValues(new float[count]) });
         Assert.Equal(lanes, frozen.ConstantColumnLanes);
     }
 

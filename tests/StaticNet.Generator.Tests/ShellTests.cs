@@ -158,6 +158,25 @@ public sealed class ShellTests
         Assert.Equal(expected, PublicSurface(shell));
     }
 
+    [Theory]
+    [InlineData("[Network(4, 5, 3, LeakySlope = float.NaN, Weights = \"w.json\")]", "{}")] // an attribute error
+    [InlineData("[Network(4, 5, 3, Weights = \"w.json\")]", "{\"0.weight\": []}")] // a weights-file error
+    public void FrozenShell_DeclaresTheSamePublicApiAsTheFrozenNetwork(string attribute, string badFile)
+    {
+        const string Weights = "{\"0.weight\": [[1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 3, 4], [1, 2, 3, 4]], \"0.bias\": [1, 2, 3, 4, 5], " +
+                               "\"2.weight\": [[1, 2, 3, 4, 5], [1, 2, 3, 4, 5], [1, 2, 3, 4, 5]], \"2.bias\": [1, 2, 3]}";
+        GeneratorRun valid = FrozenHarness.Run("using StaticNet;\n\nnamespace Demo;\n\n[Network(4, 5, 3, Weights = \"w.json\")]\npublic partial class Net { }\n", ("w.json", Weights));
+        GeneratorRun shell = FrozenHarness.Run($"using StaticNet;\n\nnamespace Demo;\n\n{attribute}\npublic partial class Net {{ }}\n", ("w.json", badFile));
+        Assert.Empty(valid.GeneratorDiagnostics);
+        Assert.Single(shell.GeneratorDiagnostics);
+
+        IReadOnlyList<string> expected = PublicSurface(valid);
+        Assert.Contains("Demo.Net.Predict(System.ReadOnlySpan<float>, System.Span<float>)", expected);
+        Assert.Contains("Demo.Net.PredictBatch(System.ReadOnlySpan<float>, System.Span<float>)", expected);
+        Assert.Contains("Demo.Net.TrainedParameters", expected);
+        Assert.Equal(expected, PublicSurface(shell));
+    }
+
     [Fact]
     public void ShellConstants_HaveTheValuesOfTheNetworkAsWritten()
     {

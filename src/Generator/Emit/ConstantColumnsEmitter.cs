@@ -68,7 +68,7 @@ internal static class ConstantColumnsEmitter
     }
 
     /// <summary>The float literals of <paramref name="count"/> values from <paramref name="start"/>, <paramref name="stride"/> apart, padded with 0f to the lane count.</summary>
-    private static string Constants(EquatableArray<float> values, int start, int stride, int count, int lanes)
+    private static string Constants(FloatValues values, int start, int stride, int count, int lanes)
     {
         var literals = new List<string>(lanes);
         for (int i = 0; i < lanes; i++)

@@ -96,6 +96,7 @@ internal static class NetworkEmitter
         {
             writer.Comment("Filled here rather than in a constructor, so that every constructor, yours included, starts from the trained network.");
             writer.Line("private readonly float[] _parameters = CreateParameters();");
+            FrozenEmitter.EmitAlignedCopy(writer, network);
         }
         else
         {

@@ -17,7 +17,7 @@ internal sealed record NetworkSpec(
     /// The trained parameters in the layout of Parameters, read from <see cref="WeightsPath"/>; empty until the
     /// weights file is resolved, and for a network that is not frozen.
     /// </summary>
-    public EquatableArray<float> TrainedParameters { get; init; }
+    public FloatValues TrainedParameters { get; init; }
 
     /// <summary>Whether the network's weights are compiled in (the attribute sets Weights and the file was read).</summary>
     public bool IsFrozen => TrainedParameters.Count > 0;

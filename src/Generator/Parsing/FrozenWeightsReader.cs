@@ -85,7 +85,7 @@ internal static class FrozenWeightsReader
             weights.Values[match.Biases[layer.Index - 1]].CopyTo(parameters, layer.BiasesOffset);
         }
 
-        NetworkSpec frozen = spec with { TrainedParameters = new EquatableArray<float>(parameters) };
+        NetworkSpec frozen = spec with { TrainedParameters = new FloatValues(parameters) };
         return new NetworkParseResult(frozen, null, EquatableArray<DiagnosticInfo>.Empty);
     }
 
