@@ -108,7 +108,7 @@ public class ParallelBackwardTests
     public void NetworkWithoutWorkspaces_RunsItsPartsInTurn_WithTheSameBits()
     {
         var generated = new Arch23(seed: 3);
-        var wrapped = new SequentialOnly(new Arch23(seed: 3));
+        IBatchNetwork wrapped = new SequentialOnly(new Arch23(seed: 3));
         (float[] inputs, float[] targets) = Batch(generated, 150, seed: 8);
         var gradient = new float[Arch23.ParameterCount];
         var wrappedGradient = new float[Arch23.ParameterCount];
@@ -121,6 +121,31 @@ public class ParallelBackwardTests
         Assert.Equal(1, sequential.MaxDegreeOfParallelism);
         Assert.Equal(loss, wrappedLoss);
         AssertSameBits(gradient, wrappedGradient);
+    }
+
+    [Theory]
+    [InlineData(0)] // the part the caller takes first
+    [InlineData(3)] // the last part, taken by whichever thread gets there
+    public void FailureInAPart_ReachesTheCaller_AndTheNextCallWorks(int failingPart)
+    {
+        var inner = new Arch23(seed: 3);
+        var network = new FailsOnMarkedRow(inner);
+        (float[] inputs, float[] targets) = Batch(inner, 256, seed: 4);
+        var gradient = new float[Arch23.ParameterCount];
+        using var backward = new ParallelBackward(network, 2);
+        float[] marked = (float[])inputs.Clone();
+        marked[failingPart * 64 * Arch23.InputSize] = FailsOnMarkedRow.Marker;
+
+        var exception = Assert.Throws<InvalidOperationException>(() => backward.BackwardBatch(marked, targets, gradient));
+        Assert.Equal(FailsOnMarkedRow.Message, exception.Message);
+
+        // The helpers are back in their places: a good batch gives the bits of a fresh instance.
+        Array.Clear(gradient);
+        float loss = backward.BackwardBatch(inputs, targets, gradient);
+        var fresh = new float[Arch23.ParameterCount];
+        using var other = new ParallelBackward(inner, 1);
+        Assert.Equal(other.BackwardBatch(inputs, targets, fresh), loss);
+        AssertSameBits(fresh, gradient);
     }
 
     [Fact]
@@ -218,7 +243,7 @@ public class ParallelBackwardTests
     }
 
     /// <summary>A hand-written IBatchNetwork without workspaces: ParallelBackward can only run its parts one by one.</summary>
-    private sealed class SequentialOnly(IBatchNetwork inner) : IBatchNetwork
+    private class SequentialOnly(IBatchNetwork inner) : IBatchNetwork
     {
         public int InputSize => inner.InputSize;
 
@@ -247,5 +272,20 @@ public class ParallelBackwardTests
         public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => inner.ForwardBatch(inputs, outputs);
 
         public float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> gradient) => inner.BackwardBatch(inputs, targets, gradient);
+    }
+
+    /// <summary>A parallel network whose batch methods throw on a part whose first input is <see cref="Marker"/>.</summary>
+    private sealed class FailsOnMarkedRow(Arch23 inner) : SequentialOnly(inner), IParallelBatchNetwork
+    {
+        public const float Marker = 12345f;
+
+        public const string Message = "A marked row.";
+
+        public object CreateBatchWorkspace() => ((IParallelBatchNetwork)inner).CreateBatchWorkspace();
+
+        public float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> gradient, object workspace) =>
+            inputs[0] == Marker
+                ? throw new InvalidOperationException(Message)
+                : ((IParallelBatchNetwork)inner).BackwardBatch(inputs, targets, gradient, workspace);
     }
 }

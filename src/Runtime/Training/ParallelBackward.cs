@@ -45,8 +45,9 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private int _count;
     private int _partSize;
     private int _parts;
-    private bool _summing;
-    private int _next;
+    private int _nextPart;
+    private int _partsDone;
+    private int _nextChunk;
 
     /// <summary>Creates the helper for one network.</summary>
     /// <param name="network">The network; a generated one runs its parts on several threads.</param>
@@ -92,15 +93,26 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         _count = count;
         _partSize = partSize;
         _parts = parts;
+        _nextPart = 0;
+        _partsDone = 0;
+        _nextChunk = 0;
+        for (int k = 0; k < parts; k++)
+        {
+            _weights[k] = Math.Min(partSize, count - (k * partSize)) / (float)count;
+        }
+
         try
         {
-            RunPhase(summing: false, items: parts);
-            for (int k = 0; k < parts; k++)
+            if (MaxDegreeOfParallelism == 1)
             {
-                _weights[k] = Math.Min(partSize, count - (k * partSize)) / (float)count;
+                ((WorkerGroup.IWork)this).Run(0);
+            }
+            else
+            {
+                _workers ??= new WorkerGroup(MaxDegreeOfParallelism - 1);
+                _workers.Run(this, Math.Min(MaxDegreeOfParallelism, parts));
             }
 
-            RunPhase(summing: true, items: (_network.ParameterCount + SumChunk - 1) / SumChunk);
             double loss = 0d;
             for (int k = 0; k < parts; k++)
             {
@@ -111,7 +123,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         }
         finally
         {
-            // Not kept past the call: they would pin the caller's arrays.
+            // Not kept past the call: they would keep the caller's arrays alive.
             _inputs = default;
             _targets = default;
             _gradient = default;
@@ -151,31 +163,21 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         }
     }
 
+    /// <summary>
+    /// One participant's share: parts while any are left, then, once every part is done (another participant may
+    /// still be finishing one), chunks of the sum while any are left. One round per call: the sum needs no second wake-up.
+    /// </summary>
     void WorkerGroup.IWork.Run(int participant)
     {
-        if (_summing)
+        ComputeParts(participant);
+        var wait = default(SpinWait);
+        while (Volatile.Read(ref _partsDone) < _parts)
         {
-            SumChunks();
-        }
-        else
-        {
-            ComputeParts(participant);
-        }
-    }
-
-    private void RunPhase(bool summing, int items)
-    {
-        _summing = summing;
-        _next = 0;
-        int participants = Math.Min(MaxDegreeOfParallelism, items);
-        if (participants == 1)
-        {
-            ((WorkerGroup.IWork)this).Run(0);
-            return;
+            // No Sleep(1): the part being waited for takes well under a millisecond.
+            wait.SpinOnce(sleep1Threshold: -1);
         }
 
-        _workers ??= new WorkerGroup(MaxDegreeOfParallelism - 1);
-        _workers.Run(this, participants);
+        SumChunks();
     }
 
     /// <summary>Takes parts until none is left; each part's gradient goes into its own buffer.</summary>
@@ -183,14 +185,22 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     {
         int inputSize = _network.InputSize, outputSize = _network.OutputSize;
         object? workspace = _parallel is null ? null : _workspaces[participant] ??= _parallel.CreateBatchWorkspace();
-        for (int k = Interlocked.Increment(ref _next) - 1; k < _parts; k = Interlocked.Increment(ref _next) - 1)
+        for (int k = Interlocked.Increment(ref _nextPart) - 1; k < _parts; k = Interlocked.Increment(ref _nextPart) - 1)
         {
             int start = k * _partSize, n = Math.Min(_partSize, _count - start);
             ReadOnlySpan<float> x = _inputs.Span.Slice(start * inputSize, n * inputSize);
             ReadOnlySpan<float> y = _targets.Span.Slice(start * outputSize, n * outputSize);
             Span<float> partial = _partials[k];
             partial.Clear();
-            _losses[k] = workspace is null ? _network.BackwardBatch(x, y, partial) : _parallel!.BackwardBatch(x, y, partial, workspace);
+            try
+            {
+                _losses[k] = workspace is null ? _network.BackwardBatch(x, y, partial) : _parallel!.BackwardBatch(x, y, partial, workspace);
+            }
+            finally
+            {
+                // Counted even when it failed, so that nobody waits for it; the failure reaches the caller.
+                Interlocked.Increment(ref _partsDone);
+            }
         }
     }
 
@@ -202,7 +212,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private void SumChunks()
     {
         int length = _network.ParameterCount;
-        for (int c = Interlocked.Increment(ref _next) - 1; c * SumChunk < length; c = Interlocked.Increment(ref _next) - 1)
+        for (int c = Interlocked.Increment(ref _nextChunk) - 1; c * SumChunk < length; c = Interlocked.Increment(ref _nextChunk) - 1)
         {
             int start = c * SumChunk, n = Math.Min(SumChunk, length - start);
             Span<float> sum = _partials[0].AsSpan(start, n);

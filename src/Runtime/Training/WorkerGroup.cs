@@ -5,23 +5,22 @@ using System.Threading;
 namespace StaticNet;
 
 /// <summary>
-/// Fork-join on dedicated background threads: <see cref="Run"/> has the caller and up to <c>helpers</c> other threads
-/// run one piece of work, each with its own participant number, and returns when all have finished. Dedicated threads
-/// rather than the thread pool, because a training step must not wait for a pool that other work has saturated.
-/// After the threads are started, a round allocates nothing.
+/// Fork-join on dedicated background threads: <see cref="Run"/> has the caller and the helpers that wake in time run
+/// one piece of work, each with its own participant number, and returns when every helper that joined has finished.
+/// Helpers share out the work's items themselves, so joining is optional: a helper that wakes after the caller has
+/// closed the round stays out, and the caller never waits for a thread that is not yet running (on a loaded machine
+/// waking one can take longer than the work). Dedicated threads rather than the thread pool, because a training step
+/// must not wait for a pool that other work has saturated. After the threads are started, a round allocates nothing.
 /// </summary>
 internal sealed class WorkerGroup
 {
-    /// <summary>The work of one round; participants share out its items themselves (an Interlocked counter).</summary>
-    internal interface IWork
-    {
-        void Run(int participant);
-    }
+    /// <summary>The flag in <see cref="_gate"/> that closes a round to late helpers; the bits below count the helpers in it.</summary>
+    private const int Closed = 1 << 30;
 
     private readonly SemaphoreSlim[] _start;
     private readonly ManualResetEventSlim _done = new(initialState: false);
     private IWork? _work;
-    private int _pending;
+    private int _gate = Closed;
     private Exception? _failure;
     private volatile bool _stopped;
 
@@ -36,23 +35,23 @@ internal sealed class WorkerGroup
         }
     }
 
-    /// <summary>The most participants a round can have: the caller and every helper.</summary>
-    public int Capacity => _start.Length + 1;
+    /// <summary>The work of one round; participants share out its items themselves (an Interlocked counter).</summary>
+    internal interface IWork
+    {
+        void Run(int participant);
+    }
 
-    /// <summary>Runs <paramref name="work"/> on participants 0 (the caller) to <paramref name="participants"/> − 1; rethrows the first failure.</summary>
+    /// <summary>Runs <paramref name="work"/> on the caller (participant 0) and on up to <paramref name="participants"/> − 1 helpers; rethrows the first failure.</summary>
     public void Run(IWork work, int participants)
     {
-        int helpers = Math.Clamp(participants, 1, Capacity) - 1;
+        int helpers = Math.Clamp(participants - 1, 0, _start.Length);
         _work = work;
         _failure = null;
-        if (helpers > 0)
+        _done.Reset();
+        Volatile.Write(ref _gate, 0);
+        for (int i = 0; i < helpers; i++)
         {
-            _done.Reset();
-            Volatile.Write(ref _pending, helpers);
-            for (int i = 0; i < helpers; i++)
-            {
-                _start[i].Release();
-            }
+            _start[i].Release();
         }
 
         try
@@ -64,8 +63,8 @@ internal sealed class WorkerGroup
             Interlocked.CompareExchange(ref _failure, exception, null);
         }
 
-        // Even when the caller failed, every helper must be done with this round before the caller's buffers move on.
-        if (helpers > 0)
+        // Even when the caller failed, every helper in the round must be done before the caller's buffers move on.
+        if ((Interlocked.Or(ref _gate, Closed) & ~Closed) != 0)
         {
             _done.Wait();
         }
@@ -88,6 +87,24 @@ internal sealed class WorkerGroup
         }
     }
 
+    /// <summary>Joins the open round, if any: false once the caller has closed it.</summary>
+    private bool TryJoin()
+    {
+        int gate = Volatile.Read(ref _gate);
+        while ((gate & Closed) == 0)
+        {
+            int seen = Interlocked.CompareExchange(ref _gate, gate + 1, gate);
+            if (seen == gate)
+            {
+                return true;
+            }
+
+            gate = seen;
+        }
+
+        return false;
+    }
+
     private void Loop(int participant)
     {
         SemaphoreSlim start = _start[participant - 1];
@@ -99,6 +116,11 @@ internal sealed class WorkerGroup
                 return;
             }
 
+            if (!TryJoin())
+            {
+                continue;
+            }
+
             try
             {
                 _work!.Run(participant);
@@ -108,7 +130,7 @@ internal sealed class WorkerGroup
                 Interlocked.CompareExchange(ref _failure, exception, null);
             }
 
-            if (Interlocked.Decrement(ref _pending) == 0)
+            if (Interlocked.Decrement(ref _gate) == Closed)
             {
                 _done.Set();
             }
