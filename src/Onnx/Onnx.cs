@@ -53,11 +53,7 @@ public static class Onnx
     public static void Save(INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanWrite)
-        {
-            throw new ArgumentException("The stream must be writable.", nameof(stream));
-        }
+        WeightStreams.RequireWritable(stream);
 
         OnnxExporter.Build(network).WriteTo(stream);
         stream.Flush();
@@ -84,7 +80,7 @@ public static class Onnx
 
         string fullPath = Path.GetFullPath(path);
         using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
-        LoadCore(network, file, "'" + fullPath + "'");
+        LoadCore(network, file, WeightStreams.Describe(fullPath));
     }
 
     /// <summary>
@@ -98,13 +94,9 @@ public static class Onnx
     public static void Load(INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(stream));
-        }
+        WeightStreams.RequireReadable(stream);
 
-        LoadCore(network, stream, stream is FileStream file ? "'" + file.Name + "'" : "the stream");
+        LoadCore(network, stream, WeightStreams.Describe(stream));
     }
 
     private static void LoadCore(INetwork network, Stream stream, string source)

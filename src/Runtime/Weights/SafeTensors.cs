@@ -80,11 +80,7 @@ public static class SafeTensors
     public static void Save(INetwork network, Stream stream, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanWrite)
-        {
-            throw new ArgumentException("The stream must be writable.", nameof(stream));
-        }
+        WeightStreams.RequireWritable(stream);
 
         WeightLayout layout = WeightLayout.Of(network);
         Write(stream, BuildHeader(layout, metadata), network);
@@ -122,7 +118,7 @@ public static class SafeTensors
         WeightLayout layout = WeightLayout.Of(network);
         string fullPath = Path.GetFullPath(path);
         using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
-        LoadCore(network, layout, file, "'" + fullPath + "'", options ?? ReadOptions.Default);
+        LoadCore(network, layout, file, WeightStreams.Describe(fullPath), options ?? ReadOptions.Default);
     }
 
     /// <summary>
@@ -143,14 +139,10 @@ public static class SafeTensors
     public static void Load(INetwork network, Stream stream, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(stream));
-        }
+        WeightStreams.RequireReadable(stream);
 
         WeightLayout layout = WeightLayout.Of(network);
-        string source = stream is FileStream file ? "'" + file.Name + "'" : "the stream";
+        string source = WeightStreams.Describe(stream);
         LoadCore(network, layout, stream, source, options ?? ReadOptions.Default);
     }
 

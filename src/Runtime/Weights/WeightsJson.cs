@@ -48,11 +48,7 @@ public static class WeightsJson
     public static void Save(INetwork network, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanWrite)
-        {
-            throw new ArgumentException("The stream must be writable.", nameof(stream));
-        }
+        WeightStreams.RequireWritable(stream);
 
         stream.Write(Utf8.GetBytes(Format(network)));
         stream.Flush();
@@ -77,7 +73,7 @@ public static class WeightsJson
 
         WeightLayout layout = WeightLayout.Of(network);
         string fullPath = Path.GetFullPath(path);
-        LoadCore(network, layout, File.ReadAllBytes(fullPath), "'" + fullPath + "'", options ?? ReadOptions.Default);
+        LoadCore(network, layout, File.ReadAllBytes(fullPath), WeightStreams.Describe(fullPath), options ?? ReadOptions.Default);
     }
 
     /// <summary>
@@ -92,16 +88,12 @@ public static class WeightsJson
     public static void Load(INetwork network, Stream stream, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead)
-        {
-            throw new ArgumentException("The stream must be readable.", nameof(stream));
-        }
+        WeightStreams.RequireReadable(stream);
 
         WeightLayout layout = WeightLayout.Of(network);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        string source = stream is FileStream file ? "'" + file.Name + "'" : "the stream";
+        string source = WeightStreams.Describe(stream);
         LoadCore(network, layout, copy.ToArray(), source, options ?? ReadOptions.Default);
     }
 
