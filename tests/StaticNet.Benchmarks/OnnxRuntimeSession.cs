@@ -6,8 +6,8 @@ namespace StaticNet.Benchmarks;
 
 /// <summary>
 /// A network exported with <see cref="Onnx.Save(INetwork, Stream)"/> and loaded into ONNX Runtime, called the fastest
-/// way its C# API allows for one sample: one intra-op thread, sequential execution, the input and output bound once
-/// with IOBinding to OrtValues over pinned arrays, so a call copies and allocates nothing on the managed side.
+/// way its C# API allows: one intra-op thread, sequential execution, the input and output (one row per sample) bound
+/// once with IOBinding to OrtValues over pinned arrays, so a call copies and allocates nothing on the managed side.
 /// </summary>
 public sealed class OnnxRuntimeSession : IDisposable
 {
@@ -17,8 +17,8 @@ public sealed class OnnxRuntimeSession : IDisposable
     private readonly OrtValue _inputValue, _outputValue;
     private readonly OrtIoBinding _binding;
 
-    /// <summary>Exports <paramref name="network"/> and binds one input row and one output row.</summary>
-    public OnnxRuntimeSession(INetwork network)
+    /// <summary>Exports <paramref name="network"/> and binds <paramref name="batchSize"/> input rows and output rows.</summary>
+    public OnnxRuntimeSession(INetwork network, int batchSize = 1)
     {
         using var model = new MemoryStream();
         Onnx.Save(network, model);
@@ -30,19 +30,19 @@ public sealed class OnnxRuntimeSession : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
         _session = new InferenceSession(model.ToArray(), _options);
-        Input = new float[network.InputSize];
-        Output = new float[network.OutputSize];
-        _inputValue = OrtValue.CreateTensorValueFromMemory(Input, new long[] { 1, network.InputSize });
-        _outputValue = OrtValue.CreateTensorValueFromMemory(Output, new long[] { 1, network.OutputSize });
+        Input = new float[batchSize * network.InputSize];
+        Output = new float[batchSize * network.OutputSize];
+        _inputValue = OrtValue.CreateTensorValueFromMemory(Input, new long[] { batchSize, network.InputSize });
+        _outputValue = OrtValue.CreateTensorValueFromMemory(Output, new long[] { batchSize, network.OutputSize });
         _binding = _session.CreateIoBinding();
         _binding.BindInput("input", _inputValue);
         _binding.BindOutput("output", _outputValue);
     }
 
-    /// <summary>The bound input row: write a sample here before <see cref="Run"/>.</summary>
+    /// <summary>The bound input rows, row-major: write the samples here before <see cref="Run"/>.</summary>
     public float[] Input { get; }
 
-    /// <summary>The bound output row, filled by <see cref="Run"/>.</summary>
+    /// <summary>The bound output rows, filled by <see cref="Run"/>.</summary>
     public float[] Output { get; }
 
     /// <summary>Runs the model on <see cref="Input"/> into <see cref="Output"/>.</summary>

@@ -20,6 +20,8 @@ public class BenchmarkSmokeTests
     [InlineData(typeof(FrozenBenchmarks))]
     [InlineData(typeof(ParallelTrainingBenchmarks))]
     [InlineData(typeof(FusedTrainStepBenchmarks))]
+    [InlineData(typeof(BatchProductBenchmarks))]
+    [InlineData(typeof(OnnxRuntimeBatchBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;
@@ -45,6 +47,33 @@ public class BenchmarkSmokeTests
         Assert.Equal(benchmarks.Forward444(), benchmarks.Predict444(), 1e-6f);
         Assert.Equal(benchmarks.Forward16(), benchmarks.Predict16(), 1e-6f);
         Assert.Equal(benchmarks.Forward64(), benchmarks.Predict64(), 1e-6f);
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(256)]
+    public void OnnxRuntimeBatchBenchmarks_ComputeWhatForwardBatchComputes(int batchSize)
+    {
+        var benchmarks = new OnnxRuntimeBatchBenchmarks { BatchSize = batchSize };
+        benchmarks.Setup();
+        try
+        {
+            benchmarks.ForwardBatch_StaticNet();
+            benchmarks.ForwardBatch_OnnxRuntime();
+            float[] generated = benchmarks.Outputs.ToArray(), onnxRuntime = benchmarks.Session.Output;
+            Assert.Equal(batchSize * Mnist784.OutputSize, onnxRuntime.Length);
+            for (int i = 0; i < generated.Length; i++)
+            {
+                Assert.Equal(generated[i], onnxRuntime[i], 1e-5f);
+            }
+
+            // Softmax rows sum to 1: the comparison covered real outputs, not two zeroed buffers.
+            Assert.Equal(batchSize, onnxRuntime.Chunk(Mnist784.OutputSize).Count(row => Math.Abs(row.Sum() - 1f) < 1e-4f));
+        }
+        finally
+        {
+            benchmarks.Cleanup();
+        }
     }
 
     [Fact]

@@ -3,9 +3,10 @@ using System.Runtime.CompilerServices;
 namespace StaticNet.Kernels;
 
 /// <summary>
-/// C (+)= A·B for row-major B and C and a strided A, as register tiles of 4 rows × 2 vectors: per step of the inner
-/// dimension 2 loads of B, 4 broadcasts of A and 8 FMAs, with the 8 accumulators held in registers throughout. A is
-/// addressed through (rowStride, columnStride), so δᵀ and row-major operands need no copy.
+/// C (+)= A·B for row-major B and C and a strided A, as register tiles of 6 rows × 2 vectors: per step of the inner
+/// dimension 2 loads of B, 6 broadcasts of A and 12 FMAs, with the 12 accumulators held in registers throughout
+/// (15 of AVX2's 16 vector registers); 4-row and single-row tiles take the rest. A is addressed through
+/// (rowStride, columnStride), so δᵀ and row-major operands need no copy.
 /// </summary>
 internal static class Gemm
 {
@@ -48,6 +49,11 @@ internal static class Gemm
     {
         nint width = TSimd.Count;
         int row = 0;
+        for (; row + 6 <= rows; row += 6)
+        {
+            SixRowsPairColumns<TVector, TSimd>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, row, column, inner, accumulate);
+        }
+
         for (; row + 4 <= rows; row += 4)
         {
             TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c10 = TSimd.Zero, c11 = TSimd.Zero;
@@ -110,6 +116,67 @@ internal static class Gemm
         }
     }
 
+    // Twelve accumulators: a core with two FMA pipes of four cycles' latency needs eight independent sums in flight to
+    // stay busy, and twelve leave slack for the loads (15 of the 16 vector registers of AVX2).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SixRowsPairColumns<TVector, TSimd>(
+        ref float a, nint aRowStride, nint aColumnStride,
+        ref float b, nint bRowStride,
+        ref float c, nint cRowStride,
+        int row, nint column, int inner, bool accumulate)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        nint width = TSimd.Count;
+        TVector c00 = TSimd.Zero, c01 = TSimd.Zero, c10 = TSimd.Zero, c11 = TSimd.Zero, c20 = TSimd.Zero, c21 = TSimd.Zero;
+        TVector c30 = TSimd.Zero, c31 = TSimd.Zero, c40 = TSimd.Zero, c41 = TSimd.Zero, c50 = TSimd.Zero, c51 = TSimd.Zero;
+        ref float a0 = ref Unsafe.Add(ref a, row * aRowStride);
+        ref float a1 = ref Unsafe.Add(ref a0, aRowStride);
+        ref float a2 = ref Unsafe.Add(ref a1, aRowStride);
+        ref float a3 = ref Unsafe.Add(ref a2, aRowStride);
+        ref float a4 = ref Unsafe.Add(ref a3, aRowStride);
+        ref float a5 = ref Unsafe.Add(ref a4, aRowStride);
+        ref float bColumn = ref Unsafe.Add(ref b, column);
+        for (nint p = 0; p < inner; p++)
+        {
+            ref float bRow = ref Unsafe.Add(ref bColumn, p * bRowStride);
+            TVector b0 = TSimd.Load(ref bRow);
+            TVector b1 = TSimd.Load(ref Unsafe.Add(ref bRow, width));
+            nint offset = p * aColumnStride;
+            TVector x = TSimd.Broadcast(Unsafe.Add(ref a0, offset));
+            c00 = TSimd.MultiplyAdd(x, b0, c00);
+            c01 = TSimd.MultiplyAdd(x, b1, c01);
+            x = TSimd.Broadcast(Unsafe.Add(ref a1, offset));
+            c10 = TSimd.MultiplyAdd(x, b0, c10);
+            c11 = TSimd.MultiplyAdd(x, b1, c11);
+            x = TSimd.Broadcast(Unsafe.Add(ref a2, offset));
+            c20 = TSimd.MultiplyAdd(x, b0, c20);
+            c21 = TSimd.MultiplyAdd(x, b1, c21);
+            x = TSimd.Broadcast(Unsafe.Add(ref a3, offset));
+            c30 = TSimd.MultiplyAdd(x, b0, c30);
+            c31 = TSimd.MultiplyAdd(x, b1, c31);
+            x = TSimd.Broadcast(Unsafe.Add(ref a4, offset));
+            c40 = TSimd.MultiplyAdd(x, b0, c40);
+            c41 = TSimd.MultiplyAdd(x, b1, c41);
+            x = TSimd.Broadcast(Unsafe.Add(ref a5, offset));
+            c50 = TSimd.MultiplyAdd(x, b0, c50);
+            c51 = TSimd.MultiplyAdd(x, b1, c51);
+        }
+
+        ref float cRow = ref Unsafe.Add(ref c, (row * cRowStride) + column);
+        WritePair<TVector, TSimd>(c00, c01, ref cRow, width, accumulate);
+        cRow = ref Unsafe.Add(ref cRow, cRowStride);
+        WritePair<TVector, TSimd>(c10, c11, ref cRow, width, accumulate);
+        cRow = ref Unsafe.Add(ref cRow, cRowStride);
+        WritePair<TVector, TSimd>(c20, c21, ref cRow, width, accumulate);
+        cRow = ref Unsafe.Add(ref cRow, cRowStride);
+        WritePair<TVector, TSimd>(c30, c31, ref cRow, width, accumulate);
+        cRow = ref Unsafe.Add(ref cRow, cRowStride);
+        WritePair<TVector, TSimd>(c40, c41, ref cRow, width, accumulate);
+        cRow = ref Unsafe.Add(ref cRow, cRowStride);
+        WritePair<TVector, TSimd>(c50, c51, ref cRow, width, accumulate);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SingleColumn<TVector, TSimd>(
         ref float a, nint aRowStride, nint aColumnStride,
@@ -157,6 +224,15 @@ internal static class Gemm
 
             Write<TVector, TSimd>(sum, ref Unsafe.Add(ref c, (row * cRowStride) + column), accumulate);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WritePair<TVector, TSimd>(TVector first, TVector second, ref float destination, nint width, bool accumulate)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        Write<TVector, TSimd>(first, ref destination, accumulate);
+        Write<TVector, TSimd>(second, ref Unsafe.Add(ref destination, width), accumulate);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
