@@ -1,39 +1,65 @@
+using System;
+
 namespace StaticNet;
 
 /// <summary>
 /// Limits and choices shared by every reader (<see cref="SafeTensors"/>, <see cref="CsvReader"/>,
 /// <see cref="IdxReader"/>). Each limit is checked before the memory it guards is allocated, so a hostile or
 /// corrupt file is rejected with an <see cref="System.IO.InvalidDataException"/> instead of exhausting memory;
-/// raise a limit when a real file needs more.
+/// raise a limit when a real file needs more. A limit below 1 would reject every file, so setting one throws
+/// <see cref="ArgumentOutOfRangeException"/> instead.
 /// </summary>
 public sealed class ReadOptions
 {
+    private readonly int _maxClassCount = 10_000, _maxTensorCount = 10_000;
+    private readonly long _maxDecompressedBytes = 256L << 20, _maxDatasetBytes = 1L << 30;
+
     /// <summary>The defaults: the limits listed on each property, non-finite weights rejected.</summary>
     public static ReadOptions Default { get; } = new();
 
     /// <summary>
     /// The most classes a classification file may name (one-hot targets take rows × classes floats). Default 10,000.
     /// </summary>
-    public int MaxClassCount { get; init; } = 10_000;
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int MaxClassCount
+    {
+        get => _maxClassCount;
+        init => _maxClassCount = AtLeastOne(value, nameof(MaxClassCount));
+    }
 
     /// <summary>
     /// The most bytes a gzip-compressed file may expand to. Default 256 MiB (Fashion-MNIST's training images are
     /// 47 MB); gzip expands up to about 1,000 times, so this bounds what a small file can make the reader hold.
     /// </summary>
-    public long MaxDecompressedBytes { get; init; } = 256L << 20;
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public long MaxDecompressedBytes
+    {
+        get => _maxDecompressedBytes;
+        init => _maxDecompressedBytes = AtLeastOne(value, nameof(MaxDecompressedBytes));
+    }
 
     /// <summary>
     /// The most bytes the features, targets and labels of a <see cref="Dataset"/> built by a reader may take.
     /// Default 1 GiB (Fashion-MNIST's training set takes 191 MB).
     /// </summary>
-    public long MaxDatasetBytes { get; init; } = 1L << 30;
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public long MaxDatasetBytes
+    {
+        get => _maxDatasetBytes;
+        init => _maxDatasetBytes = AtLeastOne(value, nameof(MaxDatasetBytes));
+    }
 
     /// <summary>
     /// The most tensors a safetensors header may list, and the most entries its <c>__metadata__</c> may hold.
     /// Default 10,000 (a network of 5,000 layers); every tensor beyond the network's own is an error anyway, so the
     /// limit only bounds the memory and work spent on a header of millions of tiny entries.
     /// </summary>
-    public int MaxTensorCount { get; init; } = 10_000;
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int MaxTensorCount
+    {
+        get => _maxTensorCount;
+        init => _maxTensorCount = AtLeastOne(value, nameof(MaxTensorCount));
+    }
 
     /// <summary>
     /// Whether <see cref="SafeTensors"/> may load NaN or infinite weights. Default false: such a weight is almost
@@ -47,4 +73,15 @@ public sealed class ReadOptions
     /// one meant to load.
     /// </summary>
     public bool IgnoreBuffers { get; init; }
+
+    private static T AtLeastOne<T>(T value, string name)
+        where T : System.Numerics.IBinaryInteger<T>
+    {
+        if (value < T.One)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1 (it bounds what a reader may allocate; a limit below 1 would reject every file); got {value}.");
+        }
+
+        return value;
+    }
 }
