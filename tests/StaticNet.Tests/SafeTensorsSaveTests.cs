@@ -37,6 +37,17 @@ public sealed class SafeTensorsSaveTests : IDisposable
         return stream.ToArray();
     }
 
+    [Fact]
+    public void DirectorySync_FlushesARealDirectory_AndRefusesWhatIsNotOne()
+    {
+        string file = PathOf("plain.safetensors");
+        SafeTensors.Save(new DefaultNet(seed: 1), file);
+
+        Assert.Equal(OperatingSystem.IsLinux(), DirectorySync.Flush(_directory.FullName));
+        Assert.False(DirectorySync.Flush(file));
+        Assert.False(DirectorySync.Flush(PathOf("missing")));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -9,7 +9,8 @@ namespace StaticNet;
 /// <summary>
 /// Replaces a file atomically while keeping its identity: writes go beside the real target (through symbolic
 /// links), the new file gets the old one's permission bits, anything but a regular file is refused, and temporary
-/// files that an earlier crash left behind are removed on the next write to the same target.
+/// files that an earlier crash left behind are removed on the next write to the same target. On Linux the file and then
+/// its directory are flushed to disk, so the new file is also the one that survives a power cut.
 /// </summary>
 internal static class AtomicFile
 {
@@ -70,6 +71,9 @@ internal static class AtomicFile
 
             throw;
         }
+
+        // The rename is in the directory's entries: flushing them makes the new file the one a crash leaves behind.
+        DirectorySync.Flush(directory);
     }
 
     /// <summary>
