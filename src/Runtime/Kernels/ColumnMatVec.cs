@@ -15,7 +15,7 @@ namespace StaticNet.Kernels;
 /// vector), so every vector load is whole and aligned and the last partial vector of units needs no special loads.
 /// Eight accumulators are kept busy everywhere, because an FMA's result is ready only after about four cycles and
 /// fewer chains would leave the FMA units waiting: eight vectors of units with one chain each, then four vectors with
-/// two chains over k (even and odd inputs), then single vectors with four chains over k.
+/// two chains over k (even and odd inputs), then single vectors with eight chains over k.
 /// </remarks>
 internal static class ColumnMatVec
 {
@@ -110,16 +110,23 @@ internal static class ColumnMatVec
 
         for (; row < rows; row += width)
         {
+            // One vector of units: eight chains over k, so that a narrow layer with many inputs (a 10-unit output
+            // over 128 inputs) is not one long chain of dependent multiply-adds.
             TVector s0 = TSimd.Load(ref Unsafe.Add(ref biases, row)), s1 = TSimd.Zero, s2 = TSimd.Zero, s3 = TSimd.Zero;
+            TVector s4 = TSimd.Zero, s5 = TSimd.Zero, s6 = TSimd.Zero, s7 = TSimd.Zero;
             ref float column = ref Unsafe.Add(ref weights, row);
             int k = 0;
-            for (; k + 3 < columns; k += 4)
+            for (; k + 7 < columns; k += 8)
             {
                 s0 = TSimd.MultiplyAdd(TSimd.Load(ref column), TSimd.Broadcast(Unsafe.Add(ref input, k)), s0);
                 s1 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref column, stride)), TSimd.Broadcast(Unsafe.Add(ref input, k + 1)), s1);
                 s2 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref column, 2 * stride)), TSimd.Broadcast(Unsafe.Add(ref input, k + 2)), s2);
                 s3 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref column, 3 * stride)), TSimd.Broadcast(Unsafe.Add(ref input, k + 3)), s3);
-                column = ref Unsafe.Add(ref column, 4 * stride);
+                s4 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref column, 4 * stride)), TSimd.Broadcast(Unsafe.Add(ref input, k + 4)), s4);
+                s5 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref column, 5 * stride)), TSimd.Broadcast(Unsafe.Add(ref input, k + 5)), s5);
+                s6 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref column, 6 * stride)), TSimd.Broadcast(Unsafe.Add(ref input, k + 6)), s6);
+                s7 = TSimd.MultiplyAdd(TSimd.Load(ref Unsafe.Add(ref column, 7 * stride)), TSimd.Broadcast(Unsafe.Add(ref input, k + 7)), s7);
+                column = ref Unsafe.Add(ref column, 8 * stride);
             }
 
             for (; k < columns; k++)
@@ -128,7 +135,7 @@ internal static class ColumnMatVec
                 column = ref Unsafe.Add(ref column, stride);
             }
 
-            TVector sums = TSimd.Apply(activation, TSimd.Add(TSimd.Add(s0, s1), TSimd.Add(s2, s3)));
+            TVector sums = TSimd.Apply(activation, TSimd.Add(TSimd.Add(TSimd.Add(s0, s1), TSimd.Add(s2, s3)), TSimd.Add(TSimd.Add(s4, s5), TSimd.Add(s6, s7))));
             if (row + width <= rows)
             {
                 TSimd.Store(sums, ref Unsafe.Add(ref output, row));
