@@ -17,14 +17,20 @@ public partial class FrozenTanh444
 {
 }
 
-/// <summary>16-16-16 tanh, frozen: Forward's kernels over TrainedParameters.</summary>
+/// <summary>16-16-16 tanh, frozen: both layers by columns (FrozenLayers), one Vector512 per column.</summary>
 [Network(16, 16, 16, Hidden = Activation.Tanh, Output = Activation.Tanh, Weights = "Frozen/tanh16.weights.json")]
 public partial class FrozenTanh16
 {
 }
 
-/// <summary>64-64-64 tanh, frozen: Forward's kernels over TrainedParameters.</summary>
+/// <summary>64-64-64 tanh, frozen: both layers by columns (FrozenLayers), four Vector512 per column.</summary>
 [Network(64, 64, 64, Hidden = Activation.Tanh, Output = Activation.Tanh, Weights = "Frozen/tanh64.weights.json")]
 public partial class FrozenTanh64
+{
+}
+
+/// <summary>784-128-10 ReLU/softmax (the Fashion-MNIST classifier's shape), frozen: layer 1 by columns, layer 2 by Forward's row-major kernel.</summary>
+[Network(784, 128, 10, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy, Weights = "Frozen/mnist784.weights.json")]
+public partial class FrozenMnist784
 {
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Xunit;
 
@@ -101,6 +102,38 @@ public sealed class SnapshotTests
         Assert.True(!run.CompilationErrors.Any(), GeneratorRun.Describe(run.CompilationErrors));
         Assert.True(!run.GeneratedCodeDiagnostics.Any(), GeneratorRun.Describe(run.GeneratedCodeDiagnostics));
         Snapshot.Verify(run);
+    }
+
+    [Fact]
+    public void FrozenNetwork_ComputesWideLayersByColumnsAndSplitsTheConstantColumnChains()
+    {
+        // 8-16-16 tanh/softmax: both layers are SIMD-kernel layers of 16 units, which Predict computes by columns (the
+        // softmax after the kernel); 4-5-3 is written with constant columns, its multiply-adds in two chains.
+        string wide = Weights(16, 8, 0.25f, 16, 16, 0.125f);
+        string small = Weights(5, 4, 0.5f, 3, 5, 0.25f);
+        GeneratorRun run = FrozenHarness.Run(
+            "using StaticNet;\n\nnamespace Demo;\n\n" +
+            "[Network(8, 16, 16, Hidden = Activation.Tanh, Output = Activation.Softmax, Loss = Loss.CrossEntropy, Weights = \"Models/wide.weights.json\")]\npublic partial class WideNet { }\n\n" +
+            "[Network(4, 5, 3, Weights = \"Models/small.weights.json\")]\npublic partial class SmallNet { }\n",
+            ("Models/wide.weights.json", wide),
+            ("Models/small.weights.json", small));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(new[] { "Demo.SmallNet.g.cs", "Demo.WideNet.g.cs" }, run.HintNames.OrderBy(name => name, StringComparer.Ordinal));
+        Assert.True(!run.CompilationErrors.Any(), GeneratorRun.Describe(run.CompilationErrors));
+        Assert.True(!run.GeneratedCodeDiagnostics.Any(), GeneratorRun.Describe(run.GeneratedCodeDiagnostics));
+        Snapshot.Verify(run);
+
+        // Two layers of weights with few digits: W[l][j,k] = scale · ((j + 2k) mod 7 − 3) / 4, b[l][j] = (j mod 3 − 1) / 8.
+        static string Weights(int rows1, int columns1, float scale1, int rows2, int columns2, float scale2) =>
+            "{\"0.weight\": " + Matrix(rows1, columns1, scale1) + ", \"0.bias\": " + Biases(rows1) +
+            ", \"2.weight\": " + Matrix(rows2, columns2, scale2) + ", \"2.bias\": " + Biases(rows2) + "}";
+
+        static string Matrix(int rows, int columns, float scale) =>
+            "[" + string.Join(", ", Enumerable.Range(0, rows).Select(j => "[" + string.Join(", ", Enumerable.Range(0, columns).Select(k =>
+                (scale * (((j + (2 * k)) % 7) - 3) / 4).ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "]")) + "]";
+
+        static string Biases(int rows) =>
+            "[" + string.Join(", ", Enumerable.Range(0, rows).Select(j => (((j % 3) - 1) / 8f).ToString("R", System.Globalization.CultureInfo.InvariantCulture))) + "]";
     }
 
     /// <summary>Runs the generator and asserts exactly one file with the expected hint name, and a clean compile.</summary>

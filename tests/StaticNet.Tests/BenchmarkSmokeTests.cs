@@ -47,6 +47,7 @@ public class BenchmarkSmokeTests
         Assert.Equal(benchmarks.Forward444(), benchmarks.Predict444(), 1e-6f);
         Assert.Equal(benchmarks.Forward16(), benchmarks.Predict16(), 1e-6f);
         Assert.Equal(benchmarks.Forward64(), benchmarks.Predict64(), 1e-6f);
+        Assert.Equal(benchmarks.Forward784(), benchmarks.Predict784(), 1e-6f);
     }
 
     [Theory]

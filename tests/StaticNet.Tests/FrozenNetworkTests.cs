@@ -21,9 +21,10 @@ public sealed class FrozenNetworkTests
         ["dropouts"] = (FrozenDropoutsNet.Predict, () => FrozenDropoutsNet.TrainedParameters.ToArray(), () => new FrozenDropoutsNet()),
         ["named"] = (FrozenNamedNet.Predict, () => FrozenNamedNet.TrainedParameters.ToArray(), () => new FrozenNamedNet()),
         ["frozen"] = (FrozenKernelNet.Predict, () => FrozenKernelNet.TrainedParameters.ToArray(), () => new FrozenKernelNet()),
+        ["frozenwide"] = (FrozenWideNet.Predict, () => FrozenWideNet.TrainedParameters.ToArray(), () => new FrozenWideNet()),
     };
 
-    public static TheoryData<string> Names => new() { "dropouts", "named", "frozen" };
+    public static TheoryData<string> Names => new() { "dropouts", "named", "frozen", "frozenwide" };
 
     private delegate void PredictFunction(ReadOnlySpan<float> input, Span<float> output);
 

@@ -31,12 +31,7 @@ internal static class ConstantColumnsEmitter
             string z = ScratchPlan.Z(l), a = ScratchPlan.A(l);
             writer.Comment($"{LayerCode.Describe(layer)}, constant columns: z[{l}] = b[{l}] + Σ_k {LayerCode.InputSymbol(layer)}_k · W[{l}][:, k]");
             writer.Line($"{vector}<float> {z} = {vector}.Create({Constants(spec.TrainedParameters, layer.BiasesOffset, 1, layer.Size, lanes)});");
-            for (int k = 0; k < layer.InputSize; k++)
-            {
-                string input = l == 1 ? $"input[{k}]" : $"{ScratchPlan.A(l - 1)}[{Literals.Int(k)}]";
-                string column = Constants(spec.TrainedParameters, layer.WeightsOffset + k, layer.InputSize, layer.Size, lanes);
-                writer.Line($"{z} = {vector}.MultiplyAddEstimate({vector}.Create({input}), {vector}.Create({column}), {z});");
-            }
+            EmitColumnTerms(writer, spec, layer, vector, lanes, z);
 
             if (isOutput && layer.Activation == Activation.Softmax)
             {
@@ -56,6 +51,42 @@ internal static class ConstantColumnsEmitter
             {
                 writer.Line();
             }
+        }
+    }
+
+    /// <summary>
+    /// z += Σ_k x_k·W[:,k] as two chains, the even k into z and the odd k into a second sum added at the end: each
+    /// multiply-add waits for the one before it, so the longest chain is the layer's latency (4-5-3: 3 and 2 terms
+    /// instead of 5). With fewer than three inputs a second chain shortens nothing.
+    /// </summary>
+    private static void EmitColumnTerms(CodeWriter writer, NetworkSpec spec, LayerSpec layer, string vector, int lanes, string z)
+    {
+        int l = layer.Index;
+        bool split = layer.InputSize >= 3;
+        string odd = z + "Odd";
+        if (split)
+        {
+            writer.Comment($"even k into {z}, odd k into {odd}: two chains of multiply-adds, each about half as long");
+        }
+
+        for (int k = 0; k < layer.InputSize; k++)
+        {
+            string input = l == 1 ? $"input[{k}]" : $"{ScratchPlan.A(l - 1)}[{Literals.Int(k)}]";
+            string term = $"{vector}.Create({input}), {vector}.Create({Constants(spec.TrainedParameters, layer.WeightsOffset + k, layer.InputSize, layer.Size, lanes)})";
+            if (split && k == 1)
+            {
+                writer.Line($"{vector}<float> {odd} = {vector}.Multiply({term});");
+            }
+            else
+            {
+                string sum = split && k % 2 == 1 ? odd : z;
+                writer.Line($"{sum} = {vector}.MultiplyAddEstimate({term}, {sum});");
+            }
+        }
+
+        if (split)
+        {
+            writer.Line($"{z} += {odd};");
         }
     }
 

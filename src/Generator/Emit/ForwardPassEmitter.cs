@@ -37,8 +37,9 @@ internal static class ForwardPassEmitter
     /// <summary>
     /// The body of a one-sample forward pass reading the parameters from <paramref name="parameters"/>: the
     /// instance's Parameters in <c>Forward</c>, the compiled-in TrainedParameters in a frozen network's <c>Predict</c>.
+    /// Given a <paramref name="predictLayout"/>, the layers it lays out by columns are computed from that layout.
     /// </summary>
-    public static void EmitForwardBody(CodeWriter writer, NetworkPlan plan, string parameters, CancellationToken cancellationToken)
+    public static void EmitForwardBody(CodeWriter writer, NetworkPlan plan, string parameters, CancellationToken cancellationToken, PredictLayout? predictLayout = null)
     {
         NetworkSpec spec = plan.Spec;
         writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
@@ -49,6 +50,12 @@ internal static class ForwardPassEmitter
         {
             cancellationToken.ThrowIfCancellationRequested();
             writer.Line();
+            if (predictLayout is not null && predictLayout.ByColumns(layer.Index))
+            {
+                FrozenEmitter.EmitColumnLayer(writer, spec, layer);
+                continue;
+            }
+
             Func<int, string> input = InferenceInput(layer);
             if (layer.Inference == LayerStrategy.Registers)
             {

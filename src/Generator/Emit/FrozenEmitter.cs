@@ -67,7 +67,7 @@ internal static class FrozenEmitter
         {
             if (plan.ConstantColumnLanes == 0)
             {
-                ForwardPassEmitter.EmitForwardBody(writer, plan, PredictParameters(plan), cancellationToken);
+                ForwardPassEmitter.EmitForwardBody(writer, plan, PredictParameters(plan), cancellationToken, plan.Predict);
             }
             else
             {
@@ -114,13 +114,17 @@ internal static class FrozenEmitter
 
     /// <summary>
     /// Where Predict reads the parameters when it runs Forward's layers: straight from TrainedParameters, unless SIMD
-    /// kernels load rows of W. The assembly's data is aligned only to 4 bytes, so their vector loads would straddle
-    /// cache lines (64-64-64 tanh took 1.4× Forward's time); they read a cache-line-aligned copy made once, on first use.
+    /// kernels load rows or columns of W. The assembly's data is aligned only to 4 bytes, so their vector loads would
+    /// straddle cache lines (64-64-64 tanh took 1.4× Forward's time); they read a cache-line-aligned buffer made once,
+    /// on first use: a copy of TrainedParameters, followed by the column layout of the layers Predict computes by
+    /// columns (<see cref="PredictLayout"/>).
     /// </summary>
     private static string PredictParameters(NetworkPlan plan) =>
-        plan.AlignsParameters ? $"{RuntimeContract.AlignedView}(s_alignedTrainedParameters, ParameterCount)" : "TrainedParameters";
+        plan.Predict.HasColumns ? $"{RuntimeContract.AlignedView}(s_predictParameters, PredictParameterCount)"
+        : plan.AlignsParameters ? $"{RuntimeContract.AlignedView}(s_alignedTrainedParameters, ParameterCount)"
+        : "TrainedParameters";
 
-    /// <summary>Writes the aligned copy that <see cref="PredictParameters"/> reads, where it reads one.</summary>
+    /// <summary>Writes the aligned buffer that <see cref="PredictParameters"/> reads, where it reads one.</summary>
     public static void EmitAlignedCopy(CodeWriter writer, NetworkPlan plan)
     {
         if (plan.ConstantColumnLanes != 0 || !plan.AlignsParameters)
@@ -129,9 +133,65 @@ internal static class FrozenEmitter
         }
 
         writer.Line();
-        writer.Comment("Predict's copy of TrainedParameters on a cache line, made once on first use: the kernels' vector loads of W rows");
-        writer.Comment("from the assembly's data (aligned to 4 bytes only) would straddle cache lines.");
-        writer.Line("private static readonly float[] s_alignedTrainedParameters = CreateParameters();");
+        if (!plan.Predict.HasColumns)
+        {
+            writer.Comment("Predict's copy of TrainedParameters on a cache line, made once on first use: the kernels' vector loads of W rows");
+            writer.Comment("from the assembly's data (aligned to 4 bytes only) would straddle cache lines.");
+            writer.Line("private static readonly float[] s_alignedTrainedParameters = CreateParameters();");
+            return;
+        }
+
+        writer.Comment("Predict's parameters on a cache line, made once on first use: a copy of TrainedParameters, then b and the columns of W of");
+        writer.Comment("each layer Predict computes by columns (FrozenLayers), each column padded to whole cache lines.");
+        writer.Line("private static readonly float[] s_predictParameters = CreatePredictParameters();");
+        writer.Line();
+        writer.Line($"private const int PredictParameterCount = {Literals.Int(plan.Predict.ParameterCount)};");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            if (plan.Predict.ByColumns(layer.Index))
+            {
+                (int offset, int length) = plan.Predict.Columns(layer.Index);
+                writer.Line($"private const int Layer{layer.Index}ColumnsOffset = {Literals.Int(offset)}, Layer{layer.Index}ColumnsLength = {Literals.Int(length)};");
+            }
+        }
+
+        writer.Line();
+        using (writer.Open("private static float[] CreatePredictParameters()"))
+        {
+            writer.Line($"float[] buffer = {RuntimeContract.AllocateParameters}(PredictParameterCount);");
+            writer.Line($"global::System.Span<float> view = {RuntimeContract.AlignedView}(buffer, PredictParameterCount);");
+            writer.Line("TrainedParameters.CopyTo(view);");
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                if (plan.Predict.ByColumns(layer.Index))
+                {
+                    LayerSpec spec = layer.Layer;
+                    writer.Line($"{RuntimeContract.FrozenLayers}.WriteColumns({LayerCode.WeightsSlice(spec, "TrainedParameters")}, {LayerCode.BiasesSlice(spec, "TrainedParameters")}, view.Slice(Layer{spec.Index}ColumnsOffset, Layer{spec.Index}ColumnsLength));");
+                }
+            }
+
+            writer.Line("return buffer;");
+        }
+    }
+
+    /// <summary>
+    /// One layer of Predict computed by columns: a = g(b + Σ_k x_k·W[:,k]) from the column layout, g fused into the
+    /// kernel (softmax, a function of the whole layer, runs after it on the sums).
+    /// </summary>
+    public static void EmitColumnLayer(CodeWriter writer, NetworkSpec spec, LayerPlan layer)
+    {
+        int l = layer.Index;
+        Activation activation = layer.Layer.Activation;
+        bool softmax = activation == Activation.Softmax;
+        string target = layer.IsOutput ? "output" : ScratchPlan.A(l);
+        writer.Comment($"{LayerCode.Describe(layer.Layer)}, W[{l}] column by column: z[{l}] = b[{l}] + Σ_k {LayerCode.InputSymbol(layer.Layer)}_k · W[{l}][:, k]");
+        writer.Comment((layer.IsOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(activation, $"z[{l}]") + (softmax ? "" : ", in the same kernel"));
+        string fused = softmax ? "Identity" : activation.ToString();
+        writer.Line($"{RuntimeContract.FrozenLayers}.Forward(p.Slice(Layer{l}ColumnsOffset, Layer{l}ColumnsLength), {LayerCode.Input(layer.Layer)}, {target}, {RuntimeContract.Activation}.{fused}, {Literals.Float(activation == Activation.LeakyReLU ? spec.LeakySlope : 0f)});");
+        if (softmax)
+        {
+            writer.Line($"{RuntimeContract.NetworkMath}.SoftmaxInPlace({target});");
+        }
     }
 
     private static void WriteValues(CodeWriter writer, FloatValues values, int offset, int length)

@@ -42,11 +42,15 @@ internal static class RuntimeContract
     public const string ActivationKernels = Root + "Kernels.ActivationKernels";
     public const string VectorActivations = Root + "Kernels.VectorActivations";
 
+    // A frozen network's Predict: its layers computed from the weights in the column layout.
+    public const string FrozenLayers = Root + "FrozenLayers";
+    public const string Activation = Root + "Activation";
+
     /// <summary>Every runtime type above, for the contract test.</summary>
     internal static readonly string[] Types =
     {
         INetwork, IBatchNetwork, IParallelBatchNetwork, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
-        Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations,
+        Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations, FrozenLayers, Activation,
     };
 
     /// <summary>Every static method the generated code calls, as Type.Method, for the contract test.</summary>
@@ -63,5 +67,6 @@ internal static class RuntimeContract
         ActivationKernels + ".SoftmaxRows", ActivationKernels + ".MultiplySigmoidDerivative", ActivationKernels + ".MultiplyTanhDerivative",
         ActivationKernels + ".MultiplyReLUDerivative", ActivationKernels + ".MultiplyLeakyReLUDerivative",
         VectorActivations + ".Sigmoid", VectorActivations + ".Tanh",
+        FrozenLayers + ".Forward", FrozenLayers + ".WriteColumns",
     };
 }

@@ -39,6 +39,7 @@ internal sealed class NetworkPlan
         AlignsParameters = alignsParameters;
         Scratch = scratch;
         OutputError = outputError;
+        Predict = PredictLayout.For(spec, layers);
     }
 
     /// <summary>The network as declared.</summary>
@@ -62,6 +63,9 @@ internal sealed class NetworkPlan
 
     /// <summary>The form of BP1.</summary>
     public OutputErrorPlan OutputError { get; }
+
+    /// <summary>Where a frozen network's <c>Predict</c> reads the weights it does not write as constants.</summary>
+    public PredictLayout Predict { get; }
 
     /// <summary>
     /// How a frozen network's <c>Predict</c> is written: 0 runs Forward's layers over TrainedParameters; 4 or 8 writes

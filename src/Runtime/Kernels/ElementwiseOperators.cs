@@ -31,6 +31,18 @@ internal interface IDerivativeOperator
     Vector512<float> Invoke(Vector512<float> delta, Vector512<float> value);
 }
 
+/// <summary>g(z) = z: a layer whose sums are its activations (and the softmax output, whose softmax runs after).</summary>
+internal readonly struct IdentityOperator : IUnaryOperator
+{
+    public float Invoke(float z) => z;
+
+    public Vector128<float> Invoke(Vector128<float> z) => z;
+
+    public Vector256<float> Invoke(Vector256<float> z) => z;
+
+    public Vector512<float> Invoke(Vector512<float> z) => z;
+}
+
 /// <summary>e^x.</summary>
 internal readonly struct ExpOperator : IUnaryOperator
 {

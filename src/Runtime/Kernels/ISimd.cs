@@ -67,6 +67,10 @@ internal interface ISimd<TVector>
     /// directly, the step that turns e^r into e^x.
     /// </summary>
     static abstract TVector PowerOfTwo(TVector rounded, int roundingBits);
+
+    /// <summary>f(value) lane by lane, through the operator's form of this width (the fused activations of a kernel).</summary>
+    static abstract TVector Apply<TOperator>(TOperator f, TVector value)
+        where TOperator : struct, IUnaryOperator;
 }
 
 /// <summary>512-bit lanes (16 floats), for CPUs with AVX-512F.</summary>
@@ -134,6 +138,10 @@ internal readonly struct Simd512 : ISimd<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> PowerOfTwo(Vector512<float> rounded, int roundingBits) =>
         ((rounded.AsInt32() + Vector512.Create(127 - roundingBits)) << 23).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply<TOperator>(TOperator f, Vector512<float> value)
+        where TOperator : struct, IUnaryOperator => f.Invoke(value);
 }
 
 /// <summary>256-bit lanes (8 floats), for CPUs with AVX2 and FMA.</summary>
@@ -219,6 +227,10 @@ internal readonly struct Simd256 : ISimd<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> PowerOfTwo(Vector256<float> rounded, int roundingBits) =>
         ((rounded.AsInt32() + Vector256.Create(127 - roundingBits)) << 23).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply<TOperator>(TOperator f, Vector256<float> value)
+        where TOperator : struct, IUnaryOperator => f.Invoke(value);
 }
 
 /// <summary>
@@ -300,6 +312,10 @@ internal readonly struct Simd128 : ISimd<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> PowerOfTwo(Vector128<float> rounded, int roundingBits) =>
         ((rounded.AsInt32() + Vector128.Create(127 - roundingBits)) << 23).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Apply<TOperator>(TOperator f, Vector128<float> value)
+        where TOperator : struct, IUnaryOperator => f.Invoke(value);
 }
 
 /// <summary>One float per "vector": the portable fallback, and the column tails of the vector paths.</summary>
@@ -361,4 +377,8 @@ internal readonly struct SimdScalar : ISimd<float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float PowerOfTwo(float rounded, int roundingBits) =>
         BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(rounded) + 127 - roundingBits) << 23);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Apply<TOperator>(TOperator f, float value)
+        where TOperator : struct, IUnaryOperator => f.Invoke(value);
 }

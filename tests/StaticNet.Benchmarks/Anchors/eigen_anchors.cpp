@@ -1,17 +1,25 @@
-// Eigen 3.4 fixed-size anchors for the small-network benchmarks (SmallNetworkBenchmarks.cs), measured on the
-// machine this runs on so they can be set beside our BenchmarkDotNet figures. Build and run with
-// run-eigen-anchors.sh (g++ -O3 -march=native -std=c++17).
+// Eigen 3.4 fixed-size anchors for the small-network and frozen-network benchmarks (SmallNetworkBenchmarks.cs,
+// FrozenBenchmarks.cs), measured on the machine this runs on so they can be set beside our BenchmarkDotNet figures.
+// Build and run with run-eigen-anchors.sh (g++ -O3 -march=native -std=c++17), which also writes frozen_weights.h
+// from ../Frozen/*.weights.json: every network computes with the weights the C# frozen networks compile in.
 //
 // Every network is a fully connected MLP, float32 throughout, with the activation on every layer:
-// a1 = act(W1 x + b1), y = act(W2 a1 + b2), W being n_out x n_in.
+// a1 = act(W1 x + b1), y = act(W2 a1 + b2), W being n_out x n_in; 784-128-10 is ReLU then softmax.
+//
+// Two forms of each forward pass: "in memory" keeps the weights in fixed-size Eigen matrices held by an object
+// (what StaticNet's Forward reads), "frozen" maps fixed-size matrices onto the constexpr, 64-byte-aligned arrays of
+// the header (the weights are compile-time constants, as in a frozen network's Predict).
 
 #include <Eigen/Core>
+
+#include "frozen_weights.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -27,7 +35,7 @@ struct Mlp {
     Vec<Out> b2;
 };
 
-// Deterministic uniform numbers in [-1, 1) from a 32-bit LCG (Numerical Recipes constants).
+// Deterministic uniform numbers in [-1, 1) from a 32-bit LCG (Numerical Recipes constants), for the inputs.
 class Lcg {
 public:
     explicit Lcg(std::uint32_t seed) : state_(seed) {}
@@ -47,17 +55,18 @@ private:
     std::uint32_t state_;
 };
 
-// Weights and biases uniform in +-1/sqrt(n_in) of their layer.
+// A fixed-size matrix (column-major, Eigen's default) viewed over a header array.
+template <int Rows, int Cols>
+using ConstantMatrix = Eigen::Map<const Eigen::Matrix<float, Rows, Cols>, Eigen::Aligned64>;
+
+// The weights of the header copied into matrices held by an object.
 template <int In, int Hidden, int Out>
-Mlp<In, Hidden, Out> make_mlp(std::uint32_t seed) {
-    Lcg lcg(seed);
+Mlp<In, Hidden, Out> load_mlp(const float* w1, const float* b1, const float* w2, const float* b2) {
     Mlp<In, Hidden, Out> net;
-    const float s1 = 1.0f / std::sqrt(static_cast<float>(In));
-    const float s2 = 1.0f / std::sqrt(static_cast<float>(Hidden));
-    lcg.fill(net.W1, s1);
-    lcg.fill(net.b1, s1);
-    lcg.fill(net.W2, s2);
-    lcg.fill(net.b2, s2);
+    net.W1 = ConstantMatrix<Hidden, In>(w1);
+    net.b1 = ConstantMatrix<Hidden, 1>(b1);
+    net.W2 = ConstantMatrix<Out, Hidden>(w2);
+    net.b2 = ConstantMatrix<Out, 1>(b2);
     return net;
 }
 
@@ -100,6 +109,52 @@ template <int In, int Hidden, int Out>
 __attribute__((noipa)) void forward_tanh(const Mlp<In, Hidden, Out>& net, const Vec<In>& x, Vec<Out>& y) {
     const Vec<Hidden> a1 = (net.W1 * x + net.b1).array().tanh();
     y = (net.W2 * a1 + net.b2).array().tanh();
+}
+
+// Frozen: the same passes over the header's constexpr arrays, each network's addresses fixed at compile time.
+template <int In, int Hidden, int Out, const float* W1, const float* B1, const float* W2, const float* B2>
+__attribute__((noipa)) void forward_tanh_frozen(const Vec<In>& x, Vec<Out>& y) {
+    const Vec<Hidden> a1 = (ConstantMatrix<Hidden, In>(W1) * x + ConstantMatrix<Hidden, 1>(B1)).array().tanh();
+    y = (ConstantMatrix<Out, Hidden>(W2) * a1 + ConstantMatrix<Out, 1>(B2)).array().tanh();
+}
+
+__attribute__((noipa)) void forward_sigmoid_frozen(const Vec<4>& x, Vec<3>& y) {
+    const Vec<5> a1 = (ConstantMatrix<5, 4>(sigmoid453_w1) * x + ConstantMatrix<5, 1>(sigmoid453_b1)).array().logistic();
+    y = (ConstantMatrix<3, 5>(sigmoid453_w2) * a1 + ConstantMatrix<3, 1>(sigmoid453_b2)).array().logistic();
+}
+
+// 784-128-10, ReLU then softmax. Its 400 KB of weights exceed Eigen's limit for a fixed-size object on the stack, so
+// the "in memory" form maps fixed-size matrices onto a 64-byte-aligned heap copy of the header's arrays.
+struct Mnist {
+    const float* w1;
+    const float* b1;
+    const float* w2;
+    const float* b2;
+};
+
+template <class Derived>
+void softmax(Eigen::MatrixBase<Derived>& y) {
+    y = (y.array() - y.maxCoeff()).exp().matrix();
+    y /= y.sum();
+}
+
+__attribute__((noipa)) void forward_mnist(const Mnist& net, const Vec<784>& x, Vec<10>& y) {
+    const Vec<128> a1 = (ConstantMatrix<128, 784>(net.w1) * x + ConstantMatrix<128, 1>(net.b1)).cwiseMax(0.0f);
+    y = ConstantMatrix<10, 128>(net.w2) * a1 + ConstantMatrix<10, 1>(net.b2);
+    softmax(y);
+}
+
+__attribute__((noipa)) void forward_mnist_frozen(const Vec<784>& x, Vec<10>& y) {
+    const Vec<128> a1 = (ConstantMatrix<128, 784>(mnist784_w1) * x + ConstantMatrix<128, 1>(mnist784_b1)).cwiseMax(0.0f);
+    y = ConstantMatrix<10, 128>(mnist784_w2) * a1 + ConstantMatrix<10, 1>(mnist784_b2);
+    softmax(y);
+}
+
+template <std::size_t N>
+const float* heap_copy(const float (&values)[N]) {
+    float* copy = static_cast<float*>(std::aligned_alloc(64, (N * sizeof(float) + 63) / 64 * 64));
+    std::copy(values, values + N, copy);
+    return copy;
 }
 
 // Reference for the correctness check: the 4-5-3 sigmoid forward pass with scalar loops and std::exp.
@@ -182,19 +237,22 @@ std::string cpu_model() {
 }
 
 int main() {
-    auto sigmoid453 = make_mlp<4, 5, 3>(1);
-    const auto tanh444 = make_mlp<4, 4, 4>(1);
-    const auto tanh16 = make_mlp<16, 16, 16>(1);
-    const auto tanh64 = make_mlp<64, 64, 64>(1);
+    auto sigmoid453 = load_mlp<4, 5, 3>(sigmoid453_w1, sigmoid453_b1, sigmoid453_w2, sigmoid453_b2);
+    const auto tanh444 = load_mlp<4, 4, 4>(tanh444_w1, tanh444_b1, tanh444_w2, tanh444_b2);
+    const auto tanh16 = load_mlp<16, 16, 16>(tanh16_w1, tanh16_b1, tanh16_w2, tanh16_b2);
+    const auto tanh64 = load_mlp<64, 64, 64>(tanh64_w1, tanh64_b1, tanh64_w2, tanh64_b2);
+    const Mnist mnist{heap_copy(mnist784_w1), heap_copy(mnist784_b1), heap_copy(mnist784_w2), heap_copy(mnist784_b2)};
     auto x4 = make_input<4>(2);
     auto x16 = make_input<16>(3);
     auto x64 = make_input<64>(4);
+    auto x784 = make_input<784>(5);
     const Vec<3> target(0.2f, 0.7f, 0.1f);
     const float learning_rate = 0.01f;
     Vec<3> y3;
     Vec<4> y4;
     Vec<16> y16;
     Vec<64> y64;
+    Vec<10> y10;
 
     forward_sigmoid(sigmoid453, x4, y3);
     const Vec<3> reference = forward_sigmoid_scalar(sigmoid453, x4);
@@ -205,45 +263,59 @@ int main() {
         return 1;
     }
 
+    // The frozen forms compute what the in-memory forms compute.
+    Vec<3> frozen3;
+    forward_sigmoid_frozen(x4, frozen3);
+    Vec<64> frozen64;
+    forward_tanh(tanh64, x64, y64);
+    forward_tanh_frozen<64, 64, 64, tanh64_w1, tanh64_b1, tanh64_w2, tanh64_b2>(x64, frozen64);
+    Vec<10> frozen10;
+    forward_mnist(mnist, x784, y10);
+    forward_mnist_frozen(x784, frozen10);
+    const float frozen_error = std::max({(frozen3 - y3).cwiseAbs().maxCoeff(), (frozen64 - y64).cwiseAbs().maxCoeff(),
+                                         (frozen10 - y10).cwiseAbs().maxCoeff()});
+    if (!(frozen_error <= 1e-6f) || !(std::abs(y10.sum() - 1.0f) <= 1e-5f)) {
+        std::printf("frozen and in-memory forward passes differ by %.3g (softmax sums to %.9g)\n", frozen_error, y10.sum());
+        return 1;
+    }
+
     // Every call starts from the same input, as every BenchmarkDotNet invocation does; the train step keeps
-    // training the same network on one sample, like the C# benchmark.
-    const Timing t_forward453 = measure([&] {
-        clobber(x4);
-        forward_sigmoid(sigmoid453, x4, y3);
-        clobber(y3);
-        sink = y3(0);
-    });
+    // training the same network on one sample, like the C# benchmark, so it is measured after the forward passes.
+    auto forward = [&](auto pass, auto& x, auto& y) {
+        return measure([&] {
+            clobber(x);
+            pass(x, y);
+            clobber(y);
+            sink = y(0);
+        });
+    };
+    const Timing t_forward453 = forward([&](auto& x, auto& y) { forward_sigmoid(sigmoid453, x, y); }, x4, y3);
+    const Timing t_frozen453 = forward([](auto& x, auto& y) { forward_sigmoid_frozen(x, y); }, x4, y3);
+    const Timing t_forward444 = forward([&](auto& x, auto& y) { forward_tanh(tanh444, x, y); }, x4, y4);
+    const Timing t_frozen444 = forward([](auto& x, auto& y) { forward_tanh_frozen<4, 4, 4, tanh444_w1, tanh444_b1, tanh444_w2, tanh444_b2>(x, y); }, x4, y4);
+    const Timing t_forward16 = forward([&](auto& x, auto& y) { forward_tanh(tanh16, x, y); }, x16, y16);
+    const Timing t_frozen16 = forward([](auto& x, auto& y) { forward_tanh_frozen<16, 16, 16, tanh16_w1, tanh16_b1, tanh16_w2, tanh16_b2>(x, y); }, x16, y16);
+    const Timing t_forward64 = forward([&](auto& x, auto& y) { forward_tanh(tanh64, x, y); }, x64, y64);
+    const Timing t_frozen64 = forward([](auto& x, auto& y) { forward_tanh_frozen<64, 64, 64, tanh64_w1, tanh64_b1, tanh64_w2, tanh64_b2>(x, y); }, x64, y64);
+    const Timing t_forward784 = forward([&](auto& x, auto& y) { forward_mnist(mnist, x, y); }, x784, y10);
+    const Timing t_frozen784 = forward([](auto& x, auto& y) { forward_mnist_frozen(x, y); }, x784, y10);
     const Timing t_train453 = measure([&] {
         clobber(x4);
         sink = train_step_sigmoid_mse(sigmoid453, x4, target, learning_rate);
     });
-    const Timing t_forward444 = measure([&] {
-        clobber(x4);
-        forward_tanh(tanh444, x4, y4);
-        clobber(y4);
-        sink = y4(0);
-    });
-    const Timing t_forward16 = measure([&] {
-        clobber(x16);
-        forward_tanh(tanh16, x16, y16);
-        clobber(y16);
-        sink = y16(0);
-    });
-    const Timing t_forward64 = measure([&] {
-        clobber(x64);
-        forward_tanh(tanh64, x64, y64);
-        clobber(y64);
-        sink = y64(0);
-    });
 
     std::printf("CPU: %s; compiler: g++ %s; Eigen %d.%d.%d (vectorised with %s)\n\n", cpu_model().c_str(), __VERSION__,
                 EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION, simd_in_use());
-    std::printf("| work | Eigen median | Eigen min |\n|---|---|---|\n");
-    auto row = [](const char* work, Timing t) { std::printf("| %s | %.1f ns | %.1f ns |\n", work, t.median_ns, t.min_ns); };
-    row("4-5-3 sigmoid, forward", t_forward453);
-    row("4-5-3 sigmoid + MSE, train step", t_train453);
-    row("4-4-4 tanh, forward", t_forward444);
-    row("16-16-16 tanh, forward", t_forward16);
-    row("64-64-64 tanh, forward", t_forward64);
+    std::printf("Weights: ../Frozen/*.weights.json (the C# frozen benchmarks' files).\n\n");
+    std::printf("| work | Eigen median | Eigen min | Eigen frozen median | Eigen frozen min |\n|---|---|---|---|---|\n");
+    auto row = [](const char* work, Timing t, Timing frozen) {
+        std::printf("| %s | %.1f ns | %.1f ns | %.1f ns | %.1f ns |\n", work, t.median_ns, t.min_ns, frozen.median_ns, frozen.min_ns);
+    };
+    row("4-5-3 sigmoid, forward", t_forward453, t_frozen453);
+    row("4-4-4 tanh, forward", t_forward444, t_frozen444);
+    row("16-16-16 tanh, forward", t_forward16, t_frozen16);
+    row("64-64-64 tanh, forward", t_forward64, t_frozen64);
+    row("784-128-10 ReLU/softmax, forward", t_forward784, t_frozen784);
+    std::printf("| 4-5-3 sigmoid + MSE, train step | %.1f ns | %.1f ns | | |\n", t_train453.median_ns, t_train453.min_ns);
     return 0;
 }

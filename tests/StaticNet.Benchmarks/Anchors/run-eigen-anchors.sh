@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Builds eigen_anchors.cpp with g++ -O3 -march=native and runs it; installs libeigen3-dev first if it is missing.
+# The weights are the frozen benchmarks' files (../Frozen/*.weights.json), turned into a header by weights_header.py.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,5 +16,6 @@ fi
 tmpdir="$(mktemp -d)"
 trap 'rm -rf "$tmpdir"' EXIT
 
-g++ -O3 -march=native -std=c++17 -I/usr/include/eigen3 -o "$tmpdir/eigen_anchors" "$here/eigen_anchors.cpp"
+python3 "$here/weights_header.py" "$here/../Frozen" > "$tmpdir/frozen_weights.h"
+g++ -O3 -march=native -std=c++17 -I/usr/include/eigen3 -I"$tmpdir" -o "$tmpdir/eigen_anchors" "$here/eigen_anchors.cpp"
 "$tmpdir/eigen_anchors"

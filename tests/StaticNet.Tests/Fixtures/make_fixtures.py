@@ -83,16 +83,31 @@ class Frozen(nn.Module):
         return self.layers.state_dict()
 
 
-def write_frozen_fixture():
+class FrozenWide(nn.Module):
+    """Compiled into a frozen network (Weights = "Fixtures/frozenwide.weights.json") whose layers are wide enough for
+    Predict to compute them by columns: 64 ReLU units, then a softmax over 20 (a partial last vector)."""
+
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.Sequential(nn.Linear(32, 64), nn.ReLU(), nn.Linear(64, 20), nn.Softmax(dim=-1))
+
+    def forward(self, x):
+        return self.layers(x)
+
+    def state_dict_to_save(self):
+        return self.layers.state_dict()
+
+
+def write_frozen_fixture(name, cls, seed):
     """Only the JSON weights and PyTorch's outputs: the frozen-network tests compile the one and compare with the other."""
-    torch.manual_seed(4)
-    model = Frozen().eval()
-    with open("frozen.weights.json", "w") as f:
+    torch.manual_seed(seed)
+    model = cls().eval()
+    with open(f"{name}.weights.json", "w") as f:
         json.dump({k: v.tolist() for k, v in model.state_dict_to_save().items()}, f)
-    inputs = torch.randn(6, 16)
+    inputs = torch.randn(6, next(model.parameters()).shape[1])
     with torch.no_grad():
         outputs = model(inputs)
-    with open("frozen.expected.json", "w") as f:
+    with open(f"{name}.expected.json", "w") as f:
         json.dump({"inputs": inputs.tolist(), "outputs": outputs.tolist()}, f)
 
 
@@ -135,7 +150,8 @@ def main():
             dynamic_axes={"input": {0: "batch"}, "output": {0: "batch"}},
             opset_version=13)
 
-    write_frozen_fixture()
+    write_frozen_fixture("frozen", Frozen, 4)
+    write_frozen_fixture("frozenwide", FrozenWide, 5)
 
 
 if __name__ == "__main__":

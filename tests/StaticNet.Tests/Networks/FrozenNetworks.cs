@@ -22,6 +22,12 @@ public partial class FrozenKernelNet
 {
 }
 
+/// <summary>frozenwide.weights.json: a ReLU and a softmax layer wide enough that Predict computes both by columns (FrozenLayers).</summary>
+[Network(32, 64, 20, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy, Weights = "Fixtures/frozenwide.weights.json")]
+public partial class FrozenWideNet
+{
+}
+
 /// <summary>The Iris sample's trained weights as samples/IrisFrozen compiles them (a path that leaves the project directory).</summary>
 [Network(4, 8, 3, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy, Weights = "../../samples/IrisFrozen/iris.weights.json")]
 public partial class FrozenSampleIrisNet
