@@ -132,12 +132,17 @@ public sealed class ReaderMutationProperties : IDisposable
             byte[] file = ByteMutations.Apply(valid, edits, 0, valid.Length);
             File.WriteAllBytes(path, file);
 
-            long allocated = Allocated(() => AcceptsOrRejectsCleanly(() =>
+            Action read = () => AcceptsOrRejectsCleanly(() =>
             {
                 CsvDataset data = CsvReader.ReadClassification(path, "species");
                 Assert.Equal(data.Data.Count * data.ClassNames.Length, data.Data.Targets.Length);
                 Assert.All(data.Data.Features, value => Assert.True(float.IsFinite(value)));
-            }));
+            });
+
+            // The smaller of two reads of the same file: what reading costs shows in both, while what the runtime
+            // allocates once (resources for a first message of its kind, code swapped in by tiered compilation
+            // mid-read) shows in one only; that one-time cost failed this bound once in eight full runs.
+            long allocated = Math.Min(Allocated(read), Allocated(read));
 
             Assert.True(allocated <= 200_000 + (64L * file.Length), $"{allocated} bytes allocated for a {file.Length}-byte file");
         });
