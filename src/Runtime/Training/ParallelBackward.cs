@@ -116,15 +116,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         ReserveRows(rows.Length);
         _data = data;
         _rows = rows;
-        try
-        {
-            return Run(rows.Length, gradient, consumer);
-        }
-        finally
-        {
-            _data = null;
-            _rows = default;
-        }
+        return Run(rows.Length, gradient, consumer);
     }
 
     private float Run(int count, Memory<float> gradient, IGradientConsumer? consumer)
@@ -191,6 +183,8 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     {
         _inputs = default;
         _targets = default;
+        _data = null;
+        _rows = default;
         _gradient = default;
         _consumer = null;
     }
