@@ -22,6 +22,7 @@ public class BenchmarkSmokeTests
     [InlineData(typeof(FusedTrainStepBenchmarks))]
     [InlineData(typeof(BatchProductBenchmarks))]
     [InlineData(typeof(OnnxRuntimeBatchBenchmarks))]
+    [InlineData(typeof(TrainerOverheadBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;
@@ -36,6 +37,28 @@ public class BenchmarkSmokeTests
         }
 
         benchmarks.GetMethod("Cleanup")?.Invoke(instance, null);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TrainerOverheadBenchmarks_FitAndTheRawLoopTrainTheSameBits(int threads)
+    {
+        var benchmarks = new TrainerOverheadBenchmarks { Threads = threads };
+        benchmarks.Setup();
+        try
+        {
+            float rawLoss = benchmarks.RawLoop();
+            float[] raw = benchmarks.Network.Parameters.ToArray();
+            float fitLoss = benchmarks.Fit();
+            Assert.Equal(rawLoss, fitLoss);
+            Assert.Equal(raw, benchmarks.Network.Parameters.ToArray());
+            Assert.NotEqual(new Mnist784(1).Parameters.ToArray(), raw);
+        }
+        finally
+        {
+            benchmarks.Cleanup();
+        }
     }
 
     [Fact]

@@ -104,6 +104,36 @@ public class ParallelBackwardTests
         }
     }
 
+    [Theory]
+    [InlineData(nameof(Mnist784Net), 64, 1)]
+    [InlineData(nameof(Mnist784Net), 64, 2)]
+    [InlineData(nameof(Mnist784Net), 20, 2)] // one part: no sum, the caller hands the gradient over range by range
+    [InlineData(nameof(Arch23), 1000, 3)]
+    public void IndexedBatch_GivesTheBitsOfTheGatheredBatch_AndHandsOverEveryGradientElementOnce(string name, int batchSize, int threads)
+    {
+        IBatchNetwork network = Create(name);
+        (float[] inputs, float[] targets) = Batch(network, batchSize * 2, seed: 6);
+        var data = new Dataset(inputs, network.InputSize, targets, network.OutputSize);
+        var rows = new int[batchSize];
+        for (int s = 0; s < rows.Length; s++)
+        {
+            rows[s] = (s * 7) % data.Count; // out of order, some samples left out
+        }
+
+        Dataset gathered = data.Subset(rows);
+        var expected = new float[network.ParameterCount];
+        var actual = new float[network.ParameterCount];
+        var consumer = new CountingConsumer(network.ParameterCount);
+        using var backward = new ParallelBackward(network, threads);
+
+        float expectedLoss = backward.BackwardBatch(gathered.Features, gathered.Targets, expected);
+        float loss = backward.BackwardBatch(data, rows, actual, consumer);
+
+        Assert.Equal(expectedLoss, loss);
+        AssertSameBits(expected, actual);
+        Assert.All(consumer.Seen, count => Assert.Equal(1, count));
+    }
+
     [Fact]
     public void NetworkWithoutWorkspaces_RunsItsPartsInTurn_WithTheSameBits()
     {
@@ -233,7 +263,7 @@ public class ParallelBackwardTests
         return (inputs, targets);
     }
 
-    private static void AssertSameBits(float[] expected, float[] actual)
+    internal static void AssertSameBits(float[] expected, float[] actual)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)
@@ -242,36 +272,18 @@ public class ParallelBackwardTests
         }
     }
 
-    /// <summary>A hand-written IBatchNetwork without workspaces: ParallelBackward can only run its parts one by one.</summary>
-    private class SequentialOnly(IBatchNetwork inner) : IBatchNetwork
+    /// <summary>Counts how often each gradient element is handed over.</summary>
+    private sealed class CountingConsumer(int length) : ParallelBackward.IGradientConsumer
     {
-        public int InputSize => inner.InputSize;
+        public int[] Seen { get; } = new int[length];
 
-        public int OutputSize => inner.OutputSize;
-
-        public int ParameterCount => inner.ParameterCount;
-
-        public ReadOnlySpan<int> LayerSizes => inner.LayerSizes;
-
-        public Span<float> Parameters => inner.Parameters;
-
-        public void Initialize(int seed) => inner.Initialize(seed);
-
-        public void Forward(ReadOnlySpan<float> input, Span<float> output) => inner.Forward(input, output);
-
-        public float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> gradient) => inner.Backward(input, target, gradient);
-
-        public float Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> target, Span<float> gradient, Span<float> inputGradient) =>
-            inner.Backward(input, target, gradient, inputGradient);
-
-        public void Backpropagate(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> gradient, Span<float> inputGradient) =>
-            inner.Backpropagate(input, outputGradient, gradient, inputGradient);
-
-        public float Loss(ReadOnlySpan<float> output, ReadOnlySpan<float> target) => inner.Loss(output, target);
-
-        public void ForwardBatch(ReadOnlySpan<float> inputs, Span<float> outputs) => inner.ForwardBatch(inputs, outputs);
-
-        public float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> gradient) => inner.BackwardBatch(inputs, targets, gradient);
+        public void Consume(int start, int length)
+        {
+            for (int i = start; i < start + length; i++)
+            {
+                System.Threading.Interlocked.Increment(ref Seen[i]);
+            }
+        }
     }
 
     /// <summary>A parallel network whose batch methods throw on a part whose first input is <see cref="Marker"/>.</summary>

@@ -42,9 +42,7 @@ public sealed class Sgd : IOptimizer
         if (Momentum == 0f)
         {
             SpanLength.Require(gradient, parameters.Length, nameof(gradient));
-
-            // θ + (−η)·g rounds exactly as θ − η·g (negation is exact, and the multiply-add is not fused).
-            TensorPrimitives.MultiplyAdd(gradient, -eta, parameters, parameters);
+            Descend(parameters, gradient, eta);
             return;
         }
 
@@ -60,4 +58,17 @@ public sealed class Sgd : IOptimizer
 
     /// <inheritdoc />
     public void Reset() => _velocity = null;
+
+    /// <summary>
+    /// Without momentum the step has no state and each parameter moves on its own, so the parameters may be stepped
+    /// range by range with <see cref="Descend"/>, in any order, with the bits of one <see cref="Step"/>.
+    /// </summary>
+    internal bool IsElementwise => Momentum == 0f;
+
+    /// <summary>θ ← θ − η·g over a range: the step without momentum.</summary>
+    internal static void Descend(Span<float> parameters, ReadOnlySpan<float> gradient, float eta)
+    {
+        // θ + (−η)·g rounds exactly as θ − η·g (negation is exact, and the multiply-add is not fused).
+        TensorPrimitives.MultiplyAdd(gradient, -eta, parameters, parameters);
+    }
 }

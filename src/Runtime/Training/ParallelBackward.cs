@@ -35,18 +35,24 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private readonly float[][] _partials = new float[MaxParts][];
     private readonly float[] _losses = new float[MaxParts];
     private readonly float[] _weights = new float[MaxParts];
+    private readonly float[]?[] _gatheredInputs, _gatheredTargets;
     private WorkerGroup? _workers;
     private bool _disposed;
 
-    // The call in progress, read by every participant.
+    // The call in progress, read by every participant: the batch as rows of inputs and targets, or as sample indices
+    // into a data set that each part gathers for itself.
     private ReadOnlyMemory<float> _inputs;
     private ReadOnlyMemory<float> _targets;
+    private Dataset? _data;
+    private ReadOnlyMemory<int> _rows;
     private Memory<float> _gradient;
+    private IGradientConsumer? _consumer;
     private int _count;
     private int _partSize;
     private int _parts;
     private int _nextPart;
     private int _partsDone;
+    private volatile bool _partFailed;
     private int _nextChunk;
 
     /// <summary>Creates the helper for one network.</summary>
@@ -60,6 +66,18 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         _parallel = network as IParallelBatchNetwork;
         MaxDegreeOfParallelism = _parallel is null ? 1 : maxDegreeOfParallelism;
         _workspaces = new object?[MaxDegreeOfParallelism];
+        _gatheredInputs = new float[MaxDegreeOfParallelism][];
+        _gatheredTargets = new float[MaxDegreeOfParallelism][];
+    }
+
+    /// <summary>
+    /// Takes each range of a finished batch gradient once, on whichever thread finished it, while no part runs: the
+    /// ranges are disjoint, so it may read and write the parameters and the gradient inside its range.
+    /// </summary>
+    internal interface IGradientConsumer
+    {
+        /// <summary>The gradient's elements [start, start + length) are final.</summary>
+        void Consume(int start, int length);
     }
 
     /// <summary>Ends the helper threads if <see cref="Dispose"/> was not called.</summary>
@@ -80,21 +98,54 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         int count = SpanLength.RequireRows(inputs.Span, _network.InputSize, nameof(inputs));
         SpanLength.Require(targets.Span, count * _network.OutputSize, nameof(targets));
         SpanLength.Require(gradient.Span, _network.ParameterCount, nameof(gradient));
+        _inputs = inputs;
+        _targets = targets;
+        return Run(count, gradient, consumer: null);
+    }
+
+    /// <summary>
+    /// <see cref="BackwardBatch(ReadOnlyMemory{float}, ReadOnlyMemory{float}, Memory{float})"/> of the samples
+    /// <paramref name="rows"/> of <paramref name="data"/>, in that order: each part copies its own rows into its
+    /// thread's buffer (see <see cref="ReserveRows"/>) right before computing on them, so the gathering is shared
+    /// among the threads and the rows are still in that core's cache when used. The same bits as the batch gathered
+    /// first. <paramref name="consumer"/>, if given, then receives every range of the finished gradient.
+    /// </summary>
+    internal float BackwardBatch(Dataset data, ReadOnlyMemory<int> rows, Memory<float> gradient, IGradientConsumer? consumer)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ReserveRows(rows.Length);
+        _data = data;
+        _rows = rows;
+        return Run(rows.Length, gradient, consumer);
+    }
+
+    private float Run(int count, Memory<float> gradient, IGradientConsumer? consumer)
+    {
         (int partSize, int parts) = Layout(count);
+        _gradient = gradient;
+        _consumer = consumer;
         if (parts == 1)
         {
-            return _network.BackwardBatch(inputs.Span, targets.Span, gradient.Span);
+            try
+            {
+                Rows(0, 0, count, out ReadOnlySpan<float> x, out ReadOnlySpan<float> y);
+                float single = _network.BackwardBatch(x, y, gradient.Span);
+                ConsumeChunks();
+                return single;
+            }
+            finally
+            {
+                Release();
+            }
         }
 
         Reserve(parts);
-        _inputs = inputs;
-        _targets = targets;
-        _gradient = gradient;
         _count = count;
         _partSize = partSize;
         _parts = parts;
         _nextPart = 0;
         _partsDone = 0;
+        _partFailed = false;
         _nextChunk = 0;
         for (int k = 0; k < parts; k++)
         {
@@ -123,11 +174,19 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         }
         finally
         {
-            // Not kept past the call: they would keep the caller's arrays alive.
-            _inputs = default;
-            _targets = default;
-            _gradient = default;
+            Release();
         }
+    }
+
+    /// <summary>Forgets the call's buffers: kept past it, they would keep the caller's arrays alive.</summary>
+    private void Release()
+    {
+        _inputs = default;
+        _targets = default;
+        _data = null;
+        _rows = default;
+        _gradient = default;
+        _consumer = null;
     }
 
     /// <summary>Ends the helper threads.</summary>
@@ -164,6 +223,51 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     }
 
     /// <summary>
+    /// Allocates every thread's buffers for gathering the parts of batches of up to <paramref name="count"/> indexed
+    /// samples, unless they are large enough already (part sizes grow with the batch, so the first, longest batch
+    /// allocates them once).
+    /// </summary>
+    internal void ReserveRows(int count)
+    {
+        int rows = Math.Min(Layout(count).PartSize, count);
+        for (int t = 0; t < MaxDegreeOfParallelism; t++)
+        {
+            if (_gatheredInputs[t] is not { } inputs || inputs.Length < rows * _network.InputSize)
+            {
+                _gatheredInputs[t] = new float[rows * _network.InputSize];
+                _gatheredTargets[t] = new float[rows * _network.OutputSize];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The inputs and targets of the batch's samples [start, start + n): a slice of the caller's rows, or, for an
+    /// indexed batch, those samples copied into <paramref name="participant"/>'s buffers.
+    /// </summary>
+    private void Rows(int participant, int start, int n, out ReadOnlySpan<float> inputs, out ReadOnlySpan<float> targets)
+    {
+        int inputSize = _network.InputSize, outputSize = _network.OutputSize;
+        if (_data is not Dataset data)
+        {
+            inputs = _inputs.Span.Slice(start * inputSize, n * inputSize);
+            targets = _targets.Span.Slice(start * outputSize, n * outputSize);
+            return;
+        }
+
+        Span<float> x = _gatheredInputs[participant]!.AsSpan(0, n * inputSize);
+        Span<float> y = _gatheredTargets[participant]!.AsSpan(0, n * outputSize);
+        ReadOnlySpan<int> rows = _rows.Span.Slice(start, n);
+        for (int s = 0; s < n; s++)
+        {
+            data.FeaturesOf(rows[s]).CopyTo(x.Slice(s * inputSize, inputSize));
+            data.TargetsOf(rows[s]).CopyTo(y.Slice(s * outputSize, outputSize));
+        }
+
+        inputs = x;
+        targets = y;
+    }
+
+    /// <summary>
     /// One participant's share: parts while any are left, then, once every part is done (another participant may
     /// still be finishing one), chunks of the sum while any are left. One round per call: the sum needs no second wake-up.
     /// </summary>
@@ -177,24 +281,32 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
             wait.SpinOnce(sleep1Threshold: -1);
         }
 
-        SumChunks();
+        // A part that failed left its buffer half written; its exception reaches the caller, and nothing is summed
+        // or handed to the consumer (which may be stepping the parameters).
+        if (!_partFailed)
+        {
+            SumChunks();
+        }
     }
 
     /// <summary>Takes parts until none is left; each part's gradient goes into its own buffer.</summary>
     private void ComputeParts(int participant)
     {
-        int inputSize = _network.InputSize, outputSize = _network.OutputSize;
         object? workspace = _parallel is null ? null : _workspaces[participant] ??= _parallel.CreateBatchWorkspace();
         for (int k = Interlocked.Increment(ref _nextPart) - 1; k < _parts; k = Interlocked.Increment(ref _nextPart) - 1)
         {
             int start = k * _partSize, n = Math.Min(_partSize, _count - start);
-            ReadOnlySpan<float> x = _inputs.Span.Slice(start * inputSize, n * inputSize);
-            ReadOnlySpan<float> y = _targets.Span.Slice(start * outputSize, n * outputSize);
             Span<float> partial = _partials[k];
             partial.Clear();
             try
             {
+                Rows(participant, start, n, out ReadOnlySpan<float> x, out ReadOnlySpan<float> y);
                 _losses[k] = workspace is null ? _network.BackwardBatch(x, y, partial) : _parallel!.BackwardBatch(x, y, partial, workspace);
+            }
+            catch
+            {
+                _partFailed = true;
+                throw;
             }
             finally
             {
@@ -224,6 +336,22 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
 
             Span<float> gradient = _gradient.Span.Slice(start, n);
             TensorPrimitives.Add(gradient, sum, gradient);
+            _consumer?.Consume(start, n);
+        }
+    }
+
+    /// <summary>Hands a one-part batch's gradient to the consumer in the chunks the sum would have used.</summary>
+    private void ConsumeChunks()
+    {
+        if (_consumer is not IGradientConsumer consumer)
+        {
+            return;
+        }
+
+        int length = _network.ParameterCount;
+        for (int start = 0; start < length; start += SumChunk)
+        {
+            consumer.Consume(start, Math.Min(SumChunk, length - start));
         }
     }
 }

@@ -6,8 +6,8 @@ namespace StaticNet;
 
 /// <summary>
 /// The state of one <see cref="Trainer.Fit"/>: every buffer, allocated before the first epoch (so the epoch loop
-/// allocates nothing), the shuffled order, the divergence guard's last finite parameters and the best epoch so far.
-/// One method per step of an epoch: gather and train a batch, validate, decide on early stopping.
+/// allocates nothing), the shuffled order, the divergence guard and the best epoch so far.
+/// One method per step of an epoch: train a batch, validate, decide on early stopping.
 /// </summary>
 internal sealed class TrainingRun : IDisposable
 {
@@ -18,7 +18,8 @@ internal sealed class TrainingRun : IDisposable
     private readonly Dataset? _validation;
     private readonly ParallelBackward _backward;
     private readonly int[] _order;
-    private readonly float[] _inputs, _targets, _gradient, _lastFinite;
+    private readonly float[] _gradient;
+    private readonly DivergenceGuard _guard;
     private readonly float[]? _best, _validationOutputs;
     private DeterministicRandom _random;
     private float _bestLoss = float.PositiveInfinity;
@@ -38,10 +39,8 @@ internal sealed class TrainingRun : IDisposable
             _order[i] = i;
         }
 
-        _inputs = new float[BatchSize * network.InputSize];
-        _targets = new float[BatchSize * network.OutputSize];
         _gradient = new float[network.ParameterCount];
-        _lastFinite = new float[network.ParameterCount];
+        _guard = new DivergenceGuard(network, optimizer, _gradient);
         _best = validation is null ? null : new float[network.ParameterCount];
         _validationOutputs = validation is null ? null : new float[Math.Min(validation.Count, 256) * network.OutputSize];
         _random = new DeterministicRandom(options.Seed);
@@ -49,6 +48,7 @@ internal sealed class TrainingRun : IDisposable
         // The batch gradient on up to MaxDegreeOfParallelism threads, bit for bit the same whatever that number.
         _backward = new ParallelBackward(network, options.MaxDegreeOfParallelism);
         _backward.Reserve(ParallelBackward.Layout(BatchSize).Parts);
+        _backward.ReserveRows(BatchSize);
     }
 
     /// <summary>Samples per batch: the option, or the whole set when it is smaller.</summary>
@@ -80,44 +80,15 @@ internal sealed class TrainingRun : IDisposable
     }
 
     /// <summary>
-    /// Gathers the samples <c>order[start..start+n)</c>, computes the batch gradient and takes one optimizer step,
-    /// guarding each stage: a non-finite loss or gradient undoes the previous step, a non-finite step undoes itself.
+    /// Trains on the samples <c>order[start..start+n)</c>: each part of the batch gathers its own rows (no copy of the
+    /// whole batch first), and the divergence guard takes the step, undoing it, or the previous one, if anything is
+    /// not finite (see <see cref="DivergenceGuard"/>).
     /// </summary>
     private float TrainBatch(int epoch, int batch, int start, int n)
     {
-        int inputSize = _network.InputSize, outputSize = _network.OutputSize;
-        for (int s = 0; s < n; s++)
-        {
-            _train.FeaturesOf(_order[start + s]).CopyTo(_inputs.AsSpan(s * inputSize));
-            _train.TargetsOf(_order[start + s]).CopyTo(_targets.AsSpan(s * outputSize));
-        }
-
-        Array.Clear(_gradient);
-        float loss = _backward.BackwardBatch(_inputs.AsMemory(0, n * inputSize), _targets.AsMemory(0, n * outputSize), _gradient);
-        string? problem = !float.IsFinite(loss) ? "loss" : !TensorPrimitives.IsFiniteAll<float>(_gradient) ? "gradient" : null;
-        if (problem is not null)
-        {
-            // The parameters that produced this batch's loss came from the last step; undo it.
-            if (batch > 1 || epoch > 1)
-            {
-                _lastFinite.CopyTo(_network.Parameters);
-                throw new TrainingDivergedException(epoch, batch, problem, "The parameters were restored to those before the previous step, the last whose loss and gradient were finite.");
-            }
-
-            throw new TrainingDivergedException(epoch, batch, problem, "No step had been taken: the parameters are those training started from.");
-        }
-
-        _network.Parameters.CopyTo(_lastFinite);
-        _optimizer.Step(_network.Parameters, _gradient);
-
-        // A finite gradient can still overflow the step (a huge learning rate); without this check the last
-        // step of training would hand back infinite parameters.
-        if (!TensorPrimitives.IsFiniteAll<float>(_network.Parameters))
-        {
-            _lastFinite.CopyTo(_network.Parameters);
-            throw new TrainingDivergedException(epoch, batch, "optimizer step", "The parameters were restored to those before this step.");
-        }
-
+        _guard.BeginBatch();
+        float loss = _backward.BackwardBatch(_train, _order.AsMemory(start, n), _gradient, _guard);
+        _guard.EndBatch(epoch, batch, loss);
         return loss;
     }
 
