@@ -7,18 +7,22 @@ namespace StaticNet.Tests;
 
 /// <summary>
 /// The three batch products of <see cref="DenseKernels"/> against the same products summed in double precision, over
-/// shapes that reach every register tile and every tail of the kernels (rows and columns 1-9 and past a tile, inner
-/// sizes around the vector widths 4, 8 and 16). CI reruns these at every vector width.
+/// shapes that reach every register tile and every tail of the kernels (see <see cref="Shapes"/>). CI reruns these at
+/// every vector width.
 /// </summary>
 public class DenseKernelProductTests
 {
+    // (rows, columns, inner) of the product C = A·B in every test: rows reach the 4- and 6-row tiles and their tails;
+    // columns reach the 2-, 3- and 4-unit tiles of Z = X·Wᵀ and the 1- and 2-vector tiles of Gemm at every width (up
+    // to 2 × 16 + 16 floats); inner sizes straddle the vector widths.
     public static IEnumerable<object[]> Shapes()
     {
-        int[] outer = [1, 2, 3, 4, 5, 7, 8, 9, 13];
+        int[] rowCounts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13];
+        int[] columnCounts = [1, 2, 3, 4, 5, 7, 8, 9, 13, 16, 17, 33, 48];
         int[] inner = [1, 3, 4, 5, 8, 15, 16, 17, 33, 64, 100];
-        foreach (int rows in outer)
+        foreach (int rows in rowCounts)
         {
-            foreach (int columns in outer)
+            foreach (int columns in columnCounts)
             {
                 foreach (int depth in inner)
                 {
