@@ -10,23 +10,32 @@ namespace StaticNet;
 /// </summary>
 internal static class DirectorySync
 {
-    // O_RDONLY | O_DIRECTORY | O_CLOEXEC in Linux's generic and x64 numbering (the same on arm64, riscv64, loongarch64).
-    private const int OpenFlags = 0x0 | 0x10000 | 0x80000;
+    // O_CLOEXEC is 0x80000 on every Linux architecture .NET runs on; O_DIRECTORY is 0x10000 in x64's and the generic
+    // numbering (riscv64, loongarch64) but 0x4000 on arm64 (arm's own fcntl.h), where 0x10000 would be O_DIRECT.
+    private const int CloseOnExec = 0x80000;
 
     /// <summary>
-    /// Flushes <paramref name="directory"/>; true when the platform did so. Best effort: other platforms, and file
-    /// systems that refuse fsync on a directory, return false, and the write stays atomic, only not yet durable.
+    /// Flushes <paramref name="directory"/>; true when the platform did so. Best effort: other platforms and
+    /// architectures, and file systems that refuse fsync on a directory, return false, and the write stays atomic,
+    /// only not yet durable.
     /// </summary>
     public static bool Flush(string directory)
     {
-        if (!OperatingSystem.IsLinux())
+        int? openDirectory = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 or Architecture.RiscV64 or Architecture.LoongArch64 => 0x10000,
+            Architecture.Arm64 => 0x4000,
+            _ => null,
+        };
+        if (!OperatingSystem.IsLinux() || openDirectory is not int directoryFlag)
         {
             return false;
         }
 
         try
         {
-            int descriptor = Open(directory, OpenFlags);
+            // O_RDONLY (0) | O_DIRECTORY | O_CLOEXEC: O_DIRECTORY makes a path that is not a directory fail here.
+            int descriptor = Open(directory, directoryFlag | CloseOnExec);
             if (descriptor < 0)
             {
                 return false;
