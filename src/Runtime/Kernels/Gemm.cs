@@ -98,18 +98,14 @@ internal static class Gemm
                 c31 = TSimd.MultiplyAdd(x, b1, c31);
             }
 
-            ref float c0 = ref Unsafe.Add(ref c, (row * cRowStride) + column);
-            Write<TVector, TSimd>(c00, ref c0, accumulate);
-            Write<TVector, TSimd>(c01, ref Unsafe.Add(ref c0, width), accumulate);
-            ref float cRow1 = ref Unsafe.Add(ref c0, cRowStride);
-            Write<TVector, TSimd>(c10, ref cRow1, accumulate);
-            Write<TVector, TSimd>(c11, ref Unsafe.Add(ref cRow1, width), accumulate);
-            ref float cRow2 = ref Unsafe.Add(ref cRow1, cRowStride);
-            Write<TVector, TSimd>(c20, ref cRow2, accumulate);
-            Write<TVector, TSimd>(c21, ref Unsafe.Add(ref cRow2, width), accumulate);
-            ref float cRow3 = ref Unsafe.Add(ref cRow2, cRowStride);
-            Write<TVector, TSimd>(c30, ref cRow3, accumulate);
-            Write<TVector, TSimd>(c31, ref Unsafe.Add(ref cRow3, width), accumulate);
+            ref float cRow = ref Unsafe.Add(ref c, (row * cRowStride) + column);
+            WritePair<TVector, TSimd>(c00, c01, ref cRow, width, accumulate);
+            cRow = ref Unsafe.Add(ref cRow, cRowStride);
+            WritePair<TVector, TSimd>(c10, c11, ref cRow, width, accumulate);
+            cRow = ref Unsafe.Add(ref cRow, cRowStride);
+            WritePair<TVector, TSimd>(c20, c21, ref cRow, width, accumulate);
+            cRow = ref Unsafe.Add(ref cRow, cRowStride);
+            WritePair<TVector, TSimd>(c30, c31, ref cRow, width, accumulate);
         }
 
         for (; row < rows; row++)
@@ -125,9 +121,7 @@ internal static class Gemm
                 c1 = TSimd.MultiplyAdd(x, TSimd.Load(ref Unsafe.Add(ref bRow, width)), c1);
             }
 
-            ref float cRow = ref Unsafe.Add(ref c, (row * cRowStride) + column);
-            Write<TVector, TSimd>(c0, ref cRow, accumulate);
-            Write<TVector, TSimd>(c1, ref Unsafe.Add(ref cRow, width), accumulate);
+            WritePair<TVector, TSimd>(c0, c1, ref Unsafe.Add(ref c, (row * cRowStride) + column), width, accumulate);
         }
     }
 

@@ -139,14 +139,10 @@ internal static class GemmTransposed
         }
 
         ref float c0 = ref Unsafe.Add(ref c, (i * cRowStride) + j);
-        for (int r = 0; r < 4; r++)
-        {
-            ref float cell = ref Unsafe.Add(ref c0, r * cRowStride);
-            cell += column0.GetElement(r);
-            Unsafe.Add(ref cell, 1) += column1.GetElement(r);
-            Unsafe.Add(ref cell, 2) += column2.GetElement(r);
-            Unsafe.Add(ref cell, 3) += column3.GetElement(r);
-        }
+        AddColumn(column0, ref c0, cRowStride);
+        AddColumn(column1, ref Unsafe.Add(ref c0, 1), cRowStride);
+        AddColumn(column2, ref Unsafe.Add(ref c0, 2), cRowStride);
+        AddColumn(column3, ref Unsafe.Add(ref c0, 3), cRowStride);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -201,13 +197,9 @@ internal static class GemmTransposed
         }
 
         ref float c0 = ref Unsafe.Add(ref c, (i * cRowStride) + j);
-        for (int r = 0; r < 4; r++)
-        {
-            ref float cell = ref Unsafe.Add(ref c0, r * cRowStride);
-            cell += column0.GetElement(r);
-            Unsafe.Add(ref cell, 1) += column1.GetElement(r);
-            Unsafe.Add(ref cell, 2) += column2.GetElement(r);
-        }
+        AddColumn(column0, ref c0, cRowStride);
+        AddColumn(column1, ref Unsafe.Add(ref c0, 1), cRowStride);
+        AddColumn(column2, ref Unsafe.Add(ref c0, 2), cRowStride);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -253,12 +245,8 @@ internal static class GemmTransposed
         }
 
         ref float c0 = ref Unsafe.Add(ref c, (i * cRowStride) + j);
-        for (int r = 0; r < 4; r++)
-        {
-            ref float cell = ref Unsafe.Add(ref c0, r * cRowStride);
-            cell += column0.GetElement(r);
-            Unsafe.Add(ref cell, 1) += column1.GetElement(r);
-        }
+        AddColumn(column0, ref c0, cRowStride);
+        AddColumn(column1, ref Unsafe.Add(ref c0, 1), cRowStride);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -289,10 +277,16 @@ internal static class GemmTransposed
             column += Vector128.Create(Unsafe.Add(ref a0, p), Unsafe.Add(ref a1, p), Unsafe.Add(ref a2, p), Unsafe.Add(ref a3, p)) * Unsafe.Add(ref b0, p);
         }
 
-        ref float c0 = ref Unsafe.Add(ref c, (i * cRowStride) + j);
-        for (int r = 0; r < 4; r++)
-        {
-            Unsafe.Add(ref c0, r * cRowStride) += column.GetElement(r);
-        }
+        AddColumn(column, ref Unsafe.Add(ref c, (i * cRowStride) + j), cRowStride);
+    }
+
+    /// <summary>Adds the four sums of one tile column to C's four rows of that column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddColumn(Vector128<float> sums, ref float c, nint cRowStride)
+    {
+        c += sums.GetElement(0);
+        Unsafe.Add(ref c, cRowStride) += sums.GetElement(1);
+        Unsafe.Add(ref c, 2 * cRowStride) += sums.GetElement(2);
+        Unsafe.Add(ref c, 3 * cRowStride) += sums.GetElement(3);
     }
 }
