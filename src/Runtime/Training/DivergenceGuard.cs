@@ -7,7 +7,7 @@ namespace StaticNet;
 /// The divergence guard of one <see cref="Trainer.Fit"/>: it undoes what a batch did when its loss, gradient or step
 /// is not finite. It keeps the parameters from before each of the last two steps in two buffers that take turns, and
 /// fills this step's buffer range by range while <see cref="ParallelBackward"/> finishes the gradient (on every core
-/// that takes part, each range still in that core's cache), so no batch pays a separate full copy or scan:
+/// that takes part, each range still in that core's cache), so no batch pays a separate pass to copy or scan them:
 /// a non-finite loss or gradient restores the parameters from before the previous step (the last whose loss and
 /// gradient were finite), or those training started from; a non-finite step restores those from before the step.
 /// Plain SGD (<see cref="Sgd.IsElementwise"/>) is stepped and checked in the same pass, range by range, with the bits
