@@ -52,8 +52,8 @@ public sealed class PyTorchExampleTests : TemporaryDirectory
             (float[][] inputs, float[][] expected) = ReadOutputs();
             AssertOutputs(network, inputs, expected);
 
-            var fromOnnx = new IrisNet(seed: 7);
             // <docs:load-onnx-from-pytorch>
+            var fromOnnx = new IrisNet();
             Onnx.Load(fromOnnx, "iris.onnx");                 // package StaticNet.Onnx
             // </docs:load-onnx-from-pytorch>
             Assert.Equal(network.Parameters.ToArray(), fromOnnx.Parameters.ToArray());
