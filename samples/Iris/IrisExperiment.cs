@@ -18,6 +18,7 @@ public static class IrisExperiment
     /// <summary>Runs the whole experiment.</summary>
     /// <param name="csvPath">The Iris CSV (header, four numeric columns, a 'species' column).</param>
     /// <param name="progress">Receives one report per epoch.</param>
+    // <docs:tabular>
     public static Outcome Run(string csvPath, IProgress<EpochReport>? progress = null)
     {
         CsvDataset csv = CsvReader.ReadClassification(csvPath, "species");
@@ -38,6 +39,7 @@ public static class IrisExperiment
             Evaluation.Accuracy(network, train),
             Evaluation.ConfusionMatrix(network, test));
     }
+    // </docs:tabular>
 
     /// <summary>What the experiment produced.</summary>
     /// <param name="Network">The trained network.</param>

@@ -14,7 +14,9 @@ Span<float> trained = stackalloc float[FrozenIrisNet.OutputSize], frozen = stack
 for (int s = 0; s < outcome.Test.Count; s++)
 {
     outcome.Network.Forward(outcome.Test.FeaturesOf(s), trained);
-    FrozenIrisNet.Predict(outcome.Test.FeaturesOf(s), frozen);
+    // <docs:frozen-predict>
+    FrozenIrisNet.Predict(outcome.Test.FeaturesOf(s), frozen);   // static: no instance, no file, no allocation
+    // </docs:frozen-predict>
     identical += trained.SequenceEqual(frozen) ? 1 : 0;
     sameClass += ArgMax(trained) == ArgMax(frozen) ? 1 : 0;
     for (int j = 0; j < trained.Length; j++)

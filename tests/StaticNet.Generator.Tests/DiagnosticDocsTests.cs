@@ -101,7 +101,7 @@ public sealed class DiagnosticDocsTests
     /// each. A ```json block before a C# block is an AdditionalFiles item of that example, at the path its introducing
     /// line names in backticks (a frozen network's weights file).
     /// </summary>
-    private static (List<Example> Wrong, List<Example> Right) Examples(string id)
+    internal static (List<Example> Wrong, List<Example> Right) Examples(string id)
     {
         var wrong = new List<Example>();
         var right = new List<Example>();
@@ -148,7 +148,7 @@ public sealed class DiagnosticDocsTests
     }
 
     /// <summary>One example: its C# source and the AdditionalFiles items (path relative to the project, text) it comes with.</summary>
-    private sealed record Example(string Source, (string Path, string Text)[] Files)
+    internal sealed record Example(string Source, (string Path, string Text)[] Files)
     {
         public GeneratorRun Run() => FrozenHarness.Run(Source, Files);
     }

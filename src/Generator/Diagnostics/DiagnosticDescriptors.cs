@@ -162,9 +162,9 @@ internal static class DiagnosticDescriptors
         "SN0024",
         "Network is too large to compile its weights in",
         "'{0}' has {1} parameters, more than the {2} StaticNet compiles into code; remove Weights from the attribute and load the weights at run time instead, with WeightsJson.Load(network, path)",
-        "Every parameter of a frozen network becomes a float literal in the generated source (about 13 characters each), so the source and the compiler's time grow with the parameter count. Measured (README, Frozen networks): 784-256-10 (203,530 parameters) generates 2.8 MB and compiles in 2.3 s, 784-512-10 (407,050) 5.6 MB in 4.3 s, 784-1024-10 11 MB in 11 s; past 262,144 parameters such networks should load their weights at run time. Until Weights is removed or the network is smaller, StaticNet generates a stand-in whose members throw.");
+        "Every parameter of a frozen network becomes a float literal in the generated source, so the generated file, the compiler's time and the work of an IDE that re-reads the file on each edit all grow with the parameter count. Above the limit, a network's weights belong in a file that the program loads when it starts: remove Weights from the attribute, keep the JSON file next to the program and call WeightsJson.Load(network, path). Until Weights is removed or the network is smaller, StaticNet generates a stand-in whose members throw.");
 
-    /// <summary>The most parameters a frozen network may have (see <see cref="FrozenNetworkTooLarge"/> and README's measurements).</summary>
+    /// <summary>The most parameters a frozen network may have (see <see cref="FrozenNetworkTooLarge"/> and the measurements in docs/frozen.md).</summary>
     public const int MaxFrozenParameterCount = 1 << 18;
 
     /// <summary>Where each ID is explained with a wrong and a right example; the anchor is the lower-case ID.</summary>

@@ -21,7 +21,7 @@ namespace StaticNet;
 /// <c>{2(l−1)}.bias</c>, shape [n_l]: the keys of <c>nn.Sequential(nn.Linear(n0, n1), activation, nn.Linear(n1, n2), …)</c>,
 /// whose activation modules hold no parameters but still take an index. A 4-8-3 network written by
 /// <c>safetensors.torch.save_file(model.state_dict(), path)</c> therefore loads directly, and
-/// <c>model.load_state_dict(safetensors.torch.load_file(path))</c> reads what <see cref="Save(INetwork, string, IReadOnlyDictionary{string, string})"/> wrote.
+/// <c>model.load_state_dict(safetensors.torch.load_file(path))</c> reads what <see cref="Save(INetwork, string, IReadOnlyDictionary{string, string}, StateDictKeys)"/> wrote.
 /// </para>
 /// <para>
 /// The header's <c>__metadata__</c> records <c>"format": "pt"</c> and <c>"staticnet.layers"</c> (e.g. <c>"4,8,3"</c>),
@@ -53,19 +53,26 @@ public static class SafeTensors
     /// Extra <c>__metadata__</c> entries, written in ordinal key order. The keys <c>format</c> and
     /// <c>staticnet.layers</c> are written by this method and may not be passed.
     /// </param>
-    /// <exception cref="ArgumentException">An argument is null or empty, or <paramref name="metadata"/> uses a reserved key or a null value.</exception>
+    /// <param name="keys">
+    /// The state-dict keys to write, for a PyTorch module whose <c>Linear</c> layers are not at <c>0, 2, 4, …</c>
+    /// (a <c>Sequential</c> with Dropout, named layers); null for those default keys.
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// An argument is null or empty, <paramref name="metadata"/> uses a reserved key or a null value, or
+    /// <paramref name="keys"/> names another number of layers than the network has.
+    /// </exception>
     /// <exception cref="IOException">
     /// The file could not be written (also for a permission error, and for a path that is not a regular file); an
     /// existing file at <paramref name="path"/> is left as it was.
     /// </exception>
-    public static void Save(INetwork network, string path, IReadOnlyDictionary<string, string>? metadata = null)
+    public static void Save(INetwork network, string path, IReadOnlyDictionary<string, string>? metadata = null, StateDictKeys? keys = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
 
         // Everything that can be checked is checked before the disk is touched, so bad arguments leave nothing behind.
         WeightLayout layout = WeightLayout.Of(network);
-        byte[] header = BuildHeader(layout, metadata);
+        byte[] header = BuildHeader(layout, metadata, keys);
         AtomicFile.Write(path, file => Write(file, header, network));
     }
 
@@ -75,15 +82,19 @@ public static class SafeTensors
     /// </summary>
     /// <param name="network">The network to save.</param>
     /// <param name="stream">A writable stream.</param>
-    /// <param name="metadata">Extra <c>__metadata__</c> entries, as for <see cref="Save(INetwork, string, IReadOnlyDictionary{string, string})"/>.</param>
-    /// <exception cref="ArgumentException">An argument is null, the stream is not writable, or <paramref name="metadata"/> uses a reserved key or a null value.</exception>
-    public static void Save(INetwork network, Stream stream, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <param name="metadata">Extra <c>__metadata__</c> entries, as for <see cref="Save(INetwork, string, IReadOnlyDictionary{string, string}, StateDictKeys)"/>.</param>
+    /// <param name="keys">The state-dict keys to write; null for <c>0, 2, 4, …</c>.</param>
+    /// <exception cref="ArgumentException">
+    /// An argument is null, the stream is not writable, <paramref name="metadata"/> uses a reserved key or a null
+    /// value, or <paramref name="keys"/> names another number of layers than the network has.
+    /// </exception>
+    public static void Save(INetwork network, Stream stream, IReadOnlyDictionary<string, string>? metadata = null, StateDictKeys? keys = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         WeightStreams.RequireWritable(stream);
 
         WeightLayout layout = WeightLayout.Of(network);
-        Write(stream, BuildHeader(layout, metadata), network);
+        Write(stream, BuildHeader(layout, metadata, keys), network);
         stream.Flush();
     }
 
@@ -273,8 +284,9 @@ public static class SafeTensors
         }
     }
 
-    private static byte[] BuildHeader(WeightLayout layout, IReadOnlyDictionary<string, string>? metadata)
+    private static byte[] BuildHeader(WeightLayout layout, IReadOnlyDictionary<string, string>? metadata, StateDictKeys? keys)
     {
+        string[] names = StateDictKeys.TensorNames(keys, layout.Sizes.Length - 1, nameof(keys));
         var json = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(json))
         {
@@ -285,9 +297,9 @@ public static class SafeTensors
             if (metadata is not null)
             {
                 // Sorted, so that saving the same network with the same metadata always produces the same bytes.
-                var keys = new List<string>(metadata.Keys);
-                keys.Sort(StringComparer.Ordinal);
-                foreach (string key in keys)
+                var metadataKeys = new List<string>(metadata.Keys);
+                metadataKeys.Sort(StringComparer.Ordinal);
+                foreach (string key in metadataKeys)
                 {
                     if (key is null || key == FormatKey || key == SafeTensorsHeader.LayersKey)
                     {
@@ -306,9 +318,10 @@ public static class SafeTensors
 
             // Tensors in layer order, which is the parameter buffer's order, so the data section is that buffer as is.
             ulong offset = 0;
-            foreach (TensorSlot slot in layout.Slots)
+            for (int i = 0; i < layout.Slots.Count; i++)
             {
-                writer.WriteStartObject(slot.Name);
+                TensorSlot slot = layout.Slots[i];
+                writer.WriteStartObject(names[i]);
                 writer.WriteString("dtype", "F32");
                 writer.WriteStartArray("shape");
                 foreach (long dimension in slot.Shape)

@@ -15,7 +15,8 @@ namespace StaticNet;
 /// <remarks>
 /// <para>
 /// Layer l is a weight <c>[n_l][n_(l−1)]</c> (rows are output units, as in <c>nn.Linear</c>) and a bias <c>[n_l]</c>.
-/// <see cref="Save(INetwork, string)"/> writes the <c>nn.Sequential</c> names <c>0.weight, 0.bias, 2.weight, …</c>
+/// <see cref="Save(INetwork, string, StateDictKeys)"/> writes the <c>nn.Sequential</c> names <c>0.weight, 0.bias, 2.weight, …</c>
+/// (or the keys a <see cref="StateDictKeys"/> gives)
 /// and every float in its shortest form that reads back to the same bits. <see cref="Load(INetwork, string, ReadOptions)"/>
 /// accepts the names of any multilayer perceptron's state dict by the same rules as
 /// <see cref="SafeTensors.Load(INetwork, string, ReadOptions)"/> (Dropout gaps, named layers, a wrapper prefix).
@@ -30,27 +31,38 @@ public static class WeightsJson
     /// <summary>Writes the parameters of <paramref name="network"/> to <paramref name="path"/>, atomically (a temporary file renamed over the target).</summary>
     /// <param name="network">The network to save.</param>
     /// <param name="path">The file to create or replace; its directory must exist.</param>
-    /// <exception cref="ArgumentException">A parameter is NaN or infinite, which JSON cannot hold; nothing is written.</exception>
+    /// <param name="keys">
+    /// The state-dict keys to write, for a PyTorch module whose <c>Linear</c> layers are not at <c>0, 2, 4, …</c>
+    /// (a <c>Sequential</c> with Dropout, named layers); null for those default keys.
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// A parameter is NaN or infinite, which JSON cannot hold, or <paramref name="keys"/> names another number of
+    /// layers than the network has; nothing is written.
+    /// </exception>
     /// <exception cref="IOException">The file could not be written; an existing file at <paramref name="path"/> is left as it was.</exception>
-    public static void Save(INetwork network, string path)
+    public static void Save(INetwork network, string path, StateDictKeys? keys = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
 
-        byte[] json = Utf8.GetBytes(Format(network));
+        byte[] json = Utf8.GetBytes(Format(network, keys));
         AtomicFile.Write(path, file => file.Write(json));
     }
 
     /// <summary>Writes the parameters of <paramref name="network"/> as JSON (UTF-8, no byte order mark) to <paramref name="stream"/>, which is flushed but not closed.</summary>
     /// <param name="network">The network to save.</param>
     /// <param name="stream">A writable stream.</param>
-    /// <exception cref="ArgumentException">A parameter is NaN or infinite, which JSON cannot hold; nothing is written.</exception>
-    public static void Save(INetwork network, Stream stream)
+    /// <param name="keys">The state-dict keys to write; null for <c>0, 2, 4, …</c>.</param>
+    /// <exception cref="ArgumentException">
+    /// A parameter is NaN or infinite, which JSON cannot hold, or <paramref name="keys"/> names another number of
+    /// layers than the network has; nothing is written.
+    /// </exception>
+    public static void Save(INetwork network, Stream stream, StateDictKeys? keys = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         WeightStreams.RequireWritable(stream);
 
-        stream.Write(Utf8.GetBytes(Format(network)));
+        stream.Write(Utf8.GetBytes(Format(network, keys)));
         stream.Flush();
     }
 
@@ -137,16 +149,17 @@ public static class WeightsJson
         staging.AsSpan().CopyTo(network.Parameters);
     }
 
-    private static string Format(INetwork network)
+    private static string Format(INetwork network, StateDictKeys? keys)
     {
         WeightLayout layout = WeightLayout.Of(network);
+        string[] names = StateDictKeys.TensorNames(keys, layout.Sizes.Length - 1, nameof(keys));
         ReadOnlySpan<float> parameters = network.Parameters;
         var json = new StringBuilder(16 * layout.ParameterCount + 64);
         json.Append('{');
         for (int i = 0; i < layout.Slots.Count; i++)
         {
             TensorSlot slot = layout.Slots[i];
-            json.Append(i == 0 ? "\n  \"" : ",\n  \"").Append(slot.Name).Append("\": ");
+            json.Append(i == 0 ? "\n  \"" : ",\n  \"").Append(names[i]).Append("\": ");
             ReadOnlySpan<float> values = parameters.Slice(slot.ParameterOffset, slot.Length);
             if (slot.Shape.Length == 1)
             {
