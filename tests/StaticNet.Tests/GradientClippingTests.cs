@@ -63,28 +63,29 @@ public class GradientClippingTests
         Dataset data = Problem();
         IOptimizer Optimizer() => plainSgd ? new Sgd(0.2f) : new AdamW(0.05f);
         var trained = new OptimizerFixtureNet(seed: 3);
-        // <docs:trainer-clipping>
         var options = new TrainerOptions { Epochs = 6, BatchSize = data.Count, MaxGradientNorm = 0.25f, MaxDegreeOfParallelism = 1 };
         new Trainer(trained, Optimizer(), options).Fit(data);
-        // </docs:trainer-clipping>
 
         // The same full-batch steps by hand: gradient, clip, step.
-        var manual = new OptimizerFixtureNet(seed: 3);
+        var network = new OptimizerFixtureNet(seed: 3);
         IOptimizer optimizer = Optimizer();
         var gradient = new float[OptimizerFixtureNet.ParameterCount];
         for (int epoch = 0; epoch < 6; epoch++)
         {
-            Array.Clear(gradient);
-            manual.BackwardBatch(data.Features, data.Targets, gradient);
-            Assert.True(GradientClipping.ClipNorm(gradient, 0.25f) > 0.25f, "the test needs gradients that clipping changes");
-            optimizer.Step(manual.Parameters, gradient);
+            // <docs:manual-step>
+            Array.Clear(gradient);                                        // optimizer.zero_grad()
+            network.BackwardBatch(data.Features, data.Targets, gradient); // loss.backward()
+            float norm = GradientClipping.ClipNorm(gradient, 0.25f);      // clip_grad_norm_(model.parameters(), 0.25)
+            optimizer.Step(network.Parameters, gradient);                 // optimizer.step()
+            // </docs:manual-step>
+            Assert.True(norm > 0.25f, "the test needs gradients that clipping changes");
         }
 
         var unclipped = new OptimizerFixtureNet(seed: 3);
         new Trainer(unclipped, Optimizer(), new TrainerOptions { Epochs = 6, BatchSize = data.Count, MaxDegreeOfParallelism = 1 }).Fit(data);
         for (int i = 0; i < gradient.Length; i++)
         {
-            Assert.Equal(manual.Parameters[i], trained.Parameters[i], 1e-5f);
+            Assert.Equal(network.Parameters[i], trained.Parameters[i], 1e-5f);
         }
 
         Assert.True(MaxDifference(trained.Parameters, unclipped.Parameters) > 1e-3f, "clipping changed nothing");

@@ -37,8 +37,8 @@ public class MetricTests
         // <docs:binary-metrics>
         float[] scores = { 0.5f, 0.5f, 0.5f, 0.9f };
         float[] labels = { 0f, 1f, 0f, 1f };
-        double auc = Evaluation.RocAuc(scores, labels);        // (½ + ½ + 1 + 1) / 4 pairs = 0.75
-        double logLoss = Evaluation.LogLoss(scores, labels);   // −(ln ½ + ln ½ + ln ½ + ln 0.9) / 4
+        double auc = Evaluation.RocAuc(scores, labels);      // (½ + ½ + 1 + 1) / 4 pairs = 0.75
+        double logLoss = Evaluation.LogLoss(scores, labels); // −(ln ½ + ln ½ + ln ½ + ln 0.9) / 4
         // </docs:binary-metrics>
         Assert.Equal(0.75, auc, 1e-12);
         Assert.Equal(-((3 * Math.Log(0.5)) + Math.Log(0.9f)) / 4, logLoss, 1e-9);

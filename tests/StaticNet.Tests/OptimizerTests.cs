@@ -1,4 +1,5 @@
 using System;
+using StaticNet.Tests.Networks;
 using Xunit;
 
 namespace StaticNet.Tests;
@@ -156,5 +157,34 @@ public class OptimizerTests
         float[] other = { 1f, 2f };
         Assert.Throws<ArgumentException>(() => adamW.Step(other, new float[2]));
         Assert.Equal(new[] { 1f, 2f }, other);
+    }
+
+    [Fact]
+    public void AdamWWithClipping_TrainsARegressionNetworkThroughTheTrainer()
+    {
+        var random = new DeterministicRandom(11);
+        var features = new float[128 * 3];
+        var targets = new float[128 * 2];
+        for (int s = 0; s < 128; s++)
+        {
+            float x = random.NextSymmetric(1f), y = random.NextSymmetric(1f), z = random.NextSymmetric(1f);
+            features[3 * s] = x;
+            features[(3 * s) + 1] = y;
+            features[(3 * s) + 2] = z;
+            targets[2 * s] = x + (y * z);
+            targets[(2 * s) + 1] = (2f * y) - x;
+        }
+
+        var train = new Dataset(features, 3, targets, 2);
+
+        // <docs:adamw-trainer>
+        var network = new OptimizerFixtureNet(seed: 1);
+        var optimizer = new AdamW(learningRate: 1e-2f, weightDecay: 1e-2f); // torch.optim.AdamW(params, lr=1e-2, weight_decay=1e-2)
+        var options = new TrainerOptions { Epochs = 40, BatchSize = 16, MaxGradientNorm = 1f };
+        TrainingResult result = new Trainer(network, optimizer, options).Fit(train);
+        // </docs:adamw-trainer>
+
+        Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss / 4, $"loss {result.History[0].TrainLoss} -> {result.History[^1].TrainLoss}");
+        Assert.True(Evaluation.RSquared(network, train) > 0.8);
     }
 }
