@@ -10,8 +10,8 @@ namespace StaticNet.Tests;
 
 /// <summary>
 /// Every optimizer against torch.optim 1.13 (Fixtures/make_optimizer_fixtures.py): the same 3-4-2 network from the
-/// same parameters on the same batches for 48 steps, with and without clip_grad_norm_, agreeing to 2e-4 in every
-/// loss, gradient norm and parameter.
+/// same parameters on the same batches for 48 steps, with and without clip_grad_norm_ (and with the biases left out of
+/// the weight decay, as parameter groups), agreeing to 2e-4 in every loss, gradient norm and parameter.
 /// </summary>
 public class OptimizerPyTorchTests
 {
@@ -30,6 +30,7 @@ public class OptimizerPyTorchTests
         "rmsprop", "rmsprop_clip",
         "rmsprop_momentum", "rmsprop_momentum_clip",
         "rmsprop_centered", "rmsprop_centered_clip",
+        "adamw_nobias", "sgd_nesterov_decay_nobias", "rmsprop_momentum_nobias",
     };
 
     [Theory]
@@ -51,7 +52,7 @@ public class OptimizerPyTorchTests
 
         IBatchNetwork network = new OptimizerFixtureNet();
         Floats(root.GetProperty("parameters")).CopyTo(network.Parameters);
-        IOptimizer optimizer = Create(clip ? configuration[..^"_clip".Length] : configuration);
+        IOptimizer optimizer = Create(clip ? configuration[..^"_clip".Length] : configuration, network);
         var gradient = new float[network.ParameterCount];
         int samples = targets.Length / network.OutputSize;
         float worstParameter = 0f, worstLoss = 0f;
@@ -82,6 +83,33 @@ public class OptimizerPyTorchTests
         }
 
         _output.WriteLine($"{configuration}: max |Δθ| {worstParameter:G3}, max |Δloss| {worstLoss:G3} over {steps} steps");
+    }
+
+    /// <summary>
+    /// The optimizer each configuration name stands for, with the hyper-parameters of the Python script; the
+    /// *_nobias ones leave <paramref name="network"/>'s biases out of the decay, as the script's parameter groups.
+    /// </summary>
+    private static IOptimizer Create(string name, INetwork network)
+    {
+        switch (name)
+        {
+            case "adamw_nobias":
+                // <docs:exclude-biases>
+                var adamW = new AdamW(learningRate: 0.01f, weightDecay: 0.1f);
+                adamW.ExcludeBiasesFromWeightDecay(network); // weights in a group with weight_decay=0.1, biases with 0
+                // </docs:exclude-biases>
+                return adamW;
+            case "sgd_nesterov_decay_nobias":
+                var sgd = new Sgd(0.05f, momentum: 0.9f, weightDecay: 0.05f, nesterov: true);
+                sgd.ExcludeBiasesFromWeightDecay(network);
+                return sgd;
+            case "rmsprop_momentum_nobias":
+                var rmsProp = new RmsProp(learningRate: 0.005f, momentum: 0.9f, weightDecay: 0.05f);
+                rmsProp.ExcludeBiasesFromWeightDecay(network);
+                return rmsProp;
+            default:
+                return Create(name);
+        }
     }
 
     /// <summary>The optimizer each configuration name stands for, with the hyper-parameters of the Python script.</summary>

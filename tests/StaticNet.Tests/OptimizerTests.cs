@@ -187,4 +187,31 @@ public class OptimizerTests
         Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss / 4, $"loss {result.History[0].TrainLoss} -> {result.History[^1].TrainLoss}");
         Assert.True(Evaluation.RSquared(network, train) > 0.8);
     }
+
+    [Fact]
+    public void ExcludeBiasesFromWeightDecay_WithAnotherNetwork_ThrowsBeforeChangingAnything()
+    {
+        var sgd = new Sgd(0.1f, weightDecay: 0.5f);
+        sgd.ExcludeBiasesFromWeightDecay(new OptimizerFixtureNet(seed: 1));
+        float[] parameters = { 1f, 2f, 3f };
+        var exception = Assert.Throws<ArgumentException>(() => sgd.Step(parameters, new float[3]));
+        Assert.Contains("ExcludeBiasesFromWeightDecay", exception.Message);
+        Assert.Equal(new[] { 1f, 2f, 3f }, parameters);
+    }
+
+    [Fact]
+    public void ExcludeBiasesFromWeightDecay_DecaysTheWeightsOnly()
+    {
+        // 3-4-2: W1 is [0, 12), b1 [12, 16), W2 [16, 24), b2 [24, 26).
+        var network = new OptimizerFixtureNet(seed: 1);
+        var adamW = new AdamW(learningRate: 0.1f, weightDecay: 0.5f);
+        adamW.ExcludeBiasesFromWeightDecay(network);
+        var parameters = new float[OptimizerFixtureNet.ParameterCount];
+        parameters.AsSpan().Fill(1f);
+        adamW.Step(parameters, new float[parameters.Length]); // a zero gradient: only the decay moves anything
+        Assert.Equal(0.95f, parameters[0]);
+        Assert.Equal(1f, parameters[12]);
+        Assert.Equal(0.95f, parameters[23]);
+        Assert.Equal(1f, parameters[25]);
+    }
 }

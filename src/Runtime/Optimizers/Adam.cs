@@ -12,6 +12,7 @@ public class Adam : IOptimizer
     private readonly AdamMoments _moments = new();
     private readonly bool _decoupled;
     private float[]? _decayed;
+    private WeightDecayRanges? _decayRanges;
 
     /// <summary>Creates the optimizer with PyTorch's defaults.</summary>
     /// <param name="learningRate">η, positive and finite.</param>
@@ -61,17 +62,24 @@ public class Adam : IOptimizer
     /// <summary>How many steps have been taken since construction or <see cref="Reset"/>.</summary>
     public int StepCount => _moments.StepCount;
 
+    /// <summary>
+    /// Leaves <paramref name="network"/>'s biases out of the weight decay, which then applies to its weight matrices
+    /// only: PyTorch's two parameter groups, the biases with <c>weight_decay=0</c>. Kept across <see cref="Reset"/>.
+    /// </summary>
+    /// <param name="network">The network this optimizer steps; its parameter count is checked at every step.</param>
+    public void ExcludeBiasesFromWeightDecay(INetwork network) => _decayRanges = WeightDecayRanges.WeightsOf(network);
+
     /// <inheritdoc />
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
         if (_decoupled)
         {
-            _moments.Step(parameters, gradient, LearningRate, Beta1, Beta2, Epsilon, WeightDecay);
+            _moments.Step(parameters, gradient, LearningRate, Beta1, Beta2, Epsilon, WeightDecay, _decayRanges);
             return;
         }
 
-        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay);
-        _moments.Step(parameters, g, LearningRate, Beta1, Beta2, Epsilon, decoupledDecay: 0f);
+        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
+        _moments.Step(parameters, g, LearningRate, Beta1, Beta2, Epsilon, decoupledDecay: 0f, ranges: null);
     }
 
     /// <inheritdoc />

@@ -17,20 +17,30 @@ internal sealed class AdamMoments
 
     /// <summary>
     /// Updates the moments from <paramref name="gradient"/> and moves <paramref name="parameters"/>, first decaying
-    /// them by 1 − η·λ when <paramref name="decoupledDecay"/> λ is not 0 (AdamW), once every length is checked.
+    /// them (all, or the weights of <paramref name="ranges"/>) by 1 − η·λ when <paramref name="decoupledDecay"/> λ is
+    /// not 0 (AdamW), once every length is checked.
     /// </summary>
-    public void Step(Span<float> parameters, ReadOnlySpan<float> gradient, float learningRate, float beta1, float beta2, float epsilon, float decoupledDecay)
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradient, float learningRate, float beta1, float beta2, float epsilon, float decoupledDecay, WeightDecayRanges? ranges)
     {
         float[] m = OptimizerState.Ensure(ref _first, parameters, gradient);
         float[] v = OptimizerState.Ensure(ref _second, parameters, gradient);
         float[] denominator = OptimizerState.Ensure(ref _denominator, parameters, gradient);
         float[] scratch = OptimizerState.Ensure(ref _scratch, parameters, gradient);
+        ranges?.Require(parameters);
         StepCount++;
 
         // torch.optim.AdamW: param.mul_(1 - lr * weight_decay), the factor computed in double and rounded once.
         if (decoupledDecay != 0f)
         {
-            TensorPrimitives.Multiply(parameters, (float)(1d - ((double)learningRate * decoupledDecay)), parameters);
+            float factor = (float)(1d - ((double)learningRate * decoupledDecay));
+            if (ranges is null)
+            {
+                TensorPrimitives.Multiply(parameters, factor, parameters);
+            }
+            else
+            {
+                ranges.Scale(parameters, factor);
+            }
         }
 
         OptimizerState.Average(m, gradient, beta1, OptimizerState.Complement(beta1));

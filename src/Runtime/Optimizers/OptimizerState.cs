@@ -29,10 +29,11 @@ internal static class OptimizerState
     }
 
     /// <summary>
-    /// PyTorch's coupled weight decay (L2 in the loss), g + λ·θ, written to <paramref name="buffer"/>; with λ = 0 the
-    /// gradient itself, untouched. Rounds as torch's <c>grad.add(param, alpha=weight_decay)</c>: one product, one sum.
+    /// PyTorch's coupled weight decay (L2 in the loss), g + λ·θ, written to <paramref name="buffer"/>, on every
+    /// parameter or only on the weights of <paramref name="ranges"/>; with λ = 0 the gradient itself, untouched.
+    /// Rounds as torch's <c>grad.add(param, alpha=weight_decay)</c>: one product, one sum.
     /// </summary>
-    public static ReadOnlySpan<float> DecayedGradient(ref float[]? buffer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradient, float weightDecay)
+    public static ReadOnlySpan<float> DecayedGradient(ref float[]? buffer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradient, float weightDecay, WeightDecayRanges? ranges)
     {
         if (weightDecay == 0f)
         {
@@ -41,7 +42,15 @@ internal static class OptimizerState
         }
 
         float[] decayed = Ensure(ref buffer, parameters, gradient);
-        TensorPrimitives.MultiplyAdd(parameters, weightDecay, gradient, decayed);
+        if (ranges is null)
+        {
+            TensorPrimitives.MultiplyAdd(parameters, weightDecay, gradient, decayed);
+            return decayed;
+        }
+
+        ranges.Require(parameters);
+        gradient.CopyTo(decayed);
+        ranges.AddDecay(parameters, weightDecay, decayed);
         return decayed;
     }
 

@@ -11,6 +11,7 @@ namespace StaticNet;
 public sealed class RmsProp : IOptimizer
 {
     private float[]? _squareAverage, _gradientAverage, _velocity, _decayed, _denominator, _scratch;
+    private WeightDecayRanges? _decayRanges;
 
     /// <summary>Creates the optimizer with PyTorch's defaults.</summary>
     /// <param name="learningRate">η, positive and finite.</param>
@@ -52,10 +53,17 @@ public sealed class RmsProp : IOptimizer
     /// <summary>Whether the denominator is centred (s − ḡ²).</summary>
     public bool Centered { get; }
 
+    /// <summary>
+    /// Leaves <paramref name="network"/>'s biases out of the weight decay, which then applies to its weight matrices
+    /// only: PyTorch's two parameter groups, the biases with <c>weight_decay=0</c>. Kept across <see cref="Reset"/>.
+    /// </summary>
+    /// <param name="network">The network this optimizer steps; its parameter count is checked at every step.</param>
+    public void ExcludeBiasesFromWeightDecay(INetwork network) => _decayRanges = WeightDecayRanges.WeightsOf(network);
+
     /// <inheritdoc />
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
-        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay);
+        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
         float[] square = OptimizerState.Ensure(ref _squareAverage, parameters, gradient);
         float[] denominator = OptimizerState.Ensure(ref _denominator, parameters, gradient);
         float[] scratch = OptimizerState.Ensure(ref _scratch, parameters, gradient);

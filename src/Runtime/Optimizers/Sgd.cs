@@ -12,6 +12,7 @@ public sealed class Sgd : IOptimizer
 {
     private float[]? _velocity, _decayed, _nesterov;
     private bool _hasVelocity;
+    private WeightDecayRanges? _decayRanges;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="learningRate">η, positive and finite.</param>
@@ -55,10 +56,17 @@ public sealed class Sgd : IOptimizer
     /// <summary>Whether the step uses Nesterov momentum.</summary>
     public bool Nesterov { get; }
 
+    /// <summary>
+    /// Leaves <paramref name="network"/>'s biases out of the weight decay, which then applies to its weight matrices
+    /// only: PyTorch's two parameter groups, the biases with <c>weight_decay=0</c>. Kept across <see cref="Reset"/>.
+    /// </summary>
+    /// <param name="network">The network this optimizer steps; its parameter count is checked at every step.</param>
+    public void ExcludeBiasesFromWeightDecay(INetwork network) => _decayRanges = WeightDecayRanges.WeightsOf(network);
+
     /// <inheritdoc />
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
-        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay);
+        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
         if (Momentum == 0f)
         {
             Descend(parameters, g, LearningRate);

@@ -16,20 +16,34 @@ from torch import nn
 
 SAMPLES, BATCH, STEPS, MAX_NORM = 48, 8, 48, 0.5
 
-# name -> (optimizer factory, max gradient norm or None); the C# test builds the same optimizers by name.
+
+
+def without_bias_decay(model, weight_decay):
+    """Two parameter groups: the weights decayed, the biases not (StaticNet's ExcludeBiasesFromWeightDecay)."""
+    weights = [p for name, p in model.named_parameters() if name.endswith("weight")]
+    biases = [p for name, p in model.named_parameters() if name.endswith("bias")]
+    return [{"params": weights, "weight_decay": weight_decay}, {"params": biases, "weight_decay": 0.0}]
+
+
+# name -> optimizer factory; the C# test builds the same optimizers by name. Each runs with and without
+# clip_grad_norm_, except the *_nobias ones (parameter groups), which run without.
 CONFIGS = {
-    "adamw": lambda p: torch.optim.AdamW(p, lr=0.01, weight_decay=0.1),
-    "adam_l2": lambda p: torch.optim.Adam(p, lr=0.01, weight_decay=0.05),
-    "sgd_nesterov_decay": lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, nesterov=True, weight_decay=0.01),
-    "sgd_momentum_dampening": lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, dampening=0.3, weight_decay=0.01),
-    "rmsprop": lambda p: torch.optim.RMSprop(p, lr=0.01),
-    "rmsprop_momentum": lambda p: torch.optim.RMSprop(p, lr=0.005, momentum=0.9, weight_decay=0.01),
-    "rmsprop_centered": lambda p: torch.optim.RMSprop(p, lr=0.005, alpha=0.9, centered=True),
+    "adamw": lambda m: torch.optim.AdamW(m.parameters(), lr=0.01, weight_decay=0.1),
+    "adam_l2": lambda m: torch.optim.Adam(m.parameters(), lr=0.01, weight_decay=0.05),
+    "sgd_nesterov_decay": lambda m: torch.optim.SGD(m.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=0.01),
+    "sgd_momentum_dampening": lambda m: torch.optim.SGD(m.parameters(), lr=0.05, momentum=0.9, dampening=0.3, weight_decay=0.01),
+    "rmsprop": lambda m: torch.optim.RMSprop(m.parameters(), lr=0.01),
+    "rmsprop_momentum": lambda m: torch.optim.RMSprop(m.parameters(), lr=0.005, momentum=0.9, weight_decay=0.01),
+    "rmsprop_centered": lambda m: torch.optim.RMSprop(m.parameters(), lr=0.005, alpha=0.9, centered=True),
+    "adamw_nobias": lambda m: torch.optim.AdamW(without_bias_decay(m, 0.1), lr=0.01),
+    "sgd_nesterov_decay_nobias": lambda m: torch.optim.SGD(without_bias_decay(m, 0.05), lr=0.05, momentum=0.9, nesterov=True),
+    "rmsprop_momentum_nobias": lambda m: torch.optim.RMSprop(without_bias_decay(m, 0.05), lr=0.005, momentum=0.9),
 }
 
 
 def floats(tensor):
-    return [float(v) for v in tensor.detach().reshape(-1).tolist()]
+    # Nine significant digits identify a float32 exactly.
+    return [float(f"{v:.9g}") for v in tensor.detach().reshape(-1).tolist()]
 
 
 def flat_parameters(model):
@@ -50,10 +64,10 @@ def main():
                    "parameters": flat_parameters(initial), "inputs": floats(inputs), "targets": floats(targets)}, f)
 
     for name, factory in CONFIGS.items():
-        for clip in (False, True):
+        for clip in (False,) if name.endswith("_nobias") else (False, True):
             model = nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 2))
             model.load_state_dict(initial.state_dict())
-            optimizer = factory(model.parameters())
+            optimizer = factory(model)
             losses, norms, trajectory = [], [], []
             for step in range(STEPS):
                 start = (step * BATCH) % SAMPLES
@@ -62,9 +76,9 @@ def main():
                 loss = 0.5 * ((model(x) - y) ** 2).sum(dim=1).mean()
                 loss.backward()
                 if clip:
-                    norms.append(float(nn.utils.clip_grad_norm_(model.parameters(), MAX_NORM)))
+                    norms.append(float(f"{float(nn.utils.clip_grad_norm_(model.parameters(), MAX_NORM)):.9g}"))
                 optimizer.step()
-                losses.append(float(loss))
+                losses.append(float(f"{float(loss):.9g}"))
                 trajectory.append(flat_parameters(model))
             with open(f"optimizer_{name}{'_clip' if clip else ''}.json", "w") as f:
                 json.dump({"losses": losses, "norms": norms, "parameters": trajectory}, f)
