@@ -85,12 +85,24 @@ public class AllocationTests
         var sgd = new Sgd(0.01f);
         var momentum = new Sgd(0.01f, momentum: 0.9f);
         var adam = new Adam();
+        var nesterov = new Sgd(0.01f, momentum: 0.9f, weightDecay: 1e-3f, nesterov: true);
+        var dampened = new Sgd(0.01f, momentum: 0.9f, dampening: 0.5f);
+        var adamL2 = new Adam(weightDecay: 1e-2f);
+        var adamW = new AdamW();
+        var rmsProp = new RmsProp(weightDecay: 1e-3f, momentum: 0.9f, centered: true);
 
         Assert.Equal(0, AllocatedBytes(() =>
         {
             sgd.Step(network.Parameters, gradient);
             momentum.Step(network.Parameters, gradient);
             adam.Step(network.Parameters, gradient);
+            nesterov.Step(network.Parameters, gradient);
+            dampened.Step(network.Parameters, gradient);
+            adamL2.Step(network.Parameters, gradient);
+            adamW.Step(network.Parameters, gradient);
+            rmsProp.Step(network.Parameters, gradient);
+            GradientClipping.ClipNorm(gradient, 1f);
+            GradientClipping.ClipValue(gradient, 1f);
         }));
     }
 

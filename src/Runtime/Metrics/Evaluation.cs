@@ -4,9 +4,10 @@ namespace StaticNet;
 
 /// <summary>
 /// Measures a network on a dataset: accuracy and a confusion matrix for classifiers (which check that the data are
-/// class labels), or the mean squared error for regression.
+/// class labels), the mean squared error here and the other regression and binary-classification metrics in
+/// RegressionMetrics.cs and BinaryMetrics.cs, each also over plain spans of predictions and targets.
 /// </summary>
-public static class Evaluation
+public static partial class Evaluation
 {
     /// <summary>The predicted class: the index of the largest output (the first, on ties).</summary>
     /// <param name="output">A network output.</param>
@@ -52,7 +53,11 @@ public static class Evaluation
     /// <param name="network">The network.</param>
     /// <param name="data">Samples and their targets, one target per network output.</param>
     /// <exception cref="ArgumentException">The data's features or targets per sample do not match the network's inputs or outputs.</exception>
-    public static double MeanSquaredError(IBatchNetwork network, Dataset data)
+    public static double MeanSquaredError(IBatchNetwork network, Dataset data) =>
+        MeanOverOutputs(network, data, static error => error * error);
+
+    /// <summary>The mean over samples and outputs of <paramref name="cost"/>(ŷ − y), accumulated in double.</summary>
+    private static double MeanOverOutputs(IBatchNetwork network, Dataset data, Func<double, double> cost)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
@@ -63,8 +68,7 @@ public static class Evaluation
             ReadOnlySpan<float> target = data.TargetsOf(sample);
             for (int k = 0; k < output.Length; k++)
             {
-                double error = output[k] - target[k];
-                sum += error * error;
+                sum += cost((double)output[k] - target[k]);
             }
         });
         return sum / ((double)data.Count * data.TargetCount);

@@ -3,49 +3,42 @@ using System;
 namespace StaticNet;
 
 /// <summary>
-/// Adam (Kingma &amp; Ba, 2015) with bias correction:
-/// m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², θ ← θ − η·m̂ / (√v̂ + ε).
+/// Adam (Kingma &amp; Ba, 2015) with bias correction, as torch.optim.Adam:
+/// m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², θ ← θ − η·m̂ / (√v̂ + ε), where g includes λ·θ when
+/// <see cref="WeightDecay"/> is set (coupled L2 decay; <see cref="AdamW"/> decouples it).
 /// </summary>
-public sealed class Adam : IOptimizer
+public class Adam : IOptimizer
 {
-    private float[]? _firstMoment;
-    private float[]? _secondMoment;
-
-    // β^t is kept in double: in float it would lose the bias correction's precision after a few thousand steps.
-    private double _beta1Power = 1d;
-    private double _beta2Power = 1d;
+    private readonly AdamMoments _moments = new();
+    private readonly bool _decoupled;
+    private float[]? _decayed;
+    private WeightDecayRanges? _decayRanges;
 
     /// <summary>Creates the optimizer with PyTorch's defaults.</summary>
     /// <param name="learningRate">η, positive and finite.</param>
     /// <param name="beta1">Decay of the first moment, in [0, 1).</param>
     /// <param name="beta2">Decay of the second moment, in [0, 1).</param>
     /// <param name="epsilon">Added to √v̂ for stability; positive.</param>
-    public Adam(float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f)
+    /// <param name="weightDecay">λ ≥ 0, added to the gradient as λ·θ (torch Adam's <c>weight_decay</c>); 0 disables it.</param>
+    public Adam(float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, float weightDecay = 0f)
+        : this(learningRate, beta1, beta2, epsilon, weightDecay, decoupled: false)
     {
-        if (!(learningRate > 0f) || float.IsInfinity(learningRate))
-        {
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be positive and finite.");
-        }
+    }
 
-        if (!(beta1 >= 0f && beta1 < 1f))
-        {
-            throw new ArgumentOutOfRangeException(nameof(beta1), beta1, "beta1 must be in [0, 1).");
-        }
-
-        if (!(beta2 >= 0f && beta2 < 1f))
-        {
-            throw new ArgumentOutOfRangeException(nameof(beta2), beta2, "beta2 must be in [0, 1).");
-        }
-
-        if (!(epsilon > 0f) || float.IsInfinity(epsilon))
-        {
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be positive and finite.");
-        }
-
+    /// <summary>Adam or, with <paramref name="decoupled"/>, AdamW.</summary>
+    private protected Adam(float learningRate, float beta1, float beta2, float epsilon, float weightDecay, bool decoupled)
+    {
+        OptimizerArguments.RequireLearningRate(learningRate);
+        OptimizerArguments.RequireFraction(beta1, nameof(beta1));
+        OptimizerArguments.RequireFraction(beta2, nameof(beta2));
+        OptimizerArguments.RequirePositive(epsilon, nameof(epsilon));
+        OptimizerArguments.RequireNonNegative(weightDecay, nameof(weightDecay));
         LearningRate = learningRate;
         Beta1 = beta1;
         Beta2 = beta2;
         Epsilon = epsilon;
+        WeightDecay = weightDecay;
+        _decoupled = decoupled;
     }
 
     /// <summary>η; may be changed between steps (learning-rate schedules).</summary>
@@ -60,42 +53,39 @@ public sealed class Adam : IOptimizer
     /// <summary>ε.</summary>
     public float Epsilon { get; }
 
+    /// <summary>
+    /// λ: for <see cref="Adam"/> the coupled (L2) decay, g + λ·θ before the moments see it; for <see cref="AdamW"/>
+    /// the decoupled decay, θ·(1 − η·λ) before the update.
+    /// </summary>
+    public float WeightDecay { get; }
+
     /// <summary>How many steps have been taken since construction or <see cref="Reset"/>.</summary>
-    public int StepCount { get; private set; }
+    public int StepCount => _moments.StepCount;
+
+    /// <summary>
+    /// Leaves <paramref name="network"/>'s biases out of the weight decay, which then applies to its weight matrices
+    /// only: PyTorch's two parameter groups, the biases with <c>weight_decay=0</c>. Kept across <see cref="Reset"/>.
+    /// </summary>
+    /// <param name="network">The network this optimizer steps; its parameter count is checked at every step.</param>
+    public void ExcludeBiasesFromWeightDecay(INetwork network) => _decayRanges = WeightDecayRanges.WeightsOf(network);
 
     /// <inheritdoc />
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
-        float[] m = OptimizerState.Ensure(ref _firstMoment, parameters, gradient);
-        float[] v = OptimizerState.Ensure(ref _secondMoment, parameters, gradient);
-
-        StepCount++;
-        _beta1Power *= Beta1;
-        _beta2Power *= Beta2;
-
-        // Folding both bias corrections into the step size and epsilon (Kingma & Ba, section 2) saves two divisions per parameter.
-        float stepSize = (float)(LearningRate * Math.Sqrt(1d - _beta2Power) / (1d - _beta1Power));
-        float epsilonHat = (float)(Epsilon * Math.Sqrt(1d - _beta2Power));
-        float b1 = Beta1, b2 = Beta2;
-        float c1 = 1f - b1, c2 = 1f - b2;
-        for (int i = 0; i < parameters.Length; i++)
+        if (_decoupled)
         {
-            float g = gradient[i];
-            float mi = b1 * m[i] + c1 * g;
-            float vi = b2 * v[i] + c2 * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            parameters[i] -= stepSize * mi / (MathF.Sqrt(vi) + epsilonHat);
+            _moments.Step(parameters, gradient, LearningRate, Beta1, Beta2, Epsilon, WeightDecay, _decayRanges);
+            return;
         }
+
+        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
+        _moments.Step(parameters, g, LearningRate, Beta1, Beta2, Epsilon, decoupledDecay: 0f, ranges: null);
     }
 
     /// <inheritdoc />
     public void Reset()
     {
-        _firstMoment = null;
-        _secondMoment = null;
-        _beta1Power = 1d;
-        _beta2Power = 1d;
-        StepCount = 0;
+        _moments.Reset();
+        _decayed = null;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Numerics.Tensors;
 
 namespace StaticNet;
 
@@ -26,4 +27,66 @@ internal static class OptimizerState
 
         return buffer;
     }
+
+    /// <summary>
+    /// PyTorch's coupled weight decay (L2 in the loss), g + λ·θ, written to <paramref name="buffer"/>, on every
+    /// parameter or only on the weights of <paramref name="ranges"/>; with λ = 0 the gradient itself, untouched.
+    /// Rounds as torch's <c>grad.add(param, alpha=weight_decay)</c>: one product, one sum.
+    /// </summary>
+    public static ReadOnlySpan<float> DecayedGradient(ref float[]? buffer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradient, float weightDecay, WeightDecayRanges? ranges)
+    {
+        if (weightDecay == 0f)
+        {
+            SpanLength.Require(gradient, parameters.Length, nameof(gradient));
+            return gradient;
+        }
+
+        float[] decayed = Ensure(ref buffer, parameters, gradient);
+        if (ranges is null)
+        {
+            TensorPrimitives.MultiplyAdd(parameters, weightDecay, gradient, decayed);
+            return decayed;
+        }
+
+        ranges.Require(parameters);
+        gradient.CopyTo(decayed);
+        ranges.AddDecay(parameters, weightDecay, decayed);
+        return decayed;
+    }
+
+    /// <summary>
+    /// x ← x·decay + weight·g, PyTorch's running average <c>x.mul_(decay).add_(g, alpha=weight)</c> (Adam's first
+    /// moment with weight 1 − β, SGD's momentum buffer with weight 1 − dampening), with the same rounding: a product,
+    /// then a product and a sum (not fused).
+    /// </summary>
+    public static void Average(Span<float> average, ReadOnlySpan<float> gradient, float decay, float weight)
+    {
+        TensorPrimitives.Multiply(average, decay, average);
+        TensorPrimitives.MultiplyAdd(gradient, weight, average, average);
+    }
+
+    /// <summary>
+    /// x ← x·β + ((1 − β)·g)·g, PyTorch's running average of squares <c>x.mul_(beta).addcmul_(g, g, value=1 - beta)</c>,
+    /// rounded in torch's order; <paramref name="scratch"/> holds (1 − β)·g.
+    /// </summary>
+    public static void AverageOfSquares(Span<float> average, ReadOnlySpan<float> gradient, float beta, Span<float> scratch)
+    {
+        TensorPrimitives.Multiply(average, beta, average);
+        TensorPrimitives.Multiply(gradient, Complement(beta), scratch);
+        TensorPrimitives.MultiplyAdd(scratch, gradient, average, average);
+    }
+
+    /// <summary>
+    /// θ ← θ + (value·n)/d, PyTorch's <c>param.addcdiv_(n, d, value=value)</c> in torch's order (the product first);
+    /// <paramref name="scratch"/> is a third buffer (it is written before the quotient reads the others).
+    /// </summary>
+    public static void AddScaledQuotient(Span<float> parameters, ReadOnlySpan<float> numerator, ReadOnlySpan<float> denominator, float value, Span<float> scratch)
+    {
+        TensorPrimitives.Multiply(numerator, value, scratch);
+        TensorPrimitives.Divide(scratch, denominator, scratch);
+        TensorPrimitives.Add(parameters, scratch, parameters);
+    }
+
+    /// <summary>1 − β as PyTorch computes it (in double, from the Python float) then rounds to float for the kernel.</summary>
+    public static float Complement(float beta) => (float)(1d - beta);
 }

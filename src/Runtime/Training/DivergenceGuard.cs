@@ -10,8 +10,9 @@ namespace StaticNet;
 /// that takes part, each range still in that core's cache), so no batch pays a separate pass to copy or scan them:
 /// a non-finite loss or gradient restores the parameters from before the previous step (the last whose loss and
 /// gradient were finite), or those training started from; a non-finite step restores those from before the step.
-/// Plain SGD (<see cref="Sgd.IsElementwise"/>) is stepped and checked in the same pass, range by range, with the bits
-/// of one <see cref="Sgd.Step"/>; any other optimizer takes its whole step afterwards, then one check.
+/// Plain SGD (<see cref="Sgd.IsElementwise"/>) without gradient clipping is stepped and checked in the same pass, range
+/// by range, with the bits of one <see cref="Sgd.Step"/>; any other optimizer, or a clipped gradient, takes its whole
+/// step afterwards (the clipping first), then one check.
 /// </summary>
 internal sealed class DivergenceGuard : ParallelBackward.IGradientConsumer
 {
@@ -19,18 +20,25 @@ internal sealed class DivergenceGuard : ParallelBackward.IGradientConsumer
     private readonly IOptimizer _optimizer;
     private readonly float[] _gradient;
     private readonly bool _stepsRanges;
+    private readonly float? _maxGradientNorm;
     private float[] _beforeThisStep, _beforeLastStep;
     private float _learningRate;
     private volatile bool _gradientNotFinite, _stepNotFinite;
     private bool _stepped;
 
-    /// <summary>Creates the guard of one run, with the gradient buffer its batches accumulate into (zero to start with).</summary>
-    public DivergenceGuard(INetwork network, IOptimizer optimizer, float[] gradient)
+    /// <summary>
+    /// Creates the guard of one run, with the gradient buffer its batches accumulate into (zero to start with) and
+    /// the norm to clip it to before each step (null: no clipping).
+    /// </summary>
+    public DivergenceGuard(INetwork network, IOptimizer optimizer, float[] gradient, float? maxGradientNorm = null)
     {
         _network = network;
         _optimizer = optimizer;
         _gradient = gradient;
-        _stepsRanges = optimizer is Sgd { IsElementwise: true };
+        _maxGradientNorm = maxGradientNorm;
+
+        // Clipping needs the whole gradient's norm before any range may be stepped.
+        _stepsRanges = optimizer is Sgd { IsElementwise: true } && maxGradientNorm is null;
         _beforeThisStep = new float[network.ParameterCount];
         _beforeLastStep = new float[network.ParameterCount];
     }
@@ -97,6 +105,11 @@ internal sealed class DivergenceGuard : ParallelBackward.IGradientConsumer
 
         if (!_stepsRanges)
         {
+            if (_maxGradientNorm is float maxNorm)
+            {
+                GradientClipping.ClipNorm(_gradient, maxNorm);
+            }
+
             _optimizer.Step(_network.Parameters, _gradient);
 
             // A finite gradient can still overflow the step (a huge learning rate); without this check the last

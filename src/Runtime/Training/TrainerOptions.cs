@@ -5,6 +5,8 @@ namespace StaticNet;
 /// <summary>How <see cref="Trainer"/> runs.</summary>
 public sealed class TrainerOptions
 {
+    private readonly float? _maxGradientNorm;
+
     /// <summary>The most epochs to run. Default 10.</summary>
     public int Epochs { get; init; } = 10;
 
@@ -22,6 +24,25 @@ public sealed class TrainerOptions
     /// either way the parameters of the best validation epoch are restored at the end.
     /// </summary>
     public int? Patience { get; init; }
+
+    /// <summary>
+    /// Clips every batch gradient to this Euclidean norm before the optimizer step, as
+    /// <see cref="GradientClipping.ClipNorm"/> (torch's <c>clip_grad_norm_</c>); null, the default, does not clip.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive (or is NaN).</exception>
+    public float? MaxGradientNorm
+    {
+        get => _maxGradientNorm;
+        init
+        {
+            if (value is float norm && !(norm > 0f))
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxGradientNorm), norm, "MaxGradientNorm must be positive; use null to train without clipping.");
+            }
+
+            _maxGradientNorm = value;
+        }
+    }
 
     /// <summary>
     /// The most threads a gradient step uses, the calling thread included (see <see cref="ParallelBackward"/>).

@@ -40,7 +40,7 @@ internal sealed class TrainingRun : IDisposable
         }
 
         _gradient = new float[network.ParameterCount];
-        _guard = new DivergenceGuard(network, optimizer, _gradient);
+        _guard = new DivergenceGuard(network, optimizer, _gradient, options.MaxGradientNorm);
         _best = validation is null ? null : new float[network.ParameterCount];
         _validationOutputs = validation is null ? null : new float[Math.Min(validation.Count, 256) * network.OutputSize];
         _random = new DeterministicRandom(options.Seed);

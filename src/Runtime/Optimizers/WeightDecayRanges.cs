@@ -1,0 +1,67 @@
+using System;
+using System.Numerics.Tensors;
+
+namespace StaticNet;
+
+/// <summary>
+/// Where weight decay applies: every parameter (the default, as PyTorch's <c>model.parameters()</c>), or only the
+/// weight matrices of a network, its biases left out (PyTorch's two parameter groups, the biases with
+/// <c>weight_decay=0</c>). The ranges come from <see cref="INetwork.LayerSizes"/>: layer l holds its weights, then
+/// its biases.
+/// </summary>
+internal sealed class WeightDecayRanges
+{
+    private readonly (int Start, int Length)[] _weights;
+    private readonly int _parameterCount;
+
+    private WeightDecayRanges((int Start, int Length)[] weights, int parameterCount)
+    {
+        _weights = weights;
+        _parameterCount = parameterCount;
+    }
+
+    /// <summary>The weight ranges of <paramref name="network"/>.</summary>
+    public static WeightDecayRanges WeightsOf(INetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ReadOnlySpan<int> sizes = network.LayerSizes;
+        var weights = new (int Start, int Length)[sizes.Length - 1];
+        int offset = 0;
+        for (int l = 1; l < sizes.Length; l++)
+        {
+            weights[l - 1] = (offset, sizes[l] * sizes[l - 1]);
+            offset += (sizes[l] * sizes[l - 1]) + sizes[l];
+        }
+
+        return new WeightDecayRanges(weights, offset);
+    }
+
+    /// <summary>Throws unless <paramref name="parameters"/> is the network these ranges were taken from.</summary>
+    public void Require(ReadOnlySpan<float> parameters)
+    {
+        if (parameters.Length != _parameterCount)
+        {
+            throw new ArgumentException(
+                $"'parameters' has length {parameters.Length}, but the network whose biases are left out of the weight decay has {_parameterCount} parameters; call ExcludeBiasesFromWeightDecay with the network being trained.",
+                nameof(parameters));
+        }
+    }
+
+    /// <summary>decayed ← g + λ·θ on the weights, g on the biases (<paramref name="decayed"/> starts as a copy of g).</summary>
+    public void AddDecay(ReadOnlySpan<float> parameters, float weightDecay, Span<float> decayed)
+    {
+        foreach ((int start, int length) in _weights)
+        {
+            TensorPrimitives.MultiplyAdd(parameters.Slice(start, length), weightDecay, decayed.Slice(start, length), decayed.Slice(start, length));
+        }
+    }
+
+    /// <summary>θ ← θ·factor on the weights, the biases unchanged.</summary>
+    public void Scale(Span<float> parameters, float factor)
+    {
+        foreach ((int start, int length) in _weights)
+        {
+            TensorPrimitives.Multiply(parameters.Slice(start, length), factor, parameters.Slice(start, length));
+        }
+    }
+}
