@@ -12,7 +12,7 @@ namespace StaticNet.Tests;
 /// The minimal examples of issue 10 for safetensors: every malformed input is an <see cref="InvalidDataException"/>
 /// with the parameters unchanged, memory stays in proportion to the input, and non-finite weights are refused.
 /// </summary>
-public sealed class SafeTensorsReliabilityTests
+public sealed class SafeTensorsReliabilityTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string[] DefaultTensors =
     {
@@ -64,8 +64,12 @@ public sealed class SafeTensorsReliabilityTests
         // surrogate anywhere in it fails there (issue 18, from the first round).
         string entry = "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[5],\"data_offsets\":[80,100]," + extra + "}";
         byte[] file = Build(Header(DefaultTensors[0], entry, DefaultTensors[2], DefaultTensors[3]), Sequence(43));
+        var network = new DefaultNet(seed: 3);
 
-        Assert.Contains("escapes are not valid UTF-16", Rejects(file).Message);
+        Reliability.Rejection rejection = Reliability.ReaderBounds.Rejects(network, file.Length, () => SafeTensors.Load(network, new MemoryStream(file)));
+        output.WriteLine(rejection.ToString());
+
+        Assert.Contains("escapes are not valid UTF-16", rejection.Exception.Message);
     }
 
     [Fact]

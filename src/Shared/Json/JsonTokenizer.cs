@@ -3,6 +3,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace StaticNet.Interop;
@@ -518,6 +519,7 @@ internal sealed class JsonTokenizer
     }
 
     // Consumes one character, keeping the line and column of the next.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Advance()
     {
         if (_buffer[_index++] == '\n')
@@ -538,13 +540,12 @@ internal sealed class JsonTokenizer
     }
 
     // Whether count characters are buffered from the current one on, reading more if needed (count <= 8).
-    private bool Ensure(int count)
-    {
-        if (_length - _index >= count)
-        {
-            return true;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Ensure(int count) => _length - _index >= count || Refill(count);
 
+    // Moves the unread characters to the front of the buffer and reads more, until count are there or the text ends.
+    private bool Refill(int count)
+    {
         if (_endOfText)
         {
             return false;

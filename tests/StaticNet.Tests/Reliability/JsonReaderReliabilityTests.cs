@@ -51,7 +51,7 @@ public sealed class JsonReaderReliabilityTests(ITestOutputHelper output)
     [InlineData(8, 256)] // 256^8 = 2^64 wraps to 0
     public void FirstItemsWhoseShapeOverflowsOrWraps_AreRejected(int depth, int width)
     {
-        string value = "[0]";
+        string value = "[" + string.Join(",", Enumerable.Repeat("0", width)) + "]";
         for (int level = 1; level < depth; level++)
         {
             value = Promise(value, width);
@@ -59,7 +59,7 @@ public sealed class JsonReaderReliabilityTests(ITestOutputHelper output)
 
         Rejection rejection = Rejects("{\"0.weight\": " + Promise(value, width) + "}");
 
-        Assert.Contains("is not rectangular", rejection.Exception.Message);
+        Assert.Contains($"is not rectangular: the first array at this depth has {width} items, so this should be an array of {width}, but it is an array of 0", rejection.Exception.Message);
     }
 
     [Fact]
