@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Numerics.Tensors;
 using Google.Protobuf;
+using StaticNet.Interop;
 using StaticNet.OnnxFormat;
 
 namespace StaticNet;
@@ -67,46 +69,65 @@ public static class Onnx
     /// </summary>
     /// <param name="network">A network generated from <see cref="NetworkAttribute"/>.</param>
     /// <param name="path">The <c>.onnx</c> file to read.</param>
+    /// <param name="options">
+    /// Whether NaN and infinite weights are loaded (<see cref="ReadOptions.AllowNonFiniteWeights"/>) and the most
+    /// nodes, tensors, value descriptions and attributes the model may hold (<see cref="ReadOptions.MaxTensorCount"/>);
+    /// null for <see cref="ReadOptions.Default"/>.
+    /// </param>
     /// <exception cref="InvalidDataException">
     /// The file is not an ONNX model, or its graph is not this network (another architecture or activation, an
-    /// unsupported operator, a branch, external or non-float weights, an opset older than 7). The message names the
-    /// node or tensor at fault and what the network expects there.
+    /// unsupported operator, a branch or a cycle, external or non-float weights, an opset older than 7), or it holds a
+    /// NaN or infinite weight, or more nodes, tensors or attributes than <paramref name="options"/> allow. The message
+    /// names the node or tensor at fault and what the network expects there.
     /// </exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static void Load(INetwork network, string path)
+    public static void Load(INetwork network, string path, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
 
         string fullPath = Path.GetFullPath(path);
-        using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
-        LoadCore(network, file, WeightStreams.Describe(fullPath));
+        using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        LoadCore(network, file, WeightStreams.Describe(fullPath), options ?? ReadOptions.Default);
     }
 
     /// <summary>
     /// Replaces the parameters of <paramref name="network"/> with the weights of the ONNX model that
-    /// <paramref name="stream"/> holds from its current position to its end; see <see cref="Load(INetwork, string)"/>.
+    /// <paramref name="stream"/> holds from its current position to its end; see <see cref="Load(INetwork, string, ReadOptions)"/>.
     /// The stream is not closed.
     /// </summary>
     /// <param name="network">A network generated from <see cref="NetworkAttribute"/>.</param>
-    /// <param name="stream">A readable stream.</param>
+    /// <param name="stream">
+    /// A readable stream. One that cannot seek (a decompressing stream, a network stream) may deliver at most
+    /// <see cref="ReadOptions.MaxDecompressedBytes"/> bytes.
+    /// </param>
+    /// <param name="options">As for <see cref="Load(INetwork, string, ReadOptions)"/>; null for <see cref="ReadOptions.Default"/>.</param>
     /// <exception cref="InvalidDataException">The data is not an ONNX model of this network; the message says where and why.</exception>
-    public static void Load(INetwork network, Stream stream)
+    public static void Load(INetwork network, Stream stream, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         WeightStreams.RequireReadable(stream);
 
-        LoadCore(network, stream, WeightStreams.Describe(stream));
+        LoadCore(network, stream, WeightStreams.Describe(stream), options ?? ReadOptions.Default);
     }
 
-    private static void LoadCore(INetwork network, Stream stream, string source)
+    private static void LoadCore(INetwork network, Stream stream, string source, ReadOptions options)
     {
         NetworkArchitecture architecture = NetworkArchitecture.Of(network);
         WeightLayout layout = WeightLayout.Of(network);
+        ArraySegment<byte> bytes = ReadAll(stream, source, architecture, options);
+
+        // Google.Protobuf builds every message of the file as an object; the scan counts them first, so that a file
+        // of a million empty nodes is refused before they exist. Fields outside the subset are skipped, not kept.
+        if (OnnxWireScan.FindExcess(bytes, options.MaxTensorCount) is { } excess)
+        {
+            throw Reject(source, architecture, excess, inner: null);
+        }
+
         ModelProto model;
         try
         {
-            model = ModelProto.Parser.ParseFrom(stream);
+            model = Parser.ParseFrom(bytes.Array, bytes.Offset, bytes.Count);
         }
         catch (InvalidProtocolBufferException exception)
         {
@@ -116,7 +137,11 @@ public static class Onnx
         float[] parameters;
         try
         {
-            parameters = OnnxImporter.ReadParameters(model, architecture, layout);
+            parameters = OnnxImporter.ReadParameters(model, architecture, layout, out string[] names);
+            if (!options.AllowNonFiniteWeights && !TensorPrimitives.IsFiniteAll<float>(parameters))
+            {
+                throw new OnnxRejection(layout.DescribeNonFinite(parameters, slot => MessageText.Name(names[slot]), (_, _) => string.Empty));
+            }
         }
         catch (OnnxRejection rejection)
         {
@@ -126,6 +151,37 @@ public static class Onnx
         parameters.AsSpan().CopyTo(network.Parameters);
     }
 
-    private static InvalidDataException Reject(string source, NetworkArchitecture architecture, string problem, Exception inner) =>
-        new($"Cannot load {source} into {architecture.Name}: {problem}. The network is {architecture.Describe()}.", inner);
+    // The whole model. A file or seekable stream states its length, which is read into one buffer; a stream that
+    // cannot seek grows its buffer as bytes arrive, up to the limit.
+    private static ArraySegment<byte> ReadAll(Stream stream, string source, NetworkArchitecture architecture, ReadOptions options)
+    {
+        if (stream.CanSeek)
+        {
+            long length = Math.Max(0, stream.Length - stream.Position);
+            if (length > Array.MaxLength)
+            {
+                throw Reject(source, architecture, $"it is {length} bytes long, more than protobuf can parse (2 GB); a model of this network is far smaller", inner: null);
+            }
+
+            byte[] whole = GC.AllocateUninitializedArray<byte>((int)length);
+            return new ArraySegment<byte>(whole, 0, stream.ReadAtLeast(whole, whole.Length, throwOnEndOfStream: false));
+        }
+
+        int limit = (int)Math.Min(options.MaxDecompressedBytes, Array.MaxLength - 1);
+        byte[] bytes = BoundedRead.Read(stream, limit + 1, out int found);
+        if (found > limit)
+        {
+            throw Reject(source, architecture, $"the stream goes on past {options.MaxDecompressedBytes} bytes (ReadOptions.MaxDecompressedBytes), more than a stream that cannot seek may deliver; raise the limit if the model is genuine", inner: null);
+        }
+
+        return new ArraySegment<byte>(bytes, 0, found);
+    }
+
+    private static MessageParser<ModelProto> Parser { get; } = ModelProto.Parser.WithDiscardUnknownFields(true);
+
+    // Problems quote names from the file; the cut keeps a message short whatever they hold.
+    private static InvalidDataException Reject(string source, NetworkArchitecture architecture, string problem, Exception? inner) =>
+        new($"Cannot load {source} into {architecture.Name}: {MessageText.Shorten(problem, MaxProblemLength)}. The network is {architecture.Describe()}.", inner);
+
+    private const int MaxProblemLength = 1_000;
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using StaticNet.Interop;
 using StaticNet.OnnxFormat;
 
 namespace StaticNet;
@@ -27,6 +28,7 @@ internal sealed class OnnxImporter
     private readonly HashSet<NodeProto> _visited = new(ReferenceEqualityComparer.Instance);
     private readonly long _opset;
     private readonly float[] _parameters;
+    private readonly string[] _names;
 
     private OnnxImporter(ModelProto model, NetworkArchitecture architecture, WeightLayout layout, long opset)
     {
@@ -35,10 +37,12 @@ internal sealed class OnnxImporter
         _layout = layout;
         _opset = opset;
         _parameters = new float[layout.ParameterCount];
+        _names = new string[layout.Slots.Count];
+        Array.Fill(_names, string.Empty);
         _initializers = new OnnxInitializers(_graph, out string? duplicate);
         if (duplicate is not null)
         {
-            throw new OnnxRejection($"the graph has two initializers named '{duplicate}'");
+            throw new OnnxRejection($"the graph has two initializers named '{Q(duplicate)}'");
         }
 
         foreach (NodeProto node in _graph.Node)
@@ -62,10 +66,17 @@ internal sealed class OnnxImporter
 
     /// <summary>The network's parameters as <paramref name="model"/> holds them, in <see cref="INetwork.Parameters"/> layout.</summary>
     /// <exception cref="OnnxRejection">The model is not a chain of dense layers matching the network.</exception>
-    public static float[] ReadParameters(ModelProto model, NetworkArchitecture architecture, WeightLayout layout)
+    /// <param name="model">The parsed model.</param>
+    /// <param name="architecture">The network's sizes and activations.</param>
+    /// <param name="layout">The network's tensors.</param>
+    /// <param name="names">For each of the layout's slots, the name of the initializer it was read from, for messages.</param>
+    public static float[] ReadParameters(ModelProto model, NetworkArchitecture architecture, WeightLayout layout, out string[] names)
     {
         long opset = CheckModel(model);
-        return new OnnxImporter(model, architecture, layout, opset).Walk();
+        var importer = new OnnxImporter(model, architecture, layout, opset);
+        float[] parameters = importer.Walk();
+        names = importer._names;
+        return parameters;
     }
 
     // The model-level checks: versions, the default-domain opset, and features a dense chain never uses.
@@ -119,7 +130,7 @@ internal sealed class OnnxImporter
             NodeProto? node = NextNode(ref value);
             if (node is null)
             {
-                throw new OnnxRejection(Invariant($"the graph ends after {l - 1} dense layers at '{value}', but the network has {layerCount} layers ({_architecture.Sizes[l - 1]}→{_architecture.Sizes[l]} would be next)"));
+                throw new OnnxRejection(Invariant($"the graph ends after {l - 1} dense layers at '{Q(value)}', but the network has {layerCount} layers ({_architecture.Sizes[l - 1]}→{_architecture.Sizes[l]} would be next)"));
             }
 
             value = node.OpType switch
@@ -140,14 +151,14 @@ internal sealed class OnnxImporter
 
         if (value != output)
         {
-            throw new OnnxRejection($"the chain ends at '{value}', but the graph's output is '{output}'");
+            throw new OnnxRejection($"the chain ends at '{Q(value)}', but the graph's output is '{Q(output)}'");
         }
 
         foreach (NodeProto node in _graph.Node)
         {
             if (!_visited.Contains(node))
             {
-                throw new OnnxRejection($"{Describe(node)} is not on the chain from '{input}' to '{output}'; the network is a single chain of layers");
+                throw new OnnxRejection($"{Describe(node)} is not on the chain from '{Q(input)}' to '{Q(output)}'; the network is a single chain of layers");
             }
         }
 
@@ -159,7 +170,7 @@ internal sealed class OnnxImporter
         ValueInfoProto[] inputs = _graph.Input.Where(input => !_initializers.Contains(input.Name)).ToArray();
         if (inputs.Length != 1)
         {
-            throw new OnnxRejection(Invariant($"the graph has {inputs.Length} inputs ({string.Join(", ", inputs.Select(input => "'" + input.Name + "'"))}) besides its initializers, but the network takes exactly one, [N,{_architecture.Sizes[0]}]"));
+            throw new OnnxRejection(Invariant($"the graph has {inputs.Length} inputs ({string.Join(", ", inputs.Take(8).Select(input => "'" + Q(input.Name) + "'"))}) besides its initializers, but the network takes exactly one, [N,{_architecture.Sizes[0]}]"));
         }
 
         CheckValue(inputs[0], "input", _architecture.Sizes[0]);
@@ -188,7 +199,7 @@ internal sealed class OnnxImporter
 
         if (tensor.ElemType != (int)TensorProto.Types.DataType.Float)
         {
-            throw new OnnxRejection(Invariant($"the graph {role} '{value.Name}' is {OnnxOperators.ElementTypeName(tensor.ElemType)}, but the network's {role} is FLOAT [N,{width}]"));
+            throw new OnnxRejection(Invariant($"the graph {role} '{Q(value.Name)}' is {OnnxOperators.ElementTypeName(tensor.ElemType)}, but the network's {role} is FLOAT [N,{width}]"));
         }
 
         if (tensor.Shape is null)
@@ -200,7 +211,7 @@ internal sealed class OnnxImporter
         if (tensor.Shape.Dim.Count != 2 || (widthKnown && tensor.Shape.Dim[1].DimValue != width))
         {
             string shape = "[" + string.Join(',', tensor.Shape.Dim.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? OnnxInitializers.Format(d.DimValue) : d.DimParam.Length > 0 ? d.DimParam : "?")) + "]";
-            throw new OnnxRejection(Invariant($"the graph {role} '{value.Name}' has shape {shape}, but the network's {role} is [N,{width}]"));
+            throw new OnnxRejection(Invariant($"the graph {role} '{Q(value.Name)}' has shape {shape}, but the network's {role} is [N,{width}]"));
         }
     }
 
@@ -216,14 +227,22 @@ internal sealed class OnnxImporter
 
             if (users.Count > 1 || IsGraphOutput(value))
             {
-                string readers = string.Join(", ", users.Select(Describe));
-                throw new OnnxRejection($"'{value}' is read by {readers}{(users.Count == 1 ? " and is also a graph output" : string.Empty)}: the graph branches there, but the network is a single chain of layers");
+                string readers = string.Join(", ", users.Take(8).Select(Describe)) + (users.Count > 8 ? Invariant($" and {users.Count - 8} more") : string.Empty);
+                throw new OnnxRejection($"'{Q(value)}' is read by {readers}{(users.Count == 1 ? " and is also a graph output" : string.Empty)}: the graph branches there, but the network is a single chain of layers");
             }
 
             NodeProto node = users[0];
+
+            // The walk follows each value to its one reader; a reader met again means the graph loops back on itself
+            // (Identity feeding an Identity that feeds the first, a node reading its own output), and would never end.
+            if (_visited.Contains(node))
+            {
+                throw new OnnxRejection($"{Describe(node)} is reached again from '{Q(value)}': the graph has a cycle, but the network is a single chain of layers from input to output");
+            }
+
             if (node.Domain is not ("" or "ai.onnx"))
             {
-                throw new OnnxRejection($"{Describe(node)} is from the operator domain '{node.Domain}', which StaticNet does not know; the network is dense layers and activations of the default ONNX domain");
+                throw new OnnxRejection($"{Describe(node)} is from the operator domain '{Q(node.Domain)}', which StaticNet does not know; the network is dense layers and activations of the default ONNX domain");
             }
 
             if (!PassThrough.Contains(node.OpType))
@@ -291,7 +310,7 @@ internal sealed class OnnxImporter
 
             int other = add.Input[0] == result ? 1 : 0;
             TensorProto bias = _initializers.Find(add.Input[other])
-                ?? throw new OnnxRejection(Invariant($"{Describe(add)} adds '{add.Input[other]}' to layer {layer}'s product, but that is not an initializer; the layer's bias must be stored in the model"));
+                ?? throw new OnnxRejection(Invariant($"{Describe(add)} adds '{Q(add.Input[other])}' to layer {layer}'s product, but that is not an initializer; the layer's bias must be stored in the model"));
             ReadBias(add, bias, layer);
             RequireOnlyFirstOutputUsed(add);
             next = add.Output[0];
@@ -311,7 +330,7 @@ internal sealed class OnnxImporter
                 return value;
             }
 
-            string what = node is null ? Invariant($"the graph ends at '{value}' after layer {layer}") : $"{Describe(node)} follows layer {layer}";
+            string what = node is null ? Invariant($"the graph ends at '{Q(value)}' after layer {layer}") : $"{Describe(node)} follows layer {layer}";
             string wanted = OnnxOperators.ActivationOp(expected) is { } op ? "a " + op + " node" : "the next dense layer or the graph's output";
             throw new OnnxRejection(Invariant($"{what}, but the network's layer {layer} has the activation {expected}, so {wanted} must come next"));
         }
@@ -350,10 +369,11 @@ internal sealed class OnnxImporter
         long[] expected = transposed ? new long[] { fanIn, fanOut } : new long[] { fanOut, fanIn };
         if (!OnnxInitializers.HasShape(weight, expected))
         {
-            throw new OnnxRejection(Invariant($"{Describe(node)}: weight '{weight.Name}' is {OnnxInitializers.Shape(weight)}, but layer {layer} is {fanIn}→{fanOut} and {rule}, so it must be [{expected[0]},{expected[1]}]"));
+            throw new OnnxRejection(Invariant($"{Describe(node)}: weight '{Q(weight.Name)}' is {OnnxInitializers.Shape(weight)}, but layer {layer} is {fanIn}→{fanOut} and {rule}, so it must be [{expected[0]},{expected[1]}]"));
         }
 
         float[] values = ReadFloats(weight, node);
+        _names[2 * (layer - 1)] = weight.Name;
         Span<float> target = _parameters.AsSpan(_layout.Slots[2 * (layer - 1)].ParameterOffset, fanOut * fanIn);
         if (!transposed)
         {
@@ -376,10 +396,11 @@ internal sealed class OnnxImporter
         int fanOut = _architecture.Sizes[layer];
         if (!OnnxInitializers.HasShape(bias, fanOut) && !OnnxInitializers.HasShape(bias, 1, fanOut))
         {
-            throw new OnnxRejection(Invariant($"{Describe(node)}: bias '{bias.Name}' is {OnnxInitializers.Shape(bias)}, but layer {layer} has {fanOut} outputs, so it must be [{fanOut}] (or [1,{fanOut}])"));
+            throw new OnnxRejection(Invariant($"{Describe(node)}: bias '{Q(bias.Name)}' is {OnnxInitializers.Shape(bias)}, but layer {layer} has {fanOut} outputs, so it must be [{fanOut}] (or [1,{fanOut}])"));
         }
 
         ReadFloats(bias, node).CopyTo(_parameters.AsSpan(_layout.Slots[2 * (layer - 1) + 1].ParameterOffset));
+        _names[2 * (layer - 1) + 1] = bias.Name;
     }
 
     private static float[] ReadFloats(TensorProto tensor, NodeProto node) =>
@@ -387,7 +408,7 @@ internal sealed class OnnxImporter
 
     private TensorProto RequireInitializer(NodeProto node, int index, int layer, string role) =>
         _initializers.Find(node.Input[index])
-        ?? throw new OnnxRejection(Invariant($"{Describe(node)} takes layer {layer}'s {role} from '{node.Input[index]}', which is not an initializer of the graph; the {role} must be stored in the model"));
+        ?? throw new OnnxRejection(Invariant($"{Describe(node)} takes layer {layer}'s {role} from '{Q(node.Input[index])}', which is not an initializer of the graph; the {role} must be stored in the model"));
 
     private static void RequireInputs(NodeProto node, string value, int minimum, int maximum)
     {
@@ -398,7 +419,7 @@ internal sealed class OnnxImporter
 
         if (node.Input[0] != value)
         {
-            throw new OnnxRejection($"{Describe(node)} reads '{value}' as its operand {node.Input.IndexOf(value) + 1}, but the layer's input must be operand 1 (x·W, not W·x)");
+            throw new OnnxRejection($"{Describe(node)} reads '{Q(value)}' as its operand {node.Input.IndexOf(value) + 1}, but the layer's input must be operand 1 (x·W, not W·x)");
         }
     }
 
@@ -414,7 +435,7 @@ internal sealed class OnnxImporter
             string extra = node.Output[i];
             if (extra.Length > 0 && (_consumers.ContainsKey(extra) || IsGraphOutput(extra)))
             {
-                throw new OnnxRejection($"{Describe(node)} has a second output '{extra}' that is used; the network's layers produce one value each");
+                throw new OnnxRejection($"{Describe(node)} has a second output '{Q(extra)}' that is used; the network's layers produce one value each");
             }
         }
     }
@@ -448,8 +469,11 @@ internal sealed class OnnxImporter
     public static string Describe(NodeProto node)
     {
         string name = node.Name.Length > 0 ? node.Name : node.Output.Count > 0 ? "→" + node.Output[0] : "(unnamed)";
-        return $"node '{name}' ({node.OpType})";
+        return $"node '{Q(name)}' ({node.OpType})";
     }
+
+    // Names come from the file and may be megabytes long; messages quote them cut.
+    private static string Q(string name) => MessageText.Name(name);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Globalization;
+using StaticNet.Interop;
 using StaticNet.OnnxFormat;
 
 namespace StaticNet;
@@ -39,7 +40,7 @@ internal sealed class OnnxInitializers
     /// </summary>
     public static float[]? ReadFloats(TensorProto tensor, string user, out string? problem)
     {
-        string what = $"initializer '{tensor.Name}' (used by {user})";
+        string what = $"initializer '{MessageText.Name(tensor.Name)}' (used by {user})";
         if (tensor.DataLocation == TensorProto.Types.DataLocation.External || tensor.ExternalData.Count > 0)
         {
             string location = "an external file";
@@ -47,7 +48,7 @@ internal sealed class OnnxInitializers
             {
                 if (entry.Key == "location")
                 {
-                    location = "the external file '" + entry.Value + "'";
+                    location = "the external file '" + MessageText.Name(entry.Value) + "'";
                 }
             }
 
@@ -73,7 +74,8 @@ internal sealed class OnnxInitializers
             count *= dimension;
         }
 
-        var values = new float[count];
+        // The lengths are checked before anything is allocated, so a shape that promises more than the tensor holds costs nothing.
+        float[] values;
         if (tensor.RawData.Length > 0 || tensor.FloatData.Count == 0)
         {
             ReadOnlySpan<byte> raw = tensor.RawData.Span;
@@ -83,6 +85,7 @@ internal sealed class OnnxInitializers
                 return null;
             }
 
+            values = new float[count];
             for (int i = 0; i < values.Length; i++)
             {
                 values[i] = BinaryPrimitives.ReadSingleLittleEndian(raw.Slice(i * sizeof(float)));
@@ -96,6 +99,7 @@ internal sealed class OnnxInitializers
                 return null;
             }
 
+            values = new float[count];
             tensor.FloatData.CopyTo(values, 0);
         }
 

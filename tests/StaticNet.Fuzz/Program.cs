@@ -13,18 +13,28 @@ public partial class FuzzNet
 }
 
 /// <summary>
-/// A libFuzzer target for the safetensors loader (docs/fuzzing.md). The property: <see cref="SafeTensors.Load(INetwork, Stream, ReadOptions)"/>
-/// either loads the input or throws <see cref="InvalidDataException"/> with the parameters unchanged; anything else
-/// is a crash for libFuzzer to keep.
+/// A libFuzzer target for the weight readers (docs/fuzzing.md): every input is given to
+/// <see cref="SafeTensors.Load(INetwork, Stream, ReadOptions)"/>, <see cref="WeightsJson.Load(INetwork, Stream, ReadOptions)"/>
+/// and <see cref="Onnx.Load(INetwork, Stream, ReadOptions)"/> in turn. The property: each either loads finite weights or
+/// throws <see cref="InvalidDataException"/> with the parameters unchanged and a message under 10,000 characters;
+/// anything else is a crash for libFuzzer to keep.
 /// </summary>
 public static class Program
 {
     private static readonly FuzzNet Network = new(seed: 1);
     private static readonly float[] Initial = Network.Parameters.ToArray();
 
+    private static readonly (string Name, Action<INetwork, Stream> Load)[] Readers =
+    [
+        ("safetensors", (network, stream) => SafeTensors.Load(network, stream)),
+        ("json", (network, stream) => WeightsJson.Load(network, stream)),
+        ("onnx", (network, stream) => Onnx.Load(network, stream)),
+    ];
+
     /// <summary>
-    /// No arguments: run under libFuzzer. <c>--seed DIR</c>: write a valid file there to start the corpus. Otherwise
-    /// each argument is a file or directory of inputs to replay once (exit code 1 if any breaks the property).
+    /// No arguments: run under libFuzzer. <c>--seed DIR</c>: write a valid file of each format there to start the
+    /// corpus. Otherwise each argument is a file or directory of inputs to replay once (exit code 1 if any breaks the
+    /// property).
     /// </summary>
     public static int Main(string[] args)
     {
@@ -37,7 +47,10 @@ public static class Program
         if (args[0] == "--seed" && args.Length == 2)
         {
             Directory.CreateDirectory(args[1]);
-            SafeTensors.Save(new FuzzNet(seed: 2), Path.Combine(args[1], "valid.safetensors"));
+            var saved = new FuzzNet(seed: 2);
+            SafeTensors.Save(saved, Path.Combine(args[1], "valid.safetensors"));
+            WeightsJson.Save(saved, Path.Combine(args[1], "valid.json"));
+            Onnx.Save(saved, Path.Combine(args[1], "valid.onnx"));
             return 0;
         }
 
@@ -66,16 +79,32 @@ public static class Program
 
     private static void Target(ReadOnlySpan<byte> data)
     {
-        Initial.CopyTo(Network.Parameters);
-        try
+        byte[] input = data.ToArray();
+        foreach ((string name, Action<INetwork, Stream> load) in Readers)
         {
-            SafeTensors.Load(Network, new MemoryStream(data.ToArray(), writable: false));
-        }
-        catch (InvalidDataException)
-        {
-            if (!MemoryMarshal.AsBytes(Network.Parameters).SequenceEqual(MemoryMarshal.AsBytes(Initial.AsSpan())))
+            Initial.CopyTo(Network.Parameters);
+            try
             {
-                throw new InvalidOperationException("a rejected load changed the parameters");
+                load(Network, new MemoryStream(input, writable: false));
+                foreach (float value in Network.Parameters)
+                {
+                    if (!float.IsFinite(value))
+                    {
+                        throw new InvalidOperationException($"{name}: a non-finite weight was loaded by default");
+                    }
+                }
+            }
+            catch (InvalidDataException exception)
+            {
+                if (!MemoryMarshal.AsBytes(Network.Parameters).SequenceEqual(MemoryMarshal.AsBytes(Initial.AsSpan())))
+                {
+                    throw new InvalidOperationException($"{name}: a rejected load changed the parameters");
+                }
+
+                if (exception.Message.Length >= 10_000)
+                {
+                    throw new InvalidOperationException($"{name}: a message of {exception.Message.Length} characters");
+                }
             }
         }
     }

@@ -90,7 +90,7 @@ public sealed class DiagnosticTests
         { "SN0022", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, 4], [5, 6]], \"0.bias\": [1, 2, 3], \"2.weight\": [[1, 2, 3]], \"2.bias\": [0]}", new[] { "the file holds 2 weight/bias pairs, the network has 1 layers", "unexpected tensor '2.weight'" } },
         { "SN0022", "Weights = \"w.json\"", "[1, 2]", new[] { "the file is an array, not an object of tensors" } },
         { "SN0023", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, NaN], [5, 6]], \"0.bias\": [1, 2, 3]}", new[] { "holds NaN; weights must be finite at line 1, column 27", "finite number" } },
-        { "SN0023", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, 4], [5, 6]], \"0.bias\": [1, \"2\", 3]}", new[] { "tensor '0.bias' has a string where its shape [3] needs a number at line 1, column 54" } },
+        { "SN0023", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, 4], [5, 6]], \"0.bias\": [1, \"2\", 3]}", new[] { "tensor '0.bias' holds a string where a number was expected at line 1, column 54" } },
         { "SN0023", "Weights = \"w.json\"", "{\"0.weight\": [[1, 2], [3, 4], [5, 6]], \"0.bias\": [1, 1e39, 3]}", new[] { "beyond the largest float" } },
     };
 

@@ -45,11 +45,11 @@ public sealed class SharedWeightsReaderTests
     }
 
     [Fact]
-    public void JsonParser_RejectsHostileNesting_WithoutOverflowingTheStack()
+    public void JsonWeights_RejectsHostileNesting_WithoutOverflowingTheStack()
     {
         string text = new string('[', 100_000);
 
-        var exception = Assert.Throws<JsonFormatException>(() => JsonParser.Parse(text));
+        var exception = Assert.Throws<JsonFormatException>(() => JsonWeights.Parse("{\"a\": " + text));
 
         Assert.Contains("nests more than 64 levels", exception.Message);
     }

@@ -12,7 +12,7 @@ namespace StaticNet.Tests;
 /// The minimal examples of issue 10 for safetensors: every malformed input is an <see cref="InvalidDataException"/>
 /// with the parameters unchanged, memory stays in proportion to the input, and non-finite weights are refused.
 /// </summary>
-public sealed class SafeTensorsReliabilityTests
+public sealed class SafeTensorsReliabilityTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string[] DefaultTensors =
     {
@@ -51,6 +51,37 @@ public sealed class SafeTensorsReliabilityTests
         byte[] file = Build(Header(DefaultTensors[0], entry, DefaultTensors[2], DefaultTensors[3]), Sequence(43));
 
         Assert.Contains("escapes are not valid UTF-16", Rejects(file).Message);
+    }
+
+    [Theory]
+    [InlineData("\"extra\":{\"\\ud800\":1}")]
+    [InlineData("\"extra\":{\"\\ud800\\u0041\":1}")]
+    [InlineData("\"extra\":{\"a\":{\"\\udc00\":[]}}")]
+    [InlineData("\"extra\":[\"x\\ud800\"]")]
+    public void LoneSurrogateEscape_InsideAnIgnoredProperty_IsInvalidData(string extra)
+    {
+        // The reference reader buffers the whole header as JSON values before it ignores a property, so a lone
+        // surrogate anywhere in it fails there (issue 18, from the first round).
+        string entry = "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[5],\"data_offsets\":[80,100]," + extra + "}";
+        byte[] file = Build(Header(DefaultTensors[0], entry, DefaultTensors[2], DefaultTensors[3]), Sequence(43));
+        var network = new DefaultNet(seed: 3);
+
+        Reliability.Rejection rejection = Reliability.ReaderBounds.Rejects(network, file.Length, () => SafeTensors.Load(network, new MemoryStream(file)));
+        output.WriteLine(rejection.ToString());
+
+        Assert.Contains("escapes are not valid UTF-16", rejection.Exception.Message);
+    }
+
+    [Fact]
+    public void SurrogatePairEscape_InsideAnIgnoredProperty_Loads()
+    {
+        string entry = "\"0.bias\":{\"dtype\":\"F32\",\"shape\":[5],\"data_offsets\":[80,100],\"extra\":{\"\\ud83d\\ude00\":[\"\\u00e9\"]}}";
+        byte[] file = Build(Header(DefaultTensors[0], entry, DefaultTensors[2], DefaultTensors[3]), Sequence(43));
+        var network = new DefaultNet(seed: 3);
+
+        SafeTensors.Load(network, new MemoryStream(file));
+
+        Assert.Equal(1.5f, network.Parameters[1]);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -56,7 +58,7 @@ internal static class FrozenWeightsReader
         JsonWeights weights;
         try
         {
-            weights = JsonWeights.Parse(text.ToString());
+            weights = JsonWeights.Read(new StringReader(text.ToString()), Limits(spec));
         }
         catch (JsonFormatException exception)
         {
@@ -81,12 +83,26 @@ internal static class FrozenWeightsReader
         var parameters = new float[spec.ParameterCount];
         foreach (LayerSpec layer in spec.Layers)
         {
-            weights.Values[match.Weights[layer.Index - 1]].CopyTo(parameters, layer.WeightsOffset);
-            weights.Values[match.Biases[layer.Index - 1]].CopyTo(parameters, layer.BiasesOffset);
+            // A matched tensor has its layer's shape, so its values were kept.
+            weights.Values[match.Weights[layer.Index - 1]]!.CopyTo(parameters, layer.WeightsOffset);
+            weights.Values[match.Biases[layer.Index - 1]]!.CopyTo(parameters, layer.BiasesOffset);
         }
 
         NetworkSpec frozen = spec with { TrainedParameters = new FloatValues(parameters) };
         return new NetworkParseResult(frozen, null, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    // The runtime's default tensor limit; values are kept only of tensors no larger than the network's largest, so
+    // memory follows the network and the file's text, never a shape the file promises.
+    private static JsonWeightsLimits Limits(NetworkSpec spec)
+    {
+        long largest = 0;
+        for (int l = 1; l < spec.LayerSizes.Count; l++)
+        {
+            largest = Math.Max(largest, (long)spec.LayerSizes[l] * spec.LayerSizes[l - 1]);
+        }
+
+        return new JsonWeightsLimits(JsonWeightsLimits.Default.MaxTensorCount, largest, allowNonFinite: false, string.Empty);
     }
 
     private static NetworkParseResult Fail(FrozenRequest request, DiagnosticDescriptor descriptor, params string[] arguments)

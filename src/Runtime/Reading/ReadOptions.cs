@@ -28,8 +28,10 @@ public sealed class ReadOptions
     }
 
     /// <summary>
-    /// The most bytes a gzip-compressed file may expand to. Default 256 MiB (Fashion-MNIST's training images are
-    /// 47 MB); gzip expands up to about 1,000 times, so this bounds what a small file can make the reader hold.
+    /// The most bytes a gzip-compressed file may expand to, and the most a stream that cannot seek may deliver to
+    /// <see cref="WeightsJson"/> or the ONNX reader (such a stream has no length to check first). Default 256 MiB
+    /// (Fashion-MNIST's training images are 47 MB); gzip expands up to about 1,000 times, so this bounds what a small
+    /// file can make the reader hold or read.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
     public long MaxDecompressedBytes
@@ -50,9 +52,11 @@ public sealed class ReadOptions
     }
 
     /// <summary>
-    /// The most tensors a safetensors header may list, and the most entries its <c>__metadata__</c> may hold.
-    /// Default 10,000 (a network of 5,000 layers); every tensor beyond the network's own is an error anyway, so the
-    /// limit only bounds the memory and work spent on a header of millions of tiny entries.
+    /// The most tensors a safetensors header or a JSON weights file may list, the most entries a safetensors
+    /// <c>__metadata__</c> may hold, and the most nodes, tensors, value descriptions and attributes an ONNX model may
+    /// hold (4 times as many protobuf messages in all). Default 10,000 (a network of 5,000 layers); every tensor beyond
+    /// the network's own is an error anyway, so the limit only bounds the memory and work spent on a file of millions
+    /// of tiny entries.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
     public int MaxTensorCount
@@ -62,8 +66,9 @@ public sealed class ReadOptions
     }
 
     /// <summary>
-    /// Whether <see cref="SafeTensors"/> may load NaN or infinite weights. Default false: such a weight is almost
-    /// always a diverged or corrupt file, and one infinity gives plausible outputs for most inputs.
+    /// Whether <see cref="SafeTensors"/>, <see cref="WeightsJson"/> and the ONNX reader may load NaN or infinite
+    /// weights. Default false: such a weight is almost always a diverged or corrupt file, and one infinity gives
+    /// plausible outputs for most inputs.
     /// </summary>
     public bool AllowNonFiniteWeights { get; init; }
 

@@ -175,7 +175,7 @@ internal ref struct SafeTensorsHeaderParser
 
                     break;
                 default:
-                    _reader.Skip();
+                    SkipChecked();
                     break;
             }
         }
@@ -232,6 +232,33 @@ internal ref struct SafeTensorsHeaderParser
         }
 
         return values.ToArray();
+    }
+
+    // An unknown property's value is ignored, as the reference reader ignores it, but that reader buffers the whole
+    // header as JSON values first (serde's flatten), so a lone surrogate escape anywhere fails there: every string and
+    // key inside the skipped value is decoded here for the same verdict.
+    private void SkipChecked()
+    {
+        int depth = _reader.CurrentDepth;
+        bool container = _reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+        while (true)
+        {
+            if ((_reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) && _reader.ValueIsEscaped)
+            {
+                ReadString();
+            }
+
+            if (!container)
+            {
+                return;
+            }
+
+            _reader.Read();
+            if (_reader.CurrentDepth == depth && _reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                return;
+            }
+        }
     }
 
     private JsonTokenType Next()

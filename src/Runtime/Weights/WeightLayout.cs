@@ -39,6 +39,10 @@ internal sealed class WeightLayout
         LayersText = string.Join(',', sizes);
         Slots = slots;
         ParameterCount = parameterCount;
+        foreach (TensorSlot slot in slots)
+        {
+            LargestSlotLength = Math.Max(LargestSlotLength, slot.Length);
+        }
     }
 
     /// <summary>The network's type name, for messages.</summary>
@@ -55,6 +59,9 @@ internal sealed class WeightLayout
 
     /// <summary>The total number of parameters, the sum of the slots' lengths.</summary>
     public int ParameterCount { get; }
+
+    /// <summary>The values of the network's largest tensor: a reader need not keep more of any tensor in a file.</summary>
+    public int LargestSlotLength { get; }
 
     /// <summary>
     /// Reads the layout of <paramref name="network"/>, checking that its sizes and parameter buffer agree: a weight
@@ -144,7 +151,7 @@ internal sealed class WeightLayout
         int shown = Math.Min(problems.Count, MaxProblemsShown);
         for (int i = 0; i < shown; i++)
         {
-            message.Append(i == 0 ? string.Empty : "; ").Append(Shorten(problems[i], MaxProblemLength));
+            message.Append(i == 0 ? string.Empty : "; ").Append(MessageText.Shorten(problems[i], MaxProblemLength));
         }
 
         if (problems.Count > shown)
@@ -155,7 +162,7 @@ internal sealed class WeightLayout
         message.Append('.');
         if (note is not null)
         {
-            message.Append(' ').Append(Shorten(note, MaxProblemLength));
+            message.Append(' ').Append(MessageText.Shorten(note, MaxProblemLength));
         }
 
         message.Append(" The network (layers ").Append(LayersText).Append(") expects F32 tensors ");
@@ -181,7 +188,15 @@ internal sealed class WeightLayout
     /// <param name="parameters">The values read, in parameter-buffer order.</param>
     /// <param name="matches">For each slot, the header entry its data came from.</param>
     /// <param name="dataStart">The file offset of the data section.</param>
-    public string DescribeNonFinite(ReadOnlySpan<float> parameters, IReadOnlyList<TensorEntry> matches, long dataStart)
+    public string DescribeNonFinite(ReadOnlySpan<float> parameters, IReadOnlyList<TensorEntry> matches, long dataStart) =>
+        DescribeNonFinite(parameters, slot => Slots[slot].Name, (slot, index) => Invariant($" (byte {dataStart + (long)matches[slot].Begin + (sizeof(float) * (long)index)})"));
+
+    /// <summary>
+    /// Names the first NaN or infinite value of <paramref name="parameters"/> by its tensor and index, and how many
+    /// there are: <paramref name="name"/> gives the name the file uses for a slot's tensor, <paramref name="where"/>
+    /// what follows the index for a slot and an index (such as the byte offset), or an empty string.
+    /// </summary>
+    public string DescribeNonFinite(ReadOnlySpan<float> parameters, Func<int, string> name, Func<int, int, string> where)
     {
         int first = -1, count = 0;
         for (int i = 0; i < parameters.Length; i++)
@@ -201,10 +216,6 @@ internal sealed class WeightLayout
 
         TensorSlot slot = Slots[s];
         int index = first - slot.ParameterOffset;
-        long offset = dataStart + (long)matches[s].Begin + (sizeof(float) * (long)index);
-        return Invariant($"{slot.Description} ('{slot.Name}') holds {parameters[first]} at index {index} (byte {offset}), and the file has {count} non-finite weights in all: it was saved from a diverged network or is corrupt (pass ReadOptions {{ AllowNonFiniteWeights = true }} to load it anyway)");
+        return Invariant($"{slot.Description} ('{name(s)}') holds {parameters[first]} at index {index}{where(s, index)}, and the file has {count} non-finite weights in all: it was saved from a diverged network or is corrupt (pass ReadOptions {{ AllowNonFiniteWeights = true }} to load it anyway)");
     }
-
-    private static string Shorten(string text, int length) =>
-        text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 3), "...");
 }

@@ -72,10 +72,16 @@ public static class WeightsJson
     /// </summary>
     /// <param name="network">The network to load into.</param>
     /// <param name="path">The file to read.</param>
-    /// <param name="options">Whether entries named neither <c>*.weight</c> nor <c>*.bias</c> (such as BatchNorm statistics) are skipped (<see cref="ReadOptions.IgnoreBuffers"/>); null for <see cref="ReadOptions.Default"/>.</param>
+    /// <param name="options">
+    /// Whether entries named neither <c>*.weight</c> nor <c>*.bias</c> (such as BatchNorm statistics) are skipped
+    /// (<see cref="ReadOptions.IgnoreBuffers"/>), whether <c>NaN</c> and <c>Infinity</c> are loaded
+    /// (<see cref="ReadOptions.AllowNonFiniteWeights"/>), and the most tensors the file may list
+    /// (<see cref="ReadOptions.MaxTensorCount"/>); null for <see cref="ReadOptions.Default"/>.
+    /// </param>
     /// <exception cref="InvalidDataException">
     /// The file is not UTF-8 JSON, not an object of rectangular arrays of finite numbers (the message gives the line
-    /// and column), or its tensors do not chain the network's layer sizes (the message lists what it found).
+    /// and column), lists more than <see cref="ReadOptions.MaxTensorCount"/> tensors, or its tensors do not chain the
+    /// network's layer sizes (the message lists what it found).
     /// </exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     public static void Load(INetwork network, string path, ReadOptions? options = null)
@@ -85,7 +91,8 @@ public static class WeightsJson
 
         WeightLayout layout = WeightLayout.Of(network);
         string fullPath = Path.GetFullPath(path);
-        LoadCore(network, layout, File.ReadAllBytes(fullPath), WeightStreams.Describe(fullPath), options ?? ReadOptions.Default);
+        using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        LoadCore(network, layout, file, WeightStreams.Describe(fullPath), options ?? ReadOptions.Default);
     }
 
     /// <summary>
@@ -94,42 +101,47 @@ public static class WeightsJson
     /// anything is wrong, nothing is changed. The stream is not closed.
     /// </summary>
     /// <param name="network">The network to load into.</param>
-    /// <param name="stream">A readable stream.</param>
+    /// <param name="stream">
+    /// A readable stream. One that cannot seek (a decompressing stream, a network stream) may deliver at most
+    /// <see cref="ReadOptions.MaxDecompressedBytes"/> bytes.
+    /// </param>
     /// <param name="options">As for <see cref="Load(INetwork, string, ReadOptions)"/>; null for <see cref="ReadOptions.Default"/>.</param>
-    /// <exception cref="InvalidDataException">The data is not valid JSON weights for this network; see <see cref="Load(INetwork, string, ReadOptions)"/>.</exception>
+    /// <exception cref="InvalidDataException">The data is not valid JSON weights for this network, or a stream that cannot seek goes on past <see cref="ReadOptions.MaxDecompressedBytes"/>; see <see cref="Load(INetwork, string, ReadOptions)"/>.</exception>
     public static void Load(INetwork network, Stream stream, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         WeightStreams.RequireReadable(stream);
 
         WeightLayout layout = WeightLayout.Of(network);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        string source = WeightStreams.Describe(stream);
-        LoadCore(network, layout, copy.ToArray(), source, options ?? ReadOptions.Default);
+        LoadCore(network, layout, stream, WeightStreams.Describe(stream), options ?? ReadOptions.Default);
     }
 
-    private static void LoadCore(INetwork network, WeightLayout layout, byte[] bytes, string source, ReadOptions options)
+    // One pass over the text: the reader keeps only each tensor's values (none of a tensor larger than any the network
+    // has), so memory is bounded by the text and by the network. A stream that cannot seek has no length, so the bytes
+    // it may deliver are bounded too, or a valid file followed by endless whitespace would be read for ever.
+    private static void LoadCore(INetwork network, WeightLayout layout, Stream stream, string source, ReadOptions options)
     {
-        string text;
+        var limits = new JsonWeightsLimits(options.MaxTensorCount, layout.LargestSlotLength, options.AllowNonFiniteWeights, " (ReadOptions.MaxTensorCount)");
+        using var bounded = new ByteLimitStream(stream, stream.CanSeek ? long.MaxValue : options.MaxDecompressedBytes);
+        using var reader = new StreamReader(bounded, Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
+        JsonWeights weights;
         try
         {
-            text = Utf8.GetString(bytes);
+            weights = JsonWeights.Read(reader, limits);
         }
         catch (DecoderFallbackException exception)
         {
             throw layout.Reject(source, "it is not valid UTF-8 text", exception);
         }
-
-        JsonWeights weights;
-        try
+        catch (ByteLimitStream.LimitExceededException exception)
         {
-            weights = JsonWeights.Parse(text);
+            throw layout.Reject(source, Invariant($"the stream goes on past {options.MaxDecompressedBytes} bytes (ReadOptions.MaxDecompressedBytes), more than a stream that cannot seek may deliver; raise the limit if the file is genuine"), exception);
         }
         catch (JsonFormatException exception)
         {
             string what = exception.Kind == JsonProblemKind.Syntax ? "it is not valid JSON: " : string.Empty;
-            throw layout.Reject(source, what + exception.Message, exception);
+            string hint = exception.Kind == JsonProblemKind.NonFiniteValue ? " (pass ReadOptions { AllowNonFiniteWeights = true } to load it anyway)" : string.Empty;
+            throw layout.Reject(source, what + exception.Message + hint, exception);
         }
 
         StateDictMatch match = StateDictMatcher.Match(weights.Tensors, layout.Sizes, options.IgnoreBuffers);
@@ -138,12 +150,13 @@ public static class WeightsJson
             throw layout.Reject(source, match.Problems, Note(match, layersNote: null));
         }
 
-        // Everything is checked; only now does the network change, in one copy.
+        // Everything is checked; only now does the network change, in one copy. A matched tensor has a layer's shape,
+        // so its values were kept.
         var staging = new float[layout.ParameterCount];
         for (int l = 0; l < match.Weights.Length; l++)
         {
-            weights.Values[match.Weights[l]].CopyTo(staging.AsSpan(layout.Slots[2 * l].ParameterOffset));
-            weights.Values[match.Biases[l]].CopyTo(staging.AsSpan(layout.Slots[2 * l + 1].ParameterOffset));
+            weights.Values[match.Weights[l]]!.CopyTo(staging.AsSpan(layout.Slots[2 * l].ParameterOffset));
+            weights.Values[match.Biases[l]]!.CopyTo(staging.AsSpan(layout.Slots[2 * l + 1].ParameterOffset));
         }
 
         staging.AsSpan().CopyTo(network.Parameters);

@@ -46,8 +46,11 @@ internal enum JsonProblemKind
     /// <summary>The JSON is not an object of (nested arrays of) numbers.</summary>
     Structure,
 
-    /// <summary>A value is NaN, infinite, or too large for a float.</summary>
+    /// <summary>A value is NaN or infinite (spelled <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>).</summary>
     NonFiniteValue,
+
+    /// <summary>A number is too large for a float.</summary>
+    OutOfRange,
 
     /// <summary>A tensor holds something other than a number (a string, a boolean, null, an object) where a number belongs.</summary>
     NotANumber,

@@ -26,6 +26,7 @@ internal static class StateDictMatcher
 {
     private const string WeightSuffix = "weight";
     private const string BiasSuffix = "bias";
+    private const int MaxPairsShown = 16;
 
     /// <summary>Matches <paramref name="tensors"/> to the layers of a network with <paramref name="layerSizes"/> (input size first).</summary>
     /// <param name="tensors">The file's tensors, in any order.</param>
@@ -74,7 +75,7 @@ internal static class StateDictMatcher
         {
             if (NaturalOrder.Instance.Compare(prefixes[i - 1], prefixes[i]) == 0)
             {
-                problems.Add("'" + prefixes[i - 1] + "' and '" + prefixes[i] + "' read as the same position, so the order of the layers is ambiguous");
+                problems.Add("'" + MessageText.Name(prefixes[i - 1]) + "' and '" + MessageText.Name(prefixes[i]) + "' read as the same position, so the order of the layers is ambiguous");
             }
         }
 
@@ -83,11 +84,11 @@ internal static class StateDictMatcher
             int[] pair = groups[prefix];
             if (pair[0] < 0)
             {
-                problems.Add("tensor " + tensors[pair[1]].Describe() + " has no '" + Join(prefix, WeightSuffix) + "' beside it");
+                problems.Add("tensor " + tensors[pair[1]].Describe() + " has no '" + MessageText.Name(Join(prefix, WeightSuffix)) + "' beside it");
             }
             else if (pair[1] < 0)
             {
-                problems.Add("tensor " + tensors[pair[0]].Describe() + " has no '" + Join(prefix, BiasSuffix) + "' beside it (every layer of the network has a bias)");
+                problems.Add("tensor " + tensors[pair[0]].Describe() + " has no '" + MessageText.Name(Join(prefix, BiasSuffix)) + "' beside it (every layer of the network has a bias)");
             }
         }
 
@@ -186,7 +187,7 @@ internal static class StateDictMatcher
         if (!same)
         {
             string where = tensors[index].Where.Length == 0 ? string.Empty : ", " + tensors[index].Where;
-            problems.Add(what + ": file has " + FormatShape(shape) + ", network expects " + FormatShape(expected) + " ('" + tensors[index].Name + "'" + where + ")");
+            problems.Add(what + ": file has " + FormatShape(shape) + ", network expects " + FormatShape(expected) + " ('" + MessageText.Name(tensors[index].Name) + "'" + where + ")");
         }
     }
 
@@ -198,15 +199,22 @@ internal static class StateDictMatcher
             return "The file holds no weight/bias pairs.";
         }
 
+        // A file of thousands of pairs would otherwise make a message as long as the file; the first few say enough.
         var text = new StringBuilder("The file's weight/bias pairs in natural order: ");
-        for (int i = 0; i < prefixes.Count; i++)
+        int shown = prefixes.Count < MaxPairsShown ? prefixes.Count : MaxPairsShown;
+        for (int i = 0; i < shown; i++)
         {
             int[] pair = groups[prefixes[i]];
             text.Append(i == 0 ? string.Empty : ", ")
-                .Append('\'').Append(prefixes[i]).Append("' ")
+                .Append('\'').Append(MessageText.Name(prefixes[i])).Append("' ")
                 .Append(pair[0] < 0 ? "(no weight)" : FormatShape(tensors[pair[0]].Shape))
                 .Append(" + ")
                 .Append(pair[1] < 0 ? "(no bias)" : FormatShape(tensors[pair[1]].Shape));
+        }
+
+        if (prefixes.Count > shown)
+        {
+            text.Append(Invariant(" and {0} more", prefixes.Count - shown));
         }
 
         return text.Append('.').ToString();

@@ -33,6 +33,6 @@ internal sealed class StateDictTensor
     public string Describe()
     {
         string type = Kind.Length == 0 ? StateDictMatcher.FormatShape(Shape) : Kind + " " + StateDictMatcher.FormatShape(Shape);
-        return "'" + Name + "' (" + type + (Where.Length == 0 ? ")" : ", " + Where + ")");
+        return "'" + MessageText.Name(Name) + "' (" + type + (Where.Length == 0 ? ")" : ", " + Where + ")");
     }
 }
