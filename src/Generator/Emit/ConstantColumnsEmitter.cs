@@ -28,7 +28,7 @@ internal static class ConstantColumnsEmitter
             cancellationToken.ThrowIfCancellationRequested();
             int l = layer.Index;
             bool isOutput = l == spec.Layers.Count;
-            string z = ScratchPlan.Z(l), a = ScratchPlan.A(l);
+            string z = Names.Z(l), a = Names.A(l);
             writer.Comment($"{LayerCode.Describe(layer)}, constant columns: z[{l}] = b[{l}] + Σ_k {LayerCode.InputSymbol(layer)}_k · W[{l}][:, k]");
             writer.Line($"{vector}<float> {z} = {vector}.Create({Constants(spec.TrainedParameters, layer.BiasesOffset, 1, layer.Size, lanes)});");
             EmitColumnTerms(writer, spec, layer, vector, lanes, z);
@@ -71,7 +71,7 @@ internal static class ConstantColumnsEmitter
 
         for (int k = 0; k < layer.InputSize; k++)
         {
-            string input = l == 1 ? $"input[{k}]" : $"{ScratchPlan.A(l - 1)}[{Literals.Int(k)}]";
+            string input = l == 1 ? $"input[{k}]" : $"{Names.A(l - 1)}[{Literals.Int(k)}]";
             string term = $"{vector}.Create({input}), {vector}.Create({Constants(spec.TrainedParameters, layer.WeightsOffset + k, layer.InputSize, layer.Size, lanes)})";
             if (split && k == 1)
             {

@@ -76,8 +76,7 @@ internal static class NetworkEmitter
     private static void EmitConstants(CodeWriter writer, NetworkSpec spec)
     {
         var layers = spec.Layers
-            .Select(layer => new LayerConstants(
-                layer.Index, layer.InputSize, layer.Size, layer.WeightsOffset, layer.WeightsLength, layer.BiasesOffset, LayerCode.Describe(layer)))
+            .Select(layer => new LayerConstants(layer.Layout, LayerCode.Describe(layer)))
             .ToArray();
         ConstantsEmitter.Emit(writer, spec.LayerSizes, spec.ParameterCount, layers);
     }

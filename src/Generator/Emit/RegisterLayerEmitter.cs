@@ -45,7 +45,7 @@ internal static class RegisterLayerEmitter
             return;
         }
 
-        string z = ScratchPlan.Z(layer.Index);
+        string z = Names.Z(layer.Index);
         for (int j = 0; j < layer.Size; j++)
         {
             writer.Line($"float {LayerCode.ElementLocal(z, j)} = {LayerCode.UnrolledSum(layer, j, input)};");
@@ -92,7 +92,7 @@ internal static class RegisterLayerEmitter
     /// <summary>a[l] = g(z[l]) through vectors of <paramref name="lanes"/> sums, the last one padded with zeros.</summary>
     private static void EmitVectors(CodeWriter writer, LayerSpec layer, string function, string width, int lanes, Func<int, string> destination)
     {
-        string z = ScratchPlan.Z(layer.Index);
+        string z = Names.Z(layer.Index);
         for (int start = 0; start < layer.Size; start += lanes)
         {
             var sums = new List<string>();
@@ -111,7 +111,7 @@ internal static class RegisterLayerEmitter
     }
 
     /// <summary>The vector holding a[l] from unit <paramref name="start"/> on, e.g. <c>a1From0</c>.</summary>
-    private static string Activations(LayerSpec layer, int start) => $"{ScratchPlan.A(layer.Index)}From{Literals.Int(start)}";
+    private static string Activations(LayerSpec layer, int start) => $"{Names.A(layer.Index)}From{Literals.Int(start)}";
 
     private static string ScalarActivation(Activation activation, string sum, float slope) => activation switch
     {

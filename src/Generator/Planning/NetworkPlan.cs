@@ -40,6 +40,7 @@ internal sealed class NetworkPlan
         Scratch = scratch;
         OutputError = outputError;
         Predict = PredictLayout.For(spec, layers);
+        ConstantColumnLanes = ConstantColumnLanesOf(spec);
     }
 
     /// <summary>The network as declared.</summary>
@@ -73,29 +74,7 @@ internal sealed class NetworkPlan
     /// accelerates them, and Forward's layers otherwise. Only tiny networks qualify: there the time is the chain of
     /// dependent sums and the loads of W, which constant columns turn into one multiply-add per input.
     /// </summary>
-    public int ConstantColumnLanes
-    {
-        get
-        {
-            if (!Spec.IsFrozen)
-            {
-                return 0;
-            }
-
-            int widest = 0;
-            foreach (LayerSpec layer in Spec.Layers)
-            {
-                if (!IsUnrolled(layer) || layer.Size > ConstantColumnUnitLimit)
-                {
-                    return 0;
-                }
-
-                widest = System.Math.Max(widest, layer.Size);
-            }
-
-            return widest <= 4 ? 4 : 8;
-        }
-    }
+    public int ConstantColumnLanes { get; }
 
     /// <summary>The plan of layer <paramref name="index"/> (1-based).</summary>
     public LayerPlan Layer(int index) => Layers[index - 1];
@@ -129,6 +108,28 @@ internal sealed class NetworkPlan
 
         LayerPlan output = layers[count - 1];
         return new NetworkPlan(spec, layers, alignsParameters, ScratchPlan.For(layers), OutputErrorPlan.For(spec, output.IsUnrolled));
+    }
+
+    /// <summary>See <see cref="ConstantColumnLanes"/>.</summary>
+    private static int ConstantColumnLanesOf(NetworkSpec spec)
+    {
+        if (!spec.IsFrozen)
+        {
+            return 0;
+        }
+
+        int widest = 0;
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (!IsUnrolled(layer) || layer.Size > ConstantColumnUnitLimit)
+            {
+                return 0;
+            }
+
+            widest = System.Math.Max(widest, layer.Size);
+        }
+
+        return widest <= 4 ? 4 : 8;
     }
 
     private static bool IsUnrolled(LayerSpec layer) => layer.WeightsLength <= UnrollWeightLimit;

@@ -3,8 +3,8 @@ using StaticNet.Generator.Model;
 namespace StaticNet.Generator.Planning;
 
 /// <summary>
-/// Which form BP1 takes for the network's loss and output activation. Each form names the <c>StaticNet.OutputError</c>
-/// helper that computes the loss and δ[L] in the runtime, the one place those equations live.
+/// Which form BP1 takes for the network's loss and output activation. Each form has its own runtime helper (which the
+/// emitter names) that computes the loss and δ[L], the one place those equations live.
 /// </summary>
 internal enum OutputErrorForm
 {
