@@ -85,6 +85,34 @@ public sealed class StructureTests
         Assert.DoesNotContain(Emit + ".FrozenEmitter", references[Emit + ".ForwardPassEmitter"]);
     }
 
+    [Fact]
+    public void EmittersAndPlan_NameNoActivation_ButReadItsEntryInTheActivationTable()
+    {
+        // Adding an activation is an entry in Model/ActivationTable.cs (and its runtime kernels): no emitter or plan
+        // decision may single out an activation by name. (The validator's loss/activation pairing rules may.)
+        var offenders = new List<string>();
+        CSharpCompilation compilation = Generator.Value;
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            string path = tree.FilePath.Replace('\\', '/');
+            if (!path.Contains("/Generator/Emit/", StringComparison.Ordinal) && !path.Contains("/Generator/Planning/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            foreach (SyntaxNode node in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
+            {
+                if (model.GetSymbolInfo(node).Symbol is IFieldSymbol { ContainingType: { TypeKind: TypeKind.Enum, Name: "Activation" } } member)
+                {
+                    offenders.Add($"{Path.GetFileName(path)}: Activation.{member.Name}");
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, string.Join(", ", offenders));
+    }
+
     /// <summary>For each type the filter selects, the full names of every type its declarations name or call into.</summary>
     private static Dictionary<string, HashSet<string>> TypeReferences(Func<INamedTypeSymbol, bool> filter)
     {

@@ -83,10 +83,10 @@ internal static class BackpropagationEmitter
         string a = Names.A(l);
         string z = Names.Z(l);
         string delta = Names.Delta(l);
-        if (output.Activation == Activation.Softmax)
+        if (ActivationFormulas.IsLayerWise(output.Activation))
         {
             writer.Comment($"BP1 through softmax, as a Jacobian-vector product: δ_j = ŷ_j (g_j − Σ_k g_k ŷ_k), with g = ∂L/∂ŷ.");
-            writer.Line($"{RuntimeContract.NetworkMath}.SoftmaxBackward({a}, outputGradient, {delta});");
+            writer.Line(ActivationFormulas.JacobianProduct(output.Activation, a, "outputGradient", delta));
             return;
         }
 

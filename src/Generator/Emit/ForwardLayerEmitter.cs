@@ -118,21 +118,24 @@ internal static class ForwardLayerEmitter
 
     /// <summary>
     /// One layer of Predict computed by columns: a = g(b + Σ_k x_k·W[:,k]) from the column layout, g fused into the
-    /// kernel (softmax, a function of the whole layer, runs after it on the sums).
+    /// kernel (a layer-wise g such as softmax runs after it on the sums).
     /// </summary>
     private static void EmitColumnLayer(CodeWriter writer, NetworkSpec spec, LayerPlan layer)
     {
         int l = layer.Index;
         Activation activation = layer.Layer.Activation;
-        bool softmax = activation == Activation.Softmax;
+        bool layerWise = ActivationFormulas.IsLayerWise(activation);
         string target = layer.IsOutput ? "output" : Names.A(l);
         writer.Comment($"{LayerCode.Describe(layer.Layer)}, W[{l}] column by column: z[{l}] = b[{l}] + Σ_k {LayerCode.InputSymbol(layer.Layer)}_k · W[{l}][:, k]");
-        writer.Comment((layer.IsOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(activation, $"z[{l}]") + (softmax ? "" : ", in the same kernel"));
-        string fused = softmax ? "Identity" : activation.ToString();
-        writer.Line($"{RuntimeContract.FrozenLayers}.Forward(p.Slice(Layer{l}ColumnsOffset, Layer{l}ColumnsLength), {LayerCode.Input(layer.Layer)}, {target}, {RuntimeContract.Activation}.{fused}, {Literals.Float(activation == Activation.LeakyReLU ? spec.LeakySlope : 0f)});");
-        if (softmax)
+        writer.Comment((layer.IsOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(activation, $"z[{l}]") + (layerWise ? "" : ", in the same kernel"));
+        (string fused, string slope) = ActivationFormulas.Fused(activation, spec.LeakySlope);
+        writer.Line($"{RuntimeContract.FrozenLayers}.Forward(p.Slice(Layer{l}ColumnsOffset, Layer{l}ColumnsLength), {LayerCode.Input(layer.Layer)}, {target}, {fused}, {slope});");
+        if (layerWise)
         {
-            writer.Line($"{RuntimeContract.NetworkMath}.SoftmaxInPlace({target});");
+            foreach (string statement in ActivationFormulas.ApplyToLayer(activation, target, target, spec.LeakySlope))
+            {
+                writer.Line(statement);
+            }
         }
     }
 }

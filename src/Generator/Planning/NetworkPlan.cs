@@ -136,9 +136,9 @@ internal sealed class NetworkPlan
 
     /// <summary>The layer's own conditions for registers: unrolled, at most <see cref="RegisterUnitLimit"/> units, element-wise.</summary>
     private static bool FitsInRegisters(LayerSpec layer) =>
-        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && layer.Activation != Activation.Softmax;
+        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && ActivationTable.Of(layer.Activation).IsElementwise;
 
     private static bool KeepsPreActivation(NetworkSpec spec, LayerSpec layer, bool isOutput) =>
-        layer.Activation is Activation.ReLU or Activation.LeakyReLU ||
-        (isOutput && (layer.Activation == Activation.Softmax || spec.Loss == Loss.BinaryCrossEntropy));
+        ActivationTable.Of(layer.Activation).Derivative == DerivativeSource.PreActivation ||
+        (isOutput && (!ActivationTable.Of(layer.Activation).IsElementwise || spec.Loss == Loss.BinaryCrossEntropy));
 }

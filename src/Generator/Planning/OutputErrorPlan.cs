@@ -35,7 +35,7 @@ internal sealed record OutputErrorPlan(OutputErrorForm Form, bool ReadsLogits, b
     {
         Loss.CrossEntropy => new(OutputErrorForm.SoftmaxCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
         Loss.BinaryCrossEntropy => new(OutputErrorForm.SigmoidBinaryCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
-        Loss.MeanSquaredError when spec.OutputLayer.Activation == Activation.Softmax =>
+        Loss.MeanSquaredError when ActivationTable.Of(spec.OutputLayer.Activation).Derivative == DerivativeSource.Jacobian =>
             new(OutputErrorForm.SoftmaxMeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
         _ => new(OutputErrorForm.MeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: true, UnrolledForOneSample: outputUnrolled),
     };
