@@ -113,8 +113,8 @@ public sealed class ActivationTableTests
     [Fact]
     public void EveryElementwiseActivation_GeneratesCompilingCode_InEveryLayerStrategy_AndFrozen()
     {
-        // 4-5-3: registers; 4-8-3 straight-line for training; 20-40-3: kernels; 4-20-3 frozen: constant columns are
-        // out (20 units), 4-5-3 frozen: constant columns; 20-40-3 frozen: column kernels.
+        // 4-5-3: registers (frozen: constant columns); 4-8-3: registers for inference, straight-line where training
+        // keeps z (frozen: 8-lane constant columns); 20-40-3: kernels (frozen: the 40-unit layer by columns).
         int[][] shapes = { new[] { 4, 5, 3 }, new[] { 4, 8, 3 }, new[] { 20, 40, 3 } };
         var source = new StringBuilder("using StaticNet;\nnamespace Demo;\n");
         var files = new List<(string Path, string Text)>();

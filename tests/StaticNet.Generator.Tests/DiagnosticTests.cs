@@ -195,6 +195,17 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("Models/")]
+    public void WeightsPathWithoutAFileName_IsNotFound_RatherThanNotJson(string path)
+    {
+        GeneratorRun run = FrozenHarness.Run($"using StaticNet;\n\n[Network(2, 3, Weights = \"{path}\")] public partial class Net {{ }}\n");
+
+        Assert.Equal("SN0019", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Theory]
     [InlineData("w.JSON")]
     [InlineData("Models/v1.2/w.json")]
     public void JsonPath_IsReadWhateverTheCaseOfItsExtension_OrTheDotsOfItsFolders(string path)

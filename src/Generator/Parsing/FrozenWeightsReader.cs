@@ -31,7 +31,7 @@ internal static class FrozenWeightsReader
 
         // Decided from the path alone, before the file is looked for or read: the compiler turns reading a binary
         // AdditionalFiles item as text into error CS2015, so a .safetensors or .onnx file must never be opened.
-        if (!IsJsonPath(path, out string kind))
+        if (NamesAFile(path) && !IsJsonPath(path, out string kind))
         {
             return Fail(request, DiagnosticDescriptors.WeightsFileNotJsonNamed, name, path, kind, JsonPath(path));
         }
@@ -103,6 +103,9 @@ internal static class FrozenWeightsReader
         var diagnostic = new DiagnosticInfo(descriptor, request.Location, new EquatableArray<string>(arguments));
         return new NetworkParseResult(null, shell, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
     }
+
+    /// <summary>Whether the path ends in a file name at all ("" or "Models/" is simply not found, SN0019).</summary>
+    private static bool NamesAFile(string path) => path.Trim().Length > 0 && !path.EndsWith("/", System.StringComparison.Ordinal) && !path.EndsWith("\\", System.StringComparison.Ordinal);
 
     /// <summary>Whether <paramref name="path"/> names a .json file; otherwise what it names, e.g. "a .safetensors file".</summary>
     private static bool IsJsonPath(string path, out string kind)
