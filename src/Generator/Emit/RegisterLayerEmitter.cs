@@ -7,8 +7,8 @@ namespace StaticNet.Generator.Emit;
 
 /// <summary>
 /// Writes a tiny layer planned as <see cref="LayerStrategy.Registers"/> without touching memory between its sums and its
-/// activations: each unit's sum goes into a local, then σ or tanh runs on whole vectors of them, or, for the
-/// piecewise-linear activations, a scalar expression per unit.
+/// activations: each unit's sum goes into a local, then an activation with a runtime vector function (σ, tanh: see
+/// <see cref="ActivationTable"/>) runs on whole vectors of them, and any other a scalar expression per unit.
 /// </summary>
 /// <remarks>
 /// The vector width is chosen from what the hardware computes, with <c>IsHardwareAccelerated</c> tests that the JIT
