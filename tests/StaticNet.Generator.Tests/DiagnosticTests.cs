@@ -158,6 +158,81 @@ public sealed class DiagnosticTests
         Assert.Empty(run.CompilationErrors);
     }
 
+    [Theory]
+    [InlineData("Models/price.safetensors", "is a .safetensors file", "Models/price.json")]
+    [InlineData("model.onnx", "is a .onnx file", "model.json")]
+    [InlineData("Models/weights", "is a file without the .json extension", "Models/weights.json")]
+    public void WeightsFileThatIsNotJson_ReportsOneErrorSayingHowToConvert_AndIsNeverRead(string path, string kind, string converted)
+    {
+        // Listed as AdditionalFiles, so it is found; the compiler would report CS2015 for a binary file read as text,
+        // so the generator must not ask for its text at all.
+        var file = new CountingAdditionalText(FrozenHarness.ProjectDirectory + path);
+        string source = $"using StaticNet;\n\n[Network(2, 3, Weights = \"{path}\")] public partial class Net {{ }}\n" +
+                        "public static class Use { public static void Run(float[] x, float[] y) => Net.Predict(x, y); }\n";
+        GeneratorRun run = GeneratorHarness.Run(FrozenHarness.CreateDriver(new AdditionalText[] { file }), GeneratorHarness.CreateCompilation(source));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SN0025", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal($"\"{path}\"", run.LocatedText(diagnostic));
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"The weights file '{path}' of 'Net' {kind}, but StaticNet compiles weights in from JSON only", message);
+        Assert.Contains($"WeightsJson.Save(network, \"{converted}\")", message);
+        Assert.Contains("json.dump({k: v.tolist() for k, v in model.state_dict().items()}, f)", message);
+        Assert.Contains($"set Weights = \"{converted}\"", message);
+        Assert.Equal(0, file.Reads);
+        Assert.Contains("This is a shell, not a network", Assert.Single(run.Sources).Text);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Fact]
+    public void WeightsFileThatIsNotJson_IsReportedEvenWhenNotListed_SoTheFirstErrorIsTheRealOne()
+    {
+        // Listing it would only lead to SN0025 next: say so now instead of SN0019.
+        GeneratorRun run = FrozenHarness.Run("using StaticNet;\n\n[Network(2, 3, Weights = \"price.safetensors\")] public partial class Net { }\n");
+
+        Assert.Equal("SN0025", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Models/")]
+    public void WeightsPathWithoutAFileName_IsNotFound_RatherThanNotJson(string path)
+    {
+        GeneratorRun run = FrozenHarness.Run($"using StaticNet;\n\n[Network(2, 3, Weights = \"{path}\")] public partial class Net {{ }}\n");
+
+        Assert.Equal("SN0019", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Theory]
+    [InlineData("w.JSON")]
+    [InlineData("Models/v1.2/w.json")]
+    public void JsonPath_IsReadWhateverTheCaseOfItsExtension_OrTheDotsOfItsFolders(string path)
+    {
+        GeneratorRun run = FrozenHarness.Run(
+            $"using StaticNet;\n\n[Network(2, 1, Weights = \"{path}\")] public partial class Net {{ }}\n",
+            (path, "{\"0.weight\": [[1, 2]], \"0.bias\": [0.5]}"));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("TrainedParameters", Assert.Single(run.Sources).Text);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    /// <summary>An AdditionalFiles item that counts how often its text is asked for (the compiler reads the file then).</summary>
+    private sealed class CountingAdditionalText(string path) : AdditionalText
+    {
+        public int Reads { get; private set; }
+
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return Microsoft.CodeAnalysis.Text.SourceText.From("\0\0binary");
+        }
+    }
+
     [Fact]
     public void AmbiguousWeightsPath_ListsEveryMatch()
     {
@@ -179,11 +254,11 @@ public sealed class DiagnosticTests
             .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
             .Select(field => ((DiagnosticDescriptor)field.GetValue(null)!).Id);
-        // SN0020 (ambiguous path) and SN0024 (too large) have their own tests above.
-        IEnumerable<string> tested = Cases.Select(row => (string)row[0]).Concat(FrozenCases.Select(row => (string)row[0])).Concat(new[] { "SN0020", "SN0024" });
+        // SN0020 (ambiguous path), SN0024 (too large) and SN0025 (not JSON) have their own tests above.
+        IEnumerable<string> tested = Cases.Select(row => (string)row[0]).Concat(FrozenCases.Select(row => (string)row[0])).Concat(new[] { "SN0020", "SN0024", "SN0025" });
 
         Assert.Equal(
-            Enumerable.Range(1, 24).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 25).Select(n => $"SN{n:0000}"),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
     }

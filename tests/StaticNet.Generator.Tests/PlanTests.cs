@@ -163,17 +163,41 @@ public sealed class PlanTests
         Assert.Equal(lanes, frozen.ConstantColumnLanes);
     }
 
-    private static string[] Names(System.Collections.Generic.IEnumerable<ScratchPlan.Buffer> buffers) => buffers.Select(b => b.Name).ToArray();
+    [Fact]
+    public void ParameterLayout_IsPyTorchsLinearOrder_AndTheParsedSpecUsesIt()
+    {
+        ParameterLayout layout = ParameterLayout.Of(new[] { 4, 5, 3 });
+
+        Assert.Equal(new LayerLayout(1, 4, 5, WeightsOffset: 0, WeightsLength: 20, BiasesOffset: 20), layout.Layers[0]);
+        Assert.Equal(new LayerLayout(2, 5, 3, WeightsOffset: 25, WeightsLength: 15, BiasesOffset: 40), layout.Layers[1]);
+        Assert.Equal(43, layout.ParameterCount);
+        Assert.Equal(layout.Layers, Plan(new[] { 4, 5, 3 }, Activation.ReLU, Activation.Softmax, Loss.CrossEntropy).Spec.Layers.Select(l => l.Layout));
+    }
+
+    [Fact]
+    public void ParameterLayout_OfSizesNoNetworkCanHave_ClampsAndSaturatesButCountsExactly()
+    {
+        // What the shell of a network rejected by SN0006/SN0007 states: no negative constant, no overflow.
+        ParameterLayout layout = ParameterLayout.Of(new[] { -3, 1 << 20, 1 << 20, 2 });
+
+        Assert.Equal(new[] { 0, 1 << 20, 1 << 20, 2 }, layout.Sizes);
+        Assert.Equal(int.MaxValue, layout.Layers[1].WeightsLength);
+        Assert.Equal(int.MaxValue, layout.Layers[2].WeightsOffset);
+        Assert.Equal(int.MaxValue, layout.ParameterCount);
+        Assert.Equal((1L << 20) + ((1L << 20) + 1) * (1L << 20) + ((1L << 20) + 1) * 2, layout.TotalParameters);
+    }
+
+    /// <summary>The buffers as generated code names them (the plan holds kinds and layers; Emit spells them).</summary>
+    private static string[] Names(System.Collections.Generic.IEnumerable<ScratchPlan.Buffer> buffers) => buffers.Select(Emit.Names.Of).ToArray();
 
     /// <summary>A spec built directly: every hidden layer with <paramref name="hidden"/>, the last with <paramref name="output"/>.</summary>
     private static NetworkPlan Plan(int[] sizes, Activation hidden, Activation output, Loss loss)
     {
+        ParameterLayout layout = ParameterLayout.Of(sizes);
         var layers = new LayerSpec[sizes.Length - 1];
-        int offset = 0;
         for (int l = 1; l < sizes.Length; l++)
         {
-            layers[l - 1] = new LayerSpec(l, sizes[l - 1], sizes[l], l == sizes.Length - 1 ? output : hidden, offset);
-            offset = layers[l - 1].EndOffset;
+            layers[l - 1] = new LayerSpec(layout.Layers[l - 1], l == sizes.Length - 1 ? output : hidden);
         }
 
         var type = new TypeHierarchy("Demo", EquatableArray<TypeDeclarationSpec>.Empty, new TypeDeclarationSpec("class", "Net"));

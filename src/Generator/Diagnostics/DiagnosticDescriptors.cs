@@ -164,6 +164,12 @@ internal static class DiagnosticDescriptors
         "'{0}' has {1} parameters, more than the {2} StaticNet compiles into code; remove Weights from the attribute and load the weights at run time instead, with WeightsJson.Load(network, path)",
         "Every parameter of a frozen network becomes a float literal in the generated source, so the generated file, the compiler's time and the work of an IDE that re-reads the file on each edit all grow with the parameter count. Above the limit, a network's weights belong in a file that the program loads when it starts: remove Weights from the attribute, keep the JSON file next to the program and call WeightsJson.Load(network, path). Until Weights is removed or the network is smaller, StaticNet generates a stand-in whose members throw.");
 
+    public static readonly DiagnosticDescriptor WeightsFileNotJsonNamed = Error(
+        "SN0025",
+        "Frozen weights must be a JSON file",
+        "The weights file '{1}' of '{0}' is {2}, but StaticNet compiles weights in from JSON only; convert it once, in C# with WeightsJson.Save(network, \"{3}\") after loading it (SafeTensors.Load, Onnx.Load), or in Python with json.dump({{k: v.tolist() for k, v in model.state_dict().items()}}, f), then list '{3}' as AdditionalFiles and set Weights = \"{3}\"",
+        "A frozen network's weights are read by the compiler, which hands a generator every AdditionalFiles item as text: a binary file such as .safetensors, .onnx or .pt cannot be read that way (the compiler would report CS2015). StaticNet therefore reads only a Weights path that ends in .json, the state dict written by WeightsJson.Save or by json.dump in Python, and does not open any other file. Until Weights names a .json file, StaticNet generates a stand-in whose members throw.");
+
     /// <summary>The most parameters a frozen network may have (see <see cref="FrozenNetworkTooLarge"/> and the measurements in docs/frozen.md).</summary>
     public const int MaxFrozenParameterCount = 1 << 18;
 

@@ -8,7 +8,8 @@ namespace StaticNet.Generator.Emit;
 /// Writes the mini-batch API: <c>ForwardBatch</c> and <c>BackwardBatch</c> over row-major [N × size] spans, and the
 /// <c>BatchWorkspace</c> they reuse. This file holds the methods and their block loop; each layer's code in a block,
 /// one blocked matrix-matrix product per layer and pass (Z = X·Wᵀ + b, ∂W += δᵀ·A, δ[l−1] = δ[l]·W) on the weights as
-/// stored, comes from <see cref="ForwardPassEmitter"/> and <see cref="BackpropagationEmitter"/>, as for one sample.
+/// stored, comes from <see cref="ForwardLayerEmitter"/>, <see cref="OutputErrorEmitter"/> and <see cref="LayerGradientEmitter"/>,
+/// which the one-sample methods use too.
 /// </summary>
 internal static class BatchEmitter
 {
@@ -54,7 +55,7 @@ internal static class BatchEmitter
         {
             foreach (ScratchPlan.Buffer buffer in plan.Scratch.Training)
             {
-                writer.Line($"internal readonly float[] {Field(buffer.Name)} = new float[BatchBlockSize * {buffer.SizeConstant}];");
+                writer.Line($"internal readonly float[] {Field(Names.Of(buffer))} = new float[BatchBlockSize * {Names.SizeConstant(buffer)}];");
             }
         }
     }
@@ -92,7 +93,7 @@ internal static class BatchEmitter
                 writer.Line($"{ReadOnlySpan} x = inputs.Slice(start * InputSize, n * InputSize);");
                 foreach (LayerSpec layer in spec.Layers)
                 {
-                    string a = ScratchPlan.A(layer.Index);
+                    string a = Names.A(layer.Index);
                     writer.Line(layer.Index == spec.Layers.Count
                         ? $"{Span} {a} = outputs.Slice(start * OutputSize, n * OutputSize);"
                         : $"{Span} {a} = new {Span}(workspace.{Field(a)}, 0, n * {LayerCode.SizeConstant(layer)});");
@@ -102,7 +103,7 @@ internal static class BatchEmitter
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     writer.Line();
-                    ForwardPassEmitter.EmitBatchLayer(writer, plan, layer, keepsZ: false);
+                    ForwardLayerEmitter.EmitBatchLayer(writer, plan, layer, keepsZ: false);
                 }
             }
         }
@@ -152,23 +153,23 @@ internal static class BatchEmitter
                 writer.Line($"{ReadOnlySpan} y = targets.Slice(start * OutputSize, n * OutputSize);");
                 foreach (ScratchPlan.Buffer buffer in plan.Scratch.Training)
                 {
-                    writer.Line($"{Span} {buffer.Name} = new {Span}(workspace.{Field(buffer.Name)}, 0, n * {buffer.SizeConstant});");
+                    writer.Line($"{Span} {Names.Of(buffer)} = new {Span}(workspace.{Field(Names.Of(buffer))}, 0, n * {Names.SizeConstant(buffer)});");
                 }
 
                 foreach (LayerPlan layer in plan.Layers)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     writer.Line();
-                    ForwardPassEmitter.EmitBatchLayer(writer, plan, layer, layer.KeepsPreActivation);
+                    ForwardLayerEmitter.EmitBatchLayer(writer, plan, layer, layer.KeepsPreActivation);
                 }
 
                 writer.Line();
-                BackpropagationEmitter.EmitBatchOutputError(writer, plan);
+                OutputErrorEmitter.EmitBatchOutputError(writer, plan);
                 for (int i = plan.Layers.Count - 1; i >= 0; i--)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     writer.Line();
-                    BackpropagationEmitter.EmitBatchLayer(writer, plan, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null);
+                    LayerGradientEmitter.EmitBatchLayer(writer, plan, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null);
                 }
             }
 

@@ -28,21 +28,24 @@ internal static class ConstantColumnsEmitter
             cancellationToken.ThrowIfCancellationRequested();
             int l = layer.Index;
             bool isOutput = l == spec.Layers.Count;
-            string z = ScratchPlan.Z(l), a = ScratchPlan.A(l);
+            string z = Names.Z(l), a = Names.A(l);
             writer.Comment($"{LayerCode.Describe(layer)}, constant columns: z[{l}] = b[{l}] + Σ_k {LayerCode.InputSymbol(layer)}_k · W[{l}][:, k]");
             writer.Line($"{vector}<float> {z} = {vector}.Create({Constants(spec.TrainedParameters, layer.BiasesOffset, 1, layer.Size, lanes)});");
             EmitColumnTerms(writer, spec, layer, vector, lanes, z);
 
-            if (isOutput && layer.Activation == Activation.Softmax)
+            if (isOutput && ActivationFormulas.IsLayerWise(layer.Activation))
             {
-                writer.Comment($"ŷ = softmax(z[{l}]), over the real lanes only");
+                writer.Comment($"ŷ = {ActivationFormulas.Equation(layer.Activation, $"z[{l}]")}, over the real lanes only");
                 WriteLanes(writer, layer.Size, z);
-                writer.Line($"{RuntimeContract.NetworkMath}.SoftmaxInPlace(output);");
+                foreach (string statement in ActivationFormulas.ApplyToLayer(layer.Activation, "output", "output", spec.LeakySlope))
+                {
+                    writer.Line(statement);
+                }
                 continue;
             }
 
             writer.Comment((isOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(layer.Activation, $"z[{l}]"));
-            writer.Line($"{vector}<float> {a} = {Activate(layer.Activation, vector, z, spec.LeakySlope)};");
+            writer.Line($"{vector}<float> {a} = {ActivationFormulas.Vector(layer.Activation, vector, z, spec.LeakySlope)};");
             if (isOutput)
             {
                 WriteLanes(writer, layer.Size, a);
@@ -71,7 +74,7 @@ internal static class ConstantColumnsEmitter
 
         for (int k = 0; k < layer.InputSize; k++)
         {
-            string input = l == 1 ? $"input[{k}]" : $"{ScratchPlan.A(l - 1)}[{Literals.Int(k)}]";
+            string input = l == 1 ? $"input[{k}]" : $"{Names.A(l - 1)}[{Literals.Int(k)}]";
             string term = $"{vector}.Create({input}), {vector}.Create({Constants(spec.TrainedParameters, layer.WeightsOffset + k, layer.InputSize, layer.Size, lanes)})";
             if (split && k == 1)
             {
@@ -109,14 +112,4 @@ internal static class ConstantColumnsEmitter
 
         return string.Join(", ", literals);
     }
-
-    private static string Activate(Activation activation, string vector, string z, float slope) => activation switch
-    {
-        Activation.Identity => z,
-        Activation.Sigmoid => $"{RuntimeContract.VectorActivations}.Sigmoid({z})",
-        Activation.Tanh => $"{RuntimeContract.VectorActivations}.Tanh({z})",
-        Activation.ReLU => $"{vector}.Max({z}, {vector}<float>.Zero)",
-        Activation.LeakyReLU => $"{vector}.ConditionalSelect({vector}.GreaterThan({z}, {vector}<float>.Zero), {z}, {z} * {Literals.Float(slope)})",
-        _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax is written on the output's lanes."),
-    };
 }

@@ -1,12 +1,13 @@
 using System.Collections.Generic;
+using StaticNet.Generator.Model;
 
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// The numbers of one weight layer l (1-based), as its constants state them, and how the comment above them names the
-/// layer, e.g. "Layer 1 (4 → 5, ReLU)".
+/// One weight layer l as its constants state it: where <see cref="ParameterLayout"/> puts it, and how the comment
+/// above the constants names it, e.g. "Layer 1 (4 → 5, ReLU)".
 /// </summary>
-internal sealed record LayerConstants(int Index, int InputSize, int Size, int WeightsOffset, int WeightsLength, int BiasesOffset, string Description);
+internal sealed record LayerConstants(LayerLayout Layout, string Description);
 
 /// <summary>
 /// Writes a network's public constants (sizes, parameter count, where each layer lives in Parameters) and its
@@ -27,11 +28,12 @@ internal static class ConstantsEmitter
         writer.Line();
         writer.Summary("The number of weight layers (the layer sizes minus the input).");
         writer.Line($"public const int LayerCount = {layers.Count};");
-        foreach (LayerConstants layer in layers)
+        foreach (LayerConstants constants in layers)
         {
+            LayerLayout layer = constants.Layout;
             int l = layer.Index;
             writer.Line();
-            writer.Comment($"{layer.Description}: W[{l}] is {layer.Size} × {layer.InputSize}, row-major, followed by b[{l}].");
+            writer.Comment($"{constants.Description}: W[{l}] is {layer.Size} × {layer.InputSize}, row-major, followed by b[{l}].");
             writer.Line();
             writer.Summary($"The number of units in layer {l}, n{l}.");
             writer.Line($"public const int Layer{l}Size = {layer.Size};");

@@ -62,12 +62,12 @@ internal static class FrozenEmitter
         NetworkSpec spec = plan.Spec;
         writer.Line();
         writer.Summary("Computes ŷ for one sample with the trained parameters, whatever any instance holds. Static, allocates nothing and reads no mutable state, so any thread may call it at any time.");
-        ForwardPassEmitter.EmitSampleDocs(writer, spec);
+        DocText.EmitSampleDocs(writer, spec);
         using (writer.Open(PublicApi.Predict))
         {
             if (plan.ConstantColumnLanes == 0)
             {
-                ForwardPassEmitter.EmitForwardBody(writer, plan, PredictParameters(plan), cancellationToken, plan.Predict);
+                ForwardLayerEmitter.EmitForwardBody(writer, plan, PredictParameters(plan), cancellationToken, plan.Predict);
             }
             else
             {
@@ -92,7 +92,7 @@ internal static class FrozenEmitter
             writer.Summary("Predict where the vectors of the constant columns are not hardware: Forward's layers over TrainedParameters.");
             using (writer.Open($"private static void PredictWithForwardLayers({PublicApi.ReadOnlySpan} input, {PublicApi.Span} output)"))
             {
-                ForwardPassEmitter.EmitForwardBody(writer, plan, "TrainedParameters", cancellationToken);
+                ForwardLayerEmitter.EmitForwardBody(writer, plan, "TrainedParameters", cancellationToken);
             }
         }
 
@@ -171,26 +171,6 @@ internal static class FrozenEmitter
             }
 
             writer.Line("return buffer;");
-        }
-    }
-
-    /// <summary>
-    /// One layer of Predict computed by columns: a = g(b + Σ_k x_k·W[:,k]) from the column layout, g fused into the
-    /// kernel (softmax, a function of the whole layer, runs after it on the sums).
-    /// </summary>
-    public static void EmitColumnLayer(CodeWriter writer, NetworkSpec spec, LayerPlan layer)
-    {
-        int l = layer.Index;
-        Activation activation = layer.Layer.Activation;
-        bool softmax = activation == Activation.Softmax;
-        string target = layer.IsOutput ? "output" : ScratchPlan.A(l);
-        writer.Comment($"{LayerCode.Describe(layer.Layer)}, W[{l}] column by column: z[{l}] = b[{l}] + Σ_k {LayerCode.InputSymbol(layer.Layer)}_k · W[{l}][:, k]");
-        writer.Comment((layer.IsOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(activation, $"z[{l}]") + (softmax ? "" : ", in the same kernel"));
-        string fused = softmax ? "Identity" : activation.ToString();
-        writer.Line($"{RuntimeContract.FrozenLayers}.Forward(p.Slice(Layer{l}ColumnsOffset, Layer{l}ColumnsLength), {LayerCode.Input(layer.Layer)}, {target}, {RuntimeContract.Activation}.{fused}, {Literals.Float(activation == Activation.LeakyReLU ? spec.LeakySlope : 0f)});");
-        if (softmax)
-        {
-            writer.Line($"{RuntimeContract.NetworkMath}.SoftmaxInPlace({target});");
         }
     }
 

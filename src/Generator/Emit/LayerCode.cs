@@ -32,14 +32,14 @@ internal static class LayerCode
         $"{buffer}.Slice(Layer{layer.Index}BiasesOffset, Layer{layer.Index}Size)";
 
     /// <summary>The variable holding a[l−1]: the method's input for the first layer.</summary>
-    public static string Input(LayerSpec layer) => layer.Index == 1 ? "input" : ScratchPlan.A(layer.Index - 1);
+    public static string Input(LayerSpec layer) => layer.Index == 1 ? "input" : Names.A(layer.Index - 1);
 
     /// <summary>a[l−1] as the equations write it.</summary>
     public static string InputSymbol(LayerSpec layer) => layer.Index == 1 ? "x" : $"a[{layer.Index - 1}]";
 
-    public static string InputSizeConstant(LayerSpec layer) => ScratchPlan.SizeConstant(layer.Index - 1);
+    public static string InputSizeConstant(LayerSpec layer) => Names.SizeConstant(layer.Index - 1);
 
-    public static string SizeConstant(LayerSpec layer) => ScratchPlan.SizeConstant(layer.Index);
+    public static string SizeConstant(LayerSpec layer) => Names.SizeConstant(layer.Index);
 
     public static string WeightsOffset(LayerSpec layer) => $"Layer{layer.Index}WeightsOffset";
 

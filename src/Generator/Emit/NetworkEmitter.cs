@@ -76,8 +76,7 @@ internal static class NetworkEmitter
     private static void EmitConstants(CodeWriter writer, NetworkSpec spec)
     {
         var layers = spec.Layers
-            .Select(layer => new LayerConstants(
-                layer.Index, layer.InputSize, layer.Size, layer.WeightsOffset, layer.WeightsLength, layer.BiasesOffset, LayerCode.Describe(layer)))
+            .Select(layer => new LayerConstants(layer.Layout, LayerCode.Describe(layer)))
             .ToArray();
         ConstantsEmitter.Emit(writer, spec.LayerSizes, spec.ParameterCount, layers);
     }
@@ -200,13 +199,7 @@ internal static class NetworkEmitter
             foreach (LayerSpec layer in spec.Layers)
             {
                 int l = layer.Index;
-                string bound = layer.Activation switch
-                {
-                    Activation.ReLU => $"{RuntimeContract.HeBound}({layer.InputSize})",
-                    Activation.LeakyReLU => $"{RuntimeContract.HeBound}({layer.InputSize}, {Literals.Float(spec.LeakySlope)})",
-                    _ => $"{RuntimeContract.XavierBound}({layer.InputSize}, {layer.Size})",
-                };
-                string scheme = layer.Activation is Activation.ReLU or Activation.LeakyReLU ? "He" : "Xavier/Glorot";
+                (string bound, string scheme) = ActivationFormulas.InitialBound(layer.Activation, layer.InputSize, layer.Size, spec.LeakySlope);
                 writer.Comment($"Layer {l} ({layer.Activation}): {scheme} uniform.");
                 writer.Line($"{RuntimeContract.Uniform}(parameters.Slice(Layer{l}WeightsOffset, Layer{l}WeightsLength), {bound}, ref random);");
                 writer.Line($"parameters.Slice(Layer{l}BiasesOffset, Layer{l}Size).Clear();");

@@ -7,8 +7,8 @@ namespace StaticNet.Generator.Emit;
 
 /// <summary>
 /// Writes a tiny layer planned as <see cref="LayerStrategy.Registers"/> without touching memory between its sums and its
-/// activations: each unit's sum goes into a local, then σ or tanh runs on whole vectors of them, or, for the
-/// piecewise-linear activations, a scalar expression per unit.
+/// activations: each unit's sum goes into a local, then an activation with a runtime vector function (σ, tanh: see
+/// <see cref="ActivationTable"/>) runs on whole vectors of them, and any other a scalar expression per unit.
 /// </summary>
 /// <remarks>
 /// The vector width is chosen from what the hardware computes, with <c>IsHardwareAccelerated</c> tests that the JIT
@@ -28,24 +28,17 @@ internal static class RegisterLayerEmitter
     public static void Emit(CodeWriter writer, LayerSpec layer, float slope, Func<int, string> input, Func<int, string> destination, bool declare)
     {
         string prefix = declare ? "float " : string.Empty;
-        (string Vector, string Scalar)? function = layer.Activation switch
-        {
-            Activation.Sigmoid => (RuntimeContract.VectorActivations + ".Sigmoid", RuntimeContract.NetworkMath + ".Sigmoid"),
-            Activation.Tanh => (RuntimeContract.VectorActivations + ".Tanh", RuntimeContract.NetworkMath + ".Tanh"),
-            _ => null,
-        };
-
-        if (function is null)
+        if (!ActivationFormulas.HasVectorFunction(layer.Activation))
         {
             for (int j = 0; j < layer.Size; j++)
             {
-                writer.Line($"{prefix}{destination(j)} = {ScalarActivation(layer.Activation, LayerCode.UnrolledSum(layer, j, input), slope)};");
+                writer.Line($"{prefix}{destination(j)} = {ActivationFormulas.Scalar(layer.Activation, LayerCode.UnrolledSum(layer, j, input), slope)};");
             }
 
             return;
         }
 
-        string z = ScratchPlan.Z(layer.Index);
+        string z = Names.Z(layer.Index);
         for (int j = 0; j < layer.Size; j++)
         {
             writer.Line($"float {LayerCode.ElementLocal(z, j)} = {LayerCode.UnrolledSum(layer, j, input)};");
@@ -69,7 +62,7 @@ internal static class RegisterLayerEmitter
         {
             using (writer.Open($"if ({Intrinsics}.Vector256.IsHardwareAccelerated)"))
             {
-                EmitVectors(writer, layer, function.Value.Vector, "Vector256", 8, destination);
+                EmitVectors(writer, layer, slope, "Vector256", 8, destination);
             }
 
             vector128Test = "else " + vector128Test;
@@ -77,22 +70,22 @@ internal static class RegisterLayerEmitter
 
         using (writer.Open(vector128Test))
         {
-            EmitVectors(writer, layer, function.Value.Vector, "Vector128", 4, destination);
+            EmitVectors(writer, layer, slope, "Vector128", 4, destination);
         }
 
         using (writer.Open("else"))
         {
             for (int j = 0; j < layer.Size; j++)
             {
-                writer.Line($"{destination(j)} = {function.Value.Scalar}({LayerCode.ElementLocal(z, j)});");
+                writer.Line($"{destination(j)} = {ActivationFormulas.Scalar(layer.Activation, LayerCode.ElementLocal(z, j), slope)};");
             }
         }
     }
 
     /// <summary>a[l] = g(z[l]) through vectors of <paramref name="lanes"/> sums, the last one padded with zeros.</summary>
-    private static void EmitVectors(CodeWriter writer, LayerSpec layer, string function, string width, int lanes, Func<int, string> destination)
+    private static void EmitVectors(CodeWriter writer, LayerSpec layer, float slope, string width, int lanes, Func<int, string> destination)
     {
-        string z = ScratchPlan.Z(layer.Index);
+        string z = Names.Z(layer.Index);
         for (int start = 0; start < layer.Size; start += lanes)
         {
             var sums = new List<string>();
@@ -102,7 +95,8 @@ internal static class RegisterLayerEmitter
             }
 
             string vector = Activations(layer, start);
-            writer.Line($"{Intrinsics}.{width}<float> {vector} = {function}({Intrinsics}.{width}.Create({string.Join(", ", sums)}));");
+            string create = $"{Intrinsics}.{width}.Create({string.Join(", ", sums)})";
+            writer.Line($"{Intrinsics}.{width}<float> {vector} = {ActivationFormulas.Vector(layer.Activation, $"{Intrinsics}.{width}", create, slope)};");
             for (int j = start; j < Math.Min(start + lanes, layer.Size); j++)
             {
                 writer.Line($"{destination(j)} = {vector}[{Literals.Int(j - start)}];");
@@ -111,13 +105,5 @@ internal static class RegisterLayerEmitter
     }
 
     /// <summary>The vector holding a[l] from unit <paramref name="start"/> on, e.g. <c>a1From0</c>.</summary>
-    private static string Activations(LayerSpec layer, int start) => $"{ScratchPlan.A(layer.Index)}From{Literals.Int(start)}";
-
-    private static string ScalarActivation(Activation activation, string sum, float slope) => activation switch
-    {
-        Activation.Identity => sum,
-        Activation.ReLU => $"{RuntimeContract.NetworkMath}.ReLU({sum})",
-        Activation.LeakyReLU => $"{RuntimeContract.NetworkMath}.LeakyReLU({sum}, {Literals.Float(slope)})",
-        _ => throw new ArgumentOutOfRangeException(nameof(activation), "Softmax layers are never kept in registers."),
-    };
+    private static string Activations(LayerSpec layer, int start) => $"{Names.A(layer.Index)}From{Literals.Int(start)}";
 }

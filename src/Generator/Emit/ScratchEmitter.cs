@@ -12,7 +12,7 @@ internal static class ScratchEmitter
         var parameters = new List<string> { "global::System.ReadOnlySpan<float> input" };
         foreach (ScratchPlan.Buffer buffer in buffers)
         {
-            parameters.Add("global::System.Span<float> " + buffer.Name);
+            parameters.Add("global::System.Span<float> " + Names.Of(buffer));
         }
 
         return parameters;
@@ -32,8 +32,34 @@ internal static class ScratchEmitter
         int offset = 0;
         foreach (ScratchPlan.Buffer buffer in buffers)
         {
-            writer.Line($"{PublicApi.Span} {buffer.Name} = scratch.Slice({offset}, {buffer.SizeConstant});");
+            writer.Line($"{PublicApi.Span} {Names.Of(buffer)} = scratch.Slice({offset}, {Names.SizeConstant(buffer)});");
             offset += buffer.Length;
         }
+    }
+
+    /// <summary>The training scratch and the forward pass that fills it, shared by every method that backpropagates one sample.</summary>
+    internal static void EmitScratchAndForward(CodeWriter writer, NetworkPlan plan)
+    {
+        Emit(writer, plan.Scratch, plan.Scratch.Training, "TrainingScratchLength");
+        var forwardArguments = new List<string> { "input" };
+        foreach (ScratchPlan.Buffer buffer in plan.Scratch.Activations)
+        {
+            forwardArguments.Add(Names.Of(buffer));
+        }
+
+        writer.Line($"ForwardLayers({string.Join(", ", forwardArguments)});");
+    }
+
+    /// <summary>The input and the buffers a backward helper reads (a[l], δ[l], z[l] where kept), then <paramref name="rest"/>.</summary>
+    internal static List<string> BackwardLayersArguments(NetworkPlan plan, params string[] rest)
+    {
+        var arguments = new List<string> { "input" };
+        foreach (ScratchPlan.Buffer buffer in plan.Scratch.BackwardLayers)
+        {
+            arguments.Add(Names.Of(buffer));
+        }
+
+        arguments.AddRange(rest);
+        return arguments;
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using StaticNet.Generator.Model;
@@ -37,8 +36,17 @@ internal static class ShellEmitter
         string header = $"partial {shell.Type.Type.Keyword} {name}";
         using (writer.Open(shell.Kind == ShellKind.Full ? $"{header} : {PublicApi.Interface}" : header))
         {
-            (int parameterCount, LayerConstants[] layers) = Layout(shell.LayerSizes, cancellationToken);
-            ConstantsEmitter.Emit(writer, ClampedSizes(shell.LayerSizes), parameterCount, layers);
+            // Sizes as written, but never negative: a negative constant would turn the user's new float[Net.OutputSize]
+            // into another error (CS0248).
+            ParameterLayout layout = ParameterLayout.Of(shell.LayerSizes);
+            var layers = new List<LayerConstants>(layout.Layers.Count);
+            foreach (LayerLayout layer in layout.Layers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                layers.Add(new LayerConstants(layer, $"Layer {layer.Index} ({layer.InputSize} → {layer.Size})"));
+            }
+
+            ConstantsEmitter.Emit(writer, layout.Sizes, layout.ParameterCount, layers);
             BatchEmitter.EmitBlockSize(writer);
             if (shell.Kind == ShellKind.Full)
             {
@@ -50,7 +58,7 @@ internal static class ShellEmitter
         return writer.ToString();
     }
 
-    private static void EmitMembers(CodeWriter writer, NetworkShellSpec shell, string name, LayerConstants[] layers)
+    private static void EmitMembers(CodeWriter writer, NetworkShellSpec shell, string name, List<LayerConstants> layers)
     {
         // The same constructors a valid network would get: the user's own win, a primary constructor rules out both.
         if (!shell.UserConstructors.Primary && !shell.UserConstructors.Parameterless)
@@ -66,8 +74,8 @@ internal static class ShellEmitter
         Member(writer, PublicApi.Parameters + Throws);
         foreach (LayerConstants layer in layers)
         {
-            Member(writer, PublicApi.LayerWeights(layer.Index) + Throws);
-            Member(writer, PublicApi.LayerBiases(layer.Index) + Throws);
+            Member(writer, PublicApi.LayerWeights(layer.Layout.Index) + Throws);
+            Member(writer, PublicApi.LayerBiases(layer.Layout.Index) + Throws);
         }
 
         PublicApi.EmitInterfaceSizes(writer);
@@ -114,41 +122,4 @@ internal static class ShellEmitter
         writer.Summary("Not generated: the [Network] declaration has errors, see the SN diagnostics.");
         writer.Line(declaration);
     }
-
-    /// <summary>Sizes as written, but never negative: a negative constant would turn the user's new float[Net.OutputSize] into another error (CS0248).</summary>
-    private static int[] ClampedSizes(EquatableArray<int> sizes)
-    {
-        var clamped = new int[sizes.Count];
-        for (int i = 0; i < clamped.Length; i++)
-        {
-            clamped[i] = Math.Max(sizes[i], 0);
-        }
-
-        return clamped;
-    }
-
-    /// <summary>
-    /// The offsets a network of these sizes would have. Sizes can be as wrong as the attribute allows (SN0007 reports
-    /// int.MaxValue-sized layers), so every sum saturates at int.MaxValue instead of overflowing into a negative constant.
-    /// </summary>
-    private static (int ParameterCount, LayerConstants[] Layers) Layout(EquatableArray<int> sizes, CancellationToken cancellationToken)
-    {
-        int[] clamped = ClampedSizes(sizes);
-        var layers = new LayerConstants[Math.Max(clamped.Length - 1, 0)];
-        long offset = 0;
-        for (int l = 1; l < clamped.Length; l++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int inputSize = clamped[l - 1], size = clamped[l];
-            long weightsLength = Saturate((long)size * inputSize);
-            long biasesOffset = Saturate(offset + weightsLength);
-            layers[l - 1] = new LayerConstants(
-                l, inputSize, size, (int)offset, (int)weightsLength, (int)biasesOffset, $"Layer {l} ({inputSize} → {size})");
-            offset = Saturate(biasesOffset + size);
-        }
-
-        return ((int)offset, layers);
-    }
-
-    private static long Saturate(long value) => Math.Min(value, int.MaxValue);
 }

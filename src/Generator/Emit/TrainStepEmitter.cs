@@ -7,8 +7,9 @@ namespace StaticNet.Generator.Emit;
 
 /// <summary>
 /// The fused per-sample training step, <c>TrainStep</c>: forward, BP1, then for each layer from the last BP2 and
-/// θ ← θ − η·∂C/∂θ in place, so plain SGD needs no gradient buffer. It reuses the BP1, BP2 and row code of
-/// <see cref="BackpropagationEmitter"/>; only the order and the target of the rows differ.
+/// θ ← θ − η·∂C/∂θ in place, so plain SGD needs no gradient buffer. BP1 comes from
+/// <see cref="OutputErrorEmitter"/>, BP2 and the rows from <see cref="LayerGradientEmitter"/>, as for <c>Backward</c>;
+/// only the order and the target of the rows differ.
 /// </summary>
 internal static class TrainStepEmitter
 {
@@ -30,11 +31,11 @@ internal static class TrainStepEmitter
         {
             writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
             writer.Line($"{RuntimeContract.Require}(target, OutputSize, nameof(target));");
-            BackpropagationEmitter.EmitScratchAndForward(writer, plan);
+            ScratchEmitter.EmitScratchAndForward(writer, plan);
             writer.Line();
-            BackpropagationEmitter.EmitOutputErrorFromLoss(writer, plan);
+            OutputErrorEmitter.EmitOutputErrorFromLoss(writer, plan);
             writer.Line();
-            writer.Line($"DescendLayers({string.Join(", ", BackpropagationEmitter.BackwardLayersArguments(plan, "-learningRate"))});");
+            writer.Line($"DescendLayers({string.Join(", ", ScratchEmitter.BackwardLayersArguments(plan, "-learningRate"))});");
             writer.Line("return loss;");
         }
     }
@@ -65,17 +66,17 @@ internal static class TrainStepEmitter
     {
         LayerSpec layer = layerPlan.Layer;
         int l = layer.Index;
-        string delta = ScratchPlan.Delta(l);
+        string delta = Names.Delta(l);
         string input = LayerCode.Input(layer);
         writer.Comment(LayerCode.Describe(layer) + ", " + LayerCode.Strategy(layerPlan.IsUnrolled ? LayerStrategy.StraightLine : LayerStrategy.Kernel));
         if (layerPlan.IsUnrolled)
         {
-            BackpropagationEmitter.EmitReadIntoLocals(writer, layer);
+            LayerGradientEmitter.EmitReadIntoLocals(writer, layer);
         }
 
         if (belowPlan is not null)
         {
-            BackpropagationEmitter.EmitHiddenError(writer, plan, layerPlan, belowPlan);
+            LayerGradientEmitter.EmitHiddenError(writer, plan, layerPlan, belowPlan);
             writer.Line();
         }
 
@@ -90,7 +91,7 @@ internal static class TrainStepEmitter
             }
 
             writer.Line($"float {string.Join(", ", declarators)};");
-            BackpropagationEmitter.EmitUnrolledRows(writer, layer, "p", step, $"Row j of W[{l}] moves by −η·δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
+            LayerGradientEmitter.EmitUnrolledRows(writer, layer, "p", step, $"Row j of W[{l}] moves by −η·δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
             return;
         }
 

@@ -1,15 +1,26 @@
 namespace StaticNet.Generator.Model;
 
 /// <summary>
-/// One weight layer l (1-based): z[l] = W[l]·a[l−1] + b[l], a[l] = g(z[l]), with W[l] stored row-major
-/// (<see cref="Size"/> × <see cref="InputSize"/>) at <see cref="WeightsOffset"/> and b[l] right after it.
+/// One weight layer l (1-based): z[l] = W[l]·a[l−1] + b[l], a[l] = g(z[l]), with W[l] and b[l] where
+/// <see cref="Layout"/> (from <see cref="ParameterLayout"/>) puts them.
 /// </summary>
-internal sealed record LayerSpec(int Index, int InputSize, int Size, Activation Activation, int WeightsOffset)
+internal sealed record LayerSpec(LayerLayout Layout, Activation Activation)
 {
-    public int WeightsLength => Size * InputSize;
+    /// <summary>1-based index l.</summary>
+    public int Index => Layout.Index;
 
-    public int BiasesOffset => WeightsOffset + WeightsLength;
+    /// <summary>n[l−1].</summary>
+    public int InputSize => Layout.InputSize;
+
+    /// <summary>n[l].</summary>
+    public int Size => Layout.Size;
+
+    public int WeightsOffset => Layout.WeightsOffset;
+
+    public int WeightsLength => Layout.WeightsLength;
+
+    public int BiasesOffset => Layout.BiasesOffset;
 
     /// <summary>The offset of the next layer's weights.</summary>
-    public int EndOffset => BiasesOffset + Size;
+    public int EndOffset => Layout.EndOffset;
 }

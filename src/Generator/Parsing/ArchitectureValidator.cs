@@ -49,7 +49,8 @@ internal static class ArchitectureValidator
             }
         }
 
-        CheckSize(typeName, sizes, location, diagnostics);
+        ParameterLayout layout = ParameterLayout.Of(sizes);
+        CheckSize(typeName, sizes, layout, location, diagnostics);
 
         if (!IsDefined<Loss>(arguments.Loss))
         {
@@ -102,13 +103,11 @@ internal static class ArchitectureValidator
             return new Result(null, default);
         }
 
-        var layers = new LayerSpec[sizes.Length - 1];
-        int offset = 0;
-        for (int l = 1; l < sizes.Length; l++)
+        var layers = new LayerSpec[layout.Layers.Count];
+        for (int i = 0; i < layers.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            layers[l - 1] = new LayerSpec(l, sizes[l - 1], sizes[l], activations[l - 1], offset);
-            offset = layers[l - 1].EndOffset;
+            layers[i] = new LayerSpec(layout.Layers[i], activations[i]);
         }
 
         return new Result(new EquatableArray<LayerSpec>(layers), (Loss)arguments.Loss);
@@ -124,7 +123,7 @@ internal static class ArchitectureValidator
         return softmax is not null && crossEntropy is not null ? softmax + " and " + crossEntropy : softmax ?? crossEntropy!;
     }
 
-    private static void CheckSize(string typeName, ImmutableArray<int> sizes, Location location, List<DiagnosticInfo> diagnostics)
+    private static void CheckSize(string typeName, ImmutableArray<int> sizes, ParameterLayout layout, Location location, List<DiagnosticInfo> diagnostics)
     {
         for (int i = 0; i < sizes.Length; i++)
         {
@@ -136,12 +135,7 @@ internal static class ArchitectureValidator
             }
         }
 
-        long parameters = 0;
-        for (int i = 1; i < sizes.Length; i++)
-        {
-            parameters += ((long)Math.Max(sizes[i - 1], 0) + 1) * Math.Max(sizes[i], 0);
-        }
-
+        long parameters = layout.TotalParameters;
         if (parameters > DiagnosticDescriptors.MaxParameterCount)
         {
             string reason = $"it has {Format(parameters)} parameters, above the limit of {Format(DiagnosticDescriptors.MaxParameterCount)}";

@@ -31,6 +31,13 @@ internal static class FrozenWeightsReader
             return Fail(request, DiagnosticDescriptors.FrozenNetworkTooLarge, name, Int(spec.ParameterCount), Int(DiagnosticDescriptors.MaxFrozenParameterCount));
         }
 
+        // Decided from the path alone, before the file is looked for or read: the compiler turns reading a binary
+        // AdditionalFiles item as text into error CS2015, so a .safetensors or .onnx file must never be opened.
+        if (NamesAFile(path) && !IsJsonPath(path, out string kind))
+        {
+            return Fail(request, DiagnosticDescriptors.WeightsFileNotJsonNamed, name, path, kind, JsonPath(path));
+        }
+
         List<AdditionalText> matches = WeightsFileLocator.Find(path, projectDirectory, files, out string resolved);
         if (matches.Count == 0)
         {
@@ -111,6 +118,32 @@ internal static class FrozenWeightsReader
         var shell = new NetworkShellSpec(spec.Type, spec.LayerSizes, spec.UserConstructors, ShellKind.Full, Frozen: true);
         var diagnostic = new DiagnosticInfo(descriptor, request.Location, new EquatableArray<string>(arguments));
         return new NetworkParseResult(null, shell, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+    }
+
+    /// <summary>Whether the path ends in a file name at all ("" or "Models/" is simply not found, SN0019).</summary>
+    private static bool NamesAFile(string path) => path.Trim().Length > 0 && !path.EndsWith("/", System.StringComparison.Ordinal) && !path.EndsWith("\\", System.StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="path"/> names a .json file; otherwise what it names, e.g. "a .safetensors file".</summary>
+    private static bool IsJsonPath(string path, out string kind)
+    {
+        string extension = Extension(path);
+        kind = extension.Length == 0 ? "a file without the .json extension" : "a " + extension + " file";
+        return string.Equals(extension, ".json", System.StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The path a converted file would have: the same name with .json, e.g. Models/price.json.</summary>
+    private static string JsonPath(string path)
+    {
+        string extension = Extension(path);
+        return path.Substring(0, path.Length - extension.Length) + ".json";
+    }
+
+    /// <summary>The extension of the path's last segment ("" for none), e.g. ".safetensors".</summary>
+    private static string Extension(string path)
+    {
+        int name = path.LastIndexOfAny(new[] { '/', '\\' }) + 1;
+        int dot = path.LastIndexOf('.');
+        return dot > name ? path.Substring(dot) : string.Empty;
     }
 
     private static string Int(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -155,7 +155,7 @@ internal static class NetworkParser
             shell = ShellKind.ConstantsOnly;
         }
 
-        if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+        if (IsFileLocal(declaration))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalType, typeLocation, type.Name));
             reopenable = false;
@@ -207,6 +207,24 @@ internal static class NetworkParser
             ns,
             new EquatableArray<TypeDeclarationSpec>(containing.ToArray()),
             new TypeDeclarationSpec(KeywordOf(declaration), type.Name));
+    }
+
+    /// <summary>
+    /// Whether the declaration has the C# 11 'file' modifier. The generator builds against Roslyn 4.3, which predates
+    /// SyntaxKind.FileKeyword (4.4), so the modifier is recognised by its text: in a modifier list 'file' can only be
+    /// that keyword, and only a compiler that knows it puts it there.
+    /// </summary>
+    internal static bool IsFileLocal(TypeDeclarationSyntax declaration)
+    {
+        foreach (SyntaxToken modifier in declaration.Modifiers)
+        {
+            if (modifier.ValueText == "file")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasErrors(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)

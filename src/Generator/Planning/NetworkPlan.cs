@@ -40,6 +40,7 @@ internal sealed class NetworkPlan
         Scratch = scratch;
         OutputError = outputError;
         Predict = PredictLayout.For(spec, layers);
+        ConstantColumnLanes = ConstantColumnLanesOf(spec);
     }
 
     /// <summary>The network as declared.</summary>
@@ -73,29 +74,7 @@ internal sealed class NetworkPlan
     /// accelerates them, and Forward's layers otherwise. Only tiny networks qualify: there the time is the chain of
     /// dependent sums and the loads of W, which constant columns turn into one multiply-add per input.
     /// </summary>
-    public int ConstantColumnLanes
-    {
-        get
-        {
-            if (!Spec.IsFrozen)
-            {
-                return 0;
-            }
-
-            int widest = 0;
-            foreach (LayerSpec layer in Spec.Layers)
-            {
-                if (!IsUnrolled(layer) || layer.Size > ConstantColumnUnitLimit)
-                {
-                    return 0;
-                }
-
-                widest = System.Math.Max(widest, layer.Size);
-            }
-
-            return widest <= 4 ? 4 : 8;
-        }
-    }
+    public int ConstantColumnLanes { get; }
 
     /// <summary>The plan of layer <paramref name="index"/> (1-based).</summary>
     public LayerPlan Layer(int index) => Layers[index - 1];
@@ -131,13 +110,35 @@ internal sealed class NetworkPlan
         return new NetworkPlan(spec, layers, alignsParameters, ScratchPlan.For(layers), OutputErrorPlan.For(spec, output.IsUnrolled));
     }
 
+    /// <summary>See <see cref="ConstantColumnLanes"/>.</summary>
+    private static int ConstantColumnLanesOf(NetworkSpec spec)
+    {
+        if (!spec.IsFrozen)
+        {
+            return 0;
+        }
+
+        int widest = 0;
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (!IsUnrolled(layer) || layer.Size > ConstantColumnUnitLimit)
+            {
+                return 0;
+            }
+
+            widest = System.Math.Max(widest, layer.Size);
+        }
+
+        return widest <= 4 ? 4 : 8;
+    }
+
     private static bool IsUnrolled(LayerSpec layer) => layer.WeightsLength <= UnrollWeightLimit;
 
     /// <summary>The layer's own conditions for registers: unrolled, at most <see cref="RegisterUnitLimit"/> units, element-wise.</summary>
     private static bool FitsInRegisters(LayerSpec layer) =>
-        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && layer.Activation != Activation.Softmax;
+        IsUnrolled(layer) && layer.Size <= RegisterUnitLimit && ActivationTable.Of(layer.Activation).IsElementwise;
 
     private static bool KeepsPreActivation(NetworkSpec spec, LayerSpec layer, bool isOutput) =>
-        layer.Activation is Activation.ReLU or Activation.LeakyReLU ||
-        (isOutput && (layer.Activation == Activation.Softmax || spec.Loss == Loss.BinaryCrossEntropy));
+        ActivationTable.Of(layer.Activation).Derivative == DerivativeSource.PreActivation ||
+        (isOutput && (!ActivationTable.Of(layer.Activation).IsElementwise || spec.Loss == Loss.BinaryCrossEntropy));
 }

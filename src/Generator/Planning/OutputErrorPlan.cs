@@ -3,8 +3,8 @@ using StaticNet.Generator.Model;
 namespace StaticNet.Generator.Planning;
 
 /// <summary>
-/// Which form BP1 takes for the network's loss and output activation. Each form names the <c>StaticNet.OutputError</c>
-/// helper that computes the loss and δ[L] in the runtime, the one place those equations live.
+/// Which form BP1 takes for the network's loss and output activation. Each form has its own runtime helper (which the
+/// emitter names) that computes the loss and δ[L], the one place those equations live.
 /// </summary>
 internal enum OutputErrorForm
 {
@@ -35,7 +35,7 @@ internal sealed record OutputErrorPlan(OutputErrorForm Form, bool ReadsLogits, b
     {
         Loss.CrossEntropy => new(OutputErrorForm.SoftmaxCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
         Loss.BinaryCrossEntropy => new(OutputErrorForm.SigmoidBinaryCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
-        Loss.MeanSquaredError when spec.OutputLayer.Activation == Activation.Softmax =>
+        Loss.MeanSquaredError when ActivationTable.Of(spec.OutputLayer.Activation).Derivative == DerivativeSource.Jacobian =>
             new(OutputErrorForm.SoftmaxMeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
         _ => new(OutputErrorForm.MeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: true, UnrolledForOneSample: outputUnrolled),
     };

@@ -2,6 +2,19 @@ using System.Collections.Generic;
 
 namespace StaticNet.Generator.Planning;
 
+/// <summary>What a per-sample buffer of layer l holds.</summary>
+internal enum BufferKind
+{
+    /// <summary>a[l] = g(z[l]).</summary>
+    Activation,
+
+    /// <summary>z[l], kept where backpropagation reads it.</summary>
+    PreActivation,
+
+    /// <summary>δ[l] = ∂C/∂z[l].</summary>
+    Error,
+}
+
 /// <summary>
 /// Which per-sample buffers each generated method needs (a[l], z[l], δ[l]) and where they live. Sizes are constants,
 /// so small networks take their scratch from the stack; beyond <see cref="StackLimit"/> floats a per-thread array,
@@ -47,15 +60,6 @@ internal sealed class ScratchPlan
     /// <summary>True when the training scratch is too large for the stack and a per-thread array is used instead.</summary>
     public bool UsesThreadScratch => TrainingLength > StackLimit;
 
-    public static string A(int layer) => "a" + Emit.Literals.Int(layer);
-
-    public static string Z(int layer) => "z" + Emit.Literals.Int(layer);
-
-    public static string Delta(int layer) => "delta" + Emit.Literals.Int(layer);
-
-    /// <summary>The name of the generated constant holding the size of layer <paramref name="layer"/> (0 = input).</summary>
-    public static string SizeConstant(int layer) => layer == 0 ? "InputSize" : "Layer" + Emit.Literals.Int(layer) + "Size";
-
     public static ScratchPlan For(IReadOnlyList<LayerPlan> layers)
     {
         var inference = new List<Buffer>();
@@ -65,29 +69,28 @@ internal sealed class ScratchPlan
         foreach (LayerPlan plan in layers)
         {
             int l = plan.Index;
-            string size = SizeConstant(l);
             int length = plan.Layer.Size;
             if (!plan.IsOutput && plan.Inference != LayerStrategy.Registers)
             {
-                inference.Add(new Buffer(A(l), size, length));
+                inference.Add(new Buffer(BufferKind.Activation, l, length));
             }
 
             if (plan.KeepsPreActivation)
             {
-                activations.Add(new Buffer(Z(l), size, length));
+                activations.Add(new Buffer(BufferKind.PreActivation, l, length));
                 if (!plan.IsOutput)
                 {
                     backwardLayers.Add(activations[activations.Count - 1]);
                 }
             }
 
-            activations.Add(new Buffer(A(l), size, length));
+            activations.Add(new Buffer(BufferKind.Activation, l, length));
             if (!plan.IsOutput)
             {
                 backwardLayers.Add(activations[activations.Count - 1]);
             }
 
-            deltas.Add(new Buffer(Delta(l), size, length));
+            deltas.Add(new Buffer(BufferKind.Error, l, length));
         }
 
         var training = new List<Buffer>(activations);
@@ -107,6 +110,6 @@ internal sealed class ScratchPlan
         return length;
     }
 
-    /// <summary>One named slice of scratch.</summary>
-    internal sealed record Buffer(string Name, string SizeConstant, int Length);
+    /// <summary>One slice of scratch: what it holds, for which layer, and how many floats (the layer's size).</summary>
+    internal sealed record Buffer(BufferKind Kind, int Layer, int Length);
 }
