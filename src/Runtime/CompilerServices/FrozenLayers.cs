@@ -1,10 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using StaticNet.Kernels;
 
-namespace StaticNet;
+namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// The layers a frozen network's <c>Predict</c> computes from its own layout of the trained weights: b[l] and then
@@ -12,8 +13,7 @@ namespace StaticNet;
 /// layout z = b + Σ_k x_k·W[:,k] is broadcasts and multiply-adds over whole columns, with the activation applied in
 /// registers: no horizontal sum and no second pass over the layer.
 /// </summary>
-// Called by generated code; hidden from IntelliSense so that completion lists show users the API meant for them.
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class FrozenLayers
 {
     /// <summary>Columns are padded to a multiple of this many floats: one Vector512, one cache line.</summary>

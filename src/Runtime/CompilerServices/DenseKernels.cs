@@ -1,10 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using StaticNet.Kernels;
 
-namespace StaticNet.Kernels;
+namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// The dense-layer kernels generated networks call for layers too large to unroll, for one sample and for
@@ -12,6 +14,7 @@ namespace StaticNet.Kernels;
 /// exists (even where the runtime prefers 256-bit vectors, because the wider FMA is still faster), otherwise
 /// Vector256 with FMA, otherwise Vector128 (NEON on ARM64), otherwise scalar code. All of them allocate nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DenseKernels
 {
     /// <summary>y = W·x + b for one sample; W is row-major [y.Length × x.Length].</summary>
