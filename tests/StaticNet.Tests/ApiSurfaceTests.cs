@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using StaticNet.Generator.Emit;
 using Xunit;
 
@@ -11,7 +12,8 @@ namespace StaticNet.Tests;
 /// IntelliSense shows users the API meant for them. What only generated code calls must be public (the generated code
 /// lives in the user's assembly), so it sits apart: in <c>StaticNet.CompilerServices</c>, every type there marked
 /// EditorBrowsable(Never) and listed in the generator's <see cref="RuntimeContract"/> (compiled into this project from
-/// the generator's source), and nothing hidden anywhere else.
+/// the generator's source), and nothing hidden anywhere else. The ONNX assembly uses public API and what src/Shared
+/// compiles into it, not the runtime's internals.
 /// </summary>
 public sealed class ApiSurfaceTests
 {
@@ -57,6 +59,14 @@ public sealed class ApiSurfaceTests
             .ToArray();
 
         Assert.Empty(hidden);
+    }
+
+    [Fact]
+    public void TheRuntimeAndTheOnnxAssembly_OpenTheirInternalsOnlyToTheRuntimeTests()
+    {
+        // What both assemblies need (weight layout, stream checks, atomic writes) is compiled into each from src/Shared.
+        Assert.Equal(["StaticNet.Tests"], Runtime.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName));
+        Assert.Empty(typeof(Onnx).Assembly.GetCustomAttributes<InternalsVisibleToAttribute>());
     }
 
     private static bool IsHidden(MemberInfo member) =>
