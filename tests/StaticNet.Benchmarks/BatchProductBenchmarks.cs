@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using StaticNet.Kernels;
+using StaticNet.CompilerServices;
 
 namespace StaticNet.Benchmarks;
 

@@ -66,7 +66,7 @@ public sealed class GeneratedMemberTests
             Assert.DoesNotContain("DenseKernels", method);
             Assert.DoesNotContain("ActivationKernels", method);
             // σ runs on vectors of the sums, as wide as the hardware computes them (three units: one Vector128).
-            Assert.Contains("global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));", method);
+            Assert.Contains("global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));", method);
         }
 
         // Forward keeps a[1] in locals, so it needs no scratch at all; training stores a[l] for backpropagation.
@@ -93,14 +93,14 @@ public sealed class GeneratedMemberTests
             Lines(fiveUnits).Where(line => line.StartsWith("if (", System.StringComparison.Ordinal) || line.StartsWith("else", System.StringComparison.Ordinal)));
         Assert.Contains($"{Intrinsics}Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f)", fiveUnits);
         Assert.Contains($"{Intrinsics}Vector128.Create(z1_0, z1_1, z1_2, z1_3)", fiveUnits);
-        Assert.Contains($"{Intrinsics}Vector128<float> a1From4 = global::StaticNet.Kernels.VectorActivations.Sigmoid({Intrinsics}Vector128.Create(z1_4, 0f, 0f, 0f));", fiveUnits);
-        Assert.Contains("a1_4 = global::StaticNet.NetworkMath.Sigmoid(z1_4);", fiveUnits);
+        Assert.Contains($"{Intrinsics}Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid({Intrinsics}Vector128.Create(z1_4, 0f, 0f, 0f));", fiveUnits);
+        Assert.Contains("a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_4);", fiveUnits);
 
         // Three units never need more than one Vector128.
         string threeUnits = forward.Substring(fiveUnits.Length);
         Assert.DoesNotContain("Vector256", threeUnits);
         Assert.Contains($"if ({Intrinsics}Vector128.IsHardwareAccelerated)", threeUnits);
-        Assert.Contains("output[2] = global::StaticNet.NetworkMath.Sigmoid(z2_2);", threeUnits);
+        Assert.Contains("output[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_2);", threeUnits);
     }
 
     [Fact]
@@ -139,8 +139,8 @@ public sealed class GeneratedMemberTests
         string source = GeneratorHarness.Run("using StaticNet;\n[Network(2, 3, 2, Hidden = Activation.ReLU, Output = Activation.LeakyReLU, LeakySlope = 0.25f)]\npublic partial class Net { }").Source("Net.g.cs");
 
         // ReLU' is read from z[1], so ForwardLayers stores z[1]; Forward has no use for it.
-        Assert.Contains("float a1_0 = global::StaticNet.NetworkMath.ReLU(p[0] * input[0] + p[1] * input[1] + p[6]);", GeneratedMembers.Find(source, "Forward"));
-        Assert.Contains("output[1] = global::StaticNet.NetworkMath.LeakyReLU(p[12] * a1_0 + p[13] * a1_1 + (p[14] * a1_2 + p[16]), 0.25f);", GeneratedMembers.Find(source, "Forward"));
+        Assert.Contains("float a1_0 = global::StaticNet.CompilerServices.NetworkMath.ReLU(p[0] * input[0] + p[1] * input[1] + p[6]);", GeneratedMembers.Find(source, "Forward"));
+        Assert.Contains("output[1] = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[12] * a1_0 + p[13] * a1_1 + (p[14] * a1_2 + p[16]), 0.25f);", GeneratedMembers.Find(source, "Forward"));
         Assert.Contains("z1[0] = p[0] * input[0] + p[1] * input[1] + p[6];", GeneratedMembers.Find(source, "ForwardLayers"));
     }
 
@@ -150,10 +150,10 @@ public sealed class GeneratedMemberTests
         string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.DeepReLUSoftmax).Source("Demo.MnistNet.g.cs"), "ForwardLayers");
 
         Assert.Contains(
-            "global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);",
+            "global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);",
             forward);
-        Assert.Contains("global::StaticNet.Kernels.ActivationKernels.ReLU(z1, a1);", forward);
-        Assert.Contains("global::StaticNet.NetworkMath.SoftmaxInPlace(a3);", forward);
+        Assert.Contains("global::StaticNet.CompilerServices.ActivationKernels.ReLU(z1, a1);", forward);
+        Assert.Contains("global::StaticNet.CompilerServices.NetworkMath.SoftmaxInPlace(a3);", forward);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class GeneratedMemberTests
         string backward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.DeepReLUSoftmax).Source("Demo.MnistNet.g.cs"), "Backward");
 
         // The fused helper takes the logits z3 (for a finite loss) and the softmax a3 (for δ = ŷ·Σy − y).
-        Assert.Contains("float loss = global::StaticNet.OutputError.SoftmaxCrossEntropy(z3, a3, target, delta3, 1f);", backward);
+        Assert.Contains("float loss = global::StaticNet.CompilerServices.OutputError.SoftmaxCrossEntropy(z3, a3, target, delta3, 1f);", backward);
     }
 
     [Fact]
@@ -180,8 +180,8 @@ public sealed class GeneratedMemberTests
     {
         string source = GeneratorHarness.Run(Sources.PerLayerActivations).Source("Demo.MixedNet.g.cs");
 
-        Assert.Contains("global::StaticNet.Kernels.ActivationKernels.LeakyReLU(z2, a2, 0.2f);", GeneratedMembers.Find(source, "ForwardLayers"));
-        Assert.Contains("global::StaticNet.ParameterInitializer.HeBound(4, 0.2f)", GeneratedMembers.Find(source, "InitializeParameters"));
+        Assert.Contains("global::StaticNet.CompilerServices.ActivationKernels.LeakyReLU(z2, a2, 0.2f);", GeneratedMembers.Find(source, "ForwardLayers"));
+        Assert.Contains("global::StaticNet.CompilerServices.ParameterInitializer.HeBound(4, 0.2f)", GeneratedMembers.Find(source, "InitializeParameters"));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class RuntimeContractTests
         string generated = GeneratorHarness.Run(Sources.DeepReLUSoftmax).Sources.Single().Text
             + GeneratorHarness.Run(Sources.Defaults).Sources.Single().Text
             + GeneratorHarness.Run(Sources.PerLayerActivations).Sources.Single().Text;
-        string[] named = System.Text.RegularExpressions.Regex.Matches(generated, @"global::StaticNet\.(?:Kernels\.)?[A-Z][A-Za-z]*")
+        string[] named = System.Text.RegularExpressions.Regex.Matches(generated, @"global::StaticNet\.(?:CompilerServices\.)?[A-Z][A-Za-z]*")
             .Select(m => m.Value).Distinct().ToArray();
 
         Assert.NotEmpty(named);

@@ -1,5 +1,5 @@
 using System;
-using StaticNet.Kernels;
+using StaticNet.CompilerServices;
 using Xunit;
 
 namespace StaticNet.Tests;

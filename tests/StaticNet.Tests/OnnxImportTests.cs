@@ -17,7 +17,12 @@ namespace StaticNet.Tests;
 /// </summary>
 public sealed class OnnxImportTests() : TemporaryDirectory("onnx-import")
 {
-    private static ModelProto Export(INetwork network) => OnnxExporter.Build(network);
+    private static ModelProto Export(INetwork network)
+    {
+        var exported = new MemoryStream();
+        Onnx.Save(network, exported);
+        return ModelProto.Parser.ParseFrom(exported.ToArray());
+    }
 
     private string Write(string name, ModelProto model)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using StaticNet.Benchmarks;
+using StaticNet.CompilerServices;
 using Xunit;
 
 namespace StaticNet.Tests;

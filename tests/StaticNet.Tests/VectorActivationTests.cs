@@ -1,6 +1,6 @@
 using System;
 using System.Runtime.Intrinsics;
-using StaticNet.Kernels;
+using StaticNet.CompilerServices;
 using Xunit;
 
 namespace StaticNet.Tests;

@@ -9,41 +9,45 @@ internal static class RuntimeContract
 {
     private const string Root = "global::StaticNet.";
 
+    // The support only generated code calls: public, because the code lives in the user's assembly, and hidden from
+    // IntelliSense in its own namespace, so that nothing a user writes against sits beside it.
+    private const string Support = Root + "CompilerServices.";
+
     // Interfaces every network implements.
     public const string INetwork = Root + "INetwork";
     public const string IBatchNetwork = Root + "IBatchNetwork";
     public const string IParallelBatchNetwork = Root + "IParallelBatchNetwork";
 
     // Argument checks: the ArgumentExceptions that name expected and actual lengths.
-    public const string SpanLength = Root + "SpanLength";
+    public const string SpanLength = Support + "SpanLength";
     public const string Require = SpanLength + ".Require";
     public const string RequireOptional = SpanLength + ".RequireOptional";
     public const string RequireRows = SpanLength + ".RequireRows";
 
     // Parameter storage and initialisation.
-    public const string ParameterMemory = Root + "ParameterMemory";
+    public const string ParameterMemory = Support + "ParameterMemory";
     public const string AllocateParameters = ParameterMemory + ".Allocate";
     public const string AlignedView = ParameterMemory + ".View";
-    public const string ParameterInitializer = Root + "ParameterInitializer";
+    public const string ParameterInitializer = Support + "ParameterInitializer";
     public const string HeBound = ParameterInitializer + ".HeBound";
     public const string XavierBound = ParameterInitializer + ".XavierBound";
     public const string Uniform = ParameterInitializer + ".Uniform";
     public const string DeterministicRandom = Root + "DeterministicRandom";
 
     // Scalar activations, softmax and its Jacobian-vector product.
-    public const string NetworkMath = Root + "NetworkMath";
+    public const string NetworkMath = Support + "NetworkMath";
 
     // Losses and the fused BP1 helpers, one per OutputErrorForm, named like the form.
-    public const string Losses = Root + "Losses";
-    public const string OutputError = Root + "OutputError";
+    public const string Losses = Support + "Losses";
+    public const string OutputError = Support + "OutputError";
 
     // Kernels: layer products, whole-layer activations and their derivatives, register-level σ and tanh.
-    public const string DenseKernels = Root + "Kernels.DenseKernels";
-    public const string ActivationKernels = Root + "Kernels.ActivationKernels";
-    public const string VectorActivations = Root + "Kernels.VectorActivations";
+    public const string DenseKernels = Support + "DenseKernels";
+    public const string ActivationKernels = Support + "ActivationKernels";
+    public const string VectorActivations = Support + "VectorActivations";
 
     // A frozen network's Predict: its layers computed from the weights in the column layout.
-    public const string FrozenLayers = Root + "FrozenLayers";
+    public const string FrozenLayers = Support + "FrozenLayers";
     public const string Activation = Root + "Activation";
 
     /// <summary>Every runtime type above, for the contract test.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Numerics.Tensors;
+using StaticNet.CompilerServices;
 
 namespace StaticNet;
 

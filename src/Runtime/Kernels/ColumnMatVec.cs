@@ -6,7 +6,7 @@ namespace StaticNet.Kernels;
 
 /// <summary>
 /// a = g(b + Σ_k x_k·W[:,k]) for one sample, with W stored column by column (a frozen network's layout, see
-/// <see cref="FrozenLayers"/>): every term is a broadcast of one input times a whole column, so the sums of many
+/// <c>FrozenLayers</c>): every term is a broadcast of one input times a whole column, so the sums of many
 /// units grow side by side in vector accumulators and no horizontal reduction is left at the end, and g runs on
 /// the accumulators before they are stored.
 /// </summary>

@@ -1,15 +1,16 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace StaticNet.Kernels;
 
 /// <summary>
-/// The one driver of every element-wise kernel: widest hardware vectors first (Vector512, Vector256, then Vector128),
-/// and a tail that tiny layers (the networks this library is for) put through one more Vector128 built in registers
-/// rather than a scalar loop. Where no vector width is hardware, each element goes through the operator's scalar form.
-/// The width tests are constants to the JIT and NativeAOT: only the branches the machine can run are compiled.
+/// The one driver of every element-wise kernel, at the width <see cref="SimdWidth"/> chooses, with one tail rule:
+/// what the chosen width leaves goes through each narrower vector width once (Vector256, then Vector128), and the
+/// last one to three elements through one more Vector128 built in registers rather than a scalar loop (tiny layers,
+/// the networks this library is for, are mostly tail). Only the scalar width computes one float at a time.
 /// </summary>
 internal static class Elementwise
 {
@@ -18,55 +19,8 @@ internal static class Elementwise
         where TOperator : struct, IUnaryOperator
     {
         Debug.Assert(x.Length == y.Length);
-        ref float source = ref MemoryMarshal.GetReference(x);
-        ref float destination = ref MemoryMarshal.GetReference(y);
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; i + 16 <= x.Length; i += 16)
-            {
-                f.Invoke(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
-            }
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + 8 <= x.Length; i += 8)
-            {
-                f.Invoke(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
-            }
-        }
-
-        if (Vector128.IsHardwareAccelerated)
-        {
-            for (; i + 4 <= x.Length; i += 4)
-            {
-                f.Invoke(Vector128.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref destination, (nuint)i);
-            }
-
-            int rest = x.Length - i;
-            if (rest > 0)
-            {
-                Vector128<float> t = f.Invoke(Vector128.Create(x[i], rest > 1 ? x[i + 1] : 0f, rest > 2 ? x[i + 2] : 0f, 0f));
-                y[i] = t.GetElement(0);
-                if (rest > 1)
-                {
-                    y[i + 1] = t.GetElement(1);
-                }
-
-                if (rest > 2)
-                {
-                    y[i + 2] = t.GetElement(2);
-                }
-            }
-
-            return;
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] = f.Invoke(x[i]);
-        }
+        var pass = new UnaryPass<TOperator>(f, ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), x.Length);
+        SimdWidth.Dispatch(ref pass);
     }
 
     /// <summary>δ ← δ ⊙ g'(v) element by element. The public kernels check the lengths.</summary>
@@ -74,36 +28,112 @@ internal static class Elementwise
         where TOperator : struct, IDerivativeOperator
     {
         Debug.Assert(value.Length == delta.Length);
-        ref float d = ref MemoryMarshal.GetReference(delta);
-        ref float v = ref MemoryMarshal.GetReference(value);
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        var pass = new DerivativePass<TOperator>(g, ref MemoryMarshal.GetReference(delta), ref MemoryMarshal.GetReference(value), delta.Length);
+        SimdWidth.Dispatch(ref pass);
+    }
+
+    /// <summary>The tail rule, for every pass: the chosen width, each narrower vector width, then a partial Vector128.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Run<TVector, TSimd, TPass>(TPass pass)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+        where TPass : struct, IElementwisePass, allows ref struct
+    {
+        nint i = Loop<TVector, TSimd, TPass>(pass, 0);
+        if (TSimd.Count > Simd256.Count)
         {
-            for (; i + 16 <= delta.Length; i += 16)
-            {
-                g.Invoke(Vector512.LoadUnsafe(ref d, (nuint)i), Vector512.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
-            }
+            i = Loop<Vector256<float>, Simd256, TPass>(pass, i);
         }
 
-        if (Vector256.IsHardwareAccelerated)
+        if (TSimd.Count > Simd128.Count)
         {
-            for (; i + 8 <= delta.Length; i += 8)
-            {
-                g.Invoke(Vector256.LoadUnsafe(ref d, (nuint)i), Vector256.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
-            }
+            i = Loop<Vector128<float>, Simd128, TPass>(pass, i);
         }
 
-        if (Vector128.IsHardwareAccelerated)
+        if (TSimd.Count >= Simd128.Count && i < pass.Length)
         {
-            for (; i + 4 <= delta.Length; i += 4)
-            {
-                g.Invoke(Vector128.LoadUnsafe(ref d, (nuint)i), Vector128.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
-            }
+            pass.Tail(i, (int)(pass.Length - i));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Loop<TVector, TSimd, TPass>(TPass pass, nint i)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+        where TPass : struct, IElementwisePass, allows ref struct
+    {
+        for (; i + TSimd.Count <= pass.Length; i += TSimd.Count)
+        {
+            pass.Step<TVector, TSimd>(i);
         }
 
-        for (; i < delta.Length; i++)
-        {
-            delta[i] = g.Invoke(delta[i], value[i]);
-        }
+        return i;
+    }
+
+    /// <summary>One element-wise pass: its length, one vector of elements at a time, and a partial last Vector128.</summary>
+    private interface IElementwisePass : IWidthKernel
+    {
+        int Length { get; }
+
+        /// <summary>Computes the <typeparamref name="TSimd"/>.Count elements from <paramref name="i"/>.</summary>
+        void Step<TVector, TSimd>(nint i)
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector>;
+
+        /// <summary>Computes the last <paramref name="count"/> (1 to 3) elements, from <paramref name="i"/>, in one Vector128.</summary>
+        void Tail(nint i, int count);
+    }
+
+    /// <summary>y = f(x).</summary>
+    private readonly ref struct UnaryPass<TOperator>(TOperator f, ref float x, ref float y, int length) : IElementwisePass
+        where TOperator : struct, IUnaryOperator
+    {
+        private readonly ref float _x = ref x;
+        private readonly ref float _y = ref y;
+
+        public int Length => length;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, TSimd>()
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> => Elementwise.Run<TVector, TSimd, UnaryPass<TOperator>>(this);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TVector, TSimd>(nint i)
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> =>
+            TSimd.Store(TSimd.Apply(f, TSimd.Load(ref Unsafe.Add(ref _x, i))), ref Unsafe.Add(ref _y, i));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Tail(nint i, int count) =>
+            Simd128.StorePartial(f.Invoke(Simd128.LoadPartial(ref Unsafe.Add(ref _x, i), count)), ref Unsafe.Add(ref _y, i), count);
+    }
+
+    /// <summary>δ ← δ ⊙ g'(v).</summary>
+    private readonly ref struct DerivativePass<TOperator>(TOperator g, ref float delta, ref float value, int length) : IElementwisePass
+        where TOperator : struct, IDerivativeOperator
+    {
+        private readonly ref float _delta = ref delta;
+        private readonly ref float _value = ref value;
+
+        public int Length => length;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, TSimd>()
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> => Elementwise.Run<TVector, TSimd, DerivativePass<TOperator>>(this);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step<TVector, TSimd>(nint i)
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> =>
+            TSimd.Store(TSimd.Apply(g, TSimd.Load(ref Unsafe.Add(ref _delta, i)), TSimd.Load(ref Unsafe.Add(ref _value, i))), ref Unsafe.Add(ref _delta, i));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Tail(nint i, int count) =>
+            Simd128.StorePartial(
+                g.Invoke(Simd128.LoadPartial(ref Unsafe.Add(ref _delta, i), count), Simd128.LoadPartial(ref Unsafe.Add(ref _value, i), count)),
+                ref Unsafe.Add(ref _delta, i),
+                count);
     }
 }

@@ -49,43 +49,43 @@ internal readonly struct ExpOperator : IUnaryOperator
     public float Invoke(float x) => System.MathF.Exp(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector128<float> Invoke(Vector128<float> x) => VectorActivations.Exp(x);
+    public Vector128<float> Invoke(Vector128<float> x) => ActivationFunctions.Exp<Simd128, Vector128<float>>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Invoke(Vector256<float> x) => VectorActivations.Exp(x);
+    public Vector256<float> Invoke(Vector256<float> x) => ActivationFunctions.Exp<Simd256, Vector256<float>>(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<float> Invoke(Vector512<float> x) => VectorActivations.Exp(x);
+    public Vector512<float> Invoke(Vector512<float> x) => ActivationFunctions.Exp<Simd512, Vector512<float>>(x);
 }
 
 /// <summary>σ(z) = 1 / (1 + e^−z).</summary>
 internal readonly struct SigmoidOperator : IUnaryOperator
 {
-    public float Invoke(float z) => NetworkMath.Sigmoid(z);
+    public float Invoke(float z) => ActivationFunctions.Sigmoid(z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector128<float> Invoke(Vector128<float> z) => VectorActivations.Sigmoid(z);
+    public Vector128<float> Invoke(Vector128<float> z) => ActivationFunctions.Sigmoid<Simd128, Vector128<float>>(z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Invoke(Vector256<float> z) => VectorActivations.Sigmoid(z);
+    public Vector256<float> Invoke(Vector256<float> z) => ActivationFunctions.Sigmoid<Simd256, Vector256<float>>(z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<float> Invoke(Vector512<float> z) => VectorActivations.Sigmoid(z);
+    public Vector512<float> Invoke(Vector512<float> z) => ActivationFunctions.Sigmoid<Simd512, Vector512<float>>(z);
 }
 
 /// <summary>tanh(z).</summary>
 internal readonly struct TanhOperator : IUnaryOperator
 {
-    public float Invoke(float z) => NetworkMath.Tanh(z);
+    public float Invoke(float z) => System.MathF.Tanh(z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector128<float> Invoke(Vector128<float> z) => VectorActivations.Tanh(z);
+    public Vector128<float> Invoke(Vector128<float> z) => ActivationFunctions.Tanh<Simd128, Vector128<float>>(z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Invoke(Vector256<float> z) => VectorActivations.Tanh(z);
+    public Vector256<float> Invoke(Vector256<float> z) => ActivationFunctions.Tanh<Simd256, Vector256<float>>(z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<float> Invoke(Vector512<float> z) => VectorActivations.Tanh(z);
+    public Vector512<float> Invoke(Vector512<float> z) => ActivationFunctions.Tanh<Simd512, Vector512<float>>(z);
 }
 
 /// <summary>max(0, z), NaN kept (IEEE maximum), so a diverged network stays visibly diverged.</summary>

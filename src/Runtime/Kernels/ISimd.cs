@@ -71,6 +71,10 @@ internal interface ISimd<TVector>
     /// <summary>f(value) lane by lane, through the operator's form of this width (the fused activations of a kernel).</summary>
     static abstract TVector Apply<TOperator>(TOperator f, TVector value)
         where TOperator : struct, IUnaryOperator;
+
+    /// <summary>δ ⊙ g'(v) lane by lane, through the derivative's form of this width.</summary>
+    static abstract TVector Apply<TOperator>(TOperator g, TVector delta, TVector value)
+        where TOperator : struct, IDerivativeOperator;
 }
 
 /// <summary>512-bit lanes (16 floats), for CPUs with AVX-512F.</summary>
@@ -142,6 +146,10 @@ internal readonly struct Simd512 : ISimd<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Apply<TOperator>(TOperator f, Vector512<float> value)
         where TOperator : struct, IUnaryOperator => f.Invoke(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Apply<TOperator>(TOperator g, Vector512<float> delta, Vector512<float> value)
+        where TOperator : struct, IDerivativeOperator => g.Invoke(delta, value);
 }
 
 /// <summary>256-bit lanes (8 floats), for CPUs with AVX2 and FMA.</summary>
@@ -231,6 +239,10 @@ internal readonly struct Simd256 : ISimd<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Apply<TOperator>(TOperator f, Vector256<float> value)
         where TOperator : struct, IUnaryOperator => f.Invoke(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Apply<TOperator>(TOperator g, Vector256<float> delta, Vector256<float> value)
+        where TOperator : struct, IDerivativeOperator => g.Invoke(delta, value);
 }
 
 /// <summary>
@@ -316,6 +328,31 @@ internal readonly struct Simd128 : ISimd<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Apply<TOperator>(TOperator f, Vector128<float> value)
         where TOperator : struct, IUnaryOperator => f.Invoke(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Apply<TOperator>(TOperator g, Vector128<float> delta, Vector128<float> value)
+        where TOperator : struct, IDerivativeOperator => g.Invoke(delta, value);
+
+    /// <summary>The first <paramref name="count"/> (1 to 3) floats at <paramref name="source"/>, the other lanes zero: a tail that stays in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> LoadPartial(ref float source, int count) =>
+        Vector128.Create(source, count > 1 ? Unsafe.Add(ref source, 1) : 0f, count > 2 ? Unsafe.Add(ref source, 2) : 0f, 0f);
+
+    /// <summary>Stores the first <paramref name="count"/> (1 to 3) lanes of <paramref name="value"/> and nothing beyond them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StorePartial(Vector128<float> value, ref float destination, int count)
+    {
+        destination = value.GetElement(0);
+        if (count > 1)
+        {
+            Unsafe.Add(ref destination, 1) = value.GetElement(1);
+        }
+
+        if (count > 2)
+        {
+            Unsafe.Add(ref destination, 2) = value.GetElement(2);
+        }
+    }
 }
 
 /// <summary>One float per "vector": the portable fallback, and the column tails of the vector paths.</summary>
@@ -381,4 +418,8 @@ internal readonly struct SimdScalar : ISimd<float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Apply<TOperator>(TOperator f, float value)
         where TOperator : struct, IUnaryOperator => f.Invoke(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Apply<TOperator>(TOperator g, float delta, float value)
+        where TOperator : struct, IDerivativeOperator => g.Invoke(delta, value);
 }

@@ -1,4 +1,5 @@
 using System;
+using StaticNet.CompilerServices;
 
 namespace StaticNet;
 

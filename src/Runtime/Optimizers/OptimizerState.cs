@@ -1,5 +1,6 @@
 using System;
 using System.Numerics.Tensors;
+using StaticNet.CompilerServices;
 
 namespace StaticNet;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Numerics.Tensors;
 using System.Threading;
+using StaticNet.CompilerServices;
 
 namespace StaticNet;
 

@@ -107,10 +107,10 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     {
         var random = new global::StaticNet.DeterministicRandom(seed);
         // Layer 1 (Sigmoid): Xavier/Glorot uniform.
-        global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(2, 3), ref random);
+        global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(2, 3), ref random);
         parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
         // Layer 2 (Sigmoid): Xavier/Glorot uniform.
-        global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(3, 1), ref random);
+        global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(3, 1), ref random);
         parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
     }
 
@@ -120,8 +120,8 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
     public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
-        global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-        global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
+        global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+        global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
         global::System.ReadOnlySpan<float> p = Parameters;
 
         // Layer 1 (2 → 3, Sigmoid), unrolled, in registers
@@ -134,16 +134,16 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
         // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, 0f));
+            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, 0f));
             a1_0 = a1From0[0];
             a1_1 = a1From0[1];
             a1_2 = a1From0[2];
         }
         else
         {
-            a1_0 = global::StaticNet.NetworkMath.Sigmoid(z1_0);
-            a1_1 = global::StaticNet.NetworkMath.Sigmoid(z1_1);
-            a1_2 = global::StaticNet.NetworkMath.Sigmoid(z1_2);
+            a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
+            a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
+            a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
         }
 
         // Layer 2 (3 → 1, Sigmoid), unrolled, in registers
@@ -153,12 +153,12 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
         // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, 0f, 0f, 0f));
+            global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, 0f, 0f, 0f));
             output[0] = a2From0[0];
         }
         else
         {
-            output[0] = global::StaticNet.NetworkMath.Sigmoid(z2_0);
+            output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_0);
         }
     }
 
@@ -179,10 +179,10 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
     public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
     {
-        global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-        global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-        global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-        global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+        global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+        global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+        global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+        global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
         global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
         global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
         global::System.Span<float> z2 = scratch.Slice(3, Layer2Size);
@@ -192,7 +192,7 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
         ForwardLayers(input, a1, z2, a2);
 
         // BP1, sigmoid and binary cross-entropy fused: δ[2] = ŷ − y, C from the logits.
-        float loss = global::StaticNet.OutputError.SigmoidBinaryCrossEntropy(z2, a2, target, delta2, 1f);
+        float loss = global::StaticNet.CompilerServices.OutputError.SigmoidBinaryCrossEntropy(z2, a2, target, delta2, 1f);
 
         BackwardLayers(input, a1, delta1, delta2, gradient, inputGradient);
         return loss;
@@ -206,10 +206,10 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
     public void Backpropagate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
     {
-        global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-        global::StaticNet.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
-        global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-        global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+        global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+        global::StaticNet.CompilerServices.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
+        global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+        global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
         global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
         global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
         global::System.Span<float> z2 = scratch.Slice(3, Layer2Size);
@@ -236,8 +236,8 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
     public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
     {
-        global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-        global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+        global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+        global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
         global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
         global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
         global::System.Span<float> z2 = scratch.Slice(3, Layer2Size);
@@ -247,7 +247,7 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
         ForwardLayers(input, a1, z2, a2);
 
         // BP1, sigmoid and binary cross-entropy fused: δ[2] = ŷ − y, C from the logits.
-        float loss = global::StaticNet.OutputError.SigmoidBinaryCrossEntropy(z2, a2, target, delta2, 1f);
+        float loss = global::StaticNet.CompilerServices.OutputError.SigmoidBinaryCrossEntropy(z2, a2, target, delta2, 1f);
 
         DescendLayers(input, a1, delta1, delta2, -learningRate);
         return loss;
@@ -259,9 +259,9 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
     public float ComputeLoss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target)
     {
-        global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-        global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-        return global::StaticNet.Losses.BinaryCrossEntropy(output, target);
+        global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
+        global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+        return global::StaticNet.CompilerServices.Losses.BinaryCrossEntropy(output, target);
     }
 
     float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
@@ -305,8 +305,8 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, BatchWorkspace workspace)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-        global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
+        int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+        global::StaticNet.CompilerServices.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
         global::System.ReadOnlySpan<float> p = Parameters;
         for (int start = 0; start < count; start += BatchBlockSize)
         {
@@ -316,12 +316,12 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
             global::System.Span<float> a2 = outputs.Slice(start * OutputSize, n * OutputSize);
 
             // Layer 1 (2 → 3, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-            global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+            global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
             // Layer 2 (3 → 1, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-            global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+            global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a2, a2);
         }
     }
 
@@ -349,9 +349,9 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, BatchWorkspace workspace)
     {
         global::System.ArgumentNullException.ThrowIfNull(workspace);
-        int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-        global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
-        global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+        int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+        global::StaticNet.CompilerServices.SpanLength.Require(targets, count * OutputSize, nameof(targets));
+        global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
         global::System.ReadOnlySpan<float> p = Parameters;
 
         // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
@@ -369,27 +369,27 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
             global::System.Span<float> delta2 = new global::System.Span<float>(workspace.Delta2, 0, n * Layer2Size);
 
             // Layer 1 (2 → 3, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-            global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+            global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
             // Layer 2 (3 → 1, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-            global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
-            global::StaticNet.Kernels.ActivationKernels.Sigmoid(z2, a2);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
+            global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(z2, a2);
 
             // BP1, sigmoid and binary cross-entropy fused: δ[2] = ŷ − y, C from the logits; per sample, scaled by 1/N.
             for (int s = 0; s < n; s++)
             {
-                loss += global::StaticNet.OutputError.SigmoidBinaryCrossEntropy(z2.Slice(s * OutputSize, OutputSize), a2.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta2.Slice(s * OutputSize, OutputSize), scale);
+                loss += global::StaticNet.CompilerServices.OutputError.SigmoidBinaryCrossEntropy(z2.Slice(s * OutputSize, OutputSize), a2.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta2.Slice(s * OutputSize, OutputSize), scale);
             }
 
             // Layer 2 (3 → 1, Sigmoid): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
             // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
-            global::StaticNet.Kernels.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
+            global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+            global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
 
             // Layer 1 (2 → 3, Sigmoid): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
         }
 
         return (float)(loss / count);
@@ -415,23 +415,23 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
         // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, 0f));
+            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, 0f));
             a1[0] = a1From0[0];
             a1[1] = a1From0[1];
             a1[2] = a1From0[2];
         }
         else
         {
-            a1[0] = global::StaticNet.NetworkMath.Sigmoid(z1_0);
-            a1[1] = global::StaticNet.NetworkMath.Sigmoid(z1_1);
-            a1[2] = global::StaticNet.NetworkMath.Sigmoid(z1_2);
+            a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
+            a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
+            a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
         }
 
         // Layer 2 (3 → 1, Sigmoid), unrolled
         // z[2] = W[2]·a[1] + b[2]
         // ŷ = a[2] = σ(z[2])
         z2[0] = p[9] * a1[0] + p[10] * a1[1] + (p[11] * a1[2] + p[12]);
-        global::StaticNet.Kernels.ActivationKernels.Sigmoid(z2, a2);
+        global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(z2, a2);
     }
 
     /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>

@@ -88,7 +88,7 @@ namespace Demo
         }
 
         /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-        public global::System.Span<float> Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);
+        public global::System.Span<float> Parameters => global::StaticNet.CompilerServices.ParameterMemory.View(_parameters, ParameterCount);
 
         /// <summary>W[1], 128 × 784 row-major: entry [j * 784 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
         public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -122,8 +122,8 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            float[] buffer = global::StaticNet.ParameterMemory.Allocate(ParameterCount);
-            InitializeParameters(global::StaticNet.ParameterMemory.View(buffer, ParameterCount), seed);
+            float[] buffer = global::StaticNet.CompilerServices.ParameterMemory.Allocate(ParameterCount);
+            InitializeParameters(global::StaticNet.CompilerServices.ParameterMemory.View(buffer, ParameterCount), seed);
             return buffer;
         }
 
@@ -131,13 +131,13 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (ReLU): He uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.ParameterInitializer.HeBound(784), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(784), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (ReLU): He uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.ParameterInitializer.HeBound(128), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(128), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
             // Layer 3 (Softmax): Xavier/Glorot uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(64, 10), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(64, 10), ref random);
             parameters.Slice(Layer3BiasesOffset, Layer3Size).Clear();
         }
 
@@ -147,8 +147,8 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
             global::System.Span<float> scratch = stackalloc float[InferenceScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> a2 = scratch.Slice(128, Layer2Size);
@@ -157,20 +157,20 @@ namespace Demo
             // Layer 1 (784 → 128, ReLU), SIMD kernel
             // z[1] = W[1]·x + b[1]
             // a[1] = max(0, z[1])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, a1);
-            global::StaticNet.Kernels.ActivationKernels.ReLU(a1, a1);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, a1);
+            global::StaticNet.CompilerServices.ActivationKernels.ReLU(a1, a1);
 
             // Layer 2 (128 → 64, ReLU), SIMD kernel
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = max(0, z[2])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2);
-            global::StaticNet.Kernels.ActivationKernels.ReLU(a2, a2);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2);
+            global::StaticNet.CompilerServices.ActivationKernels.ReLU(a2, a2);
 
             // Layer 3 (64 → 10, Softmax), SIMD kernel
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = softmax(z[3])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, output);
-            global::StaticNet.NetworkMath.SoftmaxInPlace(output);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, output);
+            global::StaticNet.CompilerServices.NetworkMath.SoftmaxInPlace(output);
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (CrossEntropy).</summary>
@@ -190,10 +190,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> z1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> a1 = scratch.Slice(128, Layer1Size);
@@ -207,7 +207,7 @@ namespace Demo
             ForwardLayers(input, z1, a1, z2, a2, z3, a3);
 
             // BP1, softmax and cross-entropy fused: δ[3] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits.
-            float loss = global::StaticNet.OutputError.SoftmaxCrossEntropy(z3, a3, target, delta3, 1f);
+            float loss = global::StaticNet.CompilerServices.OutputError.SoftmaxCrossEntropy(z3, a3, target, delta3, 1f);
 
             BackwardLayers(input, z1, a1, z2, a2, delta1, delta2, delta3, gradient, inputGradient);
             return loss;
@@ -221,10 +221,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Backpropagate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> z1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> a1 = scratch.Slice(128, Layer1Size);
@@ -238,7 +238,7 @@ namespace Demo
             ForwardLayers(input, z1, a1, z2, a2, z3, a3);
 
             // BP1 through softmax, as a Jacobian-vector product: δ_j = ŷ_j (g_j − Σ_k g_k ŷ_k), with g = ∂L/∂ŷ.
-            global::StaticNet.NetworkMath.SoftmaxBackward(a3, outputGradient, delta3);
+            global::StaticNet.CompilerServices.NetworkMath.SoftmaxBackward(a3, outputGradient, delta3);
 
             BackwardLayers(input, z1, a1, z2, a2, delta1, delta2, delta3, gradient, inputGradient);
         }
@@ -252,8 +252,8 @@ namespace Demo
         /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
         public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> z1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> a1 = scratch.Slice(128, Layer1Size);
@@ -267,7 +267,7 @@ namespace Demo
             ForwardLayers(input, z1, a1, z2, a2, z3, a3);
 
             // BP1, softmax and cross-entropy fused: δ[3] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits.
-            float loss = global::StaticNet.OutputError.SoftmaxCrossEntropy(z3, a3, target, delta3, 1f);
+            float loss = global::StaticNet.CompilerServices.OutputError.SoftmaxCrossEntropy(z3, a3, target, delta3, 1f);
 
             DescendLayers(input, z1, a1, z2, a2, delta1, delta2, delta3, -learningRate);
             return loss;
@@ -279,9 +279,9 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float ComputeLoss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target)
         {
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            return global::StaticNet.Losses.CrossEntropy(output, target);
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            return global::StaticNet.CompilerServices.Losses.CrossEntropy(output, target);
         }
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
@@ -329,8 +329,8 @@ namespace Demo
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
             global::System.ReadOnlySpan<float> p = Parameters;
             for (int start = 0; start < count; start += BatchBlockSize)
             {
@@ -341,16 +341,16 @@ namespace Demo
                 global::System.Span<float> a3 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (784 → 128, ReLU): Z[1] = X·W[1]ᵀ + b[1], then A[1] = max(0, Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-                global::StaticNet.Kernels.ActivationKernels.ReLU(a1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.ReLU(a1, a1);
 
                 // Layer 2 (128 → 64, ReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = max(0, Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
-                global::StaticNet.Kernels.ActivationKernels.ReLU(a2, a2);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.ActivationKernels.ReLU(a2, a2);
 
                 // Layer 3 (64 → 10, Softmax): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = softmax(Z[3]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
-                global::StaticNet.Kernels.ActivationKernels.SoftmaxRows(a3, Layer3Size);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
+                global::StaticNet.CompilerServices.ActivationKernels.SoftmaxRows(a3, Layer3Size);
             }
         }
 
@@ -378,9 +378,9 @@ namespace Demo
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(targets, count * OutputSize, nameof(targets));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
             global::System.ReadOnlySpan<float> p = Parameters;
 
             // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
@@ -402,38 +402,38 @@ namespace Demo
                 global::System.Span<float> delta3 = new global::System.Span<float>(workspace.Delta3, 0, n * Layer3Size);
 
                 // Layer 1 (784 → 128, ReLU): Z[1] = X·W[1]ᵀ + b[1], then A[1] = max(0, Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, z1, n);
-                global::StaticNet.Kernels.ActivationKernels.ReLU(z1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, z1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.ReLU(z1, a1);
 
                 // Layer 2 (128 → 64, ReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = max(0, Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
-                global::StaticNet.Kernels.ActivationKernels.ReLU(z2, a2);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
+                global::StaticNet.CompilerServices.ActivationKernels.ReLU(z2, a2);
 
                 // Layer 3 (64 → 10, Softmax): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = softmax(Z[3]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, z3, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, z3, n);
                 z3.CopyTo(a3);
-                global::StaticNet.Kernels.ActivationKernels.SoftmaxRows(a3, Layer3Size);
+                global::StaticNet.CompilerServices.ActivationKernels.SoftmaxRows(a3, Layer3Size);
 
                 // BP1, softmax and cross-entropy fused: δ[3] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits; per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
                 {
-                    loss += global::StaticNet.OutputError.SoftmaxCrossEntropy(z3.Slice(s * OutputSize, OutputSize), a3.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta3.Slice(s * OutputSize, OutputSize), scale);
+                    loss += global::StaticNet.CompilerServices.OutputError.SoftmaxCrossEntropy(z3.Slice(s * OutputSize, OutputSize), a3.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta3.Slice(s * OutputSize, OutputSize), scale);
                 }
 
                 // Layer 3 (64 → 10, Softmax): BP3 ∂J/∂b[3] = Σ_s δ[3]_s, BP4 ∂J/∂W[3] = δ[3]ᵀ·A[2]
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), n);
                 // BP2: δ[2] = δ[3]·W[3] ⊙ g'(z[2]), with ReLU' = [z[2] > 0].
-                global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, n);
-                global::StaticNet.Kernels.ActivationKernels.MultiplyReLUDerivative(delta2, z2);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, n);
+                global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta2, z2);
 
                 // Layer 2 (128 → 64, ReLU): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                 // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with ReLU' = [z[1] > 0].
-                global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
-                global::StaticNet.Kernels.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
 
                 // Layer 1 (784 → 128, ReLU): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -453,21 +453,21 @@ namespace Demo
             // Layer 1 (784 → 128, ReLU), SIMD kernel
             // z[1] = W[1]·x + b[1]
             // a[1] = max(0, z[1])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);
-            global::StaticNet.Kernels.ActivationKernels.ReLU(z1, a1);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);
+            global::StaticNet.CompilerServices.ActivationKernels.ReLU(z1, a1);
 
             // Layer 2 (128 → 64, ReLU), SIMD kernel
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = max(0, z[2])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2);
-            global::StaticNet.Kernels.ActivationKernels.ReLU(z2, a2);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2);
+            global::StaticNet.CompilerServices.ActivationKernels.ReLU(z2, a2);
 
             // Layer 3 (64 → 10, Softmax), SIMD kernel
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = softmax(z[3])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, z3);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, z3);
             z3.CopyTo(a3);
-            global::StaticNet.NetworkMath.SoftmaxInPlace(a3);
+            global::StaticNet.CompilerServices.NetworkMath.SoftmaxInPlace(a3);
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
@@ -479,30 +479,30 @@ namespace Demo
             // Layer 3 (64 → 10, Softmax), SIMD kernel
             // BP3: ∂C/∂b[3] = δ[3]
             // BP4: ∂C/∂W[3] = δ[3]·a[2]ᵀ
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), 1);
 
             // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]), with ReLU' = [z[2] > 0].
-            global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, 1);
-            global::StaticNet.Kernels.ActivationKernels.MultiplyReLUDerivative(delta2, z2);
+            global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, 1);
+            global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta2, z2);
 
             // Layer 2 (128 → 64, ReLU), SIMD kernel
             // BP3: ∂C/∂b[2] = δ[2]
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), 1);
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with ReLU' = [z[1] > 0].
-            global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
-            global::StaticNet.Kernels.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
+            global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
+            global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
 
             // Layer 1 (784 → 128, ReLU), SIMD kernel
             // BP3: ∂C/∂b[1] = δ[1]
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, input, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, input, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), 1);
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), delta1, inputGradient, 1);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), delta1, inputGradient, 1);
             }
         }
 
@@ -517,27 +517,27 @@ namespace Demo
 
             // Layer 3 (64 → 10, Softmax), SIMD kernel
             // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]), with ReLU' = [z[2] > 0].
-            global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, 1);
-            global::StaticNet.Kernels.ActivationKernels.MultiplyReLUDerivative(delta2, z2);
+            global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, 1);
+            global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta2, z2);
 
             // Then the step: b[3] −= η·δ[3], W[3] −= η·δ[3]·a[2]ᵀ.
             for (int j = 0; j < Layer3Size; j++)
             {
                 delta3[j] *= negativeRate;
             }
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta3, a2, p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta3, a2, p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), 1);
 
             // Layer 2 (128 → 64, ReLU), SIMD kernel
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with ReLU' = [z[1] > 0].
-            global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
-            global::StaticNet.Kernels.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
+            global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
+            global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
 
             // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
             for (int j = 0; j < Layer2Size; j++)
             {
                 delta2[j] *= negativeRate;
             }
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), 1);
 
             // Layer 1 (784 → 128, ReLU), SIMD kernel
             // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
@@ -545,7 +545,7 @@ namespace Demo
             {
                 delta1[j] *= negativeRate;
             }
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, input, p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, input, p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), 1);
         }
     }
 }

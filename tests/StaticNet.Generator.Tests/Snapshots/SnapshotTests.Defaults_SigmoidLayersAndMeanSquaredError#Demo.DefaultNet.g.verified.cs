@@ -109,10 +109,10 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (Sigmoid): Xavier/Glorot uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(4, 5), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 5), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (Sigmoid): Xavier/Glorot uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(5, 3), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(5, 3), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
         }
 
@@ -122,8 +122,8 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
             global::System.ReadOnlySpan<float> p = Parameters;
 
             // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
@@ -138,7 +138,7 @@ namespace Demo
             // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f));
+                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f));
                 a1_0 = a1From0[0];
                 a1_1 = a1From0[1];
                 a1_2 = a1From0[2];
@@ -147,21 +147,21 @@ namespace Demo
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
                 a1_0 = a1From0[0];
                 a1_1 = a1From0[1];
                 a1_2 = a1From0[2];
                 a1_3 = a1From0[3];
-                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, 0f, 0f, 0f));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, 0f, 0f, 0f));
                 a1_4 = a1From4[0];
             }
             else
             {
-                a1_0 = global::StaticNet.NetworkMath.Sigmoid(z1_0);
-                a1_1 = global::StaticNet.NetworkMath.Sigmoid(z1_1);
-                a1_2 = global::StaticNet.NetworkMath.Sigmoid(z1_2);
-                a1_3 = global::StaticNet.NetworkMath.Sigmoid(z1_3);
-                a1_4 = global::StaticNet.NetworkMath.Sigmoid(z1_4);
+                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
+                a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
+                a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
+                a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_3);
+                a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_4);
             }
 
             // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
@@ -173,16 +173,16 @@ namespace Demo
             // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));
                 output[0] = a2From0[0];
                 output[1] = a2From0[1];
                 output[2] = a2From0[2];
             }
             else
             {
-                output[0] = global::StaticNet.NetworkMath.Sigmoid(z2_0);
-                output[1] = global::StaticNet.NetworkMath.Sigmoid(z2_1);
-                output[2] = global::StaticNet.NetworkMath.Sigmoid(z2_2);
+                output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_0);
+                output[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_1);
+                output[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_2);
             }
         }
 
@@ -203,10 +203,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> a2 = scratch.Slice(5, Layer2Size);
@@ -235,10 +235,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Backpropagate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> a2 = scratch.Slice(5, Layer2Size);
@@ -264,8 +264,8 @@ namespace Demo
         /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
         public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> a2 = scratch.Slice(5, Layer2Size);
@@ -292,9 +292,9 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float ComputeLoss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target)
         {
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            return global::StaticNet.Losses.MeanSquaredError(output, target);
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            return global::StaticNet.CompilerServices.Losses.MeanSquaredError(output, target);
         }
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
@@ -337,8 +337,8 @@ namespace Demo
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
             global::System.ReadOnlySpan<float> p = Parameters;
             for (int start = 0; start < count; start += BatchBlockSize)
             {
@@ -348,12 +348,12 @@ namespace Demo
                 global::System.Span<float> a2 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (4 → 5, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-                global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
                 // Layer 2 (5 → 3, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
-                global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a2, a2);
             }
         }
 
@@ -381,9 +381,9 @@ namespace Demo
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(targets, count * OutputSize, nameof(targets));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
             global::System.ReadOnlySpan<float> p = Parameters;
 
             // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
@@ -400,28 +400,28 @@ namespace Demo
                 global::System.Span<float> delta2 = new global::System.Span<float>(workspace.Delta2, 0, n * Layer2Size);
 
                 // Layer 1 (4 → 5, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-                global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
                 // Layer 2 (5 → 3, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
-                global::StaticNet.Kernels.ActivationKernels.Sigmoid(a2, a2);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a2, a2);
 
                 // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
                 {
-                    loss += global::StaticNet.OutputError.MeanSquaredError(a2.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta2.Slice(s * OutputSize, OutputSize), scale);
+                    loss += global::StaticNet.CompilerServices.OutputError.MeanSquaredError(a2.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta2.Slice(s * OutputSize, OutputSize), scale);
                 }
-                global::StaticNet.Kernels.ActivationKernels.MultiplySigmoidDerivative(delta2, a2);
+                global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta2, a2);
 
                 // Layer 2 (5 → 3, Sigmoid): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                 // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-                global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
-                global::StaticNet.Kernels.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
 
                 // Layer 1 (4 → 5, Sigmoid): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -449,7 +449,7 @@ namespace Demo
             // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f));
+                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f));
                 a1[0] = a1From0[0];
                 a1[1] = a1From0[1];
                 a1[2] = a1From0[2];
@@ -458,21 +458,21 @@ namespace Demo
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
                 a1[0] = a1From0[0];
                 a1[1] = a1From0[1];
                 a1[2] = a1From0[2];
                 a1[3] = a1From0[3];
-                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, 0f, 0f, 0f));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, 0f, 0f, 0f));
                 a1[4] = a1From4[0];
             }
             else
             {
-                a1[0] = global::StaticNet.NetworkMath.Sigmoid(z1_0);
-                a1[1] = global::StaticNet.NetworkMath.Sigmoid(z1_1);
-                a1[2] = global::StaticNet.NetworkMath.Sigmoid(z1_2);
-                a1[3] = global::StaticNet.NetworkMath.Sigmoid(z1_3);
-                a1[4] = global::StaticNet.NetworkMath.Sigmoid(z1_4);
+                a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
+                a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
+                a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
+                a1[3] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_3);
+                a1[4] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_4);
             }
 
             // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
@@ -484,16 +484,16 @@ namespace Demo
             // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));
                 a2[0] = a2From0[0];
                 a2[1] = a2From0[1];
                 a2[2] = a2From0[2];
             }
             else
             {
-                a2[0] = global::StaticNet.NetworkMath.Sigmoid(z2_0);
-                a2[1] = global::StaticNet.NetworkMath.Sigmoid(z2_1);
-                a2[2] = global::StaticNet.NetworkMath.Sigmoid(z2_2);
+                a2[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_0);
+                a2[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_1);
+                a2[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_2);
             }
         }
 

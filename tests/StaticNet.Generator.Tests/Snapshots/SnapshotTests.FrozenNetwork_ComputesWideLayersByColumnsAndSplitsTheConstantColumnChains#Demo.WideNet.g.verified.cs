@@ -128,11 +128,11 @@ namespace Demo
 
         private static float[] CreatePredictParameters()
         {
-            float[] buffer = global::StaticNet.ParameterMemory.Allocate(PredictParameterCount);
-            global::System.Span<float> view = global::StaticNet.ParameterMemory.View(buffer, PredictParameterCount);
+            float[] buffer = global::StaticNet.CompilerServices.ParameterMemory.Allocate(PredictParameterCount);
+            global::System.Span<float> view = global::StaticNet.CompilerServices.ParameterMemory.View(buffer, PredictParameterCount);
             TrainedParameters.CopyTo(view);
-            global::StaticNet.FrozenLayers.WriteColumns(TrainedParameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), TrainedParameters.Slice(Layer1BiasesOffset, Layer1Size), view.Slice(Layer1ColumnsOffset, Layer1ColumnsLength));
-            global::StaticNet.FrozenLayers.WriteColumns(TrainedParameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), TrainedParameters.Slice(Layer2BiasesOffset, Layer2Size), view.Slice(Layer2ColumnsOffset, Layer2ColumnsLength));
+            global::StaticNet.CompilerServices.FrozenLayers.WriteColumns(TrainedParameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), TrainedParameters.Slice(Layer1BiasesOffset, Layer1Size), view.Slice(Layer1ColumnsOffset, Layer1ColumnsLength));
+            global::StaticNet.CompilerServices.FrozenLayers.WriteColumns(TrainedParameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), TrainedParameters.Slice(Layer2BiasesOffset, Layer2Size), view.Slice(Layer2ColumnsOffset, Layer2ColumnsLength));
             return buffer;
         }
 
@@ -153,7 +153,7 @@ namespace Demo
         }
 
         /// <summary>All weights and biases, W[1], b[1], W[2], b[2], …; read and write them in place.</summary>
-        public global::System.Span<float> Parameters => global::StaticNet.ParameterMemory.View(_parameters, ParameterCount);
+        public global::System.Span<float> Parameters => global::StaticNet.CompilerServices.ParameterMemory.View(_parameters, ParameterCount);
 
         /// <summary>W[1], 16 × 8 row-major: entry [j * 8 + k] joins unit k of layer 0 to unit j of layer 1.</summary>
         public global::System.Span<float> Layer1Weights => Parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength);
@@ -181,8 +181,8 @@ namespace Demo
 
         private static float[] CreateParameters()
         {
-            float[] buffer = global::StaticNet.ParameterMemory.Allocate(ParameterCount);
-            TrainedParameters.CopyTo(global::StaticNet.ParameterMemory.View(buffer, ParameterCount));
+            float[] buffer = global::StaticNet.CompilerServices.ParameterMemory.Allocate(ParameterCount);
+            TrainedParameters.CopyTo(global::StaticNet.CompilerServices.ParameterMemory.View(buffer, ParameterCount));
             return buffer;
         }
 
@@ -190,10 +190,10 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (Tanh): Xavier/Glorot uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(8, 16), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(8, 16), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (Softmax): Xavier/Glorot uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(16, 16), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(16, 16), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
         }
 
@@ -203,8 +203,8 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
             global::System.Span<float> scratch = stackalloc float[InferenceScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.ReadOnlySpan<float> p = Parameters;
@@ -212,14 +212,14 @@ namespace Demo
             // Layer 1 (8 → 16, Tanh), SIMD kernel
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, a1);
-            global::StaticNet.Kernels.ActivationKernels.Tanh(a1, a1);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, a1);
+            global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
             // Layer 2 (16 → 16, Softmax), SIMD kernel
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = softmax(z[2])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, output);
-            global::StaticNet.NetworkMath.SoftmaxInPlace(output);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, output);
+            global::StaticNet.CompilerServices.NetworkMath.SoftmaxInPlace(output);
         }
 
         /// <summary>Computes ŷ for one sample with the trained parameters, whatever any instance holds. Static, allocates nothing and reads no mutable state, so any thread may call it at any time.</summary>
@@ -228,20 +228,20 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public static void Predict(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
             global::System.Span<float> scratch = stackalloc float[InferenceScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
-            global::System.ReadOnlySpan<float> p = global::StaticNet.ParameterMemory.View(s_predictParameters, PredictParameterCount);
+            global::System.ReadOnlySpan<float> p = global::StaticNet.CompilerServices.ParameterMemory.View(s_predictParameters, PredictParameterCount);
 
             // Layer 1 (8 → 16, Tanh), W[1] column by column: z[1] = b[1] + Σ_k x_k · W[1][:, k]
             // a[1] = tanh(z[1]), in the same kernel
-            global::StaticNet.FrozenLayers.Forward(p.Slice(Layer1ColumnsOffset, Layer1ColumnsLength), input, a1, global::StaticNet.Activation.Tanh, 0.0f);
+            global::StaticNet.CompilerServices.FrozenLayers.Forward(p.Slice(Layer1ColumnsOffset, Layer1ColumnsLength), input, a1, global::StaticNet.Activation.Tanh, 0.0f);
 
             // Layer 2 (16 → 16, Softmax), W[2] column by column: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k]
             // ŷ = a[2] = softmax(z[2])
-            global::StaticNet.FrozenLayers.Forward(p.Slice(Layer2ColumnsOffset, Layer2ColumnsLength), a1, output, global::StaticNet.Activation.Identity, 0.0f);
-            global::StaticNet.NetworkMath.SoftmaxInPlace(output);
+            global::StaticNet.CompilerServices.FrozenLayers.Forward(p.Slice(Layer2ColumnsOffset, Layer2ColumnsLength), a1, output, global::StaticNet.Activation.Identity, 0.0f);
+            global::StaticNet.CompilerServices.NetworkMath.SoftmaxInPlace(output);
         }
 
         /// <summary>Computes ŷ with the trained parameters for every sample of a batch: inputs are row-major [N × InputSize], outputs [N × OutputSize]. Allocates nothing.</summary>
@@ -250,8 +250,8 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span is not a whole number of rows, or the two disagree on N.</exception>
         public static void PredictBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
             for (int i = 0; i < count; i++)
             {
                 Predict(inputs.Slice(i * InputSize, InputSize), outputs.Slice(i * OutputSize, OutputSize));
@@ -275,10 +275,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> z2 = scratch.Slice(16, Layer2Size);
@@ -288,7 +288,7 @@ namespace Demo
             ForwardLayers(input, a1, z2, a2);
 
             // BP1, softmax and cross-entropy fused: δ[2] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits.
-            float loss = global::StaticNet.OutputError.SoftmaxCrossEntropy(z2, a2, target, delta2, 1f);
+            float loss = global::StaticNet.CompilerServices.OutputError.SoftmaxCrossEntropy(z2, a2, target, delta2, 1f);
 
             BackwardLayers(input, a1, delta1, delta2, gradient, inputGradient);
             return loss;
@@ -302,10 +302,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Backpropagate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> z2 = scratch.Slice(16, Layer2Size);
@@ -315,7 +315,7 @@ namespace Demo
             ForwardLayers(input, a1, z2, a2);
 
             // BP1 through softmax, as a Jacobian-vector product: δ_j = ŷ_j (g_j − Σ_k g_k ŷ_k), with g = ∂L/∂ŷ.
-            global::StaticNet.NetworkMath.SoftmaxBackward(a2, outputGradient, delta2);
+            global::StaticNet.CompilerServices.NetworkMath.SoftmaxBackward(a2, outputGradient, delta2);
 
             BackwardLayers(input, a1, delta1, delta2, gradient, inputGradient);
         }
@@ -329,8 +329,8 @@ namespace Demo
         /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
         public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> z2 = scratch.Slice(16, Layer2Size);
@@ -340,7 +340,7 @@ namespace Demo
             ForwardLayers(input, a1, z2, a2);
 
             // BP1, softmax and cross-entropy fused: δ[2] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits.
-            float loss = global::StaticNet.OutputError.SoftmaxCrossEntropy(z2, a2, target, delta2, 1f);
+            float loss = global::StaticNet.CompilerServices.OutputError.SoftmaxCrossEntropy(z2, a2, target, delta2, 1f);
 
             DescendLayers(input, a1, delta1, delta2, -learningRate);
             return loss;
@@ -352,9 +352,9 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float ComputeLoss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target)
         {
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            return global::StaticNet.Losses.CrossEntropy(output, target);
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            return global::StaticNet.CompilerServices.Losses.CrossEntropy(output, target);
         }
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
@@ -398,8 +398,8 @@ namespace Demo
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
             global::System.ReadOnlySpan<float> p = Parameters;
             for (int start = 0; start < count; start += BatchBlockSize)
             {
@@ -409,12 +409,12 @@ namespace Demo
                 global::System.Span<float> a2 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (8 → 16, Tanh): Z[1] = X·W[1]ᵀ + b[1], then A[1] = tanh(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-                global::StaticNet.Kernels.ActivationKernels.Tanh(a1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
                 // Layer 2 (16 → 16, Softmax): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = softmax(Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
-                global::StaticNet.Kernels.ActivationKernels.SoftmaxRows(a2, Layer2Size);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.ActivationKernels.SoftmaxRows(a2, Layer2Size);
             }
         }
 
@@ -442,9 +442,9 @@ namespace Demo
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(targets, count * OutputSize, nameof(targets));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
             global::System.ReadOnlySpan<float> p = Parameters;
 
             // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
@@ -462,28 +462,28 @@ namespace Demo
                 global::System.Span<float> delta2 = new global::System.Span<float>(workspace.Delta2, 0, n * Layer2Size);
 
                 // Layer 1 (8 → 16, Tanh): Z[1] = X·W[1]ᵀ + b[1], then A[1] = tanh(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-                global::StaticNet.Kernels.ActivationKernels.Tanh(a1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
                 // Layer 2 (16 → 16, Softmax): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = softmax(Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
                 z2.CopyTo(a2);
-                global::StaticNet.Kernels.ActivationKernels.SoftmaxRows(a2, Layer2Size);
+                global::StaticNet.CompilerServices.ActivationKernels.SoftmaxRows(a2, Layer2Size);
 
                 // BP1, softmax and cross-entropy fused: δ[2] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits; per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
                 {
-                    loss += global::StaticNet.OutputError.SoftmaxCrossEntropy(z2.Slice(s * OutputSize, OutputSize), a2.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta2.Slice(s * OutputSize, OutputSize), scale);
+                    loss += global::StaticNet.CompilerServices.OutputError.SoftmaxCrossEntropy(z2.Slice(s * OutputSize, OutputSize), a2.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta2.Slice(s * OutputSize, OutputSize), scale);
                 }
 
                 // Layer 2 (16 → 16, Softmax): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                 // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-                global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
-                global::StaticNet.Kernels.ActivationKernels.MultiplyTanhDerivative(delta1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.MultiplyTanhDerivative(delta1, a1);
 
                 // Layer 1 (8 → 16, Tanh): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -503,15 +503,15 @@ namespace Demo
             // Layer 1 (8 → 16, Tanh), SIMD kernel
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, a1);
-            global::StaticNet.Kernels.ActivationKernels.Tanh(a1, a1);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, a1);
+            global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
             // Layer 2 (16 → 16, Softmax), SIMD kernel
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = softmax(z[2])
-            global::StaticNet.Kernels.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2);
+            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2);
             z2.CopyTo(a2);
-            global::StaticNet.NetworkMath.SoftmaxInPlace(a2);
+            global::StaticNet.CompilerServices.NetworkMath.SoftmaxInPlace(a2);
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
@@ -523,21 +523,21 @@ namespace Demo
             // Layer 2 (16 → 16, Softmax), SIMD kernel
             // BP3: ∂C/∂b[2] = δ[2]
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), 1);
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-            global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
-            global::StaticNet.Kernels.ActivationKernels.MultiplyTanhDerivative(delta1, a1);
+            global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
+            global::StaticNet.CompilerServices.ActivationKernels.MultiplyTanhDerivative(delta1, a1);
 
             // Layer 1 (8 → 16, Tanh), SIMD kernel
             // BP3: ∂C/∂b[1] = δ[1]
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, input, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, input, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), 1);
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), delta1, inputGradient, 1);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), delta1, inputGradient, 1);
             }
         }
 
@@ -552,15 +552,15 @@ namespace Demo
 
             // Layer 2 (16 → 16, Softmax), SIMD kernel
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-            global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
-            global::StaticNet.Kernels.ActivationKernels.MultiplyTanhDerivative(delta1, a1);
+            global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
+            global::StaticNet.CompilerServices.ActivationKernels.MultiplyTanhDerivative(delta1, a1);
 
             // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
             for (int j = 0; j < Layer2Size; j++)
             {
                 delta2[j] *= negativeRate;
             }
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), 1);
 
             // Layer 1 (8 → 16, Tanh), SIMD kernel
             // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
@@ -568,7 +568,7 @@ namespace Demo
             {
                 delta1[j] *= negativeRate;
             }
-            global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, input, p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, input, p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), 1);
         }
     }
 }

@@ -129,13 +129,13 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (Tanh): Xavier/Glorot uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(3, 4), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(3, 4), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (LeakyReLU): He uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.ParameterInitializer.HeBound(4, 0.2f), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(4, 0.2f), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
             // Layer 3 (Identity): Xavier/Glorot uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(4, 2), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 2), ref random);
             parameters.Slice(Layer3BiasesOffset, Layer3Size).Clear();
         }
 
@@ -145,8 +145,8 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
             global::System.ReadOnlySpan<float> p = Parameters;
 
             // Layer 1 (3 → 4, Tanh), unrolled, in registers
@@ -160,7 +160,7 @@ namespace Demo
             // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
                 a1_0 = a1From0[0];
                 a1_1 = a1From0[1];
                 a1_2 = a1From0[2];
@@ -168,19 +168,19 @@ namespace Demo
             }
             else
             {
-                a1_0 = global::StaticNet.NetworkMath.Tanh(z1_0);
-                a1_1 = global::StaticNet.NetworkMath.Tanh(z1_1);
-                a1_2 = global::StaticNet.NetworkMath.Tanh(z1_2);
-                a1_3 = global::StaticNet.NetworkMath.Tanh(z1_3);
+                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_0);
+                a1_1 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_1);
+                a1_2 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_2);
+                a1_3 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_3);
             }
 
             // Layer 2 (4 → 4, LeakyReLU), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = leaky(z[2])
-            float a2_0 = global::StaticNet.NetworkMath.LeakyReLU(p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + (p[19] * a1_3 + p[32]), 0.2f);
-            float a2_1 = global::StaticNet.NetworkMath.LeakyReLU(p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + (p[23] * a1_3 + p[33]), 0.2f);
-            float a2_2 = global::StaticNet.NetworkMath.LeakyReLU(p[24] * a1_0 + p[25] * a1_1 + p[26] * a1_2 + (p[27] * a1_3 + p[34]), 0.2f);
-            float a2_3 = global::StaticNet.NetworkMath.LeakyReLU(p[28] * a1_0 + p[29] * a1_1 + p[30] * a1_2 + (p[31] * a1_3 + p[35]), 0.2f);
+            float a2_0 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + (p[19] * a1_3 + p[32]), 0.2f);
+            float a2_1 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + (p[23] * a1_3 + p[33]), 0.2f);
+            float a2_2 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[24] * a1_0 + p[25] * a1_1 + p[26] * a1_2 + (p[27] * a1_3 + p[34]), 0.2f);
+            float a2_3 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[28] * a1_0 + p[29] * a1_1 + p[30] * a1_2 + (p[31] * a1_3 + p[35]), 0.2f);
 
             // Layer 3 (4 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]
@@ -206,10 +206,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> z2 = scratch.Slice(4, Layer2Size);
@@ -239,10 +239,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Backpropagate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> z2 = scratch.Slice(4, Layer2Size);
@@ -271,8 +271,8 @@ namespace Demo
         /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
         public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> z2 = scratch.Slice(4, Layer2Size);
@@ -300,9 +300,9 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float ComputeLoss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target)
         {
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            return global::StaticNet.Losses.MeanSquaredError(output, target);
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            return global::StaticNet.CompilerServices.Losses.MeanSquaredError(output, target);
         }
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
@@ -348,8 +348,8 @@ namespace Demo
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
             global::System.ReadOnlySpan<float> p = Parameters;
             for (int start = 0; start < count; start += BatchBlockSize)
             {
@@ -360,15 +360,15 @@ namespace Demo
                 global::System.Span<float> a3 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (3 → 4, Tanh): Z[1] = X·W[1]ᵀ + b[1], then A[1] = tanh(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-                global::StaticNet.Kernels.ActivationKernels.Tanh(a1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
                 // Layer 2 (4 → 4, LeakyReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = leaky(Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
-                global::StaticNet.Kernels.ActivationKernels.LeakyReLU(a2, a2, 0.2f);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.ActivationKernels.LeakyReLU(a2, a2, 0.2f);
 
                 // Layer 3 (4 → 2, Identity): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = Z[3] row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
             }
         }
 
@@ -396,9 +396,9 @@ namespace Demo
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(targets, count * OutputSize, nameof(targets));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
             global::System.ReadOnlySpan<float> p = Parameters;
 
             // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
@@ -418,36 +418,36 @@ namespace Demo
                 global::System.Span<float> delta3 = new global::System.Span<float>(workspace.Delta3, 0, n * Layer3Size);
 
                 // Layer 1 (3 → 4, Tanh): Z[1] = X·W[1]ᵀ + b[1], then A[1] = tanh(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-                global::StaticNet.Kernels.ActivationKernels.Tanh(a1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
                 // Layer 2 (4 → 4, LeakyReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = leaky(Z[2]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
-                global::StaticNet.Kernels.ActivationKernels.LeakyReLU(z2, a2, 0.2f);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
+                global::StaticNet.CompilerServices.ActivationKernels.LeakyReLU(z2, a2, 0.2f);
 
                 // Layer 3 (4 → 2, Identity): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = Z[3] row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
 
                 // BP1, mean squared error: δ[3] = (ŷ − y) ⊙ g'(z[3]), with g' = 1; per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
                 {
-                    loss += global::StaticNet.OutputError.MeanSquaredError(a3.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta3.Slice(s * OutputSize, OutputSize), scale);
+                    loss += global::StaticNet.CompilerServices.OutputError.MeanSquaredError(a3.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta3.Slice(s * OutputSize, OutputSize), scale);
                 }
 
                 // Layer 3 (4 → 2, Identity): BP3 ∂J/∂b[3] = Σ_s δ[3]_s, BP4 ∂J/∂W[3] = δ[3]ᵀ·A[2]
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), n);
                 // BP2: δ[2] = δ[3]·W[3] ⊙ g'(z[2]), with leaky' = 1 if z[2] > 0, else 0.2.
-                global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, n);
-                global::StaticNet.Kernels.ActivationKernels.MultiplyLeakyReLUDerivative(delta2, z2, 0.2f);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, n);
+                global::StaticNet.CompilerServices.ActivationKernels.MultiplyLeakyReLUDerivative(delta2, z2, 0.2f);
 
                 // Layer 2 (4 → 4, LeakyReLU): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                 // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-                global::StaticNet.Kernels.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
-                global::StaticNet.Kernels.ActivationKernels.MultiplyTanhDerivative(delta1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.MultiplyTanhDerivative(delta1, a1);
 
                 // Layer 1 (3 → 4, Tanh): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -474,7 +474,7 @@ namespace Demo
             // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
                 a1[0] = a1From0[0];
                 a1[1] = a1From0[1];
                 a1[2] = a1From0[2];
@@ -482,10 +482,10 @@ namespace Demo
             }
             else
             {
-                a1[0] = global::StaticNet.NetworkMath.Tanh(z1_0);
-                a1[1] = global::StaticNet.NetworkMath.Tanh(z1_1);
-                a1[2] = global::StaticNet.NetworkMath.Tanh(z1_2);
-                a1[3] = global::StaticNet.NetworkMath.Tanh(z1_3);
+                a1[0] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_0);
+                a1[1] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_1);
+                a1[2] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_2);
+                a1[3] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_3);
             }
 
             // Layer 2 (4 → 4, LeakyReLU), unrolled
@@ -495,7 +495,7 @@ namespace Demo
             z2[1] = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + (p[23] * a1[3] + p[33]);
             z2[2] = p[24] * a1[0] + p[25] * a1[1] + p[26] * a1[2] + (p[27] * a1[3] + p[34]);
             z2[3] = p[28] * a1[0] + p[29] * a1[1] + p[30] * a1[2] + (p[31] * a1[3] + p[35]);
-            global::StaticNet.Kernels.ActivationKernels.LeakyReLU(z2, a2, 0.2f);
+            global::StaticNet.CompilerServices.ActivationKernels.LeakyReLU(z2, a2, 0.2f);
 
             // Layer 3 (4 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]

@@ -89,7 +89,7 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (Sigmoid): Xavier/Glorot uniform.
-            global::StaticNet.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.ParameterInitializer.XavierBound(2, 1), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(2, 1), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
         }
 
@@ -99,8 +99,8 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
             global::System.ReadOnlySpan<float> p = Parameters;
 
             // Layer 1 (2 → 1, Sigmoid), unrolled, in registers
@@ -110,12 +110,12 @@ namespace Demo
             // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, 0f, 0f, 0f));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, 0f, 0f, 0f));
                 output[0] = a1From0[0];
             }
             else
             {
-                output[0] = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+                output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
             }
         }
 
@@ -136,10 +136,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> delta1 = scratch.Slice(1, Layer1Size);
@@ -162,10 +162,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public void Backpropagate(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> outputGradient, global::System.Span<float> gradient, global::System.Span<float> inputGradient)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
-            global::StaticNet.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputGradient, OutputSize, nameof(outputGradient));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            global::StaticNet.CompilerServices.SpanLength.RequireOptional(inputGradient, InputSize, nameof(inputGradient));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> delta1 = scratch.Slice(1, Layer1Size);
@@ -189,8 +189,8 @@ namespace Demo
         /// <remarks>Equal to Backward into a cleared gradient then Sgd(η).Step within rounding, without the gradient buffer. It writes Parameters: do not call it from several threads at once.</remarks>
         public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
         {
-            global::StaticNet.SpanLength.Require(input, InputSize, nameof(input));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
+            global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
             global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
             global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
             global::System.Span<float> delta1 = scratch.Slice(1, Layer1Size);
@@ -211,9 +211,9 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float ComputeLoss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target)
         {
-            global::StaticNet.SpanLength.Require(output, OutputSize, nameof(output));
-            global::StaticNet.SpanLength.Require(target, OutputSize, nameof(target));
-            return global::StaticNet.Losses.MeanSquaredError(output, target);
+            global::StaticNet.CompilerServices.SpanLength.Require(output, OutputSize, nameof(output));
+            global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
+            return global::StaticNet.CompilerServices.Losses.MeanSquaredError(output, target);
         }
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
@@ -254,8 +254,8 @@ namespace Demo
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
             global::System.ReadOnlySpan<float> p = Parameters;
             for (int start = 0; start < count; start += BatchBlockSize)
             {
@@ -264,8 +264,8 @@ namespace Demo
                 global::System.Span<float> a1 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (2 → 1, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-                global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
             }
         }
 
@@ -293,9 +293,9 @@ namespace Demo
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, BatchWorkspace workspace)
         {
             global::System.ArgumentNullException.ThrowIfNull(workspace);
-            int count = global::StaticNet.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
-            global::StaticNet.SpanLength.Require(targets, count * OutputSize, nameof(targets));
-            global::StaticNet.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
+            int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
+            global::StaticNet.CompilerServices.SpanLength.Require(targets, count * OutputSize, nameof(targets));
+            global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
             global::System.ReadOnlySpan<float> p = Parameters;
 
             // J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.
@@ -310,18 +310,18 @@ namespace Demo
                 global::System.Span<float> delta1 = new global::System.Span<float>(workspace.Delta1, 0, n * Layer1Size);
 
                 // Layer 1 (2 → 1, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.Kernels.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
-                global::StaticNet.Kernels.ActivationKernels.Sigmoid(a1, a1);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
                 // BP1, mean squared error: δ[1] = (ŷ − y) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]); per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
                 {
-                    loss += global::StaticNet.OutputError.MeanSquaredError(a1.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta1.Slice(s * OutputSize, OutputSize), scale);
+                    loss += global::StaticNet.CompilerServices.OutputError.MeanSquaredError(a1.Slice(s * OutputSize, OutputSize), y.Slice(s * OutputSize, OutputSize), delta1.Slice(s * OutputSize, OutputSize), scale);
                 }
-                global::StaticNet.Kernels.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
+                global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
 
                 // Layer 1 (2 → 1, Sigmoid): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.Kernels.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -345,12 +345,12 @@ namespace Demo
             // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.Kernels.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, 0f, 0f, 0f));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, 0f, 0f, 0f));
                 a1[0] = a1From0[0];
             }
             else
             {
-                a1[0] = global::StaticNet.NetworkMath.Sigmoid(z1_0);
+                a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
             }
         }
 

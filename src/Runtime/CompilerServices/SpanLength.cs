@@ -1,13 +1,13 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
-namespace StaticNet;
+namespace StaticNet.CompilerServices;
 
 /// <summary>Length checks for span arguments, shared by generated networks and the runtime.</summary>
 /// <remarks>The throw lives in a separate non-inlined method so that the check itself stays a compare and a branch.</remarks>
-// Called by generated code; hidden from IntelliSense so that completion lists show users the API meant for them.
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class SpanLength
 {
     /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="span"/> holds exactly <paramref name="expected"/> elements.</summary>

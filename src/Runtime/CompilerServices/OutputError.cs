@@ -1,13 +1,13 @@
 using System;
+using System.ComponentModel;
 
-namespace StaticNet;
+namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// BP1 for one sample of a batch: the loss C and the output error δ[L] = ∂C/∂z[L] scaled by 1/N, so that summing
 /// over the batch gives the gradient of the mean loss J = (1/N) Σ C_i. Generated batch methods call these per row.
 /// </summary>
-// Called by generated code; hidden from IntelliSense so that completion lists show users the API meant for them.
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class OutputError
 {
     /// <summary>Softmax with cross-entropy, fused: δ = (ŷ·Σy − y)·scale; C from the logits.</summary>

@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
-namespace StaticNet;
+namespace StaticNet.CompilerServices;
 
-/// <summary>Weight initialisation schemes used by generated constructors, available for custom schemes too.</summary>
+/// <summary>The weight initialisation bounds and draws of generated constructors.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParameterInitializer
 {
     /// <summary>Xavier/Glorot uniform bound √(6 / (fanIn + fanOut)), suited to sigmoid, tanh, identity and softmax layers.</summary>

@@ -1,12 +1,12 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace StaticNet.Kernels;
 
 /// <summary>
-/// e^x, σ and tanh on whole vectors, in registers. The layer kernels use them, and generated code calls them directly
-/// for layers small enough to keep in registers. Each is accurate to about 3e-7 relative (tested to 1e-6 against
-/// double precision), saturates to exactly 0, ±1 or +∞ without NaN, and passes NaN through.
+/// σ and e^x for one float, and e^x, σ and tanh for a vector of any width: the functions behind the element-wise
+/// operators and the public <c>VectorActivations</c> that generated register layers call.
 /// </summary>
 /// <remarks>
 /// Not <see cref="Vector256.Exp(Vector256{float})"/>: .NET evaluates the float exp in double precision, which is more
@@ -15,13 +15,12 @@ namespace StaticNet.Kernels;
 /// is written straight into the exponent bits. Tanh is a rational function (odd degree 13 over even degree 6, the
 /// coefficients Eigen uses for float), which needs no exp at all. The polynomials are evaluated in Estrin's form
 /// (pairs of terms, combined with powers of r²) rather than Horner's: in a small network each activation waits for
-/// the last, so the depth of the dependency chain, not the number of operations, sets the time. Each function is written
-/// once, over <c>ISimd</c>, and instantiated for Vector128, Vector256 and Vector512 (the struct type arguments are
-/// specialised and inlined, so each width compiles to straight vector code). Call an overload only where its width is
-/// hardware (<c>IsHardwareAccelerated</c>; elsewhere it is emulated element by element); multiply-adds are fused only
-/// where the hardware has FMA.
+/// the last, so the depth of the dependency chain, not the number of operations, sets the time. Each function is
+/// written once, over <see cref="ISimd{TVector}"/>, and instantiated for Vector128, Vector256 and Vector512 (the struct
+/// type arguments are specialised and inlined, so each width compiles to straight vector code); multiply-adds are
+/// fused only where the hardware has FMA.
 /// </remarks>
-public static class VectorActivations
+internal static class ActivationFunctions
 {
     // Beyond these, e^x is not a normal float. Clamping keeps 2^n inside the exponent field; above the upper bound
     // the result is replaced by +∞ so that 1/(1 + e^x) and 1 − 2/(e^x + 1) saturate exactly.
@@ -41,62 +40,13 @@ public static class VectorActivations
     private const float TanhClamp = 7.90531110763549805f;
     private const float TanhSaturation = 9.1f;
 
-    /// <summary>e^x for four values.</summary>
-    /// <param name="x">The exponents.</param>
-    /// <returns>e^x, +∞ above 88.3, the smallest normal floats' range below −87.3.</returns>
+    /// <summary>σ(z) = 1 / (1 + e^-z) for one value; saturates to exactly 0 or 1 for large |z|, never NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Exp(Vector128<float> x) => Exp<Simd128, Vector128<float>>(x);
+    public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
 
-    /// <summary>e^x for eight values.</summary>
-    /// <param name="x">The exponents.</param>
-    /// <returns>e^x, +∞ above 88.3, the smallest normal floats' range below −87.3.</returns>
+    /// <summary>e^x per lane: +∞ above 88.3, the smallest normal floats' range below −87.3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp(Vector256<float> x) => Exp<Simd256, Vector256<float>>(x);
-
-    /// <summary>e^x for sixteen values.</summary>
-    /// <param name="x">The exponents.</param>
-    /// <returns>e^x, +∞ above 88.3, the smallest normal floats' range below −87.3.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp(Vector512<float> x) => Exp<Simd512, Vector512<float>>(x);
-
-    /// <summary>σ(z) = 1 / (1 + e^−z) for four values; exactly 0 below z ≈ −88.3.</summary>
-    /// <param name="z">Pre-activations.</param>
-    /// <returns>The activations.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Sigmoid(Vector128<float> z) => Sigmoid<Simd128, Vector128<float>>(z);
-
-    /// <summary>σ(z) = 1 / (1 + e^−z) for eight values; exactly 0 below z ≈ −88.3.</summary>
-    /// <param name="z">Pre-activations.</param>
-    /// <returns>The activations.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Sigmoid(Vector256<float> z) => Sigmoid<Simd256, Vector256<float>>(z);
-
-    /// <summary>σ(z) = 1 / (1 + e^−z) for sixteen values; exactly 0 below z ≈ −88.3.</summary>
-    /// <param name="z">Pre-activations.</param>
-    /// <returns>The activations.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Sigmoid(Vector512<float> z) => Sigmoid<Simd512, Vector512<float>>(z);
-
-    /// <summary>tanh(z) for four values; exactly ±1 beyond |z| = 9.1.</summary>
-    /// <param name="z">Pre-activations.</param>
-    /// <returns>The activations.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Tanh(Vector128<float> z) => Tanh<Simd128, Vector128<float>>(z);
-
-    /// <summary>tanh(z) for eight values; exactly ±1 beyond |z| = 9.1.</summary>
-    /// <param name="z">Pre-activations.</param>
-    /// <returns>The activations.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Tanh(Vector256<float> z) => Tanh<Simd256, Vector256<float>>(z);
-
-    /// <summary>tanh(z) for sixteen values; exactly ±1 beyond |z| = 9.1.</summary>
-    /// <param name="z">Pre-activations.</param>
-    /// <returns>The activations.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Tanh(Vector512<float> z) => Tanh<Simd512, Vector512<float>>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Exp<TSimd, TVector>(TVector x)
+    public static TVector Exp<TSimd, TVector>(TVector x)
         where TSimd : ISimd<TVector>
         where TVector : struct
     {
@@ -115,8 +65,9 @@ public static class VectorActivations
         return TSimd.SelectWhereGreater(x, TSimd.Broadcast(ExpUpperBound), TSimd.Broadcast(float.PositiveInfinity), scaled);
     }
 
+    /// <summary>σ(z) = 1 / (1 + e^−z) per lane; exactly 0 below z ≈ −88.3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Sigmoid<TSimd, TVector>(TVector z)
+    public static TVector Sigmoid<TSimd, TVector>(TVector z)
         where TSimd : ISimd<TVector>
         where TVector : struct
     {
@@ -124,8 +75,9 @@ public static class VectorActivations
         return TSimd.Divide(one, TSimd.Add(one, Exp<TSimd, TVector>(TSimd.Negate(z))));
     }
 
+    /// <summary>tanh(z) per lane; exactly ±1 beyond |z| = 9.1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVector Tanh<TSimd, TVector>(TVector z)
+    public static TVector Tanh<TSimd, TVector>(TVector z)
         where TSimd : ISimd<TVector>
         where TVector : struct
     {

@@ -1,10 +1,10 @@
 using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using StaticNet.Kernels;
 
-namespace StaticNet;
+namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// The layers a frozen network's <c>Predict</c> computes from its own layout of the trained weights: b[l] and then
@@ -12,8 +12,7 @@ namespace StaticNet;
 /// layout z = b + Σ_k x_k·W[:,k] is broadcasts and multiply-adds over whole columns, with the activation applied in
 /// registers: no horizontal sum and no second pass over the layer.
 /// </summary>
-// Called by generated code; hidden from IntelliSense so that completion lists show users the API meant for them.
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class FrozenLayers
 {
     /// <summary>Columns are padded to a multiple of this many floats: one Vector512, one cache line.</summary>
@@ -83,30 +82,28 @@ public static class FrozenLayers
         }
     }
 
-    /// <summary>The width, chosen like every dense kernel's: Vector512 with AVX-512F, Vector256 with FMA, Vector128, scalar.</summary>
     private static void Forward<TOperator>(TOperator activation, ReadOnlySpan<float> columns, ReadOnlySpan<float> input, Span<float> output)
         where TOperator : struct, IUnaryOperator
     {
-        int rows = output.Length, inputs = input.Length;
-        nint stride = ColumnStride(rows);
-        ref float block = ref MemoryMarshal.GetReference(columns);
-        ref float x = ref MemoryMarshal.GetReference(input);
-        ref float y = ref MemoryMarshal.GetReference(output);
-        if (Avx512F.IsSupported)
-        {
-            ColumnMatVec.Run<Vector512<float>, Simd512, TOperator>(activation, ref block, ref x, ref y, rows, inputs, stride);
-        }
-        else if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
-        {
-            ColumnMatVec.Run<Vector256<float>, Simd256, TOperator>(activation, ref block, ref x, ref y, rows, inputs, stride);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            ColumnMatVec.Run<Vector128<float>, Simd128, TOperator>(activation, ref block, ref x, ref y, rows, inputs, stride);
-        }
-        else
-        {
-            ColumnMatVec.Run<float, SimdScalar, TOperator>(activation, ref block, ref x, ref y, rows, inputs, stride);
-        }
+        int rows = output.Length;
+        var call = new ColumnsCall<TOperator>(
+            activation, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output),
+            rows, input.Length, ColumnStride(rows));
+        SimdWidth.Dispatch(ref call);
+    }
+
+    /// <summary>a = g(b + W·x) from the column layout (<see cref="ColumnMatVec"/>), for the width dispatcher.</summary>
+    private readonly ref struct ColumnsCall<TOperator>(TOperator activation, ref float block, ref float input, ref float output, int rows, int inputs, nint stride) : IWidthKernel
+        where TOperator : struct, IUnaryOperator
+    {
+        private readonly ref float _block = ref block;
+        private readonly ref float _input = ref input;
+        private readonly ref float _output = ref output;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, TSimd>()
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> =>
+            ColumnMatVec.Run<TVector, TSimd, TOperator>(activation, ref _block, ref _input, ref _output, rows, inputs, stride);
     }
 }

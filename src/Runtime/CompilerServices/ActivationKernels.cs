@@ -1,7 +1,9 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
+using StaticNet.Kernels;
 
-namespace StaticNet.Kernels;
+namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// Activations and their derivatives over whole layers. Each is one operator struct (<c>ElementwiseOperators.cs</c>:
@@ -9,6 +11,7 @@ namespace StaticNet.Kernels;
 /// the hardware has. Sigmoid and tanh are our own (<see cref="VectorActivations"/>), accurate to ~3e-7 relative and
 /// exactly 0/±1 once saturated. Source and destination may be the same span.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ActivationKernels
 {
     /// <summary>a = σ(z) = 1 / (1 + e^-z), saturating to exactly 0 or 1, accurate to ~2e-7 relative.</summary>

@@ -1,8 +1,9 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace StaticNet;
+namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// Parameter buffers whose first parameter sits on a 64-byte boundary. The kernels read weight rows 8 or 16 floats at a
@@ -13,8 +14,7 @@ namespace StaticNet;
 /// The buffer lives on the pinned object heap, so its address, and with it the offset of the aligned view, never
 /// changes. Generated networks keep the buffer in a field and hand out <see cref="View"/> as their Parameters.
 /// </remarks>
-// Called by generated code; hidden from IntelliSense so that completion lists show users the API meant for them.
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParameterMemory
 {
     /// <summary>The alignment of the first parameter, in bytes: one cache line.</summary>

@@ -1,12 +1,14 @@
 using System;
+using System.ComponentModel;
 
-namespace StaticNet;
+namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// The per-sample losses of <see cref="Loss"/>, in numerically stable forms: a saturated output gives a large
 /// finite loss, never NaN or ∞. Losses of probabilities clamp each logarithm at −100, as PyTorch's BCELoss does;
 /// losses of logits need no clamp and are exact.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Losses
 {
     /// <summary>The most negative value a logarithm contributes, so that log 0 stays finite.</summary>

@@ -1,17 +1,17 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
+using StaticNet.Kernels;
 
-namespace StaticNet.Kernels;
+namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// The dense-layer kernels generated networks call for layers too large to unroll, for one sample and for
-/// mini-batches (row-major, one sample per row). Each picks its width once per process: Vector512 where AVX-512F
-/// exists (even where the runtime prefers 256-bit vectors, because the wider FMA is still faster), otherwise
-/// Vector256 with FMA, otherwise Vector128 (NEON on ARM64), otherwise scalar code. All of them allocate nothing.
+/// mini-batches (row-major, one sample per row). Each runs at the width <c>SimdWidth</c> chooses for every kernel
+/// (Vector512, Vector256, Vector128 or scalar code). All of them allocate nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class DenseKernels
 {
     /// <summary>y = W·x + b for one sample; W is row-major [y.Length × x.Length].</summary>
@@ -28,22 +28,8 @@ public static class DenseKernels
         ref float b = ref MemoryMarshal.GetReference(biases);
         ref float x = ref MemoryMarshal.GetReference(input);
         ref float y = ref MemoryMarshal.GetReference(output);
-        if (Avx512F.IsSupported)
-        {
-            MatVec.Run<Vector512<float>, Simd512>(ref w, ref b, ref x, ref y, rows, columns);
-        }
-        else if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
-        {
-            MatVec.Run<Vector256<float>, Simd256>(ref w, ref b, ref x, ref y, rows, columns);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            MatVec.Run<Vector128<float>, Simd128>(ref w, ref b, ref x, ref y, rows, columns);
-        }
-        else
-        {
-            MatVec.Run<float, SimdScalar>(ref w, ref b, ref x, ref y, rows, columns);
-        }
+        var call = new MatVecCall(ref w, ref b, ref x, ref y, rows, columns);
+        SimdWidth.Dispatch(ref call);
     }
 
     /// <summary>Z = X·Wᵀ + b for <paramref name="count"/> samples, as a blocked matrix-matrix product of rows of X with rows of W.</summary>
@@ -67,22 +53,8 @@ public static class DenseKernels
         ref float x = ref MemoryMarshal.GetReference(inputs);
         ref float w = ref MemoryMarshal.GetReference(weights);
         ref float z = ref MemoryMarshal.GetReference(outputs);
-        if (Avx512F.IsSupported)
-        {
-            GemmTransposed.Run<Vector512<float>, Simd512>(ref x, columns, ref w, columns, ref z, units, count, units, columns);
-        }
-        else if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
-        {
-            GemmTransposed.Run<Vector256<float>, Simd256>(ref x, columns, ref w, columns, ref z, units, count, units, columns);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            GemmTransposed.Run<Vector128<float>, Simd128>(ref x, columns, ref w, columns, ref z, units, count, units, columns);
-        }
-        else
-        {
-            GemmTransposed.Run<float, SimdScalar>(ref x, columns, ref w, columns, ref z, units, count, units, columns);
-        }
+        var call = new TransposedProductCall(ref x, ref w, ref z, count, units, columns);
+        SimdWidth.Dispatch(ref call);
     }
 
     /// <summary>BP3 and BP4 over a batch: ∂W += Σ_s δ[s]·a[s]ᵀ and ∂b += Σ_s δ[s].</summary>
@@ -137,21 +109,54 @@ public static class DenseKernels
         ref float c, nint cRowStride,
         int rows, int columns, int inner, bool accumulate)
     {
-        if (Avx512F.IsSupported)
-        {
-            Gemm.Run<Vector512<float>, Simd512>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, columns, inner, accumulate);
-        }
-        else if (Fma.IsSupported && Vector256.IsHardwareAccelerated)
-        {
-            Gemm.Run<Vector256<float>, Simd256>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, columns, inner, accumulate);
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            Gemm.Run<Vector128<float>, Simd128>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, columns, inner, accumulate);
-        }
-        else
-        {
-            Gemm.Run<float, SimdScalar>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, columns, inner, accumulate);
-        }
+        var call = new ProductCall(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, columns, inner, accumulate);
+        SimdWidth.Dispatch(ref call);
+    }
+
+    /// <summary>y = W·x + b (<see cref="MatVec"/>) with its arguments, for the width dispatcher.</summary>
+    private readonly ref struct MatVecCall(ref float weights, ref float biases, ref float input, ref float output, int rows, int columns) : IWidthKernel
+    {
+        private readonly ref float _weights = ref weights;
+        private readonly ref float _biases = ref biases;
+        private readonly ref float _input = ref input;
+        private readonly ref float _output = ref output;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, TSimd>()
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> =>
+            MatVec.Run<TVector, TSimd>(ref _weights, ref _biases, ref _input, ref _output, rows, columns);
+    }
+
+    /// <summary>Z += X·Wᵀ (<see cref="GemmTransposed"/>) for row-major X, W and Z, for the width dispatcher.</summary>
+    private readonly ref struct TransposedProductCall(ref float inputs, ref float weights, ref float outputs, int count, int units, int columns) : IWidthKernel
+    {
+        private readonly ref float _inputs = ref inputs;
+        private readonly ref float _weights = ref weights;
+        private readonly ref float _outputs = ref outputs;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, TSimd>()
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> =>
+            GemmTransposed.Run<TVector, TSimd>(ref _inputs, columns, ref _weights, columns, ref _outputs, units, count, units, columns);
+    }
+
+    /// <summary>C (+)= A·B (<see cref="Gemm"/>) with A strided, for the width dispatcher.</summary>
+    private readonly ref struct ProductCall(
+        ref float a, nint aRowStride, nint aColumnStride,
+        ref float b, nint bRowStride,
+        ref float c, nint cRowStride,
+        int rows, int columns, int inner, bool accumulate) : IWidthKernel
+    {
+        private readonly ref float _a = ref a;
+        private readonly ref float _b = ref b;
+        private readonly ref float _c = ref c;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, TSimd>()
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> =>
+            Gemm.Run<TVector, TSimd>(ref _a, aRowStride, aColumnStride, ref _b, bRowStride, ref _c, cRowStride, rows, columns, inner, accumulate);
     }
 }

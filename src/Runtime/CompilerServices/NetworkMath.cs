@@ -1,16 +1,19 @@
 using System;
+using System.ComponentModel;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using StaticNet.Kernels;
 
-namespace StaticNet;
+namespace StaticNet.CompilerServices;
 
 /// <summary>Scalar activation functions as generated networks compute them, numerically safe at saturation.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class NetworkMath
 {
     /// <summary>σ(z) = 1 / (1 + e^-z). Saturates to exactly 0 or 1 for large |z|, never NaN.</summary>
     /// <param name="z">The pre-activation.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
+    public static float Sigmoid(float z) => ActivationFunctions.Sigmoid(z);
 
     /// <summary>tanh z.</summary>
     /// <param name="z">The pre-activation.</param>
