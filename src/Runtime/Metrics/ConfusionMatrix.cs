@@ -10,15 +10,29 @@ namespace StaticNet;
 /// </summary>
 public sealed class ConfusionMatrix
 {
+    /// <summary>
+    /// The most classes a matrix may have: the largest n whose n² cells fit one array (<see cref="Array.MaxLength"/>).
+    /// Such a matrix takes n² × 8 bytes (about 17 GB at the limit), which is what bounds it in practice.
+    /// </summary>
+    public const int MaxClassCount = 46_340;
+
     private readonly long[] _counts;
 
     /// <summary>An empty matrix for <paramref name="classCount"/> classes.</summary>
-    /// <param name="classCount">At least 1.</param>
+    /// <param name="classCount">At least 1 and at most <see cref="MaxClassCount"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is outside [1, <see cref="MaxClassCount"/>].</exception>
     public ConfusionMatrix(int classCount)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        if (classCount is < 1 or > MaxClassCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(classCount),
+                classCount,
+                $"classCount must be in [1, {MaxClassCount}] (ConfusionMatrix.MaxClassCount: classCount² counts must fit one array); got {classCount}.");
+        }
+
         ClassCount = classCount;
-        _counts = new long[classCount * classCount];
+        _counts = new long[(long)classCount * classCount];
     }
 
     /// <summary>A matrix holding the given counts, rows = true class.</summary>
@@ -38,7 +52,7 @@ public sealed class ConfusionMatrix
             for (int predicted = 0; predicted < n; predicted++)
             {
                 ArgumentOutOfRangeException.ThrowIfNegative(counts[actual, predicted], nameof(counts));
-                matrix._counts[(actual * n) + predicted] = counts[actual, predicted];
+                matrix._counts[matrix.Cell(actual, predicted)] = counts[actual, predicted];
             }
         }
 
@@ -64,12 +78,12 @@ public sealed class ConfusionMatrix
     }
 
     /// <summary>How many samples of class <paramref name="actual"/> were predicted as <paramref name="predicted"/>.</summary>
-    public long this[int actual, int predicted] => _counts[(Check(actual) * ClassCount) + Check(predicted)];
+    public long this[int actual, int predicted] => _counts[Cell(Check(actual), Check(predicted))];
 
     /// <summary>Counts one prediction.</summary>
     /// <param name="actual">The true class.</param>
     /// <param name="predicted">The predicted class.</param>
-    public void Add(int actual, int predicted) => _counts[(Check(actual) * ClassCount) + Check(predicted)]++;
+    public void Add(int actual, int predicted) => _counts[Cell(Check(actual), Check(predicted))]++;
 
     /// <summary>
     /// Counts one prediction given as network output and one-hot target: the true class is the position of the
@@ -88,7 +102,7 @@ public sealed class ConfusionMatrix
             throw ClassLabels.NotOneHot(nameof(target), "'target'", target);
         }
 
-        _counts[(actual * ClassCount) + Evaluation.ArgMax(output)]++;
+        _counts[Cell(actual, Evaluation.ArgMax(output))]++;
     }
 
     /// <summary>Forgets every count.</summary>
@@ -247,6 +261,9 @@ public sealed class ConfusionMatrix
     }
 
     private static double Ratio(double numerator, double denominator) => denominator == 0 ? 0 : numerator / denominator;
+
+    /// <summary>The index of cell (actual, predicted), in 64 bits: actual × ClassCount alone can exceed an int.</summary>
+    private long Cell(int actual, int predicted) => ((long)actual * ClassCount) + predicted;
 
     private int Check(int c) =>
         (uint)c < (uint)ClassCount ? c : throw new ArgumentOutOfRangeException(nameof(c), c, $"Class must be in [0, {ClassCount}).");

@@ -6,8 +6,9 @@ namespace StaticNet;
 /// Adam (Kingma &amp; Ba, 2015) with bias correction:
 /// m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², θ ← θ − η·m̂ / (√v̂ + ε).
 /// </summary>
-public sealed class Adam : IOptimizer
+public sealed class Adam : IOptimizer, IStatefulOptimizer
 {
+    private readonly ParameterIdentity _identity = new(nameof(Adam));
     private float[]? _firstMoment;
     private float[]? _secondMoment;
 
@@ -64,10 +65,16 @@ public sealed class Adam : IOptimizer
     public int StepCount { get; private set; }
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="parameters"/> is evidently another vector than the one this optimizer's moments belong to: another
+    /// length, or another address with no garbage collection since the last step (see docs/guarantees.md, "Shared state").
+    /// </exception>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
-        float[] m = OptimizerState.Ensure(ref _firstMoment, parameters, gradient);
-        float[] v = OptimizerState.Ensure(ref _secondMoment, parameters, gradient);
+        SpanLength.Require(gradient, parameters.Length, nameof(gradient));
+        _identity.Check(parameters);
+        float[] m = _firstMoment ??= new float[parameters.Length];
+        float[] v = _secondMoment ??= new float[parameters.Length];
 
         StepCount++;
         _beta1Power *= Beta1;
@@ -89,11 +96,14 @@ public sealed class Adam : IOptimizer
         }
     }
 
+    void IStatefulOptimizer.Claim(object network) => _identity.Claim(network);
+
     /// <inheritdoc />
     public void Reset()
     {
         _firstMoment = null;
         _secondMoment = null;
+        _identity.Reset();
         _beta1Power = 1d;
         _beta2Power = 1d;
         StepCount = 0;

@@ -6,8 +6,9 @@ namespace StaticNet;
 /// <summary>
 /// Stochastic gradient descent, θ ← θ − η·v with v ← μ·v + g (PyTorch's formulation; with μ = 0 it is θ ← θ − η·g).
 /// </summary>
-public sealed class Sgd : IOptimizer
+public sealed class Sgd : IOptimizer, IStatefulOptimizer
 {
+    private readonly ParameterIdentity _identity = new(nameof(Sgd));
     private float[]? _velocity;
 
     /// <summary>Creates the optimizer.</summary>
@@ -36,6 +37,10 @@ public sealed class Sgd : IOptimizer
     public float Momentum { get; }
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">
+    /// With momentum: <paramref name="parameters"/> is evidently another vector than the one the velocity belongs to
+    /// (see <see cref="Adam.Step"/>). Without momentum there is no state, and any vector may be stepped.
+    /// </exception>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
         float eta = LearningRate;
@@ -46,7 +51,9 @@ public sealed class Sgd : IOptimizer
             return;
         }
 
-        float[] velocity = OptimizerState.Ensure(ref _velocity, parameters, gradient);
+        SpanLength.Require(gradient, parameters.Length, nameof(gradient));
+        _identity.Check(parameters);
+        float[] velocity = _velocity ??= new float[parameters.Length];
         float mu = Momentum;
         for (int i = 0; i < parameters.Length; i++)
         {
@@ -57,7 +64,20 @@ public sealed class Sgd : IOptimizer
     }
 
     /// <inheritdoc />
-    public void Reset() => _velocity = null;
+    public void Reset()
+    {
+        _velocity = null;
+        _identity.Reset();
+    }
+
+    /// <summary>Only momentum has state to protect; plain SGD may step any number of networks.</summary>
+    void IStatefulOptimizer.Claim(object network)
+    {
+        if (Momentum != 0f)
+        {
+            _identity.Claim(network);
+        }
+    }
 
     /// <summary>
     /// Without momentum the step has no state and each parameter moves on its own, so the parameters may be stepped
