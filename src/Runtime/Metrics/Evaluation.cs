@@ -128,7 +128,7 @@ public static class Evaluation
         if (data.TargetCount != outputSize)
         {
             throw new ArgumentException(
-                $"'data' has {data.TargetCount} targets per sample, but {networkSide} {outputSize} outputs; give one target per output.",
+                $"'data' has {data.TargetCount} targets per sample, but {networkSide} {outputSize} outputs; give one target per output." + ShapeHints.Targets(data, outputSize),
                 nameof(data));
         }
     }

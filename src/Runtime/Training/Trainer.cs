@@ -142,7 +142,8 @@ public sealed class Trainer
         if (data.FeatureCount != _network.InputSize || data.TargetCount != _network.OutputSize)
         {
             throw new ArgumentException(
-                $"'{name}' has {data.FeatureCount} features and {data.TargetCount} targets per sample, but the network takes {_network.InputSize} inputs and gives {_network.OutputSize} outputs.",
+                $"'{name}' has {data.FeatureCount} features and {data.TargetCount} targets per sample, but the network takes {_network.InputSize} inputs and gives {_network.OutputSize} outputs." +
+                ShapeHints.For(data, _network.InputSize, _network.OutputSize),
                 name);
         }
     }
