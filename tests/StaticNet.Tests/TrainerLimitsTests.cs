@@ -5,6 +5,7 @@ using CsCheck;
 using StaticNet.Tests.Networks;
 using StaticNet.Tests.Properties;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace StaticNet.Tests;
 
@@ -15,6 +16,10 @@ namespace StaticNet.Tests;
 /// </summary>
 public class TrainerLimitsTests
 {
+    private readonly ITestOutputHelper _output;
+
+    public TrainerLimitsTests(ITestOutputHelper output) => _output = output;
+
     [Fact]
     public void EpochsIntMaxValue_TrainsUntilEarlyStopping()
     {
@@ -79,6 +84,7 @@ public class TrainerLimitsTests
         new Trainer(network, new Adam(0.01f), new TrainerOptions { Epochs = 2, BatchSize = 1024, MaxDegreeOfParallelism = threads }).Fit(train, progress: progress);
 
         // A batch of 1024 has 16 parts: 15 helpers at most. The slack is for threads other tests start meanwhile.
+        _output.WriteLine($"MaxDegreeOfParallelism {threads}: process threads {before} before, at most {most} during Fit");
         Assert.InRange(most - before, int.MinValue, 15 + 24);
         Assert.Equal(reference.Parameters.ToArray(), network.Parameters.ToArray());
     }
