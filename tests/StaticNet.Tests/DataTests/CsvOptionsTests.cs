@@ -167,6 +167,24 @@ public sealed class CsvOptionsTests : IDisposable
     }
 
     [Fact]
+    public void AStreamThatCannotSeek_IsReadToItsEnd()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(Churn));
+        }
+
+        compressed.Position = 0;
+        using var stream = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        CsvDataset data = CsvReader.ReadRegression(stream, ["monthly"], new CsvOptions { IgnoreColumns = ["plan", "churned"] });
+
+        Assert.False(stream.CanSeek);
+        Assert.Equal(new[] { "id", "age" }, data.FeatureNames);
+        Assert.Equal(new[] { 20.5f, 80f, 15f, 99.9f }, data.Data.Targets);
+    }
+
+    [Fact]
     public void StreamErrors_NameTheStream()
     {
         using var empty = Utf8(string.Empty);
