@@ -167,4 +167,29 @@ public class TrainerLimitsTests
         long limit = ConfusionMatrix.MaxClassCount, cells = Array.MaxLength;
         Assert.True(limit * limit <= cells && (limit + 1) * (limit + 1) > cells);
     }
+
+    [Fact]
+    public void ConfusionMatrix_ToString_OfALargeMatrix_LeavesOutTheCountsTable_AndSaysSo()
+    {
+        var matrix = new ConfusionMatrix(2_000);
+        matrix.Add(1_999, 1_999);
+
+        string text = matrix.ToString();
+
+        Assert.StartsWith("(the counts table is left out above 1000 classes: it would have 4000000 cells; read counts with this[actual, predicted])", text);
+        Assert.Contains("1999                 1.0000     1.0000     1.0000          1", text);
+        Assert.True(text.Length < 200_000, $"{text.Length} characters");
+    }
+
+    [Fact]
+    public void Evaluation_OfAnEmptyDataSet_IsAnArgumentException()
+    {
+        // Before: ArgumentOutOfRangeException from a span of the first sample's features.
+        var empty = new Dataset([], 40, [], 10);
+
+        var exception = Assert.Throws<ArgumentException>(() => Evaluation.Accuracy(new Arch23(seed: 1), empty));
+
+        Assert.Equal("data", exception.ParamName);
+        Assert.StartsWith("'data' holds no samples; there is nothing to evaluate.", exception.Message);
+    }
 }

@@ -16,6 +16,9 @@ public sealed class ConfusionMatrix
     /// </summary>
     public const int MaxClassCount = 46_340;
 
+    /// <summary>The most classes whose counts <see cref="ToString(string[])"/> prints as a table (a million cells).</summary>
+    private const int CountTableLimit = 1000;
+
     private readonly long[] _counts;
 
     /// <summary>An empty matrix for <paramref name="classCount"/> classes.</summary>
@@ -181,40 +184,29 @@ public sealed class ConfusionMatrix
     /// <summary>The counts as an aligned table, then precision, recall, F1 and support per class and on average.</summary>
     public override string ToString() => ToString(null);
 
-    /// <summary>Like <see cref="ToString()"/>, naming the classes.</summary>
+    /// <summary>
+    /// Like <see cref="ToString()"/>, naming the classes. Above 1,000 classes the counts table is left out (it would
+    /// have ClassCount² cells) and a line says so; the scores are still listed per class.
+    /// </summary>
     /// <param name="classNames">One name per class, or null for the class numbers.</param>
     public string ToString(string[]? classNames)
     {
         string Name(int c) => classNames is not null && c < classNames.Length ? classNames[c] : c.ToString(CultureInfo.InvariantCulture);
         int nameWidth = "true \\ predicted".Length;
-        int cell = 5;
         for (int c = 0; c < ClassCount; c++)
         {
             nameWidth = Math.Max(nameWidth, Name(c).Length);
-            cell = Math.Max(cell, Math.Max(Name(c).Length, this[c, c].ToString(CultureInfo.InvariantCulture).Length) + 1);
-            for (int p = 0; p < ClassCount; p++)
-            {
-                cell = Math.Max(cell, this[c, p].ToString(CultureInfo.InvariantCulture).Length + 1);
-            }
         }
 
         var text = new StringBuilder();
-        text.Append("true \\ predicted".PadRight(nameWidth));
-        for (int p = 0; p < ClassCount; p++)
+        if (ClassCount <= CountTableLimit)
         {
-            text.Append(Name(p).PadLeft(cell));
+            AppendCounts(text, Name, nameWidth);
         }
-
-        text.AppendLine();
-        for (int a = 0; a < ClassCount; a++)
+        else
         {
-            text.Append(Name(a).PadRight(nameWidth));
-            for (int p = 0; p < ClassCount; p++)
-            {
-                text.Append(this[a, p].ToString(CultureInfo.InvariantCulture).PadLeft(cell));
-            }
-
-            text.AppendLine();
+            // ClassCount² cells: at the class limit that is billions of characters, more than a string holds.
+            text.Append(CultureInfo.InvariantCulture, $"(the counts table is left out above {CountTableLimit} classes: it would have {(long)ClassCount * ClassCount} cells; read counts with this[actual, predicted])").AppendLine();
         }
 
         text.AppendLine();
@@ -229,6 +221,37 @@ public sealed class ConfusionMatrix
         text.Append("accuracy".PadRight(nameWidth)).Append(Accuracy.ToString("F4", CultureInfo.InvariantCulture).PadLeft(11))
             .Append(' ', 22).AppendLine(Total.ToString(CultureInfo.InvariantCulture).PadLeft(11));
         return text.ToString();
+    }
+
+    private void AppendCounts(StringBuilder text, Func<int, string> name, int nameWidth)
+    {
+        int cell = 5;
+        for (int c = 0; c < ClassCount; c++)
+        {
+            cell = Math.Max(cell, name(c).Length + 1);
+            for (int p = 0; p < ClassCount; p++)
+            {
+                cell = Math.Max(cell, this[c, p].ToString(CultureInfo.InvariantCulture).Length + 1);
+            }
+        }
+
+        text.Append("true \\ predicted".PadRight(nameWidth));
+        for (int p = 0; p < ClassCount; p++)
+        {
+            text.Append(name(p).PadLeft(cell));
+        }
+
+        text.AppendLine();
+        for (int a = 0; a < ClassCount; a++)
+        {
+            text.Append(name(a).PadRight(nameWidth));
+            for (int p = 0; p < ClassCount; p++)
+            {
+                text.Append(this[a, p].ToString(CultureInfo.InvariantCulture).PadLeft(cell));
+            }
+
+            text.AppendLine();
+        }
     }
 
     private static void AppendScores(StringBuilder text, string label, double precision, double recall, double f1, long support) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace StaticNet;
 
@@ -34,13 +35,11 @@ internal sealed class ParameterIdentity
     /// <summary>Binds the state to <paramref name="network"/>, or throws if it belongs to another one.</summary>
     public void Claim(object network)
     {
-        if (_network is null)
+        // Atomic: two Fits of two networks starting at once on one new optimizer must not both bind it.
+        object? bound = Interlocked.CompareExchange(ref _network, network, null);
+        if (bound is not null && !ReferenceEquals(bound, network))
         {
-            _network = network;
-        }
-        else if (!ReferenceEquals(_network, network))
-        {
-            throw Shared($"was used by Trainer.Fit for another {_network.GetType().Name} instance");
+            throw Shared($"was used by Trainer.Fit for another {bound.GetType().Name} instance");
         }
     }
 
