@@ -136,6 +136,32 @@ public class SharedStateTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task TwoFitsOnOneNetwork_FromTwoThreads_TheSecondThrows()
+    {
+        var network = new Arch23(seed: 3);
+        Dataset data = TrainerTests.Blobs(64, seed: 1);
+        using var firstIsTraining = new System.Threading.ManualResetEventSlim();
+        using var secondHasTried = new System.Threading.ManualResetEventSlim();
+        var progress = new TrainerTests.InlineProgress(report =>
+        {
+            if (report.Epoch == 1)
+            {
+                firstIsTraining.Set();
+                Assert.True(secondHasTried.Wait(TimeSpan.FromSeconds(30)));
+            }
+        });
+
+        var first = System.Threading.Tasks.Task.Run(() => new Trainer(network, new Adam(0.01f), new TrainerOptions { Epochs = 2 }).Fit(data, progress: progress));
+        Assert.True(firstIsTraining.Wait(TimeSpan.FromSeconds(30)));
+        Exception? second = Record.Exception(() => new Trainer(network, new Sgd(0.01f), new TrainerOptions { Epochs = 1 }).Fit(data));
+        secondHasTried.Set();
+
+        Assert.IsType<InvalidOperationException>(second);
+        Assert.Contains("one Fit at a time per network", second!.Message);
+        Assert.Equal(2, (await first).History.Count);
+    }
+
+    [Fact]
     public void AFitThatFails_ReleasesTheNetwork()
     {
         var network = new Arch23(seed: 3);
