@@ -73,7 +73,10 @@ public class ArgumentValidationTests
         Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => new Sgd(0.1f).Step(parameters, new float[9])).ParamName);
         var adam = new Adam();
         adam.Step(parameters, new float[10]);
-        Assert.Equal("parameters", Assert.Throws<ArgumentException>(() => adam.Step(new float[11], new float[11])).ParamName);
+        Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => adam.Step(parameters, new float[11])).ParamName);
+
+        // Another parameter count is another vector: a state error (one optimizer per parameter vector), not a bad argument.
+        Assert.Throws<InvalidOperationException>(() => adam.Step(new float[11], new float[11]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(0f));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(beta1: 1f));
     }

@@ -18,25 +18,43 @@ internal sealed class LineReader : IDisposable
     // encodings instead would swap in Encoding.UTF8, which replaces invalid bytes.
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
-    private readonly string _path;
+    private readonly string _name;
+    private readonly bool _isFile;
     private readonly StreamReader _reader;
+    private int _linesRead;
 
     public LineReader(string path)
     {
-        _path = path;
+        _name = path;
+        _isFile = true;
         _reader = new StreamReader(path, Strict, detectEncodingFromByteOrderMarks: false);
     }
+
+    /// <summary>Reads <paramref name="stream"/> (left open), naming it <paramref name="name"/> in messages.</summary>
+    public LineReader(Stream stream, string name)
+    {
+        _name = name;
+        _reader = new StreamReader(stream, Strict, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+    }
+
+    /// <summary>Whether the lines come from a file (rather than a stream).</summary>
+    public bool IsFile => _isFile;
 
     /// <summary>The next line without its terminator, or null at the end of the file.</summary>
     public string? ReadLine()
     {
         try
         {
-            return _reader.ReadLine();
+            string? line = _reader.ReadLine();
+            _linesRead++;
+            return line;
         }
         catch (DecoderFallbackException exception)
         {
-            throw new InvalidDataException(LocateInvalidUtf8(), exception);
+            // A stream cannot be read again from its start: the decoder runs a buffer ahead, so only a lower bound is known.
+            throw new InvalidDataException(
+                _isFile ? LocateInvalidUtf8() : string.Create(CultureInfo.InvariantCulture, $"{_name}: invalid UTF-8 after line {_linesRead}; save the data as UTF-8."),
+                exception);
         }
     }
 
@@ -46,7 +64,7 @@ internal sealed class LineReader : IDisposable
     // scanned once more from the start to name the line and byte of the first invalid sequence.
     private string LocateInvalidUtf8()
     {
-        using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var file = new FileStream(_name, FileMode.Open, FileAccess.Read, FileShare.Read);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         char[] chars = ArrayPool<char>.Shared.Rent(1 << 16);
         try
@@ -62,12 +80,12 @@ internal sealed class LineReader : IDisposable
                 line += buffer.AsSpan(0, consumed).Count((byte)'\n');
                 if (status == OperationStatus.InvalidData || (final && status == OperationStatus.NeedMoreData))
                 {
-                    return string.Create(CultureInfo.InvariantCulture, $"{_path}, line {line}: invalid UTF-8 at byte {offset + consumed} (0x{buffer[consumed]:X2}); save the file as UTF-8.");
+                    return string.Create(CultureInfo.InvariantCulture, $"{_name}, line {line}: invalid UTF-8 at byte {offset + consumed} (0x{buffer[consumed]:X2}); save the file as UTF-8.");
                 }
 
                 if (final)
                 {
-                    return string.Create(CultureInfo.InvariantCulture, $"{_path}: invalid UTF-8; save the file as UTF-8.");
+                    return string.Create(CultureInfo.InvariantCulture, $"{_name}: invalid UTF-8; save the file as UTF-8.");
                 }
 
                 offset += consumed;

@@ -176,7 +176,7 @@ public sealed class Standardizer
             Standardize(data.FeaturesOf(i), features.AsSpan(i * FeatureCount, FeatureCount));
         }
 
-        return new Dataset(features, FeatureCount, data.Targets, data.TargetCount, data.Labels);
+        return data.WithFeatures(features);
     }
 
     /// <summary>

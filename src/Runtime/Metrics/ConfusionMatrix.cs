@@ -11,15 +11,32 @@ namespace StaticNet;
 /// </summary>
 public sealed class ConfusionMatrix
 {
+    /// <summary>
+    /// The most classes a matrix may have: the largest n whose n² cells fit one array (<see cref="Array.MaxLength"/>).
+    /// Such a matrix takes n² × 8 bytes (about 17 GB at the limit), which is what bounds it in practice.
+    /// </summary>
+    public const int MaxClassCount = 46_340;
+
+    /// <summary>The most classes whose counts <see cref="ToString(string[])"/> prints as a table (a million cells).</summary>
+    private const int CountTableLimit = 1000;
+
     private readonly long[] _counts;
 
     /// <summary>An empty matrix for <paramref name="classCount"/> classes.</summary>
-    /// <param name="classCount">At least 1.</param>
+    /// <param name="classCount">At least 1 and at most <see cref="MaxClassCount"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="classCount"/> is outside [1, <see cref="MaxClassCount"/>].</exception>
     public ConfusionMatrix(int classCount)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        if (classCount is < 1 or > MaxClassCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(classCount),
+                classCount,
+                $"classCount must be in [1, {MaxClassCount}] (ConfusionMatrix.MaxClassCount: classCount² counts must fit one array); got {classCount}.");
+        }
+
         ClassCount = classCount;
-        _counts = new long[classCount * classCount];
+        _counts = new long[(long)classCount * classCount];
     }
 
     /// <summary>A matrix holding the given counts, rows = true class.</summary>
@@ -39,7 +56,7 @@ public sealed class ConfusionMatrix
             for (int predicted = 0; predicted < n; predicted++)
             {
                 ArgumentOutOfRangeException.ThrowIfNegative(counts[actual, predicted], nameof(counts));
-                matrix._counts[(actual * n) + predicted] = counts[actual, predicted];
+                matrix._counts[matrix.Cell(actual, predicted)] = counts[actual, predicted];
             }
         }
 
@@ -65,12 +82,12 @@ public sealed class ConfusionMatrix
     }
 
     /// <summary>How many samples of class <paramref name="actual"/> were predicted as <paramref name="predicted"/>.</summary>
-    public long this[int actual, int predicted] => _counts[(Check(actual) * ClassCount) + Check(predicted)];
+    public long this[int actual, int predicted] => _counts[Cell(Check(actual), Check(predicted))];
 
     /// <summary>Counts one prediction.</summary>
     /// <param name="actual">The true class.</param>
     /// <param name="predicted">The predicted class.</param>
-    public void Add(int actual, int predicted) => _counts[(Check(actual) * ClassCount) + Check(predicted)]++;
+    public void Add(int actual, int predicted) => _counts[Cell(Check(actual), Check(predicted))]++;
 
     /// <summary>
     /// Counts one prediction given as network output and one-hot target: the true class is the position of the
@@ -89,7 +106,7 @@ public sealed class ConfusionMatrix
             throw ClassLabels.NotOneHot(nameof(target), "'target'", target);
         }
 
-        _counts[(actual * ClassCount) + Evaluation.ArgMax(output)]++;
+        _counts[Cell(actual, Evaluation.ArgMax(output))]++;
     }
 
     /// <summary>Forgets every count.</summary>
@@ -168,40 +185,29 @@ public sealed class ConfusionMatrix
     /// <summary>The counts as an aligned table, then precision, recall, F1 and support per class and on average.</summary>
     public override string ToString() => ToString(null);
 
-    /// <summary>Like <see cref="ToString()"/>, naming the classes.</summary>
+    /// <summary>
+    /// Like <see cref="ToString()"/>, naming the classes. Above 1,000 classes the counts table is left out (it would
+    /// have ClassCount² cells) and a line says so; the scores are still listed per class.
+    /// </summary>
     /// <param name="classNames">One name per class, or null for the class numbers.</param>
     public string ToString(string[]? classNames)
     {
         string Name(int c) => classNames is not null && c < classNames.Length ? classNames[c] : c.ToString(CultureInfo.InvariantCulture);
         int nameWidth = "true \\ predicted".Length;
-        int cell = 5;
         for (int c = 0; c < ClassCount; c++)
         {
             nameWidth = Math.Max(nameWidth, Name(c).Length);
-            cell = Math.Max(cell, Math.Max(Name(c).Length, this[c, c].ToString(CultureInfo.InvariantCulture).Length) + 1);
-            for (int p = 0; p < ClassCount; p++)
-            {
-                cell = Math.Max(cell, this[c, p].ToString(CultureInfo.InvariantCulture).Length + 1);
-            }
         }
 
         var text = new StringBuilder();
-        text.Append("true \\ predicted".PadRight(nameWidth));
-        for (int p = 0; p < ClassCount; p++)
+        if (ClassCount <= CountTableLimit)
         {
-            text.Append(Name(p).PadLeft(cell));
+            AppendCounts(text, Name, nameWidth);
         }
-
-        text.AppendLine();
-        for (int a = 0; a < ClassCount; a++)
+        else
         {
-            text.Append(Name(a).PadRight(nameWidth));
-            for (int p = 0; p < ClassCount; p++)
-            {
-                text.Append(this[a, p].ToString(CultureInfo.InvariantCulture).PadLeft(cell));
-            }
-
-            text.AppendLine();
+            // ClassCount² cells: at the class limit that is billions of characters, more than a string holds.
+            text.Append(CultureInfo.InvariantCulture, $"(the counts table is left out above {CountTableLimit} classes: it would have {(long)ClassCount * ClassCount} cells; read counts with this[actual, predicted])").AppendLine();
         }
 
         text.AppendLine();
@@ -216,6 +222,37 @@ public sealed class ConfusionMatrix
         text.Append("accuracy".PadRight(nameWidth)).Append(Accuracy.ToString("F4", CultureInfo.InvariantCulture).PadLeft(11))
             .Append(' ', 22).AppendLine(Total.ToString(CultureInfo.InvariantCulture).PadLeft(11));
         return text.ToString();
+    }
+
+    private void AppendCounts(StringBuilder text, Func<int, string> name, int nameWidth)
+    {
+        int cell = 5;
+        for (int c = 0; c < ClassCount; c++)
+        {
+            cell = Math.Max(cell, name(c).Length + 1);
+            for (int p = 0; p < ClassCount; p++)
+            {
+                cell = Math.Max(cell, this[c, p].ToString(CultureInfo.InvariantCulture).Length + 1);
+            }
+        }
+
+        text.Append("true \\ predicted".PadRight(nameWidth));
+        for (int p = 0; p < ClassCount; p++)
+        {
+            text.Append(name(p).PadLeft(cell));
+        }
+
+        text.AppendLine();
+        for (int a = 0; a < ClassCount; a++)
+        {
+            text.Append(name(a).PadRight(nameWidth));
+            for (int p = 0; p < ClassCount; p++)
+            {
+                text.Append(this[a, p].ToString(CultureInfo.InvariantCulture).PadLeft(cell));
+            }
+
+            text.AppendLine();
+        }
     }
 
     private static void AppendScores(StringBuilder text, string label, double precision, double recall, double f1, long support) =>
@@ -248,6 +285,9 @@ public sealed class ConfusionMatrix
     }
 
     private static double Ratio(double numerator, double denominator) => denominator == 0 ? 0 : numerator / denominator;
+
+    /// <summary>The index of cell (actual, predicted), in 64 bits: actual × ClassCount alone can exceed an int.</summary>
+    private long Cell(int actual, int predicted) => ((long)actual * ClassCount) + predicted;
 
     private int Check(int c) =>
         (uint)c < (uint)ClassCount ? c : throw new ArgumentOutOfRangeException(nameof(c), c, $"Class must be in [0, {ClassCount}).");

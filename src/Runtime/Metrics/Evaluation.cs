@@ -80,7 +80,19 @@ public static partial class Evaluation
     /// <summary>Runs the data through the network in batches and shows each output to <paramref name="visit"/>.</summary>
     private static void Predict(IBatchNetwork network, Dataset data, OutputVisitor visit)
     {
-        SpanLength.Require(data.FeaturesOf(0), network.InputSize, "data.FeatureCount");
+        // An empty set has no accuracy or error (0/0), and FeaturesOf(0) would fail with an unclear exception.
+        if (data.Count == 0)
+        {
+            throw new ArgumentException("'data' holds no samples; there is nothing to evaluate.", nameof(data));
+        }
+
+        if (data.FeatureCount != network.InputSize)
+        {
+            throw new ArgumentException(
+                $"'data' has {data.FeatureCount} features per sample, but the network takes {network.InputSize} inputs." + ShapeHints.For(data, network.InputSize, data.TargetCount),
+                nameof(data));
+        }
+
         const int Batch = 256;
         var outputs = new float[Batch * network.OutputSize];
         for (int start = 0; start < data.Count; start += Batch)
@@ -133,7 +145,7 @@ public static partial class Evaluation
         if (data.TargetCount != outputSize)
         {
             throw new ArgumentException(
-                $"'data' has {data.TargetCount} targets per sample, but {networkSide} {outputSize} outputs; give one target per output.",
+                $"'data' has {data.TargetCount} targets per sample, but {networkSide} {outputSize} outputs; give one target per output." + ShapeHints.Targets(data, outputSize),
                 nameof(data));
         }
     }

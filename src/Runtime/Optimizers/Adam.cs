@@ -1,4 +1,5 @@
 using System;
+using StaticNet.CompilerServices;
 
 namespace StaticNet;
 
@@ -7,8 +8,9 @@ namespace StaticNet;
 /// m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², θ ← θ − η·m̂ / (√v̂ + ε), where g includes λ·θ when
 /// <see cref="WeightDecay"/> is set (coupled L2 decay; <see cref="AdamW"/> decouples it).
 /// </summary>
-public class Adam : IOptimizer
+public class Adam : IOptimizer, IStatefulOptimizer
 {
+    private readonly ParameterIdentity _identity;
     private readonly AdamMoments _moments = new();
     private readonly bool _decoupled;
     private float[]? _decayed;
@@ -39,6 +41,7 @@ public class Adam : IOptimizer
         Epsilon = epsilon;
         WeightDecay = weightDecay;
         _decoupled = decoupled;
+        _identity = new ParameterIdentity(decoupled ? nameof(AdamW) : nameof(Adam));
     }
 
     /// <summary>η; may be changed between steps (learning-rate schedules).</summary>
@@ -70,8 +73,14 @@ public class Adam : IOptimizer
     public void ExcludeBiasesFromWeightDecay(INetwork network) => _decayRanges = WeightDecayRanges.WeightsOf(network);
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="parameters"/> is evidently another vector than the one this optimizer's state belongs to: another
+    /// length, or another address with no garbage collection since the last step (see docs/guarantees.md, "Shared state").
+    /// </exception>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
+        SpanLength.Require(gradient, parameters.Length, nameof(gradient));
+        _identity.Check(parameters);
         if (_decoupled)
         {
             _moments.Step(parameters, gradient, LearningRate, Beta1, Beta2, Epsilon, WeightDecay, _decayRanges);
@@ -82,10 +91,13 @@ public class Adam : IOptimizer
         _moments.Step(parameters, g, LearningRate, Beta1, Beta2, Epsilon, decoupledDecay: 0f, ranges: null);
     }
 
+    void IStatefulOptimizer.Claim(object network) => _identity.Claim(network);
+
     /// <inheritdoc />
     public void Reset()
     {
         _moments.Reset();
+        _identity.Reset();
         _decayed = null;
     }
 }

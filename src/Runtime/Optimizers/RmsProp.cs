@@ -1,4 +1,5 @@
 using System;
+using StaticNet.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace StaticNet;
@@ -8,8 +9,9 @@ namespace StaticNet;
 /// s − ḡ² replaces s (ḡ the running mean of g); with momentum μ, b ← μ·b + g / (√s + ε) and θ ← θ − η·b. With weight
 /// decay λ the gradient is g + λ·θ throughout.
 /// </summary>
-public sealed class RmsProp : IOptimizer
+public sealed class RmsProp : IOptimizer, IStatefulOptimizer
 {
+    private readonly ParameterIdentity _identity = new(nameof(RmsProp));
     private float[]? _squareAverage, _gradientAverage, _velocity, _decayed, _denominator, _scratch;
     private WeightDecayRanges? _decayRanges;
 
@@ -61,8 +63,14 @@ public sealed class RmsProp : IOptimizer
     public void ExcludeBiasesFromWeightDecay(INetwork network) => _decayRanges = WeightDecayRanges.WeightsOf(network);
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">
+    /// <paramref name="parameters"/> is evidently another vector than the one this optimizer's state belongs to: another
+    /// length, or another address with no garbage collection since the last step (see docs/guarantees.md, "Shared state").
+    /// </exception>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
+        SpanLength.Require(gradient, parameters.Length, nameof(gradient));
+        _identity.Check(parameters);
         ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
         float[] square = OptimizerState.Ensure(ref _squareAverage, parameters, gradient);
         float[] denominator = OptimizerState.Ensure(ref _denominator, parameters, gradient);
@@ -107,5 +115,8 @@ public sealed class RmsProp : IOptimizer
         _decayed = null;
         _denominator = null;
         _scratch = null;
+        _identity.Reset();
     }
+
+    void IStatefulOptimizer.Claim(object network) => _identity.Claim(network);
 }

@@ -9,8 +9,9 @@ namespace StaticNet;
 /// buffer is b ← μ·b + (1 − dampening)·g (b = g on the first step); the step is θ ← θ − η·b, or θ ← θ − η·(g + μ·b)
 /// with Nesterov momentum. With μ = 0 and λ = 0 it is θ ← θ − η·g.
 /// </summary>
-public sealed class Sgd : IOptimizer
+public sealed class Sgd : IOptimizer, IStatefulOptimizer
 {
+    private readonly ParameterIdentity _identity = new(nameof(Sgd));
     private float[]? _velocity, _decayed, _nesterov;
     private bool _hasVelocity;
     private WeightDecayRanges? _decayRanges;
@@ -65,8 +66,18 @@ public sealed class Sgd : IOptimizer
     public void ExcludeBiasesFromWeightDecay(INetwork network) => _decayRanges = WeightDecayRanges.WeightsOf(network);
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">
+    /// With momentum: <paramref name="parameters"/> is evidently another vector than the one the velocity belongs to
+    /// (see <see cref="Adam.Step"/>). Without momentum there is no state, and any vector may be stepped.
+    /// </exception>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
+        if (Momentum != 0f)
+        {
+            SpanLength.Require(gradient, parameters.Length, nameof(gradient));
+            _identity.Check(parameters);
+        }
+
         ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
         if (Momentum == 0f)
         {
@@ -104,6 +115,16 @@ public sealed class Sgd : IOptimizer
         _decayed = null;
         _nesterov = null;
         _hasVelocity = false;
+        _identity.Reset();
+    }
+
+    /// <summary>Only momentum has state to protect; plain SGD may step any number of networks.</summary>
+    void IStatefulOptimizer.Claim(object network)
+    {
+        if (Momentum != 0f)
+        {
+            _identity.Claim(network);
+        }
     }
 
     /// <summary>

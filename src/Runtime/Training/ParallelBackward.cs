@@ -58,14 +58,25 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
 
     /// <summary>Creates the helper for one network.</summary>
     /// <param name="network">The network; a generated one runs its parts on several threads.</param>
-    /// <param name="maxDegreeOfParallelism">The most threads one call uses, the caller's included; at least 1.</param>
+    /// <param name="maxDegreeOfParallelism">
+    /// The most threads one call uses, the caller's included; at least 1. Values above <see cref="MaxParts"/> use
+    /// <see cref="MaxParts"/>: a batch never has more parts, so further threads would never have work.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
     public ParallelBackward(IBatchNetwork network, int maxDegreeOfParallelism)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        if (maxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(maxDegreeOfParallelism),
+                maxDegreeOfParallelism,
+                $"maxDegreeOfParallelism must be at least 1 (it counts the calling thread); got {maxDegreeOfParallelism}.");
+        }
+
         _network = network;
         _parallel = network as IParallelBatchNetwork;
-        MaxDegreeOfParallelism = _parallel is null ? 1 : maxDegreeOfParallelism;
+        MaxDegreeOfParallelism = _parallel is null ? 1 : Math.Min(maxDegreeOfParallelism, MaxParts);
         _workspaces = new object?[MaxDegreeOfParallelism];
         _gatheredInputs = new float[MaxDegreeOfParallelism][];
         _gatheredTargets = new float[MaxDegreeOfParallelism][];
@@ -84,7 +95,11 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     /// <summary>Ends the helper threads if <see cref="Dispose"/> was not called.</summary>
     ~ParallelBackward() => _workers?.Stop();
 
-    /// <summary>The most threads a call uses: as given, or 1 for a network that is not an <see cref="IParallelBatchNetwork"/>.</summary>
+    /// <summary>
+    /// The most threads a call uses: as given but at most <see cref="MaxParts"/>, or 1 for a network that is not an
+    /// <see cref="IParallelBatchNetwork"/>. The helper threads (this number less one) start with the first batch of
+    /// more than one part.
+    /// </summary>
     public int MaxDegreeOfParallelism { get; }
 
     /// <summary>Adds the gradient of the batch's mean loss J = (1/N) Σ C_i into <paramref name="gradient"/> and returns J.</summary>
@@ -204,14 +219,21 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     /// which keeps the matrix products at their full height; 32-sample parts cost a single thread about 15 % at batch
     /// 256), or more where <see cref="MaxParts"/> parts would not hold the batch. The last part is shorter.
     /// </summary>
-    /// <param name="count">The batch size N.</param>
-    /// <returns>The samples per part and the number of parts.</returns>
+    /// <param name="count">The batch size N, at least 0 (an empty batch is one empty part).</param>
+    /// <returns>
+    /// The samples per part and the number of parts: (Parts − 1) · PartSize &lt; N ≤ Parts · PartSize for every N ≥ 1
+    /// up to <see cref="int.MaxValue"/>, and Parts ≤ <see cref="MaxParts"/>.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public static (int PartSize, int Parts) Layout(int count)
     {
-        int blocks = (count + BlockSize - 1) / BlockSize;
-        int blocksPerPart = blocks <= 2 ? 1 : Math.Max(2, (blocks + MaxParts - 1) / MaxParts);
-        int partSize = blocksPerPart * BlockSize;
-        return (partSize, Math.Max((count + partSize - 1) / partSize, 1));
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+
+        // In 64 bits: count + BlockSize − 1 wraps an int for the last BlockSize − 1 counts below int.MaxValue.
+        long blocks = ((long)count + BlockSize - 1) / BlockSize;
+        long blocksPerPart = blocks <= 2 ? 1 : Math.Max(2, (blocks + MaxParts - 1) / MaxParts);
+        long partSize = blocksPerPart * BlockSize;
+        return (checked((int)partSize), checked((int)Math.Max((count + partSize - 1) / partSize, 1)));
     }
 
     /// <summary>Allocates the gradient buffers of a batch of <paramref name="parts"/> parts ahead of its first call.</summary>

@@ -16,15 +16,21 @@ public sealed class Trainer
     private readonly IOptimizer _optimizer;
     private readonly TrainerOptions _options;
 
+    /// <summary>The epoch reports the history list has room for before the first epoch.</summary>
+    private const int HistoryCapacity = 1024;
+
     /// <summary>Creates a trainer for one network and optimizer.</summary>
     public Trainer(IBatchNetwork network, IOptimizer optimizer, TrainerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(optimizer);
         options ??= new TrainerOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Epochs, 1, nameof(options.Epochs));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options.BatchSize));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options.MaxDegreeOfParallelism));
+        AtLeastOne(options.Epochs, nameof(options.Epochs), "int.MaxValue trains until early stopping or cancellation ends the run");
+        AtLeastOne(options.BatchSize, nameof(options.BatchSize), "a batch larger than the training set is the whole set");
+        AtLeastOne(
+            options.MaxDegreeOfParallelism,
+            nameof(options.MaxDegreeOfParallelism),
+            $"it counts the calling thread; values above {ParallelBackward.MaxParts} (ParallelBackward.MaxParts, the most parts a batch has) use {ParallelBackward.MaxParts} threads");
         if (options.Patience is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Patience, "Patience must be at least 1.");
@@ -45,6 +51,11 @@ public sealed class Trainer
     /// A loss, gradient, parameter after an optimizer step (including the last) or validation loss became NaN or
     /// infinite; the parameters are left finite, as the message says.
     /// </exception>
+    /// <exception cref="ArgumentException">A data set is empty or does not match the network's inputs and outputs.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Another Fit is training this network right now (one Fit at a time per network), or the optimizer holds the
+    /// state of another network's parameters (one optimizer per parameter vector, or Reset() it first).
+    /// </exception>
     public TrainingResult Fit(
         Dataset train,
         Dataset? validation = null,
@@ -61,13 +72,23 @@ public sealed class Trainer
         if (validation is not null)
         {
             CheckShape(validation, nameof(validation));
+            if (validation.Count == 0)
+            {
+                // Its mean loss would be 0/0, reported as a diverged validation loss.
+                throw new ArgumentException("'validation' holds no samples; there is nothing to validate on. Pass null to train without validation.", nameof(validation));
+            }
         }
 
+        using FitGate.Entry entry = FitGate.Enter(_network);
+        (_optimizer as IStatefulOptimizer)?.Claim(_network);
         using var run = new TrainingRun(_network, _optimizer, _options, train, validation);
-        var history = new List<EpochReport>(_options.Epochs);
+
+        // Sized by a constant, not by Epochs: int.MaxValue epochs means "until early stopping". Runs of up to
+        // HistoryCapacity epochs allocate nothing in the epoch loop; longer ones grow the list now and then.
+        var history = new List<EpochReport>(Math.Min(_options.Epochs, HistoryCapacity));
         long started = Stopwatch.GetTimestamp();
         bool stoppedEarly = false;
-        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        for (int epoch = 1; ; epoch++)
         {
             if (_options.Schedule is not null)
             {
@@ -95,10 +116,24 @@ public sealed class Trainer
                 stoppedEarly = true;
                 break;
             }
+
+            // Tested here rather than as the loop condition, where epoch++ past int.MaxValue would wrap.
+            if (epoch == _options.Epochs)
+            {
+                break;
+            }
         }
 
         run.RestoreBest();
         return new TrainingResult(history, run.BestEpoch, stoppedEarly);
+    }
+
+    private static void AtLeastOne(int value, string name, string note)
+    {
+        if (value < 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"TrainerOptions.{name} must be at least 1 ({note}); got {value}.");
+        }
     }
 
     private void CheckShape(Dataset data, string name)
@@ -107,7 +142,8 @@ public sealed class Trainer
         if (data.FeatureCount != _network.InputSize || data.TargetCount != _network.OutputSize)
         {
             throw new ArgumentException(
-                $"'{name}' has {data.FeatureCount} features and {data.TargetCount} targets per sample, but the network takes {_network.InputSize} inputs and gives {_network.OutputSize} outputs.",
+                $"'{name}' has {data.FeatureCount} features and {data.TargetCount} targets per sample, but the network takes {_network.InputSize} inputs and gives {_network.OutputSize} outputs." +
+                ShapeHints.For(data, _network.InputSize, _network.OutputSize),
                 name);
         }
     }

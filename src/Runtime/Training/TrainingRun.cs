@@ -32,7 +32,7 @@ internal sealed class TrainingRun : IDisposable
         _train = train;
         _validation = validation;
         BatchSize = Math.Min(options.BatchSize, train.Count);
-        BatchesPerEpoch = (train.Count + BatchSize - 1) / BatchSize;
+        BatchesPerEpoch = (int)(((long)train.Count + BatchSize - 1) / BatchSize);
         _order = new int[train.Count];
         for (int i = 0; i < _order.Length; i++)
         {
@@ -45,9 +45,11 @@ internal sealed class TrainingRun : IDisposable
         _validationOutputs = validation is null ? null : new float[Math.Min(validation.Count, 256) * network.OutputSize];
         _random = new DeterministicRandom(options.Seed);
 
-        // The batch gradient on up to MaxDegreeOfParallelism threads, bit for bit the same whatever that number.
-        _backward = new ParallelBackward(network, options.MaxDegreeOfParallelism);
-        _backward.Reserve(ParallelBackward.Layout(BatchSize).Parts);
+        // The batch gradient on up to MaxDegreeOfParallelism threads, bit for bit the same whatever that number. No
+        // batch has more parts than the first, full one, so more threads than its parts would never have work.
+        int parts = ParallelBackward.Layout(BatchSize).Parts;
+        _backward = new ParallelBackward(network, Math.Min(options.MaxDegreeOfParallelism, parts));
+        _backward.Reserve(parts);
         _backward.ReserveRows(BatchSize);
     }
 
@@ -66,11 +68,12 @@ internal sealed class TrainingRun : IDisposable
         _random.Shuffle(_order);
         double lossSum = 0;
         int batch = 0;
-        for (int start = 0; start < _order.Length; start += BatchSize)
+        // start += n rather than += BatchSize, which could wrap past int.MaxValue on a set of nearly that many samples.
+        for (int start = 0, n; start < _order.Length; start += n)
         {
             cancellationToken.ThrowIfCancellationRequested();
             batch++;
-            int n = Math.Min(BatchSize, _order.Length - start);
+            n = Math.Min(BatchSize, _order.Length - start);
             float loss = TrainBatch(epoch, batch, start, n);
             lossSum += (double)loss * n;
             batchProgress?.Report(new BatchReport(epoch, batch, BatchesPerEpoch, loss));

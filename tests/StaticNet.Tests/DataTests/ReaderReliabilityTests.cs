@@ -46,7 +46,7 @@ public sealed class ReaderReliabilityTests : IDisposable
         return buffer.ToArray();
     }
 
-    private static long Allocated(Action action)
+    internal static long Allocated(Action action)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         action();
