@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -199,6 +200,20 @@ public sealed class StructureTests
         return null;
     }
 
+    /// <summary>
+    /// The src/Shared folders the generator's project leaves out (its <c>Compile Include="../Shared/**"</c> item's
+    /// Exclude), read from the project file so this list cannot drift from the build.
+    /// </summary>
+    private static IEnumerable<string> ExcludedSharedFolders(string src)
+    {
+        string project = File.ReadAllText(Path.Combine(src, "Generator", "StaticNet.Generator.csproj"));
+        Match item = Regex.Match(project, "Include=\"\\.\\./Shared/\\*\\*/\\*\\.cs\" Exclude=\"([^\"]*)\"");
+        return item.Success
+            ? item.Groups[1].Value.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(pattern => Path.GetFullPath(Path.Combine(src, "Generator", pattern.Replace("/**", string.Empty, StringComparison.Ordinal))) + Path.DirectorySeparatorChar)
+            : Enumerable.Empty<string>();
+    }
+
     /// <summary>The generator's sources as its project compiles them: its own files, the linked enums and src/Shared.</summary>
     private static CSharpCompilation CompileGenerator()
     {
@@ -206,7 +221,8 @@ public sealed class StructureTests
         var files = Directory.EnumerateFiles(Path.Combine(src, "Generator"), "*.cs", SearchOption.AllDirectories)
             .Where(path => !IsBuildOutput(path))
             .Concat(new[] { Path.Combine(src, "Runtime", "Activation.cs"), Path.Combine(src, "Runtime", "Loss.cs") })
-            .Concat(Directory.EnumerateFiles(Path.Combine(src, "Shared"), "*.cs", SearchOption.AllDirectories).Where(path => !IsBuildOutput(path)));
+            .Concat(Directory.EnumerateFiles(Path.Combine(src, "Shared"), "*.cs", SearchOption.AllDirectories)
+                .Where(path => !IsBuildOutput(path) && !ExcludedSharedFolders(src).Any(folder => path.StartsWith(folder, StringComparison.Ordinal))));
         var options = new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: new[] { "STATICNET_GENERATOR" });
         SyntaxTree[] trees = files.Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), options, path)).ToArray();
 

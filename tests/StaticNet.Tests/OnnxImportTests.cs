@@ -17,12 +17,7 @@ namespace StaticNet.Tests;
 /// </summary>
 public sealed class OnnxImportTests() : TemporaryDirectory("onnx-import")
 {
-    private static ModelProto Export(INetwork network)
-    {
-        var exported = new MemoryStream();
-        Onnx.Save(network, exported);
-        return ModelProto.Parser.ParseFrom(exported.ToArray());
-    }
+    private static ModelProto Export(INetwork network) => OnnxModels.Export(network);
 
     private string Write(string name, ModelProto model)
     {

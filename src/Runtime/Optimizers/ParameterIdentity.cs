@@ -17,7 +17,7 @@ namespace StaticNet;
 /// <see cref="IOptimizer.Step"/> sees only a span, so it compares the span's length and the address of its first
 /// element with the first step's. A span cannot say which array it lies in, and a garbage collection may move a
 /// managed array (generated networks keep small parameter vectors in ordinary arrays; large ones in pinned memory,
-/// see <see cref="ParameterMemory"/>). So a new address is an error only when no collection has run since the
+/// see <see cref="CompilerServices.ParameterMemory"/>). So a new address is an error only when no collection has run since the
 /// address was recorded, when no array can have moved; after a collection it is taken to be the same vector, moved,
 /// and recorded. The cost of a step is two comparisons, plus a read of the collection count when the address changed.
 /// </para>

@@ -90,7 +90,7 @@ public sealed class ModelReaderMutationProperties
 
     [Fact]
     public void Onnx_ValidFile_LoadsExactly_AndEditedFilesLoadOrAreInvalidData() =>
-        ByteEditsLoadOrAreInvalidData(OnnxExporter.Build(Saved).ToByteArray(), LoadOnnx, seed: 18);
+        ByteEditsLoadOrAreInvalidData(OnnxModels.Export(Saved).ToByteArray(), LoadOnnx, seed: 18);
 
     [Fact]
     public void Onnx_StructuralEdits_LoadOrAreInvalidData()
@@ -98,7 +98,7 @@ public sealed class ModelReaderMutationProperties
         int rejected = 0;
         Seeded.ForAll(Edits.Array[1, 3], count: 300, seed: 181, edits =>
         {
-            ModelProto model = OnnxExporter.Build(Saved);
+            ModelProto model = OnnxModels.Export(Saved);
             foreach (Edit edit in edits)
             {
                 Apply(model, edit);

@@ -17,7 +17,7 @@ namespace StaticNet.Tests.Reliability;
 /// </summary>
 public sealed class OnnxReaderReliabilityTests(ITestOutputHelper output)
 {
-    private static ModelProto Valid() => OnnxExporter.Build(new DefaultNet(seed: 1));
+    private static ModelProto Valid() => OnnxModels.Export(new DefaultNet(seed: 1));
 
     private Rejection Rejects(byte[] model, ReadOptions? options = null)
     {
