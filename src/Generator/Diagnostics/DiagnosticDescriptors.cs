@@ -118,7 +118,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MemberNameClash = Error(
         "SN0017",
         "Member name clashes with a generated member",
-        "'{0}' has the same name as a member StaticNet generates into '{1}'; rename it (see the generated members in the README)",
+        "'{0}' has the same name as a member StaticNet generates into '{1}'; rename it (docs/network.md lists the generated members)",
         "StaticNet writes fields, constants and methods with fixed names (Forward, Parameters, Layer1Weights, InputSize, …) into the network's type; a member of yours with one of those names would make the generated file fail to compile with errors inside it. Nothing is generated until the member is renamed.");
 
     public static readonly DiagnosticDescriptor LeakySlopeOutOfRange = Error(
