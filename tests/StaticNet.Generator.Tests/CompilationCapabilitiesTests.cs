@@ -15,7 +15,7 @@ namespace StaticNet.Generator.Tests;
 /// </summary>
 public sealed class CompilationCapabilitiesTests
 {
-    private static readonly CSharpParseOptions CSharp9 = new(LanguageVersion.CSharp9, DocumentationMode.Diagnose);
+    internal static readonly CSharpParseOptions CSharp9 = new(LanguageVersion.CSharp9, DocumentationMode.Diagnose);
 
     [Theory]
     [InlineData(nameof(Sources.Defaults), LanguageVersion.CSharp9)]
@@ -32,6 +32,21 @@ public sealed class CompilationCapabilitiesTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.NotEmpty(run.Sources);
+        Assert.Empty(run.CompilationErrors);
+        Assert.Empty(run.GeneratedCodeDiagnostics);
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp9)]
+    [InlineData(LanguageVersion.CSharp8)]
+    public void OlderLanguageVersion_InvalidNetwork_GetsAShellThatCompilesWithoutWarnings(LanguageVersion version)
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            new CSharpParseOptions(version, DocumentationMode.Diagnose),
+            "using StaticNet;\n\nnamespace Demo\n{\n    [Network(4, 5, 3, Hidden = (Activation)42)]\n    public partial class BrokenNet { }\n}\n");
+
+        Assert.Equal("SN0012", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Contains("This is a shell, not a network", Assert.Single(run.Sources).Text, StringComparison.Ordinal);
         Assert.Empty(run.CompilationErrors);
         Assert.Empty(run.GeneratedCodeDiagnostics);
     }
@@ -55,16 +70,36 @@ public sealed class CompilationCapabilitiesTests
     [InlineData(nameof(Sources.DeepReLUSoftmax), "Demo.MnistNet.g.cs")]
     public void WithoutIntrinsics_TheCodeIsScalarAndCompilesAsCSharp9(string source, string hintName)
     {
-        string generated = GenerateIntoNetstandard21(SourceNamed(source)).Source(hintName);
+        AssertScalarAndCompilesAsCSharp9(SourceNamed(source), GenerateIntoNetstandard21(SourceNamed(source)).Source(hintName));
+    }
 
+    [Fact]
+    public void WithoutIntrinsics_FrozenNetwork_PredictsWithoutConstantColumnVectors()
+    {
+        const string source = "using StaticNet;\n\nnamespace Demo\n{\n    [Network(2, 2, 1, Hidden = Activation.Tanh, Weights = \"Models/xor.weights.json\")]\n    public partial class XorNet { }\n}\n";
+        GeneratorRun run = GenerateIntoNetstandard21(
+            source,
+            ("Models/xor.weights.json", "{\"0.weight\": [[1.5, -2.0], [0.1, 3.0]], \"0.bias\": [0.5, -1.0], \"2.weight\": [[2.0, -1.5]], \"2.bias\": [0.125]}"));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        string generated = run.Source("Demo.XorNet.g.cs");
+        Assert.DoesNotContain("PredictWithForwardLayers", generated, StringComparison.Ordinal);
+        AssertScalarAndCompilesAsCSharp9(source, generated);
+    }
+
+    /// <summary>
+    /// <paramref name="generated"/> names no vector type, and compiled as C# 9 beside <paramref name="source"/>
+    /// against the runtime's API it has no error and no warning.
+    /// </summary>
+    private static void AssertScalarAndCompilesAsCSharp9(string source, string generated)
+    {
         Assert.DoesNotContain("System.Runtime.Intrinsics", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("VectorActivations", generated, StringComparison.Ordinal);
 
-        // The portable text, compiled as C# 9 next to the user's declaration against the runtime's API.
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation()
             .AddSyntaxTrees(
-                CSharpSyntaxTree.ParseText(SourceNamed(source), CSharp9, "/src/Test0.cs"),
-                CSharpSyntaxTree.ParseText(generated, CSharp9, "/generated/" + hintName));
+                CSharpSyntaxTree.ParseText(source, CSharp9, "/src/Test0.cs"),
+                CSharpSyntaxTree.ParseText(generated, CSharp9, "/generated/Network.g.cs"));
         Diagnostic[] problems = compilation.GetDiagnostics()
             .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning && diagnostic.Location.SourceTree?.FilePath.StartsWith("/generated/", StringComparison.Ordinal) == true)
             .ToArray();
@@ -120,7 +155,7 @@ public sealed class CompilationCapabilitiesTests
     }
 
     /// <summary>The test source <paramref name="name"/> in C# 8 and 9: a file-scoped namespace becomes a block.</summary>
-    private static string SourceNamed(string name) => WithBlockNamespace((string)typeof(Sources).GetField(name)!.GetValue(null)!);
+    internal static string SourceNamed(string name) => WithBlockNamespace((string)typeof(Sources).GetField(name)!.GetValue(null)!);
 
     private static string WithBlockNamespace(string source)
     {
@@ -132,9 +167,10 @@ public sealed class CompilationCapabilitiesTests
 
     /// <summary>
     /// The generator over <paramref name="source"/> as C# 9 in a compilation of netstandard2.1's reference assembly
-    /// (NETStandard.Library.Ref 2.1.0) and the StaticNet runtime: what a Unity project's compilation can see.
+    /// (NETStandard.Library.Ref 2.1.0) and the StaticNet runtime: what a Unity project's compilation can see; with
+    /// <paramref name="files"/> as AdditionalFiles of a project at <see cref="FrozenHarness.ProjectDirectory"/>.
     /// </summary>
-    private static GeneratorRun GenerateIntoNetstandard21(string source)
+    internal static GeneratorRun GenerateIntoNetstandard21(string source, params (string Path, string Text)[] files)
     {
         CSharpCompilation compilation = CSharpCompilation.Create(
             "Netstandard21Consumer",
@@ -143,6 +179,8 @@ public sealed class CompilationCapabilitiesTests
                 .Append(typeof(NetworkAttribute).Assembly.Location)
                 .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)),
             GeneratorHarness.CompilationOptions);
-        return GeneratorHarness.Run(GeneratorHarness.CreateDriver(CSharp9), compilation);
+        return GeneratorHarness.Run(
+            FrozenHarness.CreateDriver(files.Select(file => (AdditionalText)new InMemoryAdditionalText(FrozenHarness.ProjectDirectory + file.Path, file.Text)), options: CSharp9),
+            compilation);
     }
 }

@@ -21,7 +21,7 @@ internal enum LayerStrategy
 /// </summary>
 internal sealed class LayerPlan
 {
-    public LayerPlan(LayerSpec layer, bool isOutput, LayerStrategy inference, LayerStrategy training, bool keepsPreActivation, bool readsInputFromRegisters, bool usesVectors = true)
+    public LayerPlan(LayerSpec layer, bool isOutput, LayerStrategy inference, LayerStrategy training, bool keepsPreActivation, bool readsInputFromRegisters, bool usesVectors)
     {
         UsesVectors = usesVectors;
         Layer = layer;
