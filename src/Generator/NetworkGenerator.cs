@@ -46,6 +46,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
         /// <summary>The hint names that differ from another network's only by case.</summary>
         public const string HintNameClashes = nameof(HintNameClashes);
+
+        /// <summary>The compilation's <see cref="CompilationCapabilities"/>.</summary>
+        public const string Capabilities = nameof(Capabilities);
     }
 
     /// <inheritdoc />
@@ -92,16 +95,48 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Combine(frozenShells.Select(static (shell, _) => shell.HintName).Collect())
             .Select(static (names, _) => HintNames.CaseClashes(names.Left.Left.Left.AddRange(names.Left.Left.Right).AddRange(names.Left.Right).AddRange(names.Right)))
             .WithTrackingName(TrackingNames.HintNameClashes);
+        // What the compilation can compile: two plain values, so an edit that changes neither leaves every network cached.
+        IncrementalValueProvider<CompilationCapabilities> capabilities = context.CompilationProvider
+            .Select(static (compilation, _) => CapabilityReader.HasVectorIntrinsics(compilation))
+            .Combine(context.ParseOptionsProvider.Select(static (options, _) => CapabilityReader.LanguageVersion(options)))
+            .Select(static (pair, _) => new CompilationCapabilities(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Capabilities);
+
+        // Below C# 8 no generated file could compile: one SN0026 for the project instead of errors in generated code.
+        context.RegisterSourceOutput(
+            capabilities.Combine(results.Collect().Select(static (all, _) => all.Length > 0)),
+            static (output, pair) =>
+            {
+                if (pair.Right && !pair.Left.SupportsGeneratedCode)
+                {
+                    output.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.LanguageVersionTooOld,
+                        Location.None,
+                        pair.Left.LanguageVersionText,
+                        $"{CompilationCapabilities.MinimumLanguageVersion / 100}.0"));
+                }
+            });
+
         foreach (IncrementalValuesProvider<NetworkSpec> networks in new[] { specs, frozenSpecs })
         {
-            context.RegisterSourceOutput(networks.Combine(clashes), static (output, pair) =>
-                output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), NetworkEmitter.Emit(pair.Left, output.CancellationToken)));
+            context.RegisterSourceOutput(networks.Combine(clashes).Combine(capabilities), static (output, pair) =>
+            {
+                if (pair.Right.SupportsGeneratedCode)
+                {
+                    output.AddSource(HintNames.Unique(pair.Left.Left.HintName, pair.Left.Right), NetworkEmitter.Emit(pair.Left.Left, pair.Right, output.CancellationToken));
+                }
+            });
         }
 
         foreach (IncrementalValuesProvider<NetworkShellSpec> standIns in new[] { shells, frozenShells })
         {
-            context.RegisterSourceOutput(standIns.Combine(clashes), static (output, pair) =>
-                output.AddSource(HintNames.Unique(pair.Left.HintName, pair.Right), ShellEmitter.Emit(pair.Left, output.CancellationToken)));
+            context.RegisterSourceOutput(standIns.Combine(clashes).Combine(capabilities), static (output, pair) =>
+            {
+                if (pair.Right.SupportsGeneratedCode)
+                {
+                    output.AddSource(HintNames.Unique(pair.Left.Left.HintName, pair.Left.Right), ShellEmitter.Emit(pair.Left.Left, output.CancellationToken));
+                }
+            });
         }
     }
 

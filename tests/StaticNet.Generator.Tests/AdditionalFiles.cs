@@ -47,11 +47,11 @@ internal static class FrozenHarness
     /// <summary>The project directory the test projects live in.</summary>
     public const string ProjectDirectory = "/proj/";
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, string? projectDirectory = ProjectDirectory) =>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, string? projectDirectory = ProjectDirectory, CSharpParseOptions? options = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new NetworkGenerator().AsSourceGenerator() },
             files,
-            GeneratorHarness.ParseOptions,
+            options ?? GeneratorHarness.ParseOptions,
             new ProjectOptionsProvider(projectDirectory),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 

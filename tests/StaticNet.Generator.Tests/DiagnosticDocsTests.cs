@@ -7,6 +7,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using StaticNet.Generator.Diagnostics;
 using Xunit;
 
@@ -139,7 +140,10 @@ public sealed class DiagnosticDocsTests
                 code.Append(lines[i]).Append('\n');
             }
 
-            (introduction.StartsWith("Wrong", StringComparison.Ordinal) ? wrong : right).Add(new Example(code.ToString(), files.ToArray()));
+            // An introduction that names `<LangVersion>…</LangVersion>` compiles its example with that C# version.
+            Match language = Regex.Match(introduction, @"`<LangVersion>([0-9.]+)</LangVersion>`");
+            LanguageVersion? version = language.Success && LanguageVersionFacts.TryParse(language.Groups[1].Value, out LanguageVersion parsed) ? parsed : null;
+            (introduction.StartsWith("Wrong", StringComparison.Ordinal) ? wrong : right).Add(new Example(code.ToString(), files.ToArray(), version));
             files.Clear();
             Assert.True(introduction.StartsWith("Wrong", StringComparison.Ordinal) || introduction.StartsWith("Right", StringComparison.Ordinal), introduction);
         }
@@ -148,9 +152,11 @@ public sealed class DiagnosticDocsTests
     }
 
     /// <summary>One example: its C# source and the AdditionalFiles items (path relative to the project, text) it comes with.</summary>
-    internal sealed record Example(string Source, (string Path, string Text)[] Files)
+    internal sealed record Example(string Source, (string Path, string Text)[] Files, LanguageVersion? Language = null)
     {
-        public GeneratorRun Run() => FrozenHarness.Run(Source, Files);
+        public GeneratorRun Run() => Language is { } version
+            ? GeneratorHarness.Run(new CSharpParseOptions(version, DocumentationMode.Diagnose), Source)
+            : FrozenHarness.Run(Source, Files);
     }
 
     private static string RepositoryFile(string relativePath, [CallerFilePath] string testFile = "") =>

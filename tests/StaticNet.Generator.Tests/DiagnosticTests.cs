@@ -254,11 +254,12 @@ public sealed class DiagnosticTests
             .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
             .Select(field => ((DiagnosticDescriptor)field.GetValue(null)!).Id);
-        // SN0020 (ambiguous path), SN0024 (too large) and SN0025 (not JSON) have their own tests above.
-        IEnumerable<string> tested = Cases.Select(row => (string)row[0]).Concat(FrozenCases.Select(row => (string)row[0])).Concat(new[] { "SN0020", "SN0024", "SN0025" });
+        // SN0020 (ambiguous path), SN0024 (too large) and SN0025 (not JSON) have their own tests above, SN0026 (C# too
+        // old) in CompilationCapabilitiesTests.
+        IEnumerable<string> tested = Cases.Select(row => (string)row[0]).Concat(FrozenCases.Select(row => (string)row[0])).Concat(new[] { "SN0020", "SN0024", "SN0025", "SN0026" });
 
         Assert.Equal(
-            Enumerable.Range(1, 25).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 26).Select(n => $"SN{n:0000}"),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
     }

@@ -41,11 +41,26 @@ internal static class GeneratorHarness
             References.Value,
             CompilationOptions);
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver() => CreateDriver(ParseOptions);
+
+    /// <summary>A driver that parses what it generates with <paramref name="options"/>.</summary>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions options) =>
         CSharpGeneratorDriver.Create(
             new[] { new NetworkGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions,
+            parseOptions: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>
+    /// Runs a fresh driver over <paramref name="source"/> parsed with <paramref name="options"/> (another C# version
+    /// than <see cref="ParseOptions"/>), against the same references.
+    /// </summary>
+    public static GeneratorRun Run(CSharpParseOptions options, string source) =>
+        Run(
+            CreateDriver(options),
+            CreateCompilation()
+                // Nullable contexts exist from C# 8 on: enabling one for an older version is itself an error (CS8630).
+                .WithOptions(CompilationOptions.WithNullableContextOptions(options.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable))
+                .AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, options, SourcePath(0))));
 
     /// <summary>Runs a fresh driver over a fresh compilation of <paramref name="sources"/>.</summary>
     public static GeneratorRun Run(params string[] sources) => Run(CreateDriver(), CreateCompilation(sources));

@@ -12,7 +12,8 @@ namespace StaticNet.Generator.Tests;
 /// <summary>
 /// The built generator loaded by Microsoft.CodeAnalysis 4.3.1, the oldest Roslyn it is built for (Unity requires 4.3
 /// of source generators): in a load context of its own, beside the Roslyn 4.8 these tests otherwise run on, it
-/// generates a network and a shell, and the generated network compiles with that same Roslyn 4.3.1.
+/// generates a network and a shell, and the generated network compiles with that same Roslyn 4.3.1; given C# 9 and
+/// netstandard2.1's reference assemblies, as Unity gives it, it writes the scalar form, which compiles as C# 9.
 /// </summary>
 public sealed class Roslyn43Tests
 {
@@ -38,7 +39,6 @@ public sealed class Roslyn43Tests
     {
         var context = new Roslyn43Context();
         Assembly codeAnalysis = context.LoadFromAssemblyName(new AssemblyName("Microsoft.CodeAnalysis"));
-        Assembly csharp = context.LoadFromAssemblyName(new AssemblyName("Microsoft.CodeAnalysis.CSharp"));
         Assembly generatorAssembly = context.LoadFromAssemblyName(new AssemblyName("StaticNet.Generator"));
 
         // Really 4.3 (the 4.3.1 package's assemblies are version 4.3.0.0), and the generator bound to it, not to 4.8.
@@ -46,17 +46,85 @@ public sealed class Roslyn43Tests
         Assert.Same(context, AssemblyLoadContext.GetLoadContext(generatorAssembly));
         Assert.Contains(generatorAssembly.GetReferencedAssemblies(), name => name.Name == "Microsoft.CodeAnalysis" && name.Version == new Version(4, 3, 0, 0));
 
-        object tree = Invoke(csharp, "Microsoft.CodeAnalysis.CSharp.SyntaxFactory", "ParseSyntaxTree",
-            parameters => parameters.Length == 5 && parameters[0].ParameterType == typeof(string),
-            Source, null, "/src/Test0.cs", null, CancellationToken.None);
-        Array trees = Array.CreateInstance(codeAnalysis.GetType("Microsoft.CodeAnalysis.SyntaxTree")!, 1);
-        trees.SetValue(tree, 0);
+        (dynamic generatorResult, dynamic diagnostics, dynamic output) = RunGenerator(context, Source, languageVersion: null, ReferencePaths());
+
+        Assert.Null((Exception?)generatorResult.Exception);
+        Assert.Equal(new[] { "Demo.BrokenNet.g.cs", "Demo.IrisNet.g.cs" }, HintNames((object)generatorResult));
+        Assert.Equal(new[] { "SN0012" }, ((IEnumerable)diagnostics).Cast<dynamic>().Select(diagnostic => (string)diagnostic.Id));
+
+        // The generated code, the network's and the shell's, compiles with Roslyn 4.3.1 too: no error besides none.
+        string[] errors = Errors((object)output);
+        Assert.True(errors.Length == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    /// <summary>
+    /// What Unity hands the generator: Roslyn 4.3, C# 9 and netstandard2.1's reference assemblies (no
+    /// System.Runtime.Intrinsics). Under 4.3.1 the generator writes the scalar form, and that text, as C# 9 beside
+    /// the same declarations, compiles with 4.3.1 against the runtime's API with no error and no warning in it.
+    /// </summary>
+    [Fact]
+    public void Generator_UnderRoslyn431_WithCSharp9AndNetstandard21_WritesScalarCodeThatCompilesAsCSharp9()
+    {
+        var context = new Roslyn43Context();
+        string source = Source.Replace("namespace Demo;", "namespace Demo {", StringComparison.Ordinal) + "}\n";
+        string[] netstandard = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "netstandard2.1"), "*.dll")
+            .Append(typeof(NetworkAttribute).Assembly.Location)
+            .ToArray();
+
+        (dynamic generatorResult, dynamic diagnostics, _) = RunGenerator(context, source, "CSharp9", netstandard);
+
+        Assert.Null((Exception?)generatorResult.Exception);
+        Assert.Equal(new[] { "Demo.BrokenNet.g.cs", "Demo.IrisNet.g.cs" }, HintNames((object)generatorResult));
+        Assert.Equal(new[] { "SN0012" }, ((IEnumerable)diagnostics).Cast<dynamic>().Select(diagnostic => (string)diagnostic.Id));
+        string[] generated = ((IEnumerable)generatorResult.GeneratedSources).Cast<dynamic>().Select(file => (string)file.SourceText.ToString()).ToArray();
+        Assert.All(generated, text => Assert.DoesNotContain("System.Runtime.Intrinsics", text, StringComparison.Ordinal));
+
+        // The generated files beside the declarations, compiled as C# 9 by Roslyn 4.3.1 (no generator run this time)
+        // against the runtime's API.
+        (_, _, dynamic output) = RunGenerator(context, source, "CSharp9", ReferencePaths(), generated);
+        string[] problems = ((IEnumerable)output.GetDiagnostics(CancellationToken.None)).Cast<dynamic>()
+            .Where(diagnostic => diagnostic.Severity.ToString() is "Error" or "Warning")
+            .Select(diagnostic => (string)diagnostic.ToString())
+            .ToArray();
+        Assert.True(problems.Length == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>
+    /// Parses <paramref name="source"/> (and any <paramref name="extraSources"/>, which then stand in for the
+    /// generator's output: the generator is not run) with Roslyn 4.3.1 in <paramref name="languageVersion"/> (a
+    /// LanguageVersion member name; null for the default), compiles it against <paramref name="references"/> and runs
+    /// the generator over it.
+    /// </summary>
+    private static (dynamic Result, dynamic Diagnostics, dynamic Output) RunGenerator(
+        Roslyn43Context context, string source, string? languageVersion, string[] references, string[]? extraSources = null)
+    {
+        Assembly codeAnalysis = context.LoadFromAssemblyName(new AssemblyName("Microsoft.CodeAnalysis"));
+        Assembly csharp = context.LoadFromAssemblyName(new AssemblyName("Microsoft.CodeAnalysis.CSharp"));
+        Assembly generatorAssembly = context.LoadFromAssemblyName(new AssemblyName("StaticNet.Generator"));
+
+        Type parseOptionsType = csharp.GetType("Microsoft.CodeAnalysis.CSharp.CSharpParseOptions")!;
+        object? parseOptions = null;
+        if (languageVersion is not null)
+        {
+            ConstructorInfo parseConstructor = parseOptionsType.GetConstructors().Single(c => c.GetParameters().FirstOrDefault()?.Name == "languageVersion");
+            object?[] parseArguments = parseConstructor.GetParameters().Select(parameter => parameter.DefaultValue).ToArray();
+            parseArguments[0] = Enum.Parse(csharp.GetType("Microsoft.CodeAnalysis.CSharp.LanguageVersion")!, languageVersion);
+            parseOptions = parseConstructor.Invoke(parseArguments);
+        }
+        string[] texts = new[] { source }.Concat(extraSources ?? Array.Empty<string>()).ToArray();
+        Array trees = Array.CreateInstance(codeAnalysis.GetType("Microsoft.CodeAnalysis.SyntaxTree")!, texts.Length);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            trees.SetValue(Invoke(csharp, "Microsoft.CodeAnalysis.CSharp.SyntaxFactory", "ParseSyntaxTree",
+                parameters => parameters.Length == 5 && parameters[0].ParameterType == typeof(string),
+                texts[i], parseOptions, $"/src/Test{i}.cs", null, CancellationToken.None), i);
+        }
 
         Type referenceType = codeAnalysis.GetType("Microsoft.CodeAnalysis.MetadataReference")!;
-        IList references = (IList)Activator.CreateInstance(typeof(System.Collections.Generic.List<>).MakeGenericType(referenceType))!;
-        foreach (string path in ReferencePaths())
+        IList metadata = (IList)Activator.CreateInstance(typeof(System.Collections.Generic.List<>).MakeGenericType(referenceType))!;
+        foreach (string path in references)
         {
-            references.Add(Invoke(codeAnalysis, "Microsoft.CodeAnalysis.MetadataReference", "CreateFromFile",
+            metadata.Add(Invoke(codeAnalysis, "Microsoft.CodeAnalysis.MetadataReference", "CreateFromFile",
                 parameters => parameters.Length == 3 && parameters[0].ParameterType == typeof(string), path, Type.Missing, Type.Missing));
         }
 
@@ -67,34 +135,37 @@ public sealed class Roslyn43Tests
         object options = optionsConstructor.Invoke(optionArguments);
 
         object compilation = Invoke(csharp, "Microsoft.CodeAnalysis.CSharp.CSharpCompilation", "Create",
-            parameters => parameters.Length == 4, "Roslyn43Consumer", trees, references, options);
+            parameters => parameters.Length == 4, "Roslyn43Consumer", trees, metadata, options);
+        if (extraSources is not null)
+        {
+            return (null!, null!, compilation);
+        }
 
         object generator = Activator.CreateInstance(generatorAssembly.GetType("StaticNet.Generator.NetworkGenerator")!)!;
         object sourceGenerator = Invoke(codeAnalysis, "Microsoft.CodeAnalysis.GeneratorExtensions", "AsSourceGenerator",
             parameters => parameters.Length == 1 && parameters[0].ParameterType.Name == "IIncrementalGenerator", generator);
         Array generators = Array.CreateInstance(codeAnalysis.GetType("Microsoft.CodeAnalysis.ISourceGenerator")!, 1);
         generators.SetValue(sourceGenerator, 0);
+        // The driver's parse options are what the generator's ParseOptionsProvider reports.
         dynamic driver = Invoke(csharp, "Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver", "Create",
-            parameters => parameters.Length == 1 && parameters[0].ParameterType.GetElementType()?.Name == "ISourceGenerator", new object[] { generators });
+            parameters => parameters.Length == 5 && parameters[0].ParameterType.GetGenericArguments().FirstOrDefault()?.Name == "ISourceGenerator",
+            generators, null, parseOptions, null, Type.Missing);
 
         MethodInfo run = ((object)driver).GetType().GetMethod("RunGeneratorsAndUpdateCompilation")!;
         object?[] arguments = { compilation, null, null, CancellationToken.None };
         driver = run.Invoke(driver, arguments)!;
-        dynamic output = arguments[1]!;
         dynamic result = driver.GetRunResult();
-        dynamic generatorResult = result.Results[0];
+        return (result.Results[0], result.Diagnostics, arguments[1]!);
+    }
 
-        Assert.Null((Exception?)generatorResult.Exception);
-        Assert.Equal(new[] { "Demo.BrokenNet.g.cs", "Demo.IrisNet.g.cs" }, ((IEnumerable)generatorResult.GeneratedSources).Cast<dynamic>().Select(source => (string)source.HintName).OrderBy(name => name, StringComparer.Ordinal));
-        Assert.Equal(new[] { "SN0012" }, ((IEnumerable)result.Diagnostics).Cast<dynamic>().Select(diagnostic => (string)diagnostic.Id));
+    private static string[] HintNames(object generatorResult) =>
+        ((IEnumerable)((dynamic)generatorResult).GeneratedSources).Cast<dynamic>().Select(source => (string)source.HintName).OrderBy(name => name, StringComparer.Ordinal).ToArray();
 
-        // The generated code, the network's and the shell's, compiles with Roslyn 4.3.1 too: no error besides none.
-        string[] errors = ((IEnumerable)output.GetDiagnostics(CancellationToken.None)).Cast<dynamic>()
+    private static string[] Errors(object compilation) =>
+        ((IEnumerable)((dynamic)compilation).GetDiagnostics(CancellationToken.None)).Cast<dynamic>()
             .Where(diagnostic => diagnostic.Severity.ToString() == "Error")
             .Select(diagnostic => (string)diagnostic.ToString())
             .ToArray();
-        Assert.True(errors.Length == 0, string.Join(Environment.NewLine, errors));
-    }
 
     private static object Invoke(Assembly assembly, string typeName, string methodName, Func<ParameterInfo[], bool> overload, params object?[] arguments)
     {

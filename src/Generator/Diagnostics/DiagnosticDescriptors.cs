@@ -170,6 +170,12 @@ internal static class DiagnosticDescriptors
         "The weights file '{1}' of '{0}' is {2}, but StaticNet compiles weights in from JSON only; convert it once, in C# with WeightsJson.Save(network, \"{3}\") after loading it (SafeTensors.Load, Onnx.Load), or in Python with json.dump({{k: v.tolist() for k, v in model.state_dict().items()}}, f), then list '{3}' as AdditionalFiles and set Weights = \"{3}\"",
         "A frozen network's weights are read by the compiler, which hands a generator every AdditionalFiles item as text: a binary file such as .safetensors, .onnx or .pt cannot be read that way (the compiler would report CS2015). StaticNet therefore reads only a Weights path that ends in .json, the state dict written by WeightsJson.Save or by json.dump in Python, and does not open any other file. Until Weights names a .json file, StaticNet generates a stand-in whose members throw.");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
+        "SN0026",
+        "C# version is too old for StaticNet's generated code",
+        "This project compiles C# {0}, and StaticNet's generated code needs C# {1} or later; set <LangVersion>{1}</LangVersion> (or later) in the project file",
+        "The generated networks are written with nullable annotations and stackalloc expressions, which need C# 8; Unity's C# 9 and every later version compile them. Below C# 8 StaticNet generates nothing, so that this error, not errors inside generated files, says what to change.");
+
     /// <summary>The most parameters a frozen network may have (see <see cref="FrozenNetworkTooLarge"/> and the measurements in docs/frozen.md).</summary>
     public const int MaxFrozenParameterCount = 1 << 18;
 

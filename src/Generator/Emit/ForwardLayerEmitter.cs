@@ -42,7 +42,7 @@ internal static class ForwardLayerEmitter
                 Func<int, string> destination = layer.IsOutput
                     ? j => $"output[{j}]"
                     : j => LayerCode.ElementLocal(Names.A(layer.Index), j);
-                RegisterLayerEmitter.Emit(writer, layer.Layer, spec.LeakySlope, input, destination, declare: !layer.IsOutput);
+                RegisterLayerEmitter.Emit(writer, layer, spec.LeakySlope, input, destination, declare: !layer.IsOutput);
                 continue;
             }
 

@@ -48,7 +48,7 @@ internal static class ForwardPassEmitter
                 {
                     // a[l] is stored for backpropagation, but the activation still runs on the sums in registers.
                     ForwardLayerEmitter.WriteHeader(writer, layer, layer.Training);
-                    RegisterLayerEmitter.Emit(writer, layer.Layer, plan.Spec.LeakySlope, input, j => $"{a}[{j}]", declare: false);
+                    RegisterLayerEmitter.Emit(writer, layer, plan.Spec.LeakySlope, input, j => $"{a}[{j}]", declare: false);
                     continue;
                 }
 

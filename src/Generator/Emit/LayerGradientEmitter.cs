@@ -33,7 +33,7 @@ internal static class LayerGradientEmitter
         if (plan.IsUnrolled)
         {
             EmitReadIntoLocals(writer, layer);
-            EmitUnrolledRows(writer, layer, "gradient", delta, $"Row j of ∂C/∂W[{l}] is δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
+            EmitUnrolledRows(writer, plan, "gradient", delta, $"Row j of ∂C/∂W[{l}] is δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
             return;
         }
 
@@ -53,9 +53,10 @@ internal static class LayerGradientEmitter
     /// target[b_j] += s_j and target[W_jk] += s_j·a[l−1]_k for an unrolled layer, with s_j the local
     /// <c>{scale}_j</c> (δ[l]_j for a gradient, −η·δ[l]_j for a descent step), vectorised where Vector128 is hardware.
     /// </summary>
-    internal static void EmitUnrolledRows(CodeWriter writer, LayerSpec layer, string target, string scale, string rowComment)
+    internal static void EmitUnrolledRows(CodeWriter writer, LayerPlan plan, string target, string scale, string rowComment)
     {
-        int vectorLanes = layer.InputSize / GradientLanes * GradientLanes;
+        LayerSpec layer = plan.Layer;
+        int vectorLanes = plan.UsesVectors ? layer.InputSize / GradientLanes * GradientLanes : 0;
         if (vectorLanes == 0)
         {
             EmitGradientRows(writer, layer, 0, target, scale, rowComment);

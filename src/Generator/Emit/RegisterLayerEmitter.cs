@@ -25,10 +25,11 @@ internal static class RegisterLayerEmitter
     /// Writes the layer. <paramref name="input"/> spells a[l−1]_k; <paramref name="destination"/> spells where a[l]_j
     /// goes, and <paramref name="declare"/> says whether that is a new <c>float</c> local.
     /// </summary>
-    public static void Emit(CodeWriter writer, LayerSpec layer, float slope, Func<int, string> input, Func<int, string> destination, bool declare)
+    public static void Emit(CodeWriter writer, LayerPlan plan, float slope, Func<int, string> input, Func<int, string> destination, bool declare)
     {
+        LayerSpec layer = plan.Layer;
         string prefix = declare ? "float " : string.Empty;
-        if (!ActivationFormulas.HasVectorFunction(layer.Activation))
+        if (!plan.UsesVectors || !ActivationFormulas.HasVectorFunction(layer.Activation))
         {
             for (int j = 0; j < layer.Size; j++)
             {

@@ -21,8 +21,9 @@ internal enum LayerStrategy
 /// </summary>
 internal sealed class LayerPlan
 {
-    public LayerPlan(LayerSpec layer, bool isOutput, LayerStrategy inference, LayerStrategy training, bool keepsPreActivation, bool readsInputFromRegisters)
+    public LayerPlan(LayerSpec layer, bool isOutput, LayerStrategy inference, LayerStrategy training, bool keepsPreActivation, bool readsInputFromRegisters, bool usesVectors)
     {
+        UsesVectors = usesVectors;
         Layer = layer;
         IsOutput = isOutput;
         Inference = inference;
@@ -60,4 +61,7 @@ internal sealed class LayerPlan
 
     /// <summary>Whether <c>Forward</c> reads a[l−1] from the register locals of the layer before (not from memory).</summary>
     public bool ReadsInputFromRegisters { get; }
+
+    /// <summary>Whether this layer's straight-line code may use System.Runtime.Intrinsics vectors (see <see cref="NetworkPlan.UsesVectors"/>).</summary>
+    public bool UsesVectors { get; }
 }

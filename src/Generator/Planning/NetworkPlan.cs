@@ -32,16 +32,25 @@ internal sealed class NetworkPlan
     /// </summary>
     public const int ConstantColumnUnitLimit = 8;
 
-    private NetworkPlan(NetworkSpec spec, IReadOnlyList<LayerPlan> layers, bool alignsParameters, ScratchPlan scratch, OutputErrorPlan outputError)
+    private NetworkPlan(NetworkSpec spec, IReadOnlyList<LayerPlan> layers, bool alignsParameters, ScratchPlan scratch, OutputErrorPlan outputError, bool usesVectors)
     {
         Spec = spec;
+        UsesVectors = usesVectors;
         Layers = layers;
         AlignsParameters = alignsParameters;
         Scratch = scratch;
         OutputError = outputError;
         Predict = PredictLayout.For(spec, layers);
-        ConstantColumnLanes = ConstantColumnLanesOf(spec);
+        ConstantColumnLanes = usesVectors ? ConstantColumnLanesOf(spec) : 0;
     }
+
+    /// <summary>
+    /// Whether generated code may use System.Runtime.Intrinsics (register layers and unrolled gradient rows in vectors,
+    /// constant columns). Without them (netstandard2.1) every layer is written in its scalar form, which is also what
+    /// the vector forms fall back to where the hardware has no vectors, and kernel layers call the runtime, whose
+    /// netstandard2.1 build computes them with scalar code.
+    /// </summary>
+    public bool UsesVectors { get; }
 
     /// <summary>The network as declared.</summary>
     public NetworkSpec Spec { get; }
@@ -79,7 +88,11 @@ internal sealed class NetworkPlan
     /// <summary>The plan of layer <paramref name="index"/> (1-based).</summary>
     public LayerPlan Layer(int index) => Layers[index - 1];
 
-    public static NetworkPlan For(NetworkSpec spec)
+    /// <summary>The plan of <paramref name="spec"/> for the default compilation: a current .NET with vector intrinsics.</summary>
+    public static NetworkPlan For(NetworkSpec spec) => For(spec, CompilationCapabilities.Latest);
+
+    /// <summary>The plan of <paramref name="spec"/> for a compilation with <paramref name="capabilities"/>.</summary>
+    public static NetworkPlan For(NetworkSpec spec, CompilationCapabilities capabilities)
     {
         int count = spec.Layers.Count;
         var layers = new List<LayerPlan>(count);
@@ -101,13 +114,13 @@ internal sealed class NetworkPlan
                 ? LayerStrategy.Registers
                 : unrolled ? LayerStrategy.StraightLine : LayerStrategy.Kernel;
 
-            layers.Add(new LayerPlan(layer, isOutput, inference, training, keepsPreActivation, previousInRegisters));
+            layers.Add(new LayerPlan(layer, isOutput, inference, training, keepsPreActivation, previousInRegisters, capabilities.VectorIntrinsics));
             previousInRegisters = inRegisters;
             alignsParameters |= !unrolled;
         }
 
         LayerPlan output = layers[count - 1];
-        return new NetworkPlan(spec, layers, alignsParameters, ScratchPlan.For(layers), OutputErrorPlan.For(spec, output.IsUnrolled));
+        return new NetworkPlan(spec, layers, alignsParameters, ScratchPlan.For(layers), OutputErrorPlan.For(spec, output.IsUnrolled), capabilities.VectorIntrinsics);
     }
 
     /// <summary>See <see cref="ConstantColumnLanes"/>.</summary>
