@@ -79,9 +79,16 @@ public sealed class Trainer
             }
         }
 
+        if (_options.CheckpointPath is not null && validation is null)
+        {
+            throw new ArgumentException("TrainerOptions.CheckpointPath saves the epoch of lowest validation loss; pass a validation set, or leave CheckpointPath null.", nameof(validation));
+        }
+
+        float[]? sampleWeights = TrainingWeights.Combine(_options, train);
         using FitGate.Entry entry = FitGate.Enter(_network);
         (_optimizer as IStatefulOptimizer)?.Claim(_network);
-        using var run = new TrainingRun(_network, _optimizer, _options, train, validation);
+        using var run = new TrainingRun(_network, _optimizer, _options, train, validation, sampleWeights);
+        _options.Schedule?.Begin();
 
         // Sized by a constant, not by Epochs: int.MaxValue epochs means "until early stopping". Runs of up to
         // HistoryCapacity epochs allocate nothing in the epoch loop; longer ones grow the list now and then.
@@ -90,9 +97,9 @@ public sealed class Trainer
         bool stoppedEarly = false;
         for (int epoch = 1; ; epoch++)
         {
-            if (_options.Schedule is not null)
+            if (_options.Schedule is { ChangesPerStep: false } schedule)
             {
-                _optimizer.LearningRate = _options.Schedule.At(epoch);
+                _optimizer.LearningRate = schedule.At(epoch);
             }
 
             long epochStart = Stopwatch.GetTimestamp();
@@ -110,6 +117,7 @@ public sealed class Trainer
                 Stopwatch.GetElapsedTime(started));
             history.Add(report);
             progress?.Report(report);
+            _options.Schedule?.EndEpoch(validationLoss ?? trainLoss);
 
             if (run.ShouldStopEarly(epoch))
             {
@@ -124,8 +132,12 @@ public sealed class Trainer
             }
         }
 
-        run.RestoreBest();
-        return new TrainingResult(history, run.BestEpoch, stoppedEarly);
+        if (_options.RestoreBestParameters)
+        {
+            run.RestoreBest();
+        }
+
+        return new TrainingResult(history, _options.RestoreBestParameters ? run.BestEpoch : history.Count, stoppedEarly);
     }
 
     private static void AtLeastOne(int value, string name, string note)
