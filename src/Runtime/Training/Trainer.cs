@@ -51,7 +51,10 @@ public sealed class Trainer
     /// A loss, gradient, parameter after an optimizer step (including the last) or validation loss became NaN or
     /// infinite; the parameters are left finite, as the message says.
     /// </exception>
-    /// <exception cref="ArgumentException">A data set is empty or does not match the network's inputs and outputs.</exception>
+    /// <exception cref="ArgumentException">
+    /// A data set is empty or does not match the network's inputs and outputs, a target lies outside the range of the
+    /// output activation (see <see cref="TrainerOptions.CheckTargetRange"/>), or a weight option does not fit the data.
+    /// </exception>
     /// <exception cref="InvalidOperationException">
     /// Another Fit is training this network right now (one Fit at a time per network), or the optimizer holds the
     /// state of another network's parameters (one optimizer per parameter vector, or Reset() it first).
@@ -86,6 +89,16 @@ public sealed class Trainer
 
         float[]? sampleWeights = TrainingWeights.Combine(_options, train);
         using FitGate.Entry entry = FitGate.Enter(_network);
+        if (_options.CheckTargetRange)
+        {
+            // Inside the gate: the check sets the last layer's parameters for a moment (and puts them back).
+            TargetRangeCheck.Require(_network, train, nameof(train));
+            if (validation is not null)
+            {
+                TargetRangeCheck.Require(_network, validation, nameof(validation));
+            }
+        }
+
         (_optimizer as IStatefulOptimizer)?.Claim(_network);
         using var run = new TrainingRun(_network, _optimizer, _options, train, validation, sampleWeights);
         _options.Schedule?.Begin();

@@ -80,6 +80,15 @@ public sealed class TrainerOptions
     }
 
     /// <summary>
+    /// Whether Fit first checks that every target lies in the range of the network's output activation (measured by
+    /// setting the last layer's weights to 0 and sweeping its biases, then putting them back bit for bit): a Sigmoid
+    /// output cannot reach a house price of 524.3, and without the check trains to a useless model with no error. A
+    /// target outside the range, or a target row that does not sum to 1 for a Softmax output, is an
+    /// <see cref="ArgumentException"/> saying what to change. Default true.
+    /// </summary>
+    public bool CheckTargetRange { get; init; } = true;
+
+    /// <summary>
     /// The most threads a gradient step uses, the calling thread included (see <see cref="ParallelBackward"/>).
     /// Default <see cref="Environment.ProcessorCount"/>. Training gives the same bits with any value: the batch is
     /// cut into parts by its size alone and the parts' gradients are summed in a fixed order.

@@ -14,3 +14,27 @@ public partial class WeightedFixtureNet
 public partial class TwoClassNet
 {
 }
+
+/// <summary>The house-price network with the defaults: a Sigmoid output.</summary>
+[Network(5, 16, 1)]
+public partial class HousePriceSigmoidNet
+{
+}
+
+/// <summary>The same with the output a regression needs.</summary>
+[Network(5, 16, 1, Output = Activation.Identity)]
+public partial class HousePriceIdentityNet
+{
+}
+
+/// <summary>A Tanh output, in [−1, 1].</summary>
+[Network(5, 4, 2, Hidden = Activation.ReLU, Output = Activation.Tanh)]
+public partial class TanhOutputNet
+{
+}
+
+/// <summary>A ReLU output, in [0, +∞).</summary>
+[Network(5, 4, 1, Output = Activation.ReLU)]
+public partial class ReluOutputNet
+{
+}
