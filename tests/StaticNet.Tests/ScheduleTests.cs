@@ -52,8 +52,10 @@ public class ScheduleTests
     [Fact]
     public void Trainer_StepsThePlateauScheduleWithTheValidationLoss_AndStartsAfreshEachFit()
     {
-        LearningRateSchedule schedule = LearningRateSchedule.ReduceOnPlateau(0.05f, factor: 0.5f, patience: 1);
+        // <docs:plateau>
+        LearningRateSchedule schedule = LearningRateSchedule.ReduceOnPlateau(0.05f, factor: 0.5f, patience: 1); // ReduceLROnPlateau(opt, 'min', 0.5, 1)
         var options = new TrainerOptions { Epochs = 30, BatchSize = 8, Seed = 2, Schedule = schedule };
+        // </docs:plateau>
         Dataset train = TrainerTests.Blobs(40, seed: 5, noise: 2.5f), validation = TrainerTests.Blobs(100, seed: 6, noise: 2.5f);
 
         List<EpochReport> Run()

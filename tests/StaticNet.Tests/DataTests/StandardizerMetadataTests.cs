@@ -21,7 +21,6 @@ public sealed class StandardizerMetadataTests() : TemporaryDirectory("standardiz
         var network = new WeightedFixtureNet(seed: 1);
         string path = PathOf("model.safetensors");
 
-        // <docs:save-preprocessing>
         Dictionary<string, string> metadata = features.ToMetadata("features");
         foreach ((string key, string value) in targets.ToMetadata("targets"))
         {
@@ -29,13 +28,10 @@ public sealed class StandardizerMetadataTests() : TemporaryDirectory("standardiz
         }
 
         SafeTensors.Save(network, path, metadata);
-        // </docs:save-preprocessing>
 
-        // <docs:load-preprocessing>
         IReadOnlyDictionary<string, string> saved = SafeTensors.ReadMetadata(path);
         Standardizer featureScaler = Standardizer.FromMetadata(saved, "features");
         Standardizer targetScaler = Standardizer.FromMetadata(saved, "targets");
-        // </docs:load-preprocessing>
 
         Assert.Equal(Bits(AwkwardMeans), Bits(featureScaler.Mean));
         Assert.Equal(Bits(AwkwardDeviations), Bits(featureScaler.StandardDeviation));
