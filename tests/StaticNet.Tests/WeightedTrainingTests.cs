@@ -86,6 +86,36 @@ public class WeightedTrainingTests
     }
 
     [Fact]
+    public void SampleWeights_InTheTrainer_ZeroWeightsLeaveSamplesOut_AndTheReportedLossIsWeighted()
+    {
+        // One batch of the whole set: weights 1 on the even samples and 0 on the odd ones give the gradient of the
+        // even samples' mean loss, so one SGD step equals a step on the even samples alone (up to summation order).
+        Dataset all = TrainerTests.Blobs(24, seed: 4);
+        Dataset even = all.Subset(Enumerable.Range(0, 12).Select(i => 2 * i).ToArray());
+        float[] weights = Enumerable.Range(0, 24).Select(i => i % 2 == 0 ? 1f : 0f).ToArray();
+
+        var weighted = new Arch23(seed: 5);
+        var reports = new System.Collections.Generic.List<EpochReport>();
+        new Trainer(weighted, new Sgd(0.5f), new TrainerOptions { Epochs = 1, BatchSize = 24, SampleWeights = weights })
+            .Fit(all, progress: new TrainerTests.InlineProgress(reports.Add));
+
+        var alone = new Arch23(seed: 5);
+        var initial = new Arch23(seed: 5);
+        var gradient = new float[Arch23.ParameterCount];
+        float evenLoss = initial.BackwardBatch(even.Features, even.Targets, gradient);
+        new Trainer(alone, new Sgd(0.5f), new TrainerOptions { Epochs = 1, BatchSize = 12 }).Fit(even);
+
+        Assert.Equal(evenLoss, reports[0].TrainLoss, 5);
+        float[] a = weighted.Parameters.ToArray(), b = alone.Parameters.ToArray();
+        for (int i = 0; i < a.Length; i++)
+        {
+            Assert.True(Math.Abs(a[i] - b[i]) <= 1e-6f, $"parameter {i}: weighted {a[i]:R}, even samples alone {b[i]:R}");
+        }
+
+        Assert.NotEqual(new Arch23(seed: 5).Parameters.ToArray(), a);
+    }
+
+    [Fact]
     public void ClassWeights_ShiftTheDecisionTowardTheHeavyClass()
     {
         // Two overlapping blobs: weighting class 1 ten times makes the network predict class 1 far more often.
