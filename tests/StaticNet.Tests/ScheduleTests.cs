@@ -80,6 +80,31 @@ public class ScheduleTests
     }
 
     [Fact]
+    public void PlateauWithWarmup_WithoutValidation_FollowsTheTrainingLoss()
+    {
+        // No validation set: the plateau rule sees each epoch's training loss; the warm-up scales its first 3 epochs.
+        var options = new TrainerOptions
+        {
+            Epochs = 25,
+            BatchSize = 8,
+            Seed = 1,
+            Schedule = LearningRateSchedule.ReduceOnPlateau(0.5f, factor: 0.5f, patience: 0, threshold: 0.05f).WithWarmup(3),
+        };
+        var reports = new List<EpochReport>();
+        new Trainer(new Arch23(seed: 4), new Sgd(0.5f), options).Fit(TrainerTests.Blobs(40, seed: 5, noise: 2.5f), progress: new TrainerTests.InlineProgress(reports.Add));
+
+        LearningRateSchedule replay = LearningRateSchedule.ReduceOnPlateau(0.5f, factor: 0.5f, patience: 0, threshold: 0.05f);
+        foreach (EpochReport report in reports)
+        {
+            float expected = report.Epoch < 3 ? (float)(replay.At(report.Epoch) * (double)report.Epoch / 3) : replay.At(report.Epoch);
+            Assert.Equal(expected, report.LearningRate);
+            replay.EndEpoch(report.TrainLoss);
+        }
+
+        Assert.True(reports[^1].LearningRate < 0.5f, "the training loss never stalled by 5 %; the test needs a plateau");
+    }
+
+    [Fact]
     public void WithWarmup_ScalesTheFirstEpochsByKOverN()
     {
         LearningRateSchedule schedule = LearningRateSchedule.Constant(0.1f).WithWarmup(4);
