@@ -13,12 +13,15 @@ namespace StaticNet;
 /// on the training part, then transform every part (and every sample at inference) with the same instance.
 /// </summary>
 /// <remarks>
+/// For regression, a second instance made by <see cref="FitTargets"/> scales the targets the same way, and
+/// <see cref="InverseTransform"/> turns the network's outputs back into the targets' units. Both travel with the
+/// weights as safetensors metadata (<see cref="ToMetadata"/>, <see cref="FromMetadata"/>).
 /// A feature that is constant in the training data (standard deviation 0) carries no information there; it maps to
 /// 0 for every sample, including test samples whose value differs, rather than to a division by zero.
 /// Transforming is a subtraction and a multiplication by 1/std in float, identical for
 /// <see cref="Transform(Dataset)"/> and <see cref="Transform(Span{float})"/>.
 /// </remarks>
-public sealed class Standardizer
+public sealed partial class Standardizer
 {
     private readonly float[] _mean;
     private readonly float[] _standardDeviation;
@@ -101,15 +104,32 @@ public sealed class Standardizer
     public static Standardizer Fit(Dataset training)
     {
         ArgumentNullException.ThrowIfNull(training);
-        if (training.Count == 0)
+        return FitColumns(training.Features, training.Count, training.FeatureCount, "Feature", nameof(training));
+    }
+
+    /// <summary>
+    /// The statistics of every target of <paramref name="training"/>, as <see cref="Fit"/> computes them for the
+    /// features: a target scaler for regression. Train on <see cref="TransformTargets"/>, and map predictions back
+    /// with <see cref="InverseTransform"/>.
+    /// </summary>
+    /// <param name="training">The training samples only; at least one, every target finite.</param>
+    /// <exception cref="ArgumentException"><paramref name="training"/> is empty or holds a NaN or infinite target.</exception>
+    public static Standardizer FitTargets(Dataset training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return FitColumns(training.Targets, training.Count, training.TargetCount, "Target", nameof(training));
+    }
+
+    /// <summary>Mean and population standard deviation of each of <paramref name="featureCount"/> columns of <paramref name="features"/> (<paramref name="count"/> rows).</summary>
+    private static Standardizer FitColumns(float[] features, int count, int featureCount, string what, string argument)
+    {
+        if (count == 0)
         {
-            throw new ArgumentException("'training' holds no samples; fit on at least one.", nameof(training));
+            throw new ArgumentException($"'{argument}' holds no samples; fit on at least one.", argument);
         }
 
-        int featureCount = training.FeatureCount;
-        float[] features = training.Features;
         var sum = new double[featureCount];
-        for (int i = 0; i < training.Count; i++)
+        for (int i = 0; i < count; i++)
         {
             int row = i * featureCount;
             for (int c = 0; c < featureCount; c++)
@@ -119,8 +139,8 @@ public sealed class Standardizer
                 {
                     // Caught here because one NaN would silently turn a whole column of every split into NaN.
                     throw new ArgumentException(
-                        string.Create(CultureInfo.InvariantCulture, $"Feature {c} of sample {i} is {x}; standardizing needs finite values. Remove or fill in missing values first."),
-                        nameof(training));
+                        string.Create(CultureInfo.InvariantCulture, $"{what} {c} of sample {i} is {x}; standardizing needs finite values. Remove or fill in missing values first."),
+                        argument);
                 }
 
                 sum[c] += x;
@@ -130,11 +150,11 @@ public sealed class Standardizer
         var mean = new double[featureCount];
         for (int c = 0; c < featureCount; c++)
         {
-            mean[c] = sum[c] / training.Count;
+            mean[c] = sum[c] / count;
         }
 
         var squares = new double[featureCount];
-        for (int i = 0; i < training.Count; i++)
+        for (int i = 0; i < count; i++)
         {
             int row = i * featureCount;
             for (int c = 0; c < featureCount; c++)
@@ -149,7 +169,7 @@ public sealed class Standardizer
         for (int c = 0; c < featureCount; c++)
         {
             meanSingle[c] = (float)mean[c];
-            deviationSingle[c] = (float)Math.Sqrt(squares[c] / training.Count);
+            deviationSingle[c] = (float)Math.Sqrt(squares[c] / count);
         }
 
         return new Standardizer(meanSingle, deviationSingle);
@@ -177,6 +197,43 @@ public sealed class Standardizer
         }
 
         return data.WithFeatures(features);
+    }
+
+    /// <summary>
+    /// A new dataset with every target standardized by this target scaler (made by <see cref="FitTargets"/>); the
+    /// features are shared with <paramref name="data"/>, not copied.
+    /// </summary>
+    /// <param name="data">Any part of the data with <see cref="FeatureCount"/> targets per sample.</param>
+    /// <exception cref="ArgumentException">The data has another number of targets.</exception>
+    public Dataset TransformTargets(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.TargetCount != FeatureCount)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"'data' has {data.TargetCount} targets per sample, but this scaler was fitted on {FeatureCount} values per sample."),
+                nameof(data));
+        }
+
+        var targets = new float[data.Count * FeatureCount];
+        for (int i = 0; i < data.Count; i++)
+        {
+            Standardize(data.TargetsOf(i), targets.AsSpan(i * FeatureCount, FeatureCount));
+        }
+
+        return new Dataset(data.Features, data.FeatureCount, targets, FeatureCount, data.Labels);
+    }
+
+    /// <summary>
+    /// Maps standardized values back in place, x = z · std + mean (a constant column gives its mean), allocation-free:
+    /// a target scaler's way back from the network's outputs to the targets' units.
+    /// </summary>
+    /// <param name="values">One sample's <see cref="FeatureCount"/> values; overwritten.</param>
+    public void InverseTransform(Span<float> values)
+    {
+        SpanLength.Require(values, FeatureCount, nameof(values));
+        TensorPrimitives.Multiply(values, _standardDeviation, values);
+        TensorPrimitives.Add(values, _mean, values);
     }
 
     /// <summary>

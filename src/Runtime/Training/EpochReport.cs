@@ -7,7 +7,10 @@ namespace StaticNet;
 /// <param name="Epochs">The most epochs the run may take.</param>
 /// <param name="TrainLoss">The mean loss over the epoch's batches, as trained (parameters changing during the epoch).</param>
 /// <param name="ValidationLoss">The mean loss on the validation set after the epoch, if there is one.</param>
-/// <param name="ValidationAccuracy">The validation accuracy, if the validation set has labels and the network one output per class (at least 2, so that the arg max is a class).</param>
+/// <param name="ValidationAccuracy">
+/// The validation accuracy, if the validation set has class labels: the share of samples whose arg max output is their
+/// label, or, for a one-output binary network, whose output is at least 0.5 for label 1 and below it for label 0.
+/// </param>
 /// <param name="LearningRate">The learning rate used.</param>
 /// <param name="SamplesPerSecond">Training samples processed per second in this epoch.</param>
 /// <param name="Elapsed">Time since training started.</param>

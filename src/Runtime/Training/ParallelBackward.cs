@@ -37,6 +37,10 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private readonly float[] _losses = new float[MaxParts];
     private readonly float[] _weights = new float[MaxParts];
     private readonly float[]?[] _gatheredInputs, _gatheredTargets;
+    private readonly double[] _weightSums = new double[MaxParts];
+    private readonly float[]?[] _scratch;
+    private readonly int[]?[] _sortedRows;
+    private readonly float[]?[] _sortKeys;
     private WorkerGroup? _workers;
     private bool _disposed;
 
@@ -46,6 +50,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private ReadOnlyMemory<float> _targets;
     private Dataset? _data;
     private ReadOnlyMemory<int> _rows;
+    private float[]? _sampleWeights;
     private Memory<float> _gradient;
     private IGradientConsumer? _consumer;
     private int _count;
@@ -80,6 +85,9 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         _workspaces = new object?[MaxDegreeOfParallelism];
         _gatheredInputs = new float[MaxDegreeOfParallelism][];
         _gatheredTargets = new float[MaxDegreeOfParallelism][];
+        _scratch = new float[MaxDegreeOfParallelism][];
+        _sortedRows = new int[MaxDegreeOfParallelism][];
+        _sortKeys = new float[MaxDegreeOfParallelism][];
     }
 
     /// <summary>
@@ -126,12 +134,21 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     /// among the threads and the rows are still in that core's cache when used. The same bits as the batch gathered
     /// first. <paramref name="consumer"/>, if given, then receives every range of the finished gradient.
     /// </summary>
-    internal float BackwardBatch(Dataset data, ReadOnlyMemory<int> rows, Memory<float> gradient, IGradientConsumer? consumer)
+    /// <param name="data">The data set the rows index.</param>
+    /// <param name="rows">The batch's samples, as indices into <paramref name="data"/>.</param>
+    /// <param name="gradient">Accumulates the gradient of the batch's loss.</param>
+    /// <param name="consumer">Receives every range of the finished gradient, if given.</param>
+    /// <param name="sampleWeights">
+    /// Null for the mean loss; otherwise one finite weight ≥ 0 per sample of <paramref name="data"/>, and the loss is
+    /// J = Σ w_s·C_s / Σ w_s (see <see cref="ComputeWeightedPart"/>; <see cref="ReserveWeighted"/> first).
+    /// </param>
+    internal float BackwardBatch(Dataset data, ReadOnlyMemory<int> rows, Memory<float> gradient, IGradientConsumer? consumer, float[]? sampleWeights = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ReserveRows(rows.Length);
         _data = data;
         _rows = rows;
+        _sampleWeights = sampleWeights;
         return Run(rows.Length, gradient, consumer);
     }
 
@@ -140,7 +157,10 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         (int partSize, int parts) = Layout(count);
         _gradient = gradient;
         _consumer = consumer;
-        if (parts == 1)
+
+        // A weighted batch always takes the parts path, even as one part: the part's weighted gradient goes into its
+        // own buffer, and the sum scales it by its share of the weights (exactly 1 for one part).
+        if (parts == 1 && _sampleWeights is null)
         {
             try
             {
@@ -163,9 +183,12 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         _partsDone = 0;
         _partFailed = false;
         _nextChunk = 0;
+        double weightSum = _sampleWeights is null ? count : SumWeights(partSize, parts);
         for (int k = 0; k < parts; k++)
         {
-            _weights[k] = Math.Min(partSize, count - (k * partSize)) / (float)count;
+            _weights[k] = _sampleWeights is null
+                ? Math.Min(partSize, count - (k * partSize)) / (float)count
+                : weightSum > 0 ? (float)(_weightSums[k] / weightSum) : 0f;
         }
 
         try
@@ -183,10 +206,10 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
             double loss = 0d;
             for (int k = 0; k < parts; k++)
             {
-                loss += (double)_losses[k] * Math.Min(partSize, count - (k * partSize));
+                loss += (double)_losses[k] * (_sampleWeights is null ? Math.Min(partSize, count - (k * partSize)) : _weightSums[k]);
             }
 
-            return (float)(loss / count);
+            return weightSum > 0 ? (float)(loss / weightSum) : 0f;
         }
         finally
         {
@@ -201,6 +224,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         _targets = default;
         _data = null;
         _rows = default;
+        _sampleWeights = null;
         _gradient = default;
         _consumer = null;
     }
@@ -264,22 +288,62 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     }
 
     /// <summary>
+    /// Allocates, unless there already, every thread's buffers for weighted batches of up to <paramref name="count"/>
+    /// samples: a gradient scratch and the part's rows sorted by weight.
+    /// </summary>
+    internal void ReserveWeighted(int count)
+    {
+        int rows = Math.Min(Layout(count).PartSize, count);
+        for (int t = 0; t < MaxDegreeOfParallelism; t++)
+        {
+            _scratch[t] ??= new float[_network.ParameterCount];
+            if (_sortedRows[t] is not { } sorted || sorted.Length < rows)
+            {
+                _sortedRows[t] = new int[rows];
+                _sortKeys[t] = new float[rows];
+            }
+        }
+    }
+
+    /// <summary>Each part's sum of sample weights (in double, in sample order) into <see cref="_weightSums"/>; returns their total.</summary>
+    private double SumWeights(int partSize, int parts)
+    {
+        ReadOnlySpan<int> rows = _rows.Span;
+        double total = 0d;
+        for (int k = 0; k < parts; k++)
+        {
+            int start = k * partSize;
+            _weightSums[k] = TrainingWeights.Sum(_sampleWeights!, rows.Slice(start, Math.Min(partSize, rows.Length - start)));
+            total += _weightSums[k];
+        }
+
+        return total;
+    }
+
+    /// <summary>
     /// The inputs and targets of the batch's samples [start, start + n): a slice of the caller's rows, or, for an
     /// indexed batch, those samples copied into <paramref name="participant"/>'s buffers.
     /// </summary>
     private void Rows(int participant, int start, int n, out ReadOnlySpan<float> inputs, out ReadOnlySpan<float> targets)
     {
         int inputSize = _network.InputSize, outputSize = _network.OutputSize;
-        if (_data is not Dataset data)
+        if (_data is null)
         {
             inputs = _inputs.Span.Slice(start * inputSize, n * inputSize);
             targets = _targets.Span.Slice(start * outputSize, n * outputSize);
             return;
         }
 
+        Gather(participant, _rows.Span.Slice(start, n), out inputs, out targets);
+    }
+
+    /// <summary>Copies the samples <paramref name="rows"/> of the data set into <paramref name="participant"/>'s buffers.</summary>
+    private void Gather(int participant, ReadOnlySpan<int> rows, out ReadOnlySpan<float> inputs, out ReadOnlySpan<float> targets)
+    {
+        int inputSize = _network.InputSize, outputSize = _network.OutputSize, n = rows.Length;
+        Dataset data = _data!;
         Span<float> x = _gatheredInputs[participant]!.AsSpan(0, n * inputSize);
         Span<float> y = _gatheredTargets[participant]!.AsSpan(0, n * outputSize);
-        ReadOnlySpan<int> rows = _rows.Span.Slice(start, n);
         for (int s = 0; s < n; s++)
         {
             data.FeaturesOf(rows[s]).CopyTo(x.Slice(s * inputSize, inputSize));
@@ -323,8 +387,15 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
             partial.Clear();
             try
             {
-                Rows(participant, start, n, out ReadOnlySpan<float> x, out ReadOnlySpan<float> y);
-                _losses[k] = workspace is null ? _network.BackwardBatch(x, y, partial) : _parallel!.BackwardBatch(x, y, partial, workspace);
+                if (_sampleWeights is not null)
+                {
+                    _losses[k] = ComputeWeightedPart(participant, workspace, start, n, _weightSums[k], partial);
+                }
+                else
+                {
+                    Rows(participant, start, n, out ReadOnlySpan<float> x, out ReadOnlySpan<float> y);
+                    _losses[k] = BackwardBatch(x, y, partial, workspace);
+                }
             }
             catch
             {
@@ -337,6 +408,74 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
                 Interlocked.Increment(ref _partsDone);
             }
         }
+    }
+
+    private float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> gradient, object? workspace) =>
+        workspace is null ? _network.BackwardBatch(inputs, targets, gradient) : _parallel!.BackwardBatch(inputs, targets, gradient, workspace);
+
+    /// <summary>
+    /// One part of a weighted batch into <paramref name="partial"/> (zero on entry): the gradient of
+    /// Σ w_s·C_s / W_k over the part's samples, W_k = <paramref name="weightSum"/>; returns that loss. The generated
+    /// BackwardBatch takes no weights, but it gives the mean gradient of any group of samples, so the part's samples
+    /// are sorted by weight and each run of g samples of equal weight w is one BackwardBatch, scaled by g·w / W_k.
+    /// Class weights make few runs (one per class present), so the batched code still does the work; distinct
+    /// per-sample weights make runs of one. A part of one run (all weights equal) is BackwardBatch itself.
+    /// </summary>
+    private float ComputeWeightedPart(int participant, object? workspace, int start, int n, double weightSum, Span<float> partial)
+    {
+        if (weightSum == 0d)
+        {
+            return 0f;
+        }
+
+        // Sorted stably: positions in the part, sorted by weight and then, within a run, by position, so that a run
+        // keeps the batch's order (equal weights then give exactly the unweighted BackwardBatch).
+        ReadOnlySpan<int> batchRows = _rows.Span.Slice(start, n);
+        Span<int> rows = _sortedRows[participant].AsSpan(0, n);
+        Span<float> keys = _sortKeys[participant].AsSpan(0, n);
+        for (int s = 0; s < n; s++)
+        {
+            rows[s] = s;
+            keys[s] = _sampleWeights![batchRows[s]];
+        }
+
+        keys.Sort(rows);
+        double loss = 0d;
+        for (int first = 0, end; first < n; first = end)
+        {
+            float weight = keys[first];
+            end = first + 1;
+            while (end < n && keys[end] == weight)
+            {
+                end++;
+            }
+
+            Span<int> run = rows[first..end];
+            run.Sort();
+            for (int s = 0; s < run.Length; s++)
+            {
+                run[s] = batchRows[run[s]];
+            }
+
+            if (weight == 0f)
+            {
+                continue;
+            }
+
+            Gather(participant, run, out ReadOnlySpan<float> x, out ReadOnlySpan<float> y);
+            double share = (end - first) * (double)weight / weightSum;
+            if (first == 0 && end == n)
+            {
+                return BackwardBatch(x, y, partial, workspace);
+            }
+
+            Span<float> scratch = _scratch[participant];
+            scratch.Clear();
+            loss += share * BackwardBatch(x, y, scratch, workspace);
+            TensorPrimitives.MultiplyAdd(scratch, (float)share, partial, partial);
+        }
+
+        return (float)loss;
     }
 
     /// <summary>

@@ -51,7 +51,10 @@ public sealed class Trainer
     /// A loss, gradient, parameter after an optimizer step (including the last) or validation loss became NaN or
     /// infinite; the parameters are left finite, as the message says.
     /// </exception>
-    /// <exception cref="ArgumentException">A data set is empty or does not match the network's inputs and outputs.</exception>
+    /// <exception cref="ArgumentException">
+    /// A data set is empty or does not match the network's inputs and outputs, a target lies outside the range of the
+    /// output activation (see <see cref="TrainerOptions.CheckTargetRange"/>), or a weight option does not fit the data.
+    /// </exception>
     /// <exception cref="InvalidOperationException">
     /// Another Fit is training this network right now (one Fit at a time per network), or the optimizer holds the
     /// state of another network's parameters (one optimizer per parameter vector, or Reset() it first).
@@ -79,9 +82,26 @@ public sealed class Trainer
             }
         }
 
+        if (_options.CheckpointPath is not null && validation is null)
+        {
+            throw new ArgumentException("TrainerOptions.CheckpointPath saves the epoch of lowest validation loss; pass a validation set, or leave CheckpointPath null.", nameof(validation));
+        }
+
+        float[]? sampleWeights = TrainingWeights.Combine(_options, train);
         using FitGate.Entry entry = FitGate.Enter(_network);
+        if (_options.CheckTargetRange)
+        {
+            // Inside the gate: the check sets the last layer's parameters for a moment (and puts them back).
+            TargetRangeCheck.Require(_network, train, nameof(train));
+            if (validation is not null)
+            {
+                TargetRangeCheck.Require(_network, validation, nameof(validation));
+            }
+        }
+
         (_optimizer as IStatefulOptimizer)?.Claim(_network);
-        using var run = new TrainingRun(_network, _optimizer, _options, train, validation);
+        using var run = new TrainingRun(_network, _optimizer, _options, train, validation, sampleWeights);
+        _options.Schedule?.Begin();
 
         // Sized by a constant, not by Epochs: int.MaxValue epochs means "until early stopping". Runs of up to
         // HistoryCapacity epochs allocate nothing in the epoch loop; longer ones grow the list now and then.
@@ -90,9 +110,9 @@ public sealed class Trainer
         bool stoppedEarly = false;
         for (int epoch = 1; ; epoch++)
         {
-            if (_options.Schedule is not null)
+            if (_options.Schedule is { ChangesPerStep: false } schedule)
             {
-                _optimizer.LearningRate = _options.Schedule.At(epoch);
+                _optimizer.LearningRate = schedule.At(epoch);
             }
 
             long epochStart = Stopwatch.GetTimestamp();
@@ -110,6 +130,7 @@ public sealed class Trainer
                 Stopwatch.GetElapsedTime(started));
             history.Add(report);
             progress?.Report(report);
+            _options.Schedule?.EndEpoch(validationLoss ?? trainLoss);
 
             if (run.ShouldStopEarly(epoch))
             {
@@ -124,8 +145,12 @@ public sealed class Trainer
             }
         }
 
-        run.RestoreBest();
-        return new TrainingResult(history, run.BestEpoch, stoppedEarly);
+        if (_options.RestoreBestParameters)
+        {
+            run.RestoreBest();
+        }
+
+        return new TrainingResult(history, _options.RestoreBestParameters ? run.BestEpoch : history.Count, stoppedEarly);
     }
 
     private static void AtLeastOne(int value, string name, string note)

@@ -21,10 +21,19 @@ internal sealed class TrainingRun : IDisposable
     private readonly float[] _gradient;
     private readonly DivergenceGuard _guard;
     private readonly float[]? _best, _validationOutputs;
+    private readonly float[]? _sampleWeights;
     private DeterministicRandom _random;
     private float _bestLoss = float.PositiveInfinity;
+    private long _step;
 
-    public TrainingRun(IBatchNetwork network, IOptimizer optimizer, TrainerOptions options, Dataset train, Dataset? validation)
+    /// <summary>Creates the run's buffers.</summary>
+    /// <param name="network">The network trained.</param>
+    /// <param name="optimizer">Its optimizer.</param>
+    /// <param name="options">The checked options.</param>
+    /// <param name="train">The training set.</param>
+    /// <param name="validation">The validation set, if any.</param>
+    /// <param name="sampleWeights">Null, or each training sample's weight (<see cref="TrainingWeights.Combine"/>).</param>
+    public TrainingRun(IBatchNetwork network, IOptimizer optimizer, TrainerOptions options, Dataset train, Dataset? validation, float[]? sampleWeights)
     {
         _network = network;
         _optimizer = optimizer;
@@ -44,6 +53,7 @@ internal sealed class TrainingRun : IDisposable
         _best = validation is null ? null : new float[network.ParameterCount];
         _validationOutputs = validation is null ? null : new float[Math.Min(validation.Count, 256) * network.OutputSize];
         _random = new DeterministicRandom(options.Seed);
+        _sampleWeights = sampleWeights;
 
         // The batch gradient on up to MaxDegreeOfParallelism threads, bit for bit the same whatever that number. No
         // batch has more parts than the first, full one, so more threads than its parts would never have work.
@@ -51,6 +61,10 @@ internal sealed class TrainingRun : IDisposable
         _backward = new ParallelBackward(network, Math.Min(options.MaxDegreeOfParallelism, parts));
         _backward.Reserve(parts);
         _backward.ReserveRows(BatchSize);
+        if (sampleWeights is not null)
+        {
+            _backward.ReserveWeighted(BatchSize);
+        }
     }
 
     /// <summary>Samples per batch: the option, or the whole set when it is smaller.</summary>
@@ -62,11 +76,15 @@ internal sealed class TrainingRun : IDisposable
     /// <summary>The epoch whose parameters are the best so far (the last epoch when there is no validation set).</summary>
     public int BestEpoch { get; private set; }
 
-    /// <summary>One pass over the shuffled training set; returns the mean training loss.</summary>
+    /// <summary>
+    /// One pass over the shuffled training set; returns the mean training loss (weighted: Σ w·C / Σ w). A schedule
+    /// that changes per step sets the rate before every batch.
+    /// </summary>
     public float TrainEpoch(int epoch, IProgress<BatchReport>? batchProgress, CancellationToken cancellationToken)
     {
         _random.Shuffle(_order);
-        double lossSum = 0;
+        LearningRateSchedule? perStep = _options.Schedule is { ChangesPerStep: true } schedule ? schedule : null;
+        double lossSum = 0, weightSum = 0;
         int batch = 0;
         // start += n rather than += BatchSize, which could wrap past int.MaxValue on a set of nearly that many samples.
         for (int start = 0, n; start < _order.Length; start += n)
@@ -74,12 +92,20 @@ internal sealed class TrainingRun : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             batch++;
             n = Math.Min(BatchSize, _order.Length - start);
+            _step++;
+            if (perStep is not null)
+            {
+                _optimizer.LearningRate = perStep.AtStep(epoch, _step);
+            }
+
             float loss = TrainBatch(epoch, batch, start, n);
-            lossSum += (double)loss * n;
+            double weight = _sampleWeights is null ? n : TrainingWeights.Sum(_sampleWeights, _order.AsSpan(start, n));
+            lossSum += (double)loss * weight;
+            weightSum += weight;
             batchProgress?.Report(new BatchReport(epoch, batch, BatchesPerEpoch, loss));
         }
 
-        return (float)(lossSum / _train.Count);
+        return weightSum > 0 ? (float)(lossSum / weightSum) : 0f;
     }
 
     /// <summary>
@@ -90,7 +116,7 @@ internal sealed class TrainingRun : IDisposable
     private float TrainBatch(int epoch, int batch, int start, int n)
     {
         _guard.BeginBatch();
-        float loss = _backward.BackwardBatch(_train, _order.AsMemory(start, n), _gradient, _guard);
+        float loss = _backward.BackwardBatch(_train, _order.AsMemory(start, n), _gradient, _guard, _sampleWeights);
         _guard.EndBatch(epoch, batch, loss);
         return loss;
     }
@@ -123,6 +149,11 @@ internal sealed class TrainingRun : IDisposable
             _bestLoss = loss;
             BestEpoch = epoch;
             _network.Parameters.CopyTo(_best);
+            if (_options.CheckpointPath is string path)
+            {
+                // Atomic (temporary file, flush, rename): the file is always a complete checkpoint.
+                SafeTensors.Save(_network, path);
+            }
         }
 
         return (loss, accuracy);
@@ -135,7 +166,10 @@ internal sealed class TrainingRun : IDisposable
     /// <summary>Stops the worker threads of the parallel batch gradient.</summary>
     public void Dispose() => _backward.Dispose();
 
-    /// <summary>Puts the best epoch's parameters back, when a validation set chose one.</summary>
+    /// <summary>
+    /// Puts the best epoch's parameters back, when a validation set chose one (at the end of a run only if
+    /// <see cref="TrainerOptions.RestoreBestParameters"/>; always after a divergence).
+    /// </summary>
     public void RestoreBest()
     {
         if (_best is not null && BestEpoch > 0)
@@ -144,6 +178,9 @@ internal sealed class TrainingRun : IDisposable
         }
     }
 
+    private static int PredictedClass(ReadOnlySpan<float> output) =>
+        output.Length == 1 ? (output[0] >= 0.5f ? 1 : 0) : Evaluation.ArgMax(output);
+
     private (float Loss, double? Accuracy) Evaluate(Dataset validation, float[] outputs)
     {
         int outputSize = _network.OutputSize;
@@ -151,8 +188,9 @@ internal sealed class TrainingRun : IDisposable
         double loss = 0;
         int correct = 0;
 
-        // The arg max of a single output is always 0: its "accuracy" would be the share of class 0, so none is reported.
-        bool countsClasses = validation.Labels is not null && outputSize >= 2;
+        // With one output per class the prediction is the arg max; a single output with 0/1 labels (a binary
+        // classifier, CsvOptions.PositiveClass) predicts class 1 when its probability is at least 0.5.
+        bool countsClasses = validation.Labels is not null;
         for (int start = 0; start < validation.Count; start += block)
         {
             int n = Math.Min(block, validation.Count - start);
@@ -169,7 +207,7 @@ internal sealed class TrainingRun : IDisposable
             {
                 ReadOnlySpan<float> output = predictions.Slice(s * outputSize, outputSize);
                 loss += _network.Loss(output, validation.TargetsOf(start + s));
-                if (countsClasses && Evaluation.ArgMax(output) == validation.Labels![start + s])
+                if (countsClasses && PredictedClass(output) == validation.Labels![start + s])
                 {
                     correct++;
                 }

@@ -157,48 +157,64 @@ public static class SafeTensors
         LoadCore(network, layout, stream, source, options ?? ReadOptions.Default);
     }
 
+    /// <summary>
+    /// The <c>__metadata__</c> entries of the safetensors file at <paramref name="path"/> (what
+    /// <see cref="Save(INetwork, string, IReadOnlyDictionary{string, string}, StateDictKeys)"/> wrote with
+    /// <c>format</c> and <c>staticnet.layers</c>), for example a <see cref="Standardizer"/> saved with the weights.
+    /// Only the header is read, with the same limits and checks as <see cref="Load(INetwork, string, ReadOptions)"/>.
+    /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="options">Limits (the header's size is the format's; <see cref="ReadOptions.MaxTensorCount"/> bounds the entries); null for <see cref="ReadOptions.Default"/>.</param>
+    /// <returns>The entries, in ordinal key order; empty when the header has no <c>__metadata__</c>.</returns>
+    /// <exception cref="InvalidDataException">The header is malformed or beyond a limit; the message names the file and the problem.</exception>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path, ReadOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string fullPath = Path.GetFullPath(path);
+        using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096);
+        return ReadMetadataCore(file, WeightStreams.Describe(fullPath), options ?? ReadOptions.Default);
+    }
+
+    /// <summary>
+    /// The <c>__metadata__</c> entries of the safetensors file <paramref name="stream"/> holds from its current
+    /// position, as <see cref="ReadMetadata(string, ReadOptions)"/>. Only the length field and the header are read; the
+    /// stream is left after the header, not closed.
+    /// </summary>
+    /// <param name="stream">A readable stream.</param>
+    /// <param name="options">Limits; null for <see cref="ReadOptions.Default"/>.</param>
+    /// <returns>The entries, in ordinal key order; empty when the header has no <c>__metadata__</c>.</returns>
+    /// <exception cref="InvalidDataException">The header is malformed or beyond a limit.</exception>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(Stream stream, ReadOptions? options = null)
+    {
+        WeightStreams.RequireReadable(stream);
+        return ReadMetadataCore(stream, WeightStreams.Describe(stream), options ?? ReadOptions.Default);
+    }
+
+    private static SortedDictionary<string, string> ReadMetadataCore(Stream stream, string source, ReadOptions options)
+    {
+        Func<string, Exception?, InvalidDataException> reject =
+            (problem, inner) => new InvalidDataException(Invariant($"Cannot read the metadata of {source}: {StaticNet.Interop.MessageText.Shorten(problem, 300)}."), inner);
+        SafeTensorsHeader header = SafeTensorsHeaderParser.Parse(ReadHeader(stream, reject, out _), reject, options);
+        var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (header.Metadata is { } entries)
+        {
+            foreach (KeyValuePair<string, string> entry in entries)
+            {
+                metadata.Add(entry.Key, entry.Value);
+            }
+        }
+
+        return metadata;
+    }
+
     private static void LoadCore(INetwork network, WeightLayout layout, Stream stream, string source, ReadOptions options)
     {
-        // A stream that cannot seek has no length to check against: its header is read as it arrives, its data section
-        // is taken to be what the header describes, and reading the data then checks that the stream agrees.
-        long? available = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : null;
-        Span<byte> prefix = stackalloc byte[8];
-        int prefixRead = stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false);
-        if (prefixRead < 8)
-        {
-            throw layout.Reject(source, Invariant($"it is {prefixRead} bytes long, too short for the 8-byte header length every safetensors file starts with"));
-        }
-
-        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
-        if (headerLength > MaxHeaderLength)
-        {
-            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, more than the format's limit of {MaxHeaderLength}: it is not a safetensors file, or it is corrupt"));
-        }
-
-        if (available is long total && headerLength > (ulong)(total - 8))
-        {
-            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {total - 8} bytes follow it: the file is truncated, or not a safetensors file"));
-        }
-
-        // A length already checked against the file is allocated at once; a stream's grows as its bytes arrive.
-        byte[] headerBytes;
-        int headerRead = (int)headerLength;
-        if (available is null)
-        {
-            headerBytes = BoundedRead.Read(stream, (int)headerLength, out headerRead);
-        }
-        else
-        {
-            headerBytes = GC.AllocateUninitializedArray<byte>((int)headerLength);
-            ReadExactly(stream, headerBytes, layout, source);
-        }
-
-        if (headerRead < (int)headerLength)
-        {
-            throw layout.Reject(source, Invariant($"its header length field says {headerLength} bytes, but only {headerRead} bytes follow it: the file is truncated, or not a safetensors file"));
-        }
-
-        SafeTensorsHeader header = SafeTensorsHeaderParser.Parse(headerBytes, layout, source, options);
+        Func<string, Exception?, InvalidDataException> reject = (problem, inner) => layout.Reject(source, problem, inner);
+        byte[] headerBytes = ReadHeader(stream, reject, out long? available);
+        ulong headerLength = (ulong)headerBytes.Length;
+        Span<byte> prefix = stackalloc byte[1];
+        SafeTensorsHeader header = SafeTensorsHeaderParser.Parse(headerBytes, reject, options);
         long dataLength = available is long size ? size - 8 - (long)headerLength : header.DescribedDataLength;
         List<string> problems = header.FindProblems(layout, dataLength, 8 + (long)headerLength + dataLength, options.IgnoreBuffers, out TensorEntry[] matches, out string? note);
         if (problems.Count > 0)
@@ -222,13 +238,13 @@ public static class SafeTensors
         foreach (int i in order)
         {
             TensorSlot slot = layout.Slots[i];
-            Skip(stream, matches[i].Begin - position, layout, source);
-            ReadExactly(stream, MemoryMarshal.AsBytes(staging.AsSpan(slot.ParameterOffset, slot.Length)), layout, source);
+            Skip(stream, matches[i].Begin - position, reject);
+            ReadExactly(stream, MemoryMarshal.AsBytes(staging.AsSpan(slot.ParameterOffset, slot.Length)), reject);
             position = matches[i].End;
         }
 
-        Skip(stream, (ulong)dataLength - position, layout, source);
-        if (available is null && stream.ReadAtLeast(prefix[..1], 1, throwOnEndOfStream: false) != 0)
+        Skip(stream, (ulong)dataLength - position, reject);
+        if (available is null && stream.ReadAtLeast(prefix, 1, throwOnEndOfStream: false) != 0)
         {
             throw layout.Reject(source, Invariant($"the stream goes on after the last tensor, which ends at byte {8 + (long)headerLength + dataLength}"));
         }
@@ -247,8 +263,56 @@ public static class SafeTensors
         staging.AsSpan().CopyTo(network.Parameters);
     }
 
+    /// <summary>
+    /// Reads the 8-byte length and the JSON header it announces, bounded: the length is checked against the format's
+    /// limit and, for a stream that can seek, against the bytes that follow; a stream that cannot seek grows its
+    /// buffer as bytes arrive. <paramref name="available"/> is the bytes from the stream's position to its end, or null
+    /// for a stream that cannot seek (its data section is then taken to be what the header describes).
+    /// </summary>
+    private static byte[] ReadHeader(Stream stream, Func<string, Exception?, InvalidDataException> reject, out long? available)
+    {
+        available = stream.CanSeek ? Math.Max(0, stream.Length - stream.Position) : null;
+        Span<byte> prefix = stackalloc byte[8];
+        int prefixRead = stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false);
+        if (prefixRead < 8)
+        {
+            throw reject(Invariant($"it is {prefixRead} bytes long, too short for the 8-byte header length every safetensors file starts with"), null);
+        }
+
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        if (headerLength > MaxHeaderLength)
+        {
+            throw reject(Invariant($"its header length field says {headerLength} bytes, more than the format's limit of {MaxHeaderLength}: it is not a safetensors file, or it is corrupt"), null);
+        }
+
+        if (available is long total && headerLength > (ulong)(total - 8))
+        {
+            throw reject(Invariant($"its header length field says {headerLength} bytes, but only {total - 8} bytes follow it: the file is truncated, or not a safetensors file"), null);
+        }
+
+        // A length already checked against the file is allocated at once; a stream's grows as its bytes arrive.
+        byte[] headerBytes;
+        int headerRead = (int)headerLength;
+        if (available is null)
+        {
+            headerBytes = BoundedRead.Read(stream, (int)headerLength, out headerRead);
+        }
+        else
+        {
+            headerBytes = GC.AllocateUninitializedArray<byte>((int)headerLength);
+            ReadExactly(stream, headerBytes, reject);
+        }
+
+        if (headerRead < (int)headerLength)
+        {
+            throw reject(Invariant($"its header length field says {headerLength} bytes, but only {headerRead} bytes follow it: the file is truncated, or not a safetensors file"), null);
+        }
+
+        return headerBytes;
+    }
+
     /// <summary>Passes over the bytes of tensors the network does not take (ignored buffers), seeking where the stream can.</summary>
-    private static void Skip(Stream stream, ulong count, WeightLayout layout, string source)
+    private static void Skip(Stream stream, ulong count, Func<string, Exception?, InvalidDataException> reject)
     {
         if (count == 0)
         {
@@ -265,12 +329,12 @@ public static class SafeTensors
         while (count > 0)
         {
             int chunk = (int)Math.Min(count, (ulong)discard.Length);
-            ReadExactly(stream, discard[..chunk], layout, source);
+            ReadExactly(stream, discard[..chunk], reject);
             count -= (ulong)chunk;
         }
     }
 
-    private static void ReadExactly(Stream stream, Span<byte> buffer, WeightLayout layout, string source)
+    private static void ReadExactly(Stream stream, Span<byte> buffer, Func<string, Exception?, InvalidDataException> reject)
     {
         try
         {
@@ -280,7 +344,7 @@ public static class SafeTensors
         {
             // A file's length was checked against the header first, so for a file this means it shrank while being read;
             // a stream that cannot seek is simply shorter than its header says.
-            throw layout.Reject(source, "it ended before the end of the data its header describes (truncated, or modified while being read)", exception);
+            throw reject("it ended before the end of the data its header describes (truncated, or modified while being read)", exception);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -21,16 +22,14 @@ internal ref struct SafeTensorsHeaderParser
     private const int QuotedLength = 60;
 
     private readonly byte[] _json;
-    private readonly WeightLayout _layout;
-    private readonly string _source;
+    private readonly Func<string, Exception?, InvalidDataException> _reject;
     private readonly ReadOptions _options;
     private Utf8JsonReader _reader;
 
-    private SafeTensorsHeaderParser(byte[] json, WeightLayout layout, string source, ReadOptions options)
+    private SafeTensorsHeaderParser(byte[] json, Func<string, Exception?, InvalidDataException> reject, ReadOptions options)
     {
         _json = json;
-        _layout = layout;
-        _source = source;
+        _reject = reject;
         _options = options;
         _reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
     }
@@ -40,22 +39,29 @@ internal ref struct SafeTensorsHeaderParser
     /// an optional string-to-string <c>__metadata__</c>. Unknown properties inside a tensor entry are ignored, as the
     /// reference implementation ignores them; a repeated key anywhere is refused.
     /// </summary>
-    public static SafeTensorsHeader Parse(byte[] json, WeightLayout layout, string source, ReadOptions options)
+    public static SafeTensorsHeader Parse(byte[] json, WeightLayout layout, string source, ReadOptions options) =>
+        Parse(json, (problem, inner) => layout.Reject(source, problem, inner), options);
+
+    /// <summary>
+    /// <see cref="Parse(byte[], WeightLayout, string, ReadOptions)"/> without a network to compare with (for
+    /// <see cref="SafeTensors.ReadMetadata(string, ReadOptions)"/>): <paramref name="reject"/> words each problem.
+    /// </summary>
+    public static SafeTensorsHeader Parse(byte[] json, Func<string, Exception?, InvalidDataException> reject, ReadOptions options)
     {
         // The format requires valid UTF-8 throughout, also inside strings a reader never decodes.
         if (!Utf8.IsValid(json))
         {
-            throw layout.Reject(source, "its header is not valid UTF-8");
+            throw reject("its header is not valid UTF-8", null);
         }
 
-        var parser = new SafeTensorsHeaderParser(json, layout, source, options);
+        var parser = new SafeTensorsHeaderParser(json, reject, options);
         try
         {
             return parser.ParseRoot();
         }
         catch (JsonException exception)
         {
-            throw layout.Reject(source, Invariant($"its header is not valid JSON ({exception.Message})"), exception);
+            throw reject(Invariant($"its header is not valid JSON ({exception.Message})"), exception);
         }
     }
 
@@ -276,7 +282,7 @@ internal ref struct SafeTensorsHeaderParser
         }
         catch (InvalidOperationException exception)
         {
-            throw _layout.Reject(_source, Invariant($"its header has a string at byte {Offset()} whose escapes are not valid UTF-16 (a lone surrogate such as \\udc00)"), exception);
+            throw _reject(Invariant($"its header has a string at byte {Offset()} whose escapes are not valid UTF-16 (a lone surrogate such as \\udc00)"), exception);
         }
     }
 
@@ -293,7 +299,7 @@ internal ref struct SafeTensorsHeaderParser
 
     private static string Quote(long[] values) => "[" + string.Join(',', values) + "]";
 
-    private readonly Exception Reject(string problem) => _layout.Reject(_source, problem);
+    private readonly Exception Reject(string problem) => _reject(problem, null);
 
     private static string Describe(JsonTokenType kind) => kind switch
     {
