@@ -71,6 +71,10 @@ internal static class RuntimeContract
         ActivationKernels + ".SoftmaxRows", ActivationKernels + ".MultiplySigmoidDerivative", ActivationKernels + ".MultiplyTanhDerivative",
         ActivationKernels + ".MultiplyReLUDerivative", ActivationKernels + ".MultiplyLeakyReLUDerivative",
         VectorActivations + ".Sigmoid", VectorActivations + ".Tanh",
+        NetworkMath + ".GELU", NetworkMath + ".MultiplyGELUDerivative", ActivationKernels + ".GELU", ActivationKernels + ".MultiplyGELUDerivative", VectorActivations + ".GELU",
+        NetworkMath + ".SiLU", NetworkMath + ".MultiplySiLUDerivative", ActivationKernels + ".SiLU", ActivationKernels + ".MultiplySiLUDerivative", VectorActivations + ".SiLU",
+        NetworkMath + ".ELU", NetworkMath + ".MultiplyELUDerivative", ActivationKernels + ".ELU", ActivationKernels + ".MultiplyELUDerivative", VectorActivations + ".ELU",
+        NetworkMath + ".Softplus", NetworkMath + ".MultiplySoftplusDerivative", ActivationKernels + ".Softplus", ActivationKernels + ".MultiplySoftplusDerivative", VectorActivations + ".Softplus",
         FrozenLayers + ".Forward", FrozenLayers + ".WriteColumns",
     };
 }
