@@ -4,10 +4,12 @@ using StaticNet;
 
 namespace StaticNet.Tests.Networks;
 
+// <docs:gelu-network>
 [Network(8, 20, 6, 2, Hidden = Activation.GELU, Output = Activation.Identity)]
 public partial class GeluFixtureNet
 {
 }
+// </docs:gelu-network>
 
 [Network(8, 20, 6, 2, Hidden = Activation.SiLU, Output = Activation.Identity)]
 public partial class SiluFixtureNet
