@@ -154,7 +154,8 @@ internal static class DoubleReference
 
     /// <summary>
     /// The loss of one sample in double precision for any loss and output (softmax included), from the float
-    /// parameters: MSE ½Σ(a − y)², cross-entropy −Σ y·log a, binary cross-entropy −Σ [y·log a + (1 − y)·log(1 − a)].
+    /// parameters: MSE ½Σ(a − y)², cross-entropy −Σ y·log a, binary cross-entropy −Σ [y·log a + (1 − y)·log(1 − a)],
+    /// Huber Σ h(a − y) (h(e) = ½e² for |e| &lt; 1, else |e| − ½), absolute error Σ |a − y|.
     /// </summary>
     public static double Loss(double[] parameters, int[] sizes, Activation[] activations, Loss loss, float[] input, float[] target)
     {
@@ -166,6 +167,8 @@ internal static class DoubleReference
             {
                 StaticNet.Loss.MeanSquaredError => 0.5 * (a[j] - target[j]) * (a[j] - target[j]),
                 StaticNet.Loss.CrossEntropy => -target[j] * Math.Log(a[j]),
+                StaticNet.Loss.Huber => Math.Abs(a[j] - target[j]) < 1 ? 0.5 * (a[j] - target[j]) * (a[j] - target[j]) : Math.Abs(a[j] - target[j]) - 0.5,
+                StaticNet.Loss.MeanAbsoluteError => Math.Abs(a[j] - target[j]),
                 _ => -((target[j] * Math.Log(a[j])) + ((1 - target[j]) * Math.Log(1 - a[j]))),
             };
         }

@@ -233,6 +233,8 @@ internal static class NetworkEmitter
         {
             Loss.CrossEntropy => "CrossEntropy",
             Loss.BinaryCrossEntropy => "BinaryCrossEntropy",
+            Loss.Huber => "Huber",
+            Loss.MeanAbsoluteError => "MeanAbsoluteError",
             _ => "MeanSquaredError",
         };
         writer.Line();

@@ -66,6 +66,8 @@ internal static class RuntimeContract
         Losses + ".MeanSquaredError", Losses + ".CrossEntropy", Losses + ".BinaryCrossEntropy",
         OutputError + ".SoftmaxCrossEntropy", OutputError + ".SigmoidBinaryCrossEntropy",
         OutputError + ".SoftmaxMeanSquaredError", OutputError + ".MeanSquaredError",
+        Losses + ".Huber", Losses + ".MeanAbsoluteError", OutputError + ".Huber", OutputError + ".SoftmaxHuber",
+        OutputError + ".MeanAbsoluteError", OutputError + ".SoftmaxMeanAbsoluteError",
         DenseKernels + ".Forward", DenseKernels + ".ForwardBatch", DenseKernels + ".AccumulateGradient", DenseKernels + ".BackpropagateError",
         ActivationKernels + ".Sigmoid", ActivationKernels + ".Tanh", ActivationKernels + ".ReLU", ActivationKernels + ".LeakyReLU",
         ActivationKernels + ".SoftmaxRows", ActivationKernels + ".MultiplySigmoidDerivative", ActivationKernels + ".MultiplyTanhDerivative",

@@ -1,7 +1,8 @@
 // The architectures of GradientCheckTests: every hidden activation with every legal output/loss pairing,
 // one to four hidden layers, sizes 1 to 40, both unrolled (tiny) and looped (larger) layers.
 // Arch25 and Arch26 have no hidden layer; the others have one to four. Arch32–Arch40 are the smooth activations
-// (GELU, SiLU, ELU, Softplus), tiny (register layers) and larger (kernel layers), hidden and on the output.
+// (GELU, SiLU, ELU, Softplus), tiny (register layers) and larger (kernel layers), hidden and on the output;
+// Arch41–Arch44 the Huber and absolute-error losses on element-wise and softmax outputs.
 using StaticNet;
 
 namespace StaticNet.Tests.Networks;
@@ -211,6 +212,26 @@ public partial class Arch40
 {
 }
 
+[Network(4, 6, 3, Hidden = Activation.Tanh, Output = Activation.Identity, Loss = Loss.Huber)]
+public partial class Arch41
+{
+}
+
+[Network(12, 24, 16, 3, Hidden = Activation.Tanh, Output = Activation.Softmax, Loss = Loss.Huber)]
+public partial class Arch42
+{
+}
+
+[Network(4, 6, 3, Hidden = Activation.ReLU, Output = Activation.Sigmoid, Loss = Loss.MeanAbsoluteError)]
+public partial class Arch43
+{
+}
+
+[Network(3, 5, 4, Hidden = Activation.SiLU, Output = Activation.Softmax, Loss = Loss.MeanAbsoluteError)]
+public partial class Arch44
+{
+}
+
 /// <summary>Every architecture above, for theory data.</summary>
 public static class GradientCheckNetworks
 {
@@ -228,7 +249,7 @@ public static class GradientCheckNetworks
         throw new System.ArgumentException($"No architecture named {name}.", nameof(name));
     }
 
-    /// <summary>The index in <see cref="All"/> of Arch32, the first of the smooth activations' architectures.</summary>
+    /// <summary>The index in <see cref="All"/> of Arch32, the first of the smooth activations' and regression losses' architectures.</summary>
     public const int FirstSmooth = 32;
 
     /// <summary>Creates each network with the given seed.</summary>
@@ -275,5 +296,9 @@ public static class GradientCheckNetworks
         ("Arch38", seed => new Arch38(seed)),
         ("Arch39", seed => new Arch39(seed)),
         ("Arch40", seed => new Arch40(seed)),
+        ("Arch41", seed => new Arch41(seed)),
+        ("Arch42", seed => new Arch42(seed)),
+        ("Arch43", seed => new Arch43(seed)),
+        ("Arch44", seed => new Arch44(seed)),
     };
 }
