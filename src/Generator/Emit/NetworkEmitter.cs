@@ -51,6 +51,7 @@ internal static class NetworkEmitter
             BackpropagationEmitter.EmitBackpropagate(writer, plan);
             TrainStepEmitter.EmitTrainStep(writer, plan);
             EmitLoss(writer, spec);
+            SummaryEmitter.Emit(writer, spec);
             BatchEmitter.Emit(writer, plan, cancellationToken);
             writer.Line();
             ForwardPassEmitter.EmitForwardLayers(writer, plan, cancellationToken);

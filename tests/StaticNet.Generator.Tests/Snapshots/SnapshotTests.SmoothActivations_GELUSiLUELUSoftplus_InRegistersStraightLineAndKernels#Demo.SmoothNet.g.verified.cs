@@ -370,6 +370,12 @@ namespace Demo
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
+        /// <summary>The architecture in one line: layer sizes, activations, loss and parameter count.</summary>
+        public override string ToString() => "SmoothNet: 3-4-5-20-2, GELU, SiLU, ELU, Softplus, loss MeanSquaredError, 203 parameters";
+
+        /// <summary>The architecture as a table: one row per layer with its size, activation and parameter count, then the loss and the total.</summary>
+        public string Summary() => "SmoothNet\nlayer   units  activation          parameters\ninput       3\n1           4  GELU                        16\n2           5  SiLU                        25\n3          20  ELU                        120\n4           2  Softplus                    42\nloss MeanSquaredError, 203 parameters";
+
         /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
         public const int BatchBlockSize = 64;
 
