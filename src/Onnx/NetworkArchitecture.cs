@@ -73,7 +73,7 @@ internal sealed class NetworkArchitecture
         for (int l = 1; l < Sizes.Length; l++)
         {
             text.Append(CultureInfo.InvariantCulture, $" → dense {Sizes[l - 1]}→{Sizes[l]} (Gemm, or MatMul + Add)");
-            string? op = OnnxOperators.ActivationOp(Activations[l - 1]);
+            string? op = OnnxOperators.ActivationDescription(Activations[l - 1]);
             if (op is not null)
             {
                 text.Append(" → ").Append(op);

@@ -11,7 +11,7 @@ namespace StaticNet;
 /// <summary>
 /// Builds the ONNX model of a network: per layer a <c>Gemm</c> (transB = 1, so the weight initializer is stored
 /// [n_l, n_(l−1)] exactly as in <see cref="INetwork.Parameters"/> and in PyTorch) followed by the layer's activation
-/// node; a dynamic batch dimension; the <c>nn.Sequential</c> state-dict names for the initializers.
+/// node or nodes (<see cref="OnnxActivationNodes"/>); a dynamic batch dimension; the <c>nn.Sequential</c> state-dict names for the initializers.
 /// </summary>
 internal static class OnnxExporter
 {
@@ -42,9 +42,9 @@ internal static class OnnxExporter
             graph.Initializer.Add(Initializer(weight, parameters));
             graph.Initializer.Add(Initializer(bias, parameters));
 
-            string? activation = OnnxOperators.ActivationOp(architecture.Activations[l - 1]);
+            Activation kind = architecture.Activations[l - 1];
             bool last = l == architecture.LayerCount;
-            string linear = last && activation is null ? OutputName : Invariant($"layer{l}.z");
+            string linear = last && kind == Activation.Identity ? OutputName : Invariant($"layer{l}.z");
             var gemm = new NodeProto { Name = Invariant($"layer{l}.Gemm"), OpType = "Gemm" };
             gemm.Input.Add(value);
             gemm.Input.Add(weight.Name);
@@ -54,22 +54,10 @@ internal static class OnnxExporter
             graph.Node.Add(gemm);
             value = linear;
 
-            if (activation is not null)
+            if (kind != Activation.Identity)
             {
                 string output = last ? OutputName : Invariant($"layer{l}.a");
-                var node = new NodeProto { Name = Invariant($"layer{l}.{activation}"), OpType = activation };
-                node.Input.Add(value);
-                node.Output.Add(output);
-                if (architecture.Activations[l - 1] == Activation.LeakyReLU)
-                {
-                    node.Attribute.Add(new AttributeProto { Name = "alpha", Type = AttributeProto.Types.AttributeType.Float, F = architecture.LeakySlope });
-                }
-                else if (architecture.Activations[l - 1] == Activation.Softmax)
-                {
-                    node.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = -1 });
-                }
-
-                graph.Node.Add(node);
+                OnnxActivationNodes.Write(graph, l, kind, architecture.LeakySlope, value, output);
                 value = output;
             }
         }

@@ -13,10 +13,11 @@ internal sealed class OnnxRejection(string problem) : Exception(problem);
 /// <summary>
 /// Reads the parameters of a network out of an ONNX graph that computes it: a chain from the one graph input to the
 /// one graph output of dense layers (<c>Gemm</c>, or <c>MatMul</c> then <c>Add</c>) each followed by the network's
-/// activation for that layer (none for identity). <c>Identity</c> and <c>Dropout</c> nodes (inference no-ops) may sit
+/// activation for that layer (none for identity; several nodes for SiLU and GELU, see <c>OnnxImporter.Composite.cs</c>).
+/// <c>Identity</c> and <c>Dropout</c> nodes (inference no-ops) may sit
 /// anywhere in the chain. Everything else is rejected, naming the node and what the network expects there.
 /// </summary>
-internal sealed class OnnxImporter
+internal sealed partial class OnnxImporter
 {
     private static readonly string[] PassThrough = { "Identity", "Dropout" };
 
@@ -322,6 +323,11 @@ internal sealed class OnnxImporter
     private string ReadActivation(int layer, string value)
     {
         Activation expected = _architecture.Activations[layer - 1];
+        if (OnnxOperators.IsComposite(expected) && _consumers.TryGetValue(value, out List<NodeProto>? readers) && readers.Count == 2)
+        {
+            return expected == Activation.SiLU ? ReadSilu(layer, value, readers) : ReadGelu(layer, value, readers);
+        }
+
         NodeProto? node = NextNode(ref value);
         if (node is null || node.OpType is "Gemm" or "MatMul" || !OnnxOperators.TryGetActivation(node.OpType, out Activation found))
         {
@@ -331,7 +337,7 @@ internal sealed class OnnxImporter
             }
 
             string what = node is null ? Invariant($"the graph ends at '{Q(value)}' after layer {layer}") : $"{Describe(node)} follows layer {layer}";
-            string wanted = OnnxOperators.ActivationOp(expected) is { } op ? "a " + op + " node" : "the next dense layer or the graph's output";
+            string wanted = OnnxOperators.ActivationOp(expected) is { } op ? "a " + op + " node" : OnnxOperators.ActivationDescription(expected) ?? "the next dense layer or the graph's output";
             throw new OnnxRejection(Invariant($"{what}, but the network's layer {layer} has the activation {expected}, so {wanted} must come next"));
         }
 
@@ -348,6 +354,14 @@ internal sealed class OnnxImporter
             {
                 throw new OnnxRejection(Invariant($"{Describe(node)} has alpha = {alpha:R}, but the network's LeakySlope is {_architecture.LeakySlope:R}"));
             }
+        }
+        else if (found == Activation.ELU && FloatAttribute(node, "alpha", 1f) != 1f)
+        {
+            throw new OnnxRejection(Invariant($"{Describe(node)} has alpha = {FloatAttribute(node, "alpha", 1f):R}, but the network's ELU has α = 1"));
+        }
+        else if (found == Activation.GELU && StringAttribute(node, "approximate") is { } approximate && approximate != "none")
+        {
+            throw new OnnxRejection($"{Describe(node)} has approximate = '{Q(approximate)}', but the network's GELU is the exact (erf) form, approximate = 'none'");
         }
         else if (found == Activation.Softmax)
         {
@@ -458,6 +472,9 @@ internal sealed class OnnxImporter
         AttributeProto? attribute = node.Attribute.FirstOrDefault(a => a.Name == name);
         return attribute is null ? fallback : attribute.F;
     }
+
+    private static string? StringAttribute(NodeProto node, string name) =>
+        node.Attribute.FirstOrDefault(a => a.Name == name)?.S.ToStringUtf8();
 
     private static long IntAttribute(NodeProto node, string name, long fallback)
     {

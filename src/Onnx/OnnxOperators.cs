@@ -17,7 +17,13 @@ internal static class OnnxOperators
     /// <summary>The oldest IR version read: 3, the first with opset imports, without which no operator has a defined meaning.</summary>
     public const long MinimumIrVersion = 3;
 
-    /// <summary>The ONNX operator of an activation, or null for <see cref="Activation.Identity"/> (no node).</summary>
+    /// <summary>The √2 GELU's exported form divides by, as float32 (torch writes the same constant).</summary>
+    public const float Sqrt2 = 1.41421356f;
+
+    /// <summary>
+    /// The ONNX operator of an activation computed by one node, or null for <see cref="Activation.Identity"/> (no node)
+    /// and for the activations opset 13 has no operator for (<see cref="IsComposite"/>: SiLU and GELU).
+    /// </summary>
     public static string? ActivationOp(Activation activation) => activation switch
     {
         Activation.Identity => null,
@@ -26,7 +32,24 @@ internal static class OnnxOperators
         Activation.ReLU => "Relu",
         Activation.LeakyReLU => "LeakyRelu",
         Activation.Softmax => "Softmax",
+        Activation.ELU => "Elu",
+        Activation.Softplus => "Softplus",
+        Activation.SiLU or Activation.GELU => null,
         _ => throw new System.ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation."),
+    };
+
+    /// <summary>
+    /// Whether the activation is written as several nodes, the form torch.onnx writes at opset 13: SiLU as
+    /// x·Sigmoid(x), GELU as (x · (Erf(x / √2) + 1)) · 0.5 (opset 20's Gelu is read too).
+    /// </summary>
+    public static bool IsComposite(Activation activation) => activation is Activation.SiLU or Activation.GELU;
+
+    /// <summary>What the graph must hold for an activation, for messages; null for identity.</summary>
+    public static string? ActivationDescription(Activation activation) => activation switch
+    {
+        Activation.SiLU => "Sigmoid then Mul by its input (SiLU)",
+        Activation.GELU => "Div by √2, Erf, Add 1, Mul by its input, Mul by 0.5 (GELU, or one Gelu node)",
+        _ => ActivationOp(activation),
     };
 
     /// <summary>The activation an ONNX operator computes, if it is one StaticNet has.</summary>
@@ -39,6 +62,9 @@ internal static class OnnxOperators
             case "Relu": activation = Activation.ReLU; return true;
             case "LeakyRelu": activation = Activation.LeakyReLU; return true;
             case "Softmax": activation = Activation.Softmax; return true;
+            case "Elu": activation = Activation.ELU; return true;
+            case "Softplus": activation = Activation.Softplus; return true;
+            case "Gelu": activation = Activation.GELU; return true;
             default: activation = Activation.Identity; return false;
         }
     }

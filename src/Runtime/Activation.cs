@@ -31,4 +31,16 @@ enum Activation
 
     /// <summary>g(z)_j = e^(z_j) / Σ_k e^(z_k) over the whole layer. Only valid on the output layer.</summary>
     Softmax = 5,
+
+    /// <summary>g(z) = z · Φ(z) = ½ z (1 + erf(z/√2)), PyTorch's <c>nn.GELU()</c> (the exact form, not the tanh approximation).</summary>
+    GELU = 6,
+
+    /// <summary>g(z) = z · σ(z), PyTorch's <c>nn.SiLU()</c> (also called swish).</summary>
+    SiLU = 7,
+
+    /// <summary>g(z) = z for z &gt; 0, otherwise e^z − 1: PyTorch's <c>nn.ELU()</c> with α = 1.</summary>
+    ELU = 8,
+
+    /// <summary>g(z) = log(1 + e^z), and z itself above 20: PyTorch's <c>nn.Softplus()</c> (β = 1, threshold 20).</summary>
+    Softplus = 9,
 }

@@ -22,4 +22,16 @@ enum Loss
 
     /// <summary>C = −Σ_k [y_k log ŷ_k + (1 − y_k) log(1 − ŷ_k)]. Requires a <see cref="F:StaticNet.Activation.Sigmoid"/> output; δ[L] = ŷ − y.</summary>
     BinaryCrossEntropy = 2,
+
+    /// <summary>
+    /// C = Σ_k h(ŷ_k − y_k) with h(e) = ½e² for |e| ≤ 1, otherwise |e| − ½: PyTorch's <c>HuberLoss(delta=1)</c>
+    /// summed over the outputs (its default reduction also divides by the number of outputs). Works with any output.
+    /// </summary>
+    Huber = 3,
+
+    /// <summary>
+    /// C = Σ_k |ŷ_k − y_k|, with the subgradient sign(ŷ_k − y_k) (0 at 0, as PyTorch): <c>L1Loss</c> summed over the
+    /// outputs (its default reduction also divides by the number of outputs). Works with any output.
+    /// </summary>
+    MeanAbsoluteError = 4,
 }

@@ -229,4 +229,34 @@ public sealed class GeneratedMemberTests
             "public DefaultSeededNet(int seed)\n{\n    Initialize(seed);\n}",
             GeneratedMembers.Find(run.Source("Demo.DefaultSeededNet.g.cs"), "DefaultSeededNet"));
     }
+
+    [Fact]
+    public void UserDeclaredToStringAndSummary_AreNotGeneratedAgain()
+    {
+        // The generated ToString and Summary would be error CS0111 beside the user's; the user's win.
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StaticNet;
+
+            namespace Demo;
+
+            [Network(2, 1)]
+            public partial class NamedNet
+            {
+                public override string ToString() => "mine";
+
+                public string Summary() => "also mine";
+            }
+
+            [Network(2, 1)]
+            public partial class PlainNet
+            {
+            }
+            """);
+
+        Assert.Empty(run.CompilationErrors);
+        Assert.DoesNotContain("ToString()", run.Source("Demo.NamedNet.g.cs"));
+        Assert.DoesNotContain("Summary()", run.Source("Demo.NamedNet.g.cs"));
+        Assert.Contains("public override string ToString()", run.Source("Demo.PlainNet.g.cs"));
+        Assert.Contains("public string Summary()", run.Source("Demo.PlainNet.g.cs"));
+    }
 }

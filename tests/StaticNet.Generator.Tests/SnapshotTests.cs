@@ -39,6 +39,13 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void SmoothActivations_GELUSiLUELUSoftplus_InRegistersStraightLineAndKernels()
+    {
+        GeneratorRun run = GenerateCleanly(Sources.SmoothActivations, "Demo.SmoothNet.g.cs");
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void ClassInGlobalNamespace_BinaryCrossEntropy()
     {
         GeneratorRun run = GenerateCleanly(Sources.ClassInGlobalNamespace, "XorNet.g.cs");

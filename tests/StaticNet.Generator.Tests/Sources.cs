@@ -59,6 +59,17 @@ internal static class Sources
         """;
 
     /// <summary>Per-layer activations with a custom LeakyReLU slope, which must appear as a float literal.</summary>
+    public const string SmoothActivations = """
+        using StaticNet;
+
+        namespace Demo;
+
+        [Network(3, 4, 5, 20, 2, Activations = new[] { Activation.GELU, Activation.SiLU, Activation.ELU, Activation.Softplus })]
+        public partial class SmoothNet
+        {
+        }
+        """;
+
     public const string PerLayerActivations = """
         using StaticNet;
 

@@ -36,10 +36,10 @@ public sealed class ElementwiseOperatorTests
     [Fact]
     public void Derivatives_AtEveryWidth_MatchTheScalarFormsExactly()
     {
-        AssertDerivative(new SigmoidDerivativeOperator());
-        AssertDerivative(new TanhDerivativeOperator());
-        AssertDerivative(new LeakyReLUDerivativeOperator(0f));
-        AssertDerivative(new LeakyReLUDerivativeOperator(0.01f));
+        AssertDerivative(new SigmoidOperator());
+        AssertDerivative(new TanhOperator());
+        AssertDerivative(new LeakyReLUOperator(0f));
+        AssertDerivative(new LeakyReLUOperator(0.01f));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ElementwiseOperatorTests
             Assert.Equal(Math.Tanh(z[i]), a[i], 1e-6 * Math.Max(1e-3, Math.Abs(Math.Tanh(z[i]))));
         }
 
-        Elementwise.MultiplyInPlace(new LeakyReLUDerivativeOperator(0.1f), delta, z);
+        Elementwise.MultiplyInPlace(new LeakyReLUOperator(0.1f), delta, z);
         for (int i = 0; i < length; i++)
         {
             Assert.Equal((1f + i) * (z[i] > 0 ? 1f : 0.1f), delta[i]);

@@ -7,7 +7,7 @@ using Xunit;
 namespace StaticNet.Tests;
 
 /// <summary>
-/// Generated Forward against a plain, obviously correct MLP written here in double precision: the gradient check
+/// Generated Forward against a plain, obviously correct MLP in double precision (<see cref="DoubleReference"/>): the gradient check
 /// proves Backward matches Forward, and this proves Forward computes the right function.
 /// </summary>
 public class ForwardReferenceTests
@@ -30,6 +30,22 @@ public class ForwardReferenceTests
     [Fact]
     public void LoopedTanhLayers_MatchReference() =>
         AssertMatchesReference(new Arch29(6), new[] { 16, 16, 16 }, new[] { Activation.Tanh, Activation.Tanh }, 0f);
+
+    [Fact]
+    public void SmoothActivations_InRegisterAndStraightLineLayers_MatchReference() => AssertMatchesReference(
+        new Arch40(3),
+        new[] { 6, 10, 9, 8, 7, 2 },
+        new[] { Activation.GELU, Activation.SiLU, Activation.ELU, Activation.Softplus, Activation.Identity },
+        0f);
+
+    [Theory]
+    [InlineData(33, Activation.GELU)]
+    [InlineData(39, Activation.Softplus)]
+    public void SmoothActivations_InKernelLayers_MatchReference(int architecture, Activation hidden) => AssertMatchesReference(
+        GradientCheckNetworks.Create("Arch" + architecture, 5),
+        new[] { 12, 24, 16, 3 },
+        new[] { hidden, hidden, Activation.Softmax },
+        0f);
 
     [Fact]
     public void Forward_FromManyThreadsAtOnce_GivesTheSameResults()
@@ -71,65 +87,11 @@ public class ForwardReferenceTests
 
             var output = new float[network.OutputSize];
             network.Forward(input, output);
-            double[] expected = Reference(network.Parameters.ToArray(), sizes, activations, slope, input);
+            double[] expected = DoubleReference.Forward(Array.ConvertAll(network.Parameters.ToArray(), v => (double)v), sizes, activations, slope, input);
             for (int j = 0; j < output.Length; j++)
             {
                 Assert.Equal(expected[j], output[j], 1e-5);
             }
         }
-    }
-
-    private static double[] Reference(float[] parameters, int[] sizes, Activation[] activations, float slope, float[] input)
-    {
-        double[] a = Array.ConvertAll(input, v => (double)v);
-        int offset = 0;
-        for (int l = 1; l < sizes.Length; l++)
-        {
-            int n = sizes[l], m = sizes[l - 1];
-            var z = new double[n];
-            for (int j = 0; j < n; j++)
-            {
-                z[j] = parameters[offset + (n * m) + j];
-                for (int k = 0; k < m; k++)
-                {
-                    z[j] += parameters[offset + (j * m) + k] * a[k];
-                }
-            }
-
-            offset += (n * m) + n;
-            a = Activate(z, activations[l - 1], slope);
-        }
-
-        return a;
-    }
-
-    private static double[] Activate(double[] z, Activation activation, float slope)
-    {
-        if (activation == Activation.Softmax)
-        {
-            double max = double.NegativeInfinity, sum = 0;
-            foreach (double v in z)
-            {
-                max = Math.Max(max, v);
-            }
-
-            var e = Array.ConvertAll(z, v => Math.Exp(v - max));
-            foreach (double v in e)
-            {
-                sum += v;
-            }
-
-            return Array.ConvertAll(e, v => v / sum);
-        }
-
-        return Array.ConvertAll(z, v => activation switch
-        {
-            Activation.Identity => v,
-            Activation.Sigmoid => 1 / (1 + Math.Exp(-v)),
-            Activation.Tanh => Math.Tanh(v),
-            Activation.ReLU => Math.Max(0, v),
-            Activation.LeakyReLU => v > 0 ? v : slope * v,
-            _ => throw new ArgumentOutOfRangeException(nameof(activation)),
-        });
     }
 }

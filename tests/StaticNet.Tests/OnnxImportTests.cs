@@ -193,7 +193,7 @@ public sealed class OnnxImportTests() : TemporaryDirectory("onnx-import")
                 graph.Node[0].OpType = "Conv";
                 break;
             case "unsupported-activation":
-                graph.Node[1].OpType = "Elu";
+                graph.Node[1].OpType = "Selu";
                 break;
             case "wrong-activation":
                 graph.Node[1].OpType = "Relu";
@@ -281,7 +281,7 @@ public sealed class OnnxImportTests() : TemporaryDirectory("onnx-import")
     [InlineData("not-protobuf", "it is not an ONNX model: it is not valid protobuf")]
     [InlineData("no-graph", "it holds no graph")]
     [InlineData("wrong-op", "node 'layer1.Gemm' (Conv) is where layer 1 (4→5) should start, but it is not Gemm or MatMul (a dense layer)")]
-    [InlineData("unsupported-activation", "node 'layer1.Sigmoid' (Elu) follows layer 1, but the network's layer 1 has the activation Sigmoid, so a Sigmoid node must come next")]
+    [InlineData("unsupported-activation", "node 'layer1.Sigmoid' (Selu) follows layer 1, but the network's layer 1 has the activation Sigmoid, so a Sigmoid node must come next")]
     [InlineData("wrong-activation", "node 'layer1.Sigmoid' (Relu) applies ReLU after layer 1, but the network's layer 1 uses Sigmoid")]
     [InlineData("wrong-shape", "node 'layer1.Gemm' (Gemm): weight '0.weight' is [8,4], but layer 1 is 4→5 and with transB = 1 the weight is stored [n_l, n_(l-1)] as in PyTorch, so it must be [5,4]")]
     [InlineData("external-data", "initializer '0.weight' (used by node 'layer1.Gemm' (Gemm)) keeps its data in the external file 'weights.bin'")]

@@ -63,9 +63,17 @@ internal static class ActivationFormulas
     /// An expression for <paramref name="value"/> ⊙ g'(z), reading g' from the activation <paramref name="a"/> or, for
     /// the ReLU family, from the pre-activation <paramref name="z"/>.
     /// </summary>
-    public static string TimesDerivative(Activation activation, string value, string a, string z, float slope) =>
-        ActivationTable.Of(activation).TimesDerivative?.Invoke(value, a, z, Literals.Float(slope))
-        ?? throw new ArgumentOutOfRangeException(nameof(activation), $"{activation} uses its Jacobian-vector product.");
+    public static string TimesDerivative(Activation activation, string value, string a, string z, float slope)
+    {
+        ActivationForms forms = ActivationTable.Of(activation);
+        if (forms.ScalarDerivative is { } function)
+        {
+            return $"{RuntimeContract.NetworkMath}.{function}({value}, {z})";
+        }
+
+        return forms.TimesDerivative?.Invoke(value, a, z, Literals.Float(slope))
+            ?? throw new ArgumentOutOfRangeException(nameof(activation), $"{activation} uses its Jacobian-vector product.");
+    }
 
     /// <summary>The statement δ = Jᵀ·g through a layer-wise activation's Jacobian, from its a and the upstream gradient.</summary>
     public static string JacobianProduct(Activation activation, string a, string gradient, string delta) =>

@@ -54,6 +54,7 @@ internal static class NetworkEmitter
             BackpropagationEmitter.EmitBackpropagate(writer, plan);
             TrainStepEmitter.EmitTrainStep(writer, plan);
             EmitLoss(writer, spec);
+            SummaryEmitter.Emit(writer, spec);
             BatchEmitter.Emit(writer, plan, cancellationToken);
             writer.Line();
             ForwardPassEmitter.EmitForwardLayers(writer, plan, cancellationToken);
@@ -236,6 +237,8 @@ internal static class NetworkEmitter
         {
             Loss.CrossEntropy => "CrossEntropy",
             Loss.BinaryCrossEntropy => "BinaryCrossEntropy",
+            Loss.Huber => "Huber",
+            Loss.MeanAbsoluteError => "MeanAbsoluteError",
             _ => "MeanSquaredError",
         };
         writer.Line();

@@ -65,6 +65,10 @@ internal static class OutputErrorEmitter
             OutputErrorForm.SoftmaxCrossEntropy => $"softmax and cross-entropy fused: δ[{l}] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits",
             OutputErrorForm.SigmoidBinaryCrossEntropy => $"sigmoid and binary cross-entropy fused: δ[{l}] = ŷ − y, C from the logits",
             OutputErrorForm.SoftmaxMeanSquaredError => $"mean squared error through softmax: δ[{l}] = Jᵀ·(ŷ − y)",
+            OutputErrorForm.SoftmaxHuber => $"Huber loss (δ = 1) through softmax: δ[{l}] = Jᵀ·clamp(ŷ − y, −1, 1)",
+            OutputErrorForm.SoftmaxMeanAbsoluteError => $"absolute error through softmax: δ[{l}] = Jᵀ·sign(ŷ − y)",
+            OutputErrorForm.Huber => $"Huber loss (δ = 1): δ[{l}] = clamp(ŷ − y, −1, 1) ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, plan.Spec.LeakySlope)}",
+            OutputErrorForm.MeanAbsoluteError => $"absolute error: δ[{l}] = sign(ŷ − y) ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, plan.Spec.LeakySlope)}",
             _ => $"mean squared error: δ[{l}] = (ŷ − y) ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, plan.Spec.LeakySlope)}",
         };
     }
@@ -79,6 +83,10 @@ internal static class OutputErrorEmitter
         OutputErrorForm.SoftmaxCrossEntropy => "SoftmaxCrossEntropy",
         OutputErrorForm.SigmoidBinaryCrossEntropy => "SigmoidBinaryCrossEntropy",
         OutputErrorForm.SoftmaxMeanSquaredError => "SoftmaxMeanSquaredError",
+        OutputErrorForm.SoftmaxHuber => "SoftmaxHuber",
+        OutputErrorForm.Huber => "Huber",
+        OutputErrorForm.SoftmaxMeanAbsoluteError => "SoftmaxMeanAbsoluteError",
+        OutputErrorForm.MeanAbsoluteError => "MeanAbsoluteError",
         _ => "MeanSquaredError",
     };
 

@@ -28,6 +28,10 @@ internal static class PublicApi
 
     public const string TrainStep = "public float TrainStep(" + ReadOnlySpan + " input, " + ReadOnlySpan + " target, float learningRate)";
 
+    public const string ToStringOverride = "public override string ToString()";
+
+    public const string Summary = "public string Summary()";
+
     public const string ComputeLoss = "public float ComputeLoss(" + ReadOnlySpan + " output, " + ReadOnlySpan + " target)";
 
     /// <summary>

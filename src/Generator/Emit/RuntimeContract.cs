@@ -66,11 +66,17 @@ internal static class RuntimeContract
         Losses + ".MeanSquaredError", Losses + ".CrossEntropy", Losses + ".BinaryCrossEntropy",
         OutputError + ".SoftmaxCrossEntropy", OutputError + ".SigmoidBinaryCrossEntropy",
         OutputError + ".SoftmaxMeanSquaredError", OutputError + ".MeanSquaredError",
+        Losses + ".Huber", Losses + ".MeanAbsoluteError", OutputError + ".Huber", OutputError + ".SoftmaxHuber",
+        OutputError + ".MeanAbsoluteError", OutputError + ".SoftmaxMeanAbsoluteError",
         DenseKernels + ".Forward", DenseKernels + ".ForwardBatch", DenseKernels + ".AccumulateGradient", DenseKernels + ".BackpropagateError",
         ActivationKernels + ".Sigmoid", ActivationKernels + ".Tanh", ActivationKernels + ".ReLU", ActivationKernels + ".LeakyReLU",
         ActivationKernels + ".SoftmaxRows", ActivationKernels + ".MultiplySigmoidDerivative", ActivationKernels + ".MultiplyTanhDerivative",
         ActivationKernels + ".MultiplyReLUDerivative", ActivationKernels + ".MultiplyLeakyReLUDerivative",
         VectorActivations + ".Sigmoid", VectorActivations + ".Tanh",
+        NetworkMath + ".GELU", NetworkMath + ".MultiplyGELUDerivative", ActivationKernels + ".GELU", ActivationKernels + ".MultiplyGELUDerivative", VectorActivations + ".GELU",
+        NetworkMath + ".SiLU", NetworkMath + ".MultiplySiLUDerivative", ActivationKernels + ".SiLU", ActivationKernels + ".MultiplySiLUDerivative", VectorActivations + ".SiLU",
+        NetworkMath + ".ELU", NetworkMath + ".MultiplyELUDerivative", ActivationKernels + ".ELU", ActivationKernels + ".MultiplyELUDerivative", VectorActivations + ".ELU",
+        NetworkMath + ".Softplus", NetworkMath + ".MultiplySoftplusDerivative", ActivationKernels + ".Softplus", ActivationKernels + ".MultiplySoftplusDerivative", VectorActivations + ".Softplus",
         FrozenLayers + ".Forward", FrozenLayers + ".WriteColumns",
     };
 }

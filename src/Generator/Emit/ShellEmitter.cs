@@ -86,6 +86,15 @@ internal static class ShellEmitter
         Member(writer, PublicApi.Backpropagate + Throws);
         Member(writer, PublicApi.TrainStep + Throws);
         Member(writer, PublicApi.ComputeLoss + Throws);
+        if (!shell.UserConstructors.DeclaresToString)
+        {
+            Member(writer, PublicApi.ToStringOverride + Throws);
+        }
+
+        if (!shell.UserConstructors.DeclaresSummary)
+        {
+            Member(writer, PublicApi.Summary + Throws);
+        }
         writer.Line();
         writer.Line(PublicApi.InterfaceLoss);
         writer.Line();

@@ -56,7 +56,8 @@ internal sealed class ActivationForms
     public Func<int, string, string> DerivativeEquation { get; init; } = (_, _) => "g' = 1";
 
     /// <summary>
-    /// value ⊙ g' as one C# expression: (value, a_j, z_j, slope literal). Null where g' is a Jacobian.
+    /// value ⊙ g' as one C# expression: (value, a_j, z_j, slope literal). Null where g' is a Jacobian or where
+    /// <see cref="ScalarDerivative"/> names a runtime function for it.
     /// </summary>
     public Func<string, string, string, string, string>? TimesDerivative { get; init; }
 
@@ -65,6 +66,9 @@ internal sealed class ActivationForms
     /// span in place for softmax.
     /// </summary>
     public string? ScalarFunction { get; init; }
+
+    /// <summary>NetworkMath member computing value · g'(z) of one float, (value, z), where g' is no short expression.</summary>
+    public string? ScalarDerivative { get; init; }
 
     /// <summary>ActivationKernels member applying g from one span into another, (z, a[, slope]); for softmax, row by row in place (a, rowWidth).</summary>
     public string? LayerKernel { get; init; }
@@ -146,6 +150,54 @@ internal static class ActivationTable
             LayerKernel = "LeakyReLU",
             DerivativeKernel = "MultiplyLeakyReLUDerivative",
             InlineVector = (vector, z, slope) => $"{vector}.ConditionalSelect({vector}.GreaterThan({z}, {vector}<float>.Zero), {z}, {z} * {slope})",
+        },
+        new ActivationForms(Activation.GELU)
+        {
+            Derivative = DerivativeSource.PreActivation,
+            HeInitialization = true,
+            Equation = z => $"GELU({z})",
+            DerivativeEquation = (l, _) => $"GELU' = Φ(z[{l}]) + z[{l}]·φ(z[{l}])",
+            ScalarFunction = "GELU",
+            ScalarDerivative = "MultiplyGELUDerivative",
+            LayerKernel = "GELU",
+            DerivativeKernel = "MultiplyGELUDerivative",
+            VectorFunction = "GELU",
+        },
+        new ActivationForms(Activation.SiLU)
+        {
+            Derivative = DerivativeSource.PreActivation,
+            HeInitialization = true,
+            Equation = z => $"{z}·σ({z})",
+            DerivativeEquation = (l, _) => $"SiLU' = σ(z[{l}])(1 + z[{l}](1 − σ(z[{l}])))",
+            ScalarFunction = "SiLU",
+            ScalarDerivative = "MultiplySiLUDerivative",
+            LayerKernel = "SiLU",
+            DerivativeKernel = "MultiplySiLUDerivative",
+            VectorFunction = "SiLU",
+        },
+        new ActivationForms(Activation.ELU)
+        {
+            Derivative = DerivativeSource.PreActivation,
+            HeInitialization = true,
+            Equation = z => $"elu({z})",
+            DerivativeEquation = (l, _) => $"ELU' = 1 if z[{l}] > 0, else e^z[{l}]",
+            ScalarFunction = "ELU",
+            ScalarDerivative = "MultiplyELUDerivative",
+            LayerKernel = "ELU",
+            DerivativeKernel = "MultiplyELUDerivative",
+            VectorFunction = "ELU",
+        },
+        new ActivationForms(Activation.Softplus)
+        {
+            Derivative = DerivativeSource.PreActivation,
+            HeInitialization = true,
+            Equation = z => $"softplus({z})",
+            DerivativeEquation = (l, _) => $"softplus' = σ(z[{l}])",
+            ScalarFunction = "Softplus",
+            ScalarDerivative = "MultiplySoftplusDerivative",
+            LayerKernel = "Softplus",
+            DerivativeKernel = "MultiplySoftplusDerivative",
+            VectorFunction = "Softplus",
         },
         new ActivationForms(Activation.Softmax)
         {

@@ -22,6 +22,10 @@ internal static class MemberClashes
         "TrainStep", "DescendLayers",
     };
 
+    // Methods the emitter declares unless the user already has them (NetworkParser reads which): a user's method of
+    // that name is theirs to keep, anything else so named clashes.
+    private static readonly string[] YieldingMethodNames = { "ToString", "Summary" };
+
     // What a frozen network ([Network(…, Weights = "…")]) declares besides.
     private static readonly string[] FrozenNames = { "Predict", "PredictBatch", "TrainedParameters", "PredictWithForwardLayers" };
 
@@ -33,7 +37,7 @@ internal static class MemberClashes
     /// </summary>
     public static bool IsGenerated(string name, int layerCount, bool frozen = false)
     {
-        if (System.Array.IndexOf(FixedNames, name) >= 0 || (frozen && System.Array.IndexOf(FrozenNames, name) >= 0))
+        if (System.Array.IndexOf(FixedNames, name) >= 0 || System.Array.IndexOf(YieldingMethodNames, name) >= 0 || (frozen && System.Array.IndexOf(FrozenNames, name) >= 0))
         {
             return true;
         }
@@ -81,7 +85,8 @@ internal static class MemberClashes
         foreach (ISymbol member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member.IsImplicitlyDeclared || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || !IsGenerated(member.Name, layerCount, frozen))
+            if (member.IsImplicitlyDeclared || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || !IsGenerated(member.Name, layerCount, frozen)
+                || (member is IMethodSymbol && System.Array.IndexOf(YieldingMethodNames, member.Name) >= 0))
             {
                 continue;
             }

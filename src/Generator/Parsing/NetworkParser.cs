@@ -260,7 +260,18 @@ internal static class NetworkParser
             }
         }
 
-        return new UserConstructors(parameterless, seed, primary);
+        // ToString() and Summary() the user wrote stay theirs; the generated ones would not compile beside them.
+        bool declaresToString = false, declaresSummary = false;
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { Parameters.Length: 0, IsImplicitlyDeclared: false, MethodKind: MethodKind.Ordinary } method)
+            {
+                declaresToString |= method.Name == "ToString";
+                declaresSummary |= method.Name == "Summary";
+            }
+        }
+
+        return new UserConstructors(parameterless, seed, primary, declaresToString, declaresSummary);
     }
 
     private static string KeywordOf(TypeDeclarationSyntax declaration) => declaration switch

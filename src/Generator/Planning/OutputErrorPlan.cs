@@ -19,6 +19,18 @@ internal enum OutputErrorForm
 
     /// <summary>Mean squared error of an element-wise output: δ[L] = (ŷ − y) ⊙ g'(z[L]), g' applied after the helper.</summary>
     MeanSquaredError,
+
+    /// <summary>Huber loss through the softmax Jacobian: δ[L] = Jᵀ·h'(ŷ − y).</summary>
+    SoftmaxHuber,
+
+    /// <summary>Huber loss of an element-wise output: δ[L] = h'(ŷ − y) ⊙ g'(z[L]), g' applied after the helper.</summary>
+    Huber,
+
+    /// <summary>Absolute error through the softmax Jacobian: δ[L] = Jᵀ·sign(ŷ − y).</summary>
+    SoftmaxMeanAbsoluteError,
+
+    /// <summary>Absolute error of an element-wise output: δ[L] = sign(ŷ − y) ⊙ g'(z[L]), g' applied after the helper.</summary>
+    MeanAbsoluteError,
 }
 
 /// <summary>BP1 as planned: its form, whether the helper reads the logits, and whether one sample writes it out per unit.</summary>
@@ -31,12 +43,18 @@ internal enum OutputErrorForm
 /// </param>
 internal sealed record OutputErrorPlan(OutputErrorForm Form, bool ReadsLogits, bool AppliesDerivativeAfter, bool UnrolledForOneSample)
 {
-    public static OutputErrorPlan For(NetworkSpec spec, bool outputUnrolled) => spec.Loss switch
+    public static OutputErrorPlan For(NetworkSpec spec, bool outputUnrolled)
     {
-        Loss.CrossEntropy => new(OutputErrorForm.SoftmaxCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
-        Loss.BinaryCrossEntropy => new(OutputErrorForm.SigmoidBinaryCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
-        Loss.MeanSquaredError when ActivationTable.Of(spec.OutputLayer.Activation).Derivative == DerivativeSource.Jacobian =>
-            new(OutputErrorForm.SoftmaxMeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
-        _ => new(OutputErrorForm.MeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: true, UnrolledForOneSample: outputUnrolled),
-    };
+        // The regression losses take ∂C/∂ŷ through the softmax Jacobian, or through an element-wise g' afterwards.
+        bool jacobian = ActivationTable.Of(spec.OutputLayer.Activation).Derivative == DerivativeSource.Jacobian;
+        return spec.Loss switch
+        {
+            Loss.CrossEntropy => new(OutputErrorForm.SoftmaxCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
+            Loss.BinaryCrossEntropy => new(OutputErrorForm.SigmoidBinaryCrossEntropy, ReadsLogits: true, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
+            Loss.Huber => new(jacobian ? OutputErrorForm.SoftmaxHuber : OutputErrorForm.Huber, ReadsLogits: false, AppliesDerivativeAfter: !jacobian, UnrolledForOneSample: false),
+            Loss.MeanAbsoluteError => new(jacobian ? OutputErrorForm.SoftmaxMeanAbsoluteError : OutputErrorForm.MeanAbsoluteError, ReadsLogits: false, AppliesDerivativeAfter: !jacobian, UnrolledForOneSample: false),
+            _ when jacobian => new(OutputErrorForm.SoftmaxMeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: false, UnrolledForOneSample: false),
+            _ => new(OutputErrorForm.MeanSquaredError, ReadsLogits: false, AppliesDerivativeAfter: true, UnrolledForOneSample: outputUnrolled),
+        };
+    }
 }

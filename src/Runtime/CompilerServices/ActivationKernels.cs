@@ -6,9 +6,8 @@ using StaticNet.Kernels;
 namespace StaticNet.CompilerServices;
 
 /// <summary>
-/// Activations and their derivatives over whole layers. Each is one operator struct (<c>ElementwiseOperators.cs</c>:
-/// σ, tanh, ReLU, leaky ReLU and their derivatives) run by one driver (<c>Elementwise</c>) at the widest vector width
-/// the hardware has. Sigmoid and tanh are our own (<see cref="VectorActivations"/>), accurate to ~3e-7 relative and
+/// Activations and their derivatives over whole layers. Each activation is one operator struct holding g and g'
+/// (<c>Kernels/Activations/</c>) run by one driver (<c>Elementwise</c>) at the widest vector width the hardware has. Sigmoid and tanh are our own (<see cref="VectorActivations"/>), accurate to ~3e-7 relative and
 /// exactly 0/±1 once saturated. Source and destination may be the same span.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -73,7 +72,7 @@ public static class ActivationKernels
     public static void MultiplySigmoidDerivative(Span<float> delta, ReadOnlySpan<float> a)
     {
         SpanLength.Require(a, delta.Length, nameof(a));
-        Elementwise.MultiplyInPlace(new SigmoidDerivativeOperator(), delta, a);
+        Elementwise.MultiplyInPlace(new SigmoidOperator(), delta, a);
     }
 
     /// <summary>δ = δ ⊙ (1 − a²), the tanh derivative read from the activations.</summary>
@@ -82,7 +81,7 @@ public static class ActivationKernels
     public static void MultiplyTanhDerivative(Span<float> delta, ReadOnlySpan<float> a)
     {
         SpanLength.Require(a, delta.Length, nameof(a));
-        Elementwise.MultiplyInPlace(new TanhDerivativeOperator(), delta, a);
+        Elementwise.MultiplyInPlace(new TanhOperator(), delta, a);
     }
 
     /// <summary>δ = δ ⊙ [z &gt; 0].</summary>
@@ -97,6 +96,78 @@ public static class ActivationKernels
     public static void MultiplyLeakyReLUDerivative(Span<float> delta, ReadOnlySpan<float> z, float slope)
     {
         SpanLength.Require(z, delta.Length, nameof(z));
-        Elementwise.MultiplyInPlace(new LeakyReLUDerivativeOperator(slope), delta, z);
+        Elementwise.MultiplyInPlace(new LeakyReLUOperator(slope), delta, z);
+    }
+
+    /// <summary>a = z · ½ (1 + erf(z/√2)), PyTorch's exact GELU.</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <param name="a">Receives the activations.</param>
+    public static void GELU(ReadOnlySpan<float> z, Span<float> a)
+    {
+        SpanLength.Require(a, z.Length, nameof(a));
+        Elementwise.Apply(new GELUOperator(), z, a);
+    }
+
+    /// <summary>δ = δ ⊙ (Φ(z) + z·φ(z)), the GELU derivative from the pre-activations.</summary>
+    /// <param name="delta">Upstream gradient on entry, δ on return.</param>
+    /// <param name="z">The pre-activations.</param>
+    public static void MultiplyGELUDerivative(Span<float> delta, ReadOnlySpan<float> z)
+    {
+        SpanLength.Require(z, delta.Length, nameof(z));
+        Elementwise.MultiplyInPlace(new GELUOperator(), delta, z);
+    }
+
+    /// <summary>a = z · σ(z).</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <param name="a">Receives the activations.</param>
+    public static void SiLU(ReadOnlySpan<float> z, Span<float> a)
+    {
+        SpanLength.Require(a, z.Length, nameof(a));
+        Elementwise.Apply(new SiLUOperator(), z, a);
+    }
+
+    /// <summary>δ = δ ⊙ σ(z)(1 + z(1 − σ(z))), the SiLU derivative from the pre-activations.</summary>
+    /// <param name="delta">Upstream gradient on entry, δ on return.</param>
+    /// <param name="z">The pre-activations.</param>
+    public static void MultiplySiLUDerivative(Span<float> delta, ReadOnlySpan<float> z)
+    {
+        SpanLength.Require(z, delta.Length, nameof(z));
+        Elementwise.MultiplyInPlace(new SiLUOperator(), delta, z);
+    }
+
+    /// <summary>a = z where z &gt; 0, otherwise e^z − 1 (α = 1).</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <param name="a">Receives the activations.</param>
+    public static void ELU(ReadOnlySpan<float> z, Span<float> a)
+    {
+        SpanLength.Require(a, z.Length, nameof(a));
+        Elementwise.Apply(new ELUOperator(), z, a);
+    }
+
+    /// <summary>δ = δ ⊙ (1 where z &gt; 0, otherwise e^z), the ELU derivative from the pre-activations.</summary>
+    /// <param name="delta">Upstream gradient on entry, δ on return.</param>
+    /// <param name="z">The pre-activations.</param>
+    public static void MultiplyELUDerivative(Span<float> delta, ReadOnlySpan<float> z)
+    {
+        SpanLength.Require(z, delta.Length, nameof(z));
+        Elementwise.MultiplyInPlace(new ELUOperator(), delta, z);
+    }
+
+    /// <summary>a = log(1 + e^z), z itself above 20 (β = 1, PyTorch's threshold).</summary>
+    /// <param name="z">Pre-activations.</param>
+    /// <param name="a">Receives the activations.</param>
+    public static void Softplus(ReadOnlySpan<float> z, Span<float> a)
+    {
+        SpanLength.Require(a, z.Length, nameof(a));
+        Elementwise.Apply(new SoftplusOperator(), z, a);
+    }
+
+    /// <summary>δ = δ ⊙ σ(z), the Softplus derivative from the pre-activations.</summary>
+    /// <param name="delta">Upstream gradient on entry, δ on return.</param>
+    /// <param name="z">The pre-activations.</param>
+    public static void MultiplySoftplusDerivative(Span<float> delta, ReadOnlySpan<float> z)
+    {
+        SpanLength.Require(z, delta.Length, nameof(z));
+        Elementwise.MultiplyInPlace(new SoftplusOperator(), delta, z);
     }
 }

@@ -77,6 +77,18 @@ public static class FrozenLayers
             case Activation.LeakyReLU:
                 Forward(new LeakyReLUOperator(leakySlope), columns, input, output);
                 break;
+            case Activation.GELU:
+                Forward(new GELUOperator(), columns, input, output);
+                break;
+            case Activation.SiLU:
+                Forward(new SiLUOperator(), columns, input, output);
+                break;
+            case Activation.ELU:
+                Forward(new ELUOperator(), columns, input, output);
+                break;
+            case Activation.Softplus:
+                Forward(new SoftplusOperator(), columns, input, output);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(activation), activation, "Softmax is applied to the whole layer: pass Activation.Identity and apply softmax to the output.");
         }

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using StaticNet.Kernels;
 
 namespace StaticNet.CompilerServices;
 
@@ -23,6 +24,8 @@ public static class Losses
         Loss.MeanSquaredError => MeanSquaredError(output, target),
         Loss.CrossEntropy => CrossEntropy(output, target),
         Loss.BinaryCrossEntropy => BinaryCrossEntropy(output, target),
+        Loss.Huber => Huber(output, target),
+        Loss.MeanAbsoluteError => MeanAbsoluteError(output, target),
         _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss."),
     };
 
@@ -121,6 +124,29 @@ public static class Losses
         {
             float z = logits[k];
             sum += MathF.Max(z, 0f) - z * target[k] + MathF.Log(1f + MathF.Exp(-MathF.Abs(z)));
+        }
+
+        return sum;
+    }
+
+    /// <summary>C = Σ h(ŷ − y), h(e) = ½e² for |e| ≤ 1, otherwise |e| − ½ (PyTorch's HuberLoss with delta 1, summed).</summary>
+    /// <param name="output">The network output ŷ.</param>
+    /// <param name="target">The target y, same length.</param>
+    public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target) => Sum(new HuberLoss(), output, target);
+
+    /// <summary>C = Σ |ŷ − y| (PyTorch's L1Loss, summed).</summary>
+    /// <param name="output">The network output ŷ.</param>
+    /// <param name="target">The target y, same length.</param>
+    public static float MeanAbsoluteError(ReadOnlySpan<float> output, ReadOnlySpan<float> target) => Sum(new AbsoluteLoss(), output, target);
+
+    private static float Sum<TLoss>(TLoss loss, ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+        where TLoss : struct, IElementLoss
+    {
+        SpanLength.Require(target, output.Length, nameof(target));
+        float sum = 0f;
+        for (int k = 0; k < output.Length; k++)
+        {
+            sum += loss.Value(output[k] - target[k]);
         }
 
         return sum;

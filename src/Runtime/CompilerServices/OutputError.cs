@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using StaticNet.Kernels;
 
 namespace StaticNet.CompilerServices;
 
@@ -92,5 +93,75 @@ public static class OutputError
         }
 
         return 0.5f * loss;
+    }
+
+    /// <summary>Huber loss (delta 1) before g': δ = h'(ŷ − y)·scale (the caller multiplies by g'(z[L])).</summary>
+    /// <param name="output">ŷ.</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives h'(ŷ − y)·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <returns>The sample's loss C = Σ h(ŷ − y).</returns>
+    public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale) =>
+        Elementwise(new HuberLoss(), output, target, delta, scale);
+
+    /// <summary>Huber loss (delta 1) through softmax: δ = Jᵀ·h'(ŷ − y)·scale, the exact Jacobian-vector product.</summary>
+    /// <param name="output">ŷ = softmax(z[L]).</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives δ[L]·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <returns>The sample's loss C = Σ h(ŷ − y).</returns>
+    public static float SoftmaxHuber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale) =>
+        ThroughSoftmax(new HuberLoss(), output, target, delta, scale);
+
+    /// <summary>Absolute error before g': δ = sign(ŷ − y)·scale (the caller multiplies by g'(z[L])).</summary>
+    /// <param name="output">ŷ.</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives sign(ŷ − y)·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <returns>The sample's loss C = Σ |ŷ − y|.</returns>
+    public static float MeanAbsoluteError(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale) =>
+        Elementwise(new AbsoluteLoss(), output, target, delta, scale);
+
+    /// <summary>Absolute error through softmax: δ = Jᵀ·sign(ŷ − y)·scale, the exact Jacobian-vector product.</summary>
+    /// <param name="output">ŷ = softmax(z[L]).</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives δ[L]·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <returns>The sample's loss C = Σ |ŷ − y|.</returns>
+    public static float SoftmaxMeanAbsoluteError(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale) =>
+        ThroughSoftmax(new AbsoluteLoss(), output, target, delta, scale);
+
+    private static float Elementwise<TLoss>(TLoss loss, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+        where TLoss : struct, IElementLoss
+    {
+        float sum = 0f;
+        for (int k = 0; k < delta.Length; k++)
+        {
+            float error = output[k] - target[k];
+            sum += loss.Value(error);
+            delta[k] = loss.Derivative(error) * scale;
+        }
+
+        return sum;
+    }
+
+    // δ_j = a_j (g_j − Σ_k g_k a_k) with g = ∂C/∂ŷ, computed in place (g recomputed in the second pass).
+    private static float ThroughSoftmax<TLoss>(TLoss loss, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+        where TLoss : struct, IElementLoss
+    {
+        float sum = 0f, gradientDotOutput = 0f;
+        for (int k = 0; k < delta.Length; k++)
+        {
+            float error = output[k] - target[k];
+            sum += loss.Value(error);
+            gradientDotOutput += loss.Derivative(error) * output[k];
+        }
+
+        for (int k = 0; k < delta.Length; k++)
+        {
+            delta[k] = output[k] * (loss.Derivative(output[k] - target[k]) - gradientDotOutput) * scale;
+        }
+
+        return sum;
     }
 }

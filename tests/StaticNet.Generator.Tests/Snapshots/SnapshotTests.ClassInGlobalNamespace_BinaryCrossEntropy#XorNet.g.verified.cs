@@ -266,6 +266,12 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
 
     float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
+    /// <summary>The architecture in one line: layer sizes, activations, loss and parameter count.</summary>
+    public override string ToString() => "XorNet: 2-3-1, Sigmoid, Sigmoid, loss BinaryCrossEntropy, 13 parameters";
+
+    /// <summary>The architecture as a table: one row per layer with its size, activation and parameter count, then the loss and the total.</summary>
+    public string Summary() => "XorNet\nlayer   units  activation          parameters\ninput       2\n1           3  Sigmoid                      9\n2           1  Sigmoid                      4\nloss BinaryCrossEntropy, 13 parameters";
+
     /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
     public const int BatchBlockSize = 64;
 

@@ -286,6 +286,12 @@ namespace Demo
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
+        /// <summary>The architecture in one line: layer sizes, activations, loss and parameter count.</summary>
+        public override string ToString() => "MnistNet: 784-128-64-10, ReLU, ReLU, Softmax, loss CrossEntropy, 109,386 parameters";
+
+        /// <summary>The architecture as a table: one row per layer with its size, activation and parameter count, then the loss and the total.</summary>
+        public string Summary() => "MnistNet\nlayer   units  activation          parameters\ninput     784\n1         128  ReLU                   100,480\n2          64  ReLU                     8,256\n3          10  Softmax                    650\nloss CrossEntropy, 109,386 parameters";
+
         /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
         public const int BatchBlockSize = 64;
 

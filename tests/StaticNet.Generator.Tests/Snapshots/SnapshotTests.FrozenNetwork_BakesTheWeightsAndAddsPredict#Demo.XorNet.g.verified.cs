@@ -363,6 +363,12 @@ namespace Demo
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
+        /// <summary>The architecture in one line: layer sizes, activations, loss and parameter count.</summary>
+        public override string ToString() => "XorNet: 2-2-1, Tanh, Sigmoid, loss MeanSquaredError, 9 parameters";
+
+        /// <summary>The architecture as a table: one row per layer with its size, activation and parameter count, then the loss and the total.</summary>
+        public string Summary() => "XorNet\nlayer   units  activation          parameters\ninput       2\n1           2  Tanh                         6\n2           1  Sigmoid                      3\nloss MeanSquaredError, 9 parameters";
+
         /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
         public const int BatchBlockSize = 64;
 

@@ -359,6 +359,12 @@ namespace Demo
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
+        /// <summary>The architecture in one line: layer sizes, activations, loss and parameter count.</summary>
+        public override string ToString() => "WideNet: 8-16-16, Tanh, Softmax, loss CrossEntropy, 416 parameters";
+
+        /// <summary>The architecture as a table: one row per layer with its size, activation and parameter count, then the loss and the total.</summary>
+        public string Summary() => "WideNet\nlayer   units  activation          parameters\ninput       8\n1          16  Tanh                       144\n2          16  Softmax                    272\nloss CrossEntropy, 416 parameters";
+
         /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
         public const int BatchBlockSize = 64;
 

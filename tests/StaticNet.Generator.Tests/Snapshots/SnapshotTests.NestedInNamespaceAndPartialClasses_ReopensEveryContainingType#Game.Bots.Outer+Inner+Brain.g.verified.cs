@@ -283,6 +283,12 @@ namespace Game.Bots
 
                 float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
+                /// <summary>The architecture in one line: layer sizes, activations, loss and parameter count.</summary>
+                public override string ToString() => "Brain: 3-4-2, Sigmoid, Sigmoid, loss MeanSquaredError, 26 parameters";
+
+                /// <summary>The architecture as a table: one row per layer with its size, activation and parameter count, then the loss and the total.</summary>
+                public string Summary() => "Brain\nlayer   units  activation          parameters\ninput       3\n1           4  Sigmoid                     16\n2           2  Sigmoid                     10\nloss MeanSquaredError, 26 parameters";
+
                 /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
                 public const int BatchBlockSize = 64;
 

@@ -87,6 +87,12 @@ namespace Demo
         /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => throw NotGenerated();
 
+        /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
+        public override string ToString() => throw NotGenerated();
+
+        /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
+        public string Summary() => throw NotGenerated();
+
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
         /// <summary>Scratch of the batch methods; empty in this shell.</summary>

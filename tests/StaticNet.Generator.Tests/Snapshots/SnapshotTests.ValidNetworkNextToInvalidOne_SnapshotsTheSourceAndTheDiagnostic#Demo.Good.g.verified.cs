@@ -218,6 +218,12 @@ namespace Demo
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
+        /// <summary>The architecture in one line: layer sizes, activations, loss and parameter count.</summary>
+        public override string ToString() => "Good: 2-1, Sigmoid, loss MeanSquaredError, 3 parameters";
+
+        /// <summary>The architecture as a table: one row per layer with its size, activation and parameter count, then the loss and the total.</summary>
+        public string Summary() => "Good\nlayer   units  activation          parameters\ninput       2\n1           1  Sigmoid                      3\nloss MeanSquaredError, 3 parameters";
+
         /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
         public const int BatchBlockSize = 64;
 

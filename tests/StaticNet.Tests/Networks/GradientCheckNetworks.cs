@@ -1,6 +1,8 @@
 // The architectures of GradientCheckTests: every hidden activation with every legal output/loss pairing,
 // one to four hidden layers, sizes 1 to 40, both unrolled (tiny) and looped (larger) layers.
-// Arch25 and Arch26 have no hidden layer; the other thirty have one to four.
+// Arch25 and Arch26 have no hidden layer; the others have one to four. Arch32–Arch40 are the smooth activations
+// (GELU, SiLU, ELU, Softplus), tiny (register layers) and larger (kernel layers), hidden and on the output;
+// Arch41–Arch44 the Huber and absolute-error losses on element-wise and softmax outputs.
 using StaticNet;
 
 namespace StaticNet.Tests.Networks;
@@ -165,6 +167,71 @@ public partial class Arch31
 {
 }
 
+[Network(3, 5, 4, 2, Hidden = Activation.GELU, Output = Activation.GELU)]
+public partial class Arch32
+{
+}
+
+[Network(12, 24, 16, 3, Hidden = Activation.GELU, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]
+public partial class Arch33
+{
+}
+
+[Network(3, 5, 4, 2, Hidden = Activation.SiLU, Output = Activation.SiLU)]
+public partial class Arch34
+{
+}
+
+[Network(12, 24, 16, 3, Hidden = Activation.SiLU, Output = Activation.Sigmoid, Loss = Loss.BinaryCrossEntropy)]
+public partial class Arch35
+{
+}
+
+[Network(3, 5, 4, 2, Hidden = Activation.ELU, Output = Activation.ELU)]
+public partial class Arch36
+{
+}
+
+[Network(12, 24, 16, 3, Hidden = Activation.ELU, Output = Activation.Identity)]
+public partial class Arch37
+{
+}
+
+[Network(3, 5, 4, 2, Hidden = Activation.Softplus, Output = Activation.Softplus)]
+public partial class Arch38
+{
+}
+
+[Network(12, 24, 16, 3, Hidden = Activation.Softplus, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]
+public partial class Arch39
+{
+}
+
+[Network(6, 10, 9, 8, 7, 2, Activations = new[] { Activation.GELU, Activation.SiLU, Activation.ELU, Activation.Softplus, Activation.Identity })]
+public partial class Arch40
+{
+}
+
+[Network(4, 6, 3, Hidden = Activation.Tanh, Output = Activation.Identity, Loss = Loss.Huber)]
+public partial class Arch41
+{
+}
+
+[Network(12, 24, 16, 3, Hidden = Activation.Tanh, Output = Activation.Softmax, Loss = Loss.Huber)]
+public partial class Arch42
+{
+}
+
+[Network(4, 6, 3, Hidden = Activation.ReLU, Output = Activation.Sigmoid, Loss = Loss.MeanAbsoluteError)]
+public partial class Arch43
+{
+}
+
+[Network(3, 5, 4, Hidden = Activation.SiLU, Output = Activation.Softmax, Loss = Loss.MeanAbsoluteError)]
+public partial class Arch44
+{
+}
+
 /// <summary>Every architecture above, for theory data.</summary>
 public static class GradientCheckNetworks
 {
@@ -181,6 +248,9 @@ public static class GradientCheckNetworks
 
         throw new System.ArgumentException($"No architecture named {name}.", nameof(name));
     }
+
+    /// <summary>The index in <see cref="All"/> of Arch32, the first of the smooth activations' and regression losses' architectures.</summary>
+    public const int FirstSmooth = 32;
 
     /// <summary>Creates each network with the given seed.</summary>
     public static readonly (string Name, System.Func<int, INetwork> Create)[] All =
@@ -217,5 +287,18 @@ public static class GradientCheckNetworks
         ("Arch29", seed => new Arch29(seed)),
         ("Arch30", seed => new Arch30(seed)),
         ("Arch31", seed => new Arch31(seed)),
+        ("Arch32", seed => new Arch32(seed)),
+        ("Arch33", seed => new Arch33(seed)),
+        ("Arch34", seed => new Arch34(seed)),
+        ("Arch35", seed => new Arch35(seed)),
+        ("Arch36", seed => new Arch36(seed)),
+        ("Arch37", seed => new Arch37(seed)),
+        ("Arch38", seed => new Arch38(seed)),
+        ("Arch39", seed => new Arch39(seed)),
+        ("Arch40", seed => new Arch40(seed)),
+        ("Arch41", seed => new Arch41(seed)),
+        ("Arch42", seed => new Arch42(seed)),
+        ("Arch43", seed => new Arch43(seed)),
+        ("Arch44", seed => new Arch44(seed)),
     };
 }
