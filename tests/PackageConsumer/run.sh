@@ -30,7 +30,7 @@ check "the root pack produces exactly the StaticNet and StaticNet.Onnx packages 
     test "$(cd "$work/feed" && ls | sort | tr '\n' ' ')" = "StaticNet.$version.nupkg StaticNet.$version.snupkg StaticNet.Onnx.$version.nupkg StaticNet.Onnx.$version.snupkg "
 nupkg="$work/feed/StaticNet.$version.nupkg"
 unzip -l "$nupkg" | awk 'NR > 3 && $4 != "" && $4 !~ /^-/ {print "   " $4 " (" $1 " bytes)"}' | grep -v "^   \(_rels\|package/\|\[Content\)" || true
-for entry in lib/net10.0/StaticNet.dll lib/net10.0/StaticNet.xml analyzers/dotnet/cs/StaticNet.Generator.dll README.md LICENSE; do
+for entry in lib/net10.0/StaticNet.dll lib/net10.0/StaticNet.xml lib/net8.0/StaticNet.dll lib/net8.0/StaticNet.xml analyzers/dotnet/cs/StaticNet.Generator.dll README.md LICENSE; do
     check "package contains $entry" sh -c "unzip -l '$nupkg' | grep -q ' $entry\$'"
 done
 check "the generator is not a lib/ reference" sh -c "! unzip -l '$nupkg' | grep -q 'lib/.*Generator'"
@@ -55,6 +55,8 @@ CONFIG
 new_project() { # new_project <name> [package…]: dotnet new console + dotnet add package, as README says
     local name=$1; shift
     dotnet new console -o "$work/$name" --framework net10.0 --no-restore > /dev/null
+    # $framework retargets the project (the SDK's template offers net10.0 only).
+    sed -i "s|<TargetFramework>net10.0</TargetFramework>|<TargetFramework>${framework:-net10.0}</TargetFramework>|" "$work/$name/$name.csproj"
     for package in StaticNet "$@"; do
         (cd "$work/$name" && dotnet add package "$package" --version "$version" > "$work/$name.add.log" 2>&1) \
             || { cat "$work/$name.add.log"; exit 1; }
@@ -72,6 +74,17 @@ quickstart_learned_xor() {
     awk '/ xor / { want = ($1 != $3) ? 1 : 0; got = ($5 > 0.5) ? 1 : 0; n++; if (want == got) ok++ } END { exit !(n == 4 && ok == 4) }' "$work/quickstart.out"
 }
 check "the quick start compiles, runs and has learned XOR (4 of 4 outputs on the right side of 0.5)" quickstart_learned_xor
+
+echo "== the quick start in a net8.0 console, published self-contained (the 8.0 runtime pack comes from NuGet)"
+framework=net8.0 new_project QuickStart8
+cp "$work/QuickStart/Program.cs" "$work/QuickStart8/Program.cs"
+(cd "$work/QuickStart8" && dotnet publish -c Release -r linux-x64 --self-contained -o "$work/quickstart8" > "$work/quickstart8.log" 2>&1) \
+    || cat "$work/quickstart8.log"
+check "the net8.0 consumer compiles against lib/net8.0" grep -q "lib/net8.0/StaticNet.dll" "$work/QuickStart8/obj/project.assets.json"
+"$work/quickstart8/QuickStart8" > "$work/quickstart.out" 2>&1 || true
+cat "$work/quickstart.out"
+check "the net8.0 quick start runs on the 8.0 runtime it carries and has learned XOR" quickstart_learned_xor
+check "the runtime it carries is .NET 8's" grep -q '"runtimepack.Microsoft.NETCore.App.Runtime.linux-x64/8\.' "$work/quickstart8/QuickStart8.deps.json"
 
 echo "== a consumer that trains, evaluates, saves and reloads (tests/PackageConsumer/Program.cs)"
 new_project Consumer StaticNet.Onnx

@@ -24,12 +24,15 @@ public static class DenseKernels
         int rows = output.Length, columns = input.Length;
         SpanLength.Require(biases, rows, nameof(biases));
         SpanLength.Require(weights, rows * columns, nameof(weights));
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float b = ref MemoryMarshal.GetReference(biases);
-        ref float x = ref MemoryMarshal.GetReference(input);
-        ref float y = ref MemoryMarshal.GetReference(output);
-        var call = new MatVecCall(ref w, ref b, ref x, ref y, rows, columns);
-        SimdWidth.Dispatch(ref call);
+        unsafe
+        {
+            fixed (float* w = &MemoryMarshal.GetReference(weights), b = &MemoryMarshal.GetReference(biases),
+                   x = &MemoryMarshal.GetReference(input), y = &MemoryMarshal.GetReference(output))
+            {
+                var call = new MatVecCall(w, b, x, y, rows, columns);
+                SimdWidth.Dispatch(ref call);
+            }
+        }
     }
 
     /// <summary>Z = X·Wᵀ + b for <paramref name="count"/> samples, as a blocked matrix-matrix product of rows of X with rows of W.</summary>
@@ -50,11 +53,14 @@ public static class DenseKernels
             biases.CopyTo(outputs.Slice(s * units, units));
         }
 
-        ref float x = ref MemoryMarshal.GetReference(inputs);
-        ref float w = ref MemoryMarshal.GetReference(weights);
-        ref float z = ref MemoryMarshal.GetReference(outputs);
-        var call = new TransposedProductCall(ref x, ref w, ref z, count, units, columns);
-        SimdWidth.Dispatch(ref call);
+        unsafe
+        {
+            fixed (float* x = &MemoryMarshal.GetReference(inputs), w = &MemoryMarshal.GetReference(weights), z = &MemoryMarshal.GetReference(outputs))
+            {
+                var call = new TransposedProductCall(x, w, z, count, units, columns);
+                SimdWidth.Dispatch(ref call);
+            }
+        }
     }
 
     /// <summary>BP3 and BP4 over a batch: ∂W += Σ_s δ[s]·a[s]ᵀ and ∂b += Σ_s δ[s].</summary>
@@ -109,17 +115,23 @@ public static class DenseKernels
         ref float c, nint cRowStride,
         int rows, int columns, int inner, bool accumulate)
     {
-        var call = new ProductCall(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, columns, inner, accumulate);
-        SimdWidth.Dispatch(ref call);
+        unsafe
+        {
+            fixed (float* pa = &a, pb = &b, pc = &c)
+            {
+                var call = new ProductCall(pa, aRowStride, aColumnStride, pb, bRowStride, pc, cRowStride, rows, columns, inner, accumulate);
+                SimdWidth.Dispatch(ref call);
+            }
+        }
     }
 
     /// <summary>y = W·x + b (<see cref="MatVec"/>) with its arguments, for the width dispatcher.</summary>
-    private readonly ref struct MatVecCall(ref float weights, ref float biases, ref float input, ref float output, int rows, int columns) : IWidthKernel
+    private readonly unsafe struct MatVecCall(float* weights, float* biases, float* input, float* output, int rows, int columns) : IWidthKernel
     {
-        private readonly ref float _weights = ref weights;
-        private readonly ref float _biases = ref biases;
-        private readonly ref float _input = ref input;
-        private readonly ref float _output = ref output;
+        private ref float _weights => ref *weights;
+        private ref float _biases => ref *biases;
+        private ref float _input => ref *input;
+        private ref float _output => ref *output;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Run<TVector, TSimd>()
@@ -129,11 +141,11 @@ public static class DenseKernels
     }
 
     /// <summary>Z += X·Wᵀ (<see cref="GemmTransposed"/>) for row-major X, W and Z, for the width dispatcher.</summary>
-    private readonly ref struct TransposedProductCall(ref float inputs, ref float weights, ref float outputs, int count, int units, int columns) : IWidthKernel
+    private readonly unsafe struct TransposedProductCall(float* inputs, float* weights, float* outputs, int count, int units, int columns) : IWidthKernel
     {
-        private readonly ref float _inputs = ref inputs;
-        private readonly ref float _weights = ref weights;
-        private readonly ref float _outputs = ref outputs;
+        private ref float _inputs => ref *inputs;
+        private ref float _weights => ref *weights;
+        private ref float _outputs => ref *outputs;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Run<TVector, TSimd>()
@@ -143,15 +155,15 @@ public static class DenseKernels
     }
 
     /// <summary>C (+)= A·B (<see cref="Gemm"/>) with A strided, for the width dispatcher.</summary>
-    private readonly ref struct ProductCall(
-        ref float a, nint aRowStride, nint aColumnStride,
-        ref float b, nint bRowStride,
-        ref float c, nint cRowStride,
+    private readonly unsafe struct ProductCall(
+        float* a, nint aRowStride, nint aColumnStride,
+        float* b, nint bRowStride,
+        float* c, nint cRowStride,
         int rows, int columns, int inner, bool accumulate) : IWidthKernel
     {
-        private readonly ref float _a = ref a;
-        private readonly ref float _b = ref b;
-        private readonly ref float _c = ref c;
+        private ref float _a => ref *a;
+        private ref float _b => ref *b;
+        private ref float _c => ref *c;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Run<TVector, TSimd>()

@@ -98,19 +98,23 @@ public static class FrozenLayers
         where TOperator : struct, IUnaryOperator
     {
         int rows = output.Length;
-        var call = new ColumnsCall<TOperator>(
-            activation, ref MemoryMarshal.GetReference(columns), ref MemoryMarshal.GetReference(input), ref MemoryMarshal.GetReference(output),
-            rows, input.Length, ColumnStride(rows));
-        SimdWidth.Dispatch(ref call);
+        unsafe
+        {
+            fixed (float* block = &MemoryMarshal.GetReference(columns), x = &MemoryMarshal.GetReference(input), y = &MemoryMarshal.GetReference(output))
+            {
+                var call = new ColumnsCall<TOperator>(activation, block, x, y, rows, input.Length, ColumnStride(rows));
+                SimdWidth.Dispatch(ref call);
+            }
+        }
     }
 
     /// <summary>a = g(b + W·x) from the column layout (<see cref="ColumnMatVec"/>), for the width dispatcher.</summary>
-    private readonly ref struct ColumnsCall<TOperator>(TOperator activation, ref float block, ref float input, ref float output, int rows, int inputs, nint stride) : IWidthKernel
+    private readonly unsafe struct ColumnsCall<TOperator>(TOperator activation, float* block, float* input, float* output, int rows, int inputs, nint stride) : IWidthKernel
         where TOperator : struct, IUnaryOperator
     {
-        private readonly ref float _block = ref block;
-        private readonly ref float _input = ref input;
-        private readonly ref float _output = ref output;
+        private ref float _block => ref *block;
+        private ref float _input => ref *input;
+        private ref float _output => ref *output;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Run<TVector, TSimd>()

@@ -9,7 +9,7 @@ namespace StaticNet.Kernels;
 /// operators and the public <c>VectorActivations</c> that generated register layers call.
 /// </summary>
 /// <remarks>
-/// Not <see cref="Vector256.Exp(Vector256{float})"/>: .NET evaluates the float exp in double precision, which is more
+/// Not <c>Vector256.Exp</c> (.NET 9 and later): .NET evaluates the float exp in double precision, which is more
 /// accurate than a network needs and about twice as long on the critical path of a small layer. Here the exponent is
 /// split as x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r is a degree-7 polynomial (the Cephes expf coefficients) and 2^n
 /// is written straight into the exponent bits. Tanh is a rational function (odd degree 13 over even degree 6, the

@@ -12,15 +12,18 @@ namespace StaticNet.Kernels;
 /// last one to three elements through one more Vector128 built in registers rather than a scalar loop (tiny layers,
 /// the networks this library is for, are mostly tail). Only the scalar width computes one float at a time.
 /// </summary>
-internal static class Elementwise
+internal static unsafe class Elementwise
 {
     /// <summary>y = f(x) element by element; <paramref name="y"/> may be <paramref name="x"/>. The public kernels check the lengths.</summary>
     public static void Apply<TOperator>(TOperator f, ReadOnlySpan<float> x, Span<float> y)
         where TOperator : struct, IUnaryOperator
     {
         Debug.Assert(x.Length == y.Length);
-        var pass = new UnaryPass<TOperator>(f, ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), x.Length);
-        SimdWidth.Dispatch(ref pass);
+        fixed (float* xs = &MemoryMarshal.GetReference(x), ys = &MemoryMarshal.GetReference(y))
+        {
+            var pass = new UnaryPass<TOperator>(f, xs, ys, x.Length);
+            SimdWidth.Dispatch(ref pass);
+        }
     }
 
     /// <summary>δ ← δ ⊙ g'(v) element by element. The public kernels check the lengths.</summary>
@@ -28,8 +31,11 @@ internal static class Elementwise
         where TOperator : struct, IDerivativeOperator
     {
         Debug.Assert(value.Length == delta.Length);
-        var pass = new DerivativePass<TOperator>(g, ref MemoryMarshal.GetReference(delta), ref MemoryMarshal.GetReference(value), delta.Length);
-        SimdWidth.Dispatch(ref pass);
+        fixed (float* deltas = &MemoryMarshal.GetReference(delta), values = &MemoryMarshal.GetReference(value))
+        {
+            var pass = new DerivativePass<TOperator>(g, deltas, values, delta.Length);
+            SimdWidth.Dispatch(ref pass);
+        }
     }
 
     /// <summary>The tail rule, for every pass: the chosen width, each narrower vector width, then a partial Vector128.</summary>
@@ -37,7 +43,7 @@ internal static class Elementwise
     private static void Run<TVector, TSimd, TPass>(TPass pass)
         where TVector : struct
         where TSimd : struct, ISimd<TVector>
-        where TPass : struct, IElementwisePass, allows ref struct
+        where TPass : struct, IElementwisePass
     {
         nint i = Loop<TVector, TSimd, TPass>(pass, 0);
         if (TSimd.Count > Simd256.Count)
@@ -60,7 +66,7 @@ internal static class Elementwise
     private static nint Loop<TVector, TSimd, TPass>(TPass pass, nint i)
         where TVector : struct
         where TSimd : struct, ISimd<TVector>
-        where TPass : struct, IElementwisePass, allows ref struct
+        where TPass : struct, IElementwisePass
     {
         for (; i + TSimd.Count <= pass.Length; i += TSimd.Count)
         {
@@ -85,11 +91,11 @@ internal static class Elementwise
     }
 
     /// <summary>y = f(x).</summary>
-    private readonly ref struct UnaryPass<TOperator>(TOperator f, ref float x, ref float y, int length) : IElementwisePass
+    private readonly struct UnaryPass<TOperator>(TOperator f, float* x, float* y, int length) : IElementwisePass
         where TOperator : struct, IUnaryOperator
     {
-        private readonly ref float _x = ref x;
-        private readonly ref float _y = ref y;
+        private ref float _x => ref *x;
+        private ref float _y => ref *y;
 
         public int Length => length;
 
@@ -110,11 +116,11 @@ internal static class Elementwise
     }
 
     /// <summary>δ ← δ ⊙ g'(v).</summary>
-    private readonly ref struct DerivativePass<TOperator>(TOperator g, ref float delta, ref float value, int length) : IElementwisePass
+    private readonly struct DerivativePass<TOperator>(TOperator g, float* delta, float* value, int length) : IElementwisePass
         where TOperator : struct, IDerivativeOperator
     {
-        private readonly ref float _delta = ref delta;
-        private readonly ref float _value = ref value;
+        private ref float _delta => ref *delta;
+        private ref float _value => ref *value;
 
         public int Length => length;
 

@@ -44,7 +44,7 @@ internal static class SimdWidth
     /// <param name="kernel">The kernel and its arguments.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Dispatch<TKernel>(ref TKernel kernel)
-        where TKernel : struct, IWidthKernel, allows ref struct
+        where TKernel : struct, IWidthKernel
     {
         if (Bits == 512)
         {
