@@ -256,6 +256,12 @@ namespace Demo
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
+        /// <summary>The architecture in one line: layer sizes, activations, loss and parameter count.</summary>
+        public override string ToString() => "DefaultNet: 4-5-3, Sigmoid, Sigmoid, loss MeanSquaredError, 43 parameters";
+
+        /// <summary>The architecture as a table: one row per layer with its size, activation and parameter count, then the loss and the total.</summary>
+        public string Summary() => "DefaultNet\nlayer   units  activation          parameters\ninput       4\n1           5  Sigmoid                     25\n2           3  Sigmoid                     18\nloss MeanSquaredError, 43 parameters";
+
         /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
         public const int BatchBlockSize = 64;
 

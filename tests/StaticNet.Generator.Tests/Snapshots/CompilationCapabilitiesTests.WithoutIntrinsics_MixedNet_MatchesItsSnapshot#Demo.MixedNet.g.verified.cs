@@ -290,6 +290,12 @@ namespace Demo
 
         float global::StaticNet.INetwork.Loss(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> target) => ComputeLoss(output, target);
 
+        /// <summary>The architecture in one line: layer sizes, activations, loss and parameter count.</summary>
+        public override string ToString() => "MixedNet: 3-4-4-2, Tanh, LeakyReLU (0.2), Identity, loss MeanSquaredError, 46 parameters";
+
+        /// <summary>The architecture as a table: one row per layer with its size, activation and parameter count, then the loss and the total.</summary>
+        public string Summary() => "MixedNet\nlayer   units  activation          parameters\ninput       3\n1           4  Tanh                        16\n2           4  LeakyReLU (0.2)             20\n3           2  Identity                    10\nloss MeanSquaredError, 46 parameters";
+
         /// <summary>How many samples the batch methods process at a time; a longer batch runs block by block.</summary>
         public const int BatchBlockSize = 64;
 
