@@ -243,13 +243,6 @@ internal static class NetworkEmitter
         }
     }
 
-    /// <summary>
-    /// The extra argument of the Huber helpers for a HuberDelta other than 1 (<c>, 2f</c>); nothing otherwise, so the
-    /// default calls the delta-1 helper and a network without HuberDelta reads as before it existed.
-    /// </summary>
-    internal static string HuberDeltaArgument(NetworkSpec spec) =>
-        spec.Loss == Loss.Huber && spec.HuberDelta != 1f ? ", " + Literals.Float(spec.HuberDelta) : string.Empty;
-
     private static void EmitLoss(CodeWriter writer, NetworkSpec spec)
     {
         string function = spec.Loss switch
@@ -269,7 +262,7 @@ internal static class NetworkEmitter
         {
             writer.Line($"{RuntimeContract.Require}(output, OutputSize, nameof(output));");
             writer.Line($"{RuntimeContract.Require}(target, OutputSize, nameof(target));");
-            writer.Line($"return {RuntimeContract.Losses}.{function}(output, target{HuberDeltaArgument(spec)});");
+            writer.Line($"return {RuntimeContract.Losses}.{function}(output, target{OutputErrorEmitter.HuberDeltaArgument(spec)});");
         }
 
         writer.Line();

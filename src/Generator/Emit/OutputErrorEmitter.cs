@@ -73,12 +73,19 @@ internal static class OutputErrorEmitter
         };
     }
 
+    /// <summary>
+    /// The extra argument of the Huber helpers for a HuberDelta other than 1 (<c>, 2f</c>); nothing otherwise, so the
+    /// default calls the delta-1 helper and a network without HuberDelta reads as before it existed.
+    /// </summary>
+    internal static string HuberDeltaArgument(NetworkSpec spec) =>
+        spec.Loss == Loss.Huber && spec.HuberDelta != 1f ? ", " + Literals.Float(spec.HuberDelta) : string.Empty;
+
     /// <summary>The Huber loss's δ as the comments write it, e.g. <c>1</c> or <c>0.5</c>.</summary>
     private static string HuberDelta(NetworkPlan plan) => plan.Spec.HuberDelta.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The runtime call that fills <paramref name="delta"/> with δ[L]·scale and returns the sample's loss C.</summary>
     private static string OutputErrorCall(NetworkPlan plan, string logits, string output, string target, string delta, string scale) =>
-        $"{Helper(plan.OutputError.Form)}({(plan.OutputError.ReadsLogits ? logits + ", " : string.Empty)}{output}, {target}, {delta}, {scale}{NetworkEmitter.HuberDeltaArgument(plan.Spec)})";
+        $"{Helper(plan.OutputError.Form)}({(plan.OutputError.ReadsLogits ? logits + ", " : string.Empty)}{output}, {target}, {delta}, {scale}{HuberDeltaArgument(plan.Spec)})";
 
     /// <summary>The runtime helper that computes the loss and δ[L] in <paramref name="form"/>.</summary>
     private static string Helper(OutputErrorForm form) => RuntimeContract.OutputError + "." + form switch
