@@ -59,6 +59,40 @@ public class DropoutTests
     }
 
     [Fact]
+    public void FrozenNetwork_PredictsAsWithoutDropout_AndDropsWhenFineTuned()
+    {
+        var random = new DeterministicRandom(4);
+        var input = new float[FrozenKernelNet.InputSize];
+        var target = new float[FrozenKernelNet.OutputSize];
+        for (int i = 0; i < input.Length; i++)
+        {
+            input[i] = random.NextSymmetric(1f);
+        }
+
+        var predicted = new float[FrozenKernelNet.OutputSize];
+        var expected = new float[FrozenKernelNet.OutputSize];
+        var forward = new float[FrozenKernelNet.OutputSize];
+        FrozenKernelDropoutNet.Predict(input, predicted);
+        FrozenKernelNet.Predict(input, expected);
+        var network = new FrozenKernelDropoutNet();
+        network.Forward(input, forward);
+        AssertSameBits(expected, predicted);
+
+        // Forward is computed by Forward's layers, Predict by the frozen column layout: each equals its counterpart.
+        var expectedForward = new float[FrozenKernelNet.OutputSize];
+        new FrozenKernelNet().Forward(input, expectedForward);
+        AssertSameBits(expectedForward, forward);
+        AssertSameBits(FrozenKernelNet.TrainedParameters.ToArray(), FrozenKernelDropoutNet.TrainedParameters.ToArray());
+
+        // Fine-tuning drops: Backward differs from the frozen network's without dropout.
+        var gradient = new float[FrozenKernelNet.ParameterCount];
+        var withoutDropout = new float[FrozenKernelNet.ParameterCount];
+        network.Backward(input, target, gradient);
+        new FrozenKernelNet().Backward(input, target, withoutDropout);
+        Assert.NotEqual(withoutDropout, gradient);
+    }
+
+    [Fact]
     public void Training_DropsUnits_ButTheTwinWithoutDropoutDoesNot()
     {
         var network = new DropoutTanhNet(seed: 1);
