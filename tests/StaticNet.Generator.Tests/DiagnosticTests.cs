@@ -87,6 +87,8 @@ public sealed class DiagnosticTests
             "Network(4, 5, 3, Loss = Loss.Huber, HuberDelta = 0f)", new[] { "HuberDelta on 'Net' is 0", "finite number above 0" } },
         { "SN0029", "[Network(4, 5, 3, Loss = Loss.Huber, HuberDelta = float.PositiveInfinity)] public partial class Net { }",
             "Network(4, 5, 3, Loss = Loss.Huber, HuberDelta = float.PositiveInfinity)", new[] { "HuberDelta on 'Net' is Infinity" } },
+        { "SN0030", "[Network(4, 3, Dropout = 0.2f)] public partial class Net { }",
+            "Network(4, 3, Dropout = 0.2f)", new[] { "'Net' sets Dropout = 0.2 but has no hidden layer", "[Network(4, 16, 3, Dropout = 0.2f)]" } },
     };
 
     /// <summary>
@@ -271,7 +273,7 @@ public sealed class DiagnosticTests
         IEnumerable<string> tested = Cases.Select(row => (string)row[0]).Concat(FrozenCases.Select(row => (string)row[0])).Concat(new[] { "SN0020", "SN0024", "SN0025", "SN0026" });
 
         Assert.Equal(
-            Enumerable.Range(1, 29).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 30).Select(n => $"SN{n:0000}"),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
     }

@@ -194,6 +194,12 @@ internal static class DiagnosticDescriptors
         "HuberDelta on '{0}' is {1}; give a finite number above 0, the error at which the Huber loss turns from quadratic to linear (PyTorch's HuberLoss(delta), default 1)",
         "The Huber loss is ½e² for |e| < δ and δ·(|e| − ½δ) beyond, so δ must be a finite positive number. Until it is, StaticNet generates a stand-in whose members throw.");
 
+    public static readonly DiagnosticDescriptor DropoutWithoutHiddenLayer = Error(
+        "SN0030",
+        "Dropout needs a hidden layer",
+        "'{0}' sets Dropout = {1} but has no hidden layer, and the output layer never drops; remove Dropout, or add a hidden layer, e.g. [Network({2}, 16, {3}, Dropout = {1}f)]",
+        "Dropout applies to the outputs of hidden layers (the layers between the input and the output); the output layer never drops. A network of two layer sizes has no hidden layer, so a dropout rate on it would silently do nothing. Until Dropout is removed or a hidden layer is added, StaticNet generates a stand-in whose members throw.");
+
     /// <summary>The most parameters a frozen network may have (see <see cref="FrozenNetworkTooLarge"/> and the measurements in docs/frozen.md).</summary>
     public const int MaxFrozenParameterCount = 1 << 18;
 

@@ -176,6 +176,13 @@ internal static class ArchitectureValidator
         else
         {
             CheckDropoutRate("Dropout", typeName, arguments.Dropout, location, diagnostics);
+            if (hiddenCount == 0 && arguments.Dropout > 0f && arguments.LayerSizes.Length == 2 && diagnostics.Count == before)
+            {
+                // Without a hidden layer the rate would silently do nothing.
+                string rate = arguments.Dropout.ToString("R", CultureInfo.InvariantCulture);
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.DropoutWithoutHiddenLayer, location, typeName, rate, Format(arguments.LayerSizes[0]), Format(arguments.LayerSizes[1])));
+            }
         }
 
         if (diagnostics.Count > before)
