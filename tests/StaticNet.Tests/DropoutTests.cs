@@ -453,6 +453,43 @@ public class DropoutTests
         Assert.True(disagreements <= checkedCount / 50, $"{disagreements} of {checkedCount} parameters disagree");
     }
 
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void TrainStep_IsBackwardThenSgd_WithTheSameMasks(string name)
+    {
+        // Two networks with one seed: TrainStep on one and Backward + Sgd on the other take the same rounds, so the
+        // fused step drops the same units and must move the parameters as the gradient does.
+        IBatchNetwork fused = Create(name, seed: 25);
+        IBatchNetwork reference = Create(name, seed: 25);
+        IBatchNetwork twin = Twin(name, seed: 25);
+        (float[] inputs, float[] targets) = Batch(fused, 5, seed: 26);
+        var gradient = new float[fused.ParameterCount];
+        var sgd = new Sgd(0.05f);
+        for (int s = 0; s < 5; s++)
+        {
+            ReadOnlySpan<float> x = inputs.AsSpan(s * fused.InputSize, fused.InputSize);
+            ReadOnlySpan<float> y = targets.AsSpan(s * fused.OutputSize, fused.OutputSize);
+            switch (fused)
+            {
+                case DropoutReLUNet n: n.TrainStep(x, y, 0.05f); break;
+                case DropoutTanhNet n: n.TrainStep(x, y, 0.05f); break;
+                case DropoutKernelNet n: n.TrainStep(x, y, 0.05f); break;
+            }
+
+            Array.Clear(gradient);
+            reference.Backward(x, y, gradient);
+            sgd.Step(reference.Parameters, gradient);
+            Array.Clear(gradient);
+            twin.Backward(x, y, gradient);
+            sgd.Step(twin.Parameters, gradient);
+        }
+
+        AssertClose(reference.Parameters.ToArray(), fused.Parameters.ToArray(), 1e-6f);
+
+        // And the masks mattered: the same steps without dropout end elsewhere.
+        Assert.NotEqual(twin.Parameters.ToArray(), fused.Parameters.ToArray());
+    }
+
     [Fact]
     public void TrainingMethods_AllocateNothing()
     {
