@@ -55,7 +55,7 @@ public class OptimizerPyTorchTests
         IOptimizer optimizer = Create(clip ? configuration[..^"_clip".Length] : configuration, network);
         var gradient = new float[network.ParameterCount];
         int samples = targets.Length / network.OutputSize;
-        float worstParameter = 0f, worstLoss = 0f;
+        var deviation = new TrajectoryDeviation(configuration, Tolerance);
         Assert.True(steps >= 40);
         for (int step = 0; step < steps; step++)
         {
@@ -65,8 +65,7 @@ public class OptimizerPyTorchTests
                 inputs.AsSpan(start * network.InputSize, batchSize * network.InputSize),
                 targets.AsSpan(start * network.OutputSize, batchSize * network.OutputSize),
                 gradient);
-            worstLoss = Math.Max(worstLoss, Math.Abs(loss - losses[step]));
-            Assert.True(Math.Abs(loss - losses[step]) <= Tolerance, $"step {step}: loss {loss:R}, torch {losses[step]:R}");
+            deviation.CheckLoss(step, loss, losses[step]);
             if (clip)
             {
                 float norm = GradientClipping.ClipNorm(gradient, maxNorm);
@@ -74,15 +73,10 @@ public class OptimizerPyTorchTests
             }
 
             optimizer.Step(network.Parameters, gradient);
-            for (int i = 0; i < gradient.Length; i++)
-            {
-                float difference = Math.Abs(network.Parameters[i] - trajectory[step][i]);
-                worstParameter = Math.Max(worstParameter, difference);
-                Assert.True(difference <= Tolerance, $"step {step}, parameter {i}: {network.Parameters[i]:R}, torch {trajectory[step][i]:R}");
-            }
+            deviation.CheckParameters(step, network.Parameters, trajectory[step]);
         }
 
-        _output.WriteLine($"{configuration}: max |Δθ| {worstParameter:G3}, max |Δloss| {worstLoss:G3} over {steps} steps");
+        _output.WriteLine(deviation.Summary(steps));
     }
 
     /// <summary>
