@@ -60,7 +60,7 @@ public sealed class NetworkAttribute : Attribute
 
     /// <summary>
     /// The δ of <see cref="StaticNet.Loss.Huber"/>, where the loss turns from quadratic to linear: PyTorch's
-    /// <c>HuberLoss(delta=δ)</c>. Default 1; must be finite and positive.
+    /// <c>HuberLoss(delta=δ)</c>. Default 1; must be finite and positive. Other losses ignore it (warning SN0035).
     /// </summary>
     public float HuberDelta { get; set; } = 1f;
 

@@ -268,14 +268,73 @@ public sealed class DiagnosticTests
             .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
             .Select(field => ((DiagnosticDescriptor)field.GetValue(null)!).Id);
-        // SN0020 (ambiguous path), SN0024 (too large) and SN0025 (not JSON) have their own tests above, SN0026 (C# too
-        // old) in CompilationCapabilitiesTests.
-        IEnumerable<string> tested = Cases.Select(row => (string)row[0]).Concat(FrozenCases.Select(row => (string)row[0])).Concat(new[] { "SN0020", "SN0024", "SN0025", "SN0026" });
+        // SN0020 (ambiguous path), SN0024 (too large), SN0025 (not JSON) and the warning SN0035 (HuberDelta without
+        // Huber) have their own tests above and below, SN0026 (C# too old) in CompilationCapabilitiesTests.
+        IEnumerable<string> tested = Cases.Select(row => (string)row[0]).Concat(FrozenCases.Select(row => (string)row[0])).Concat(new[] { "SN0020", "SN0024", "SN0025", "SN0026", "SN0035" });
 
+        // SN0031–SN0034 are taken by work on other branches.
         Assert.Equal(
-            Enumerable.Range(1, 30).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 30).Append(35).Select(n => $"SN{n:0000}"),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
+    }
+
+    /// <summary>(the attribute, the argument SN0035 points at, the loss its message names.)</summary>
+    public static TheoryData<string, string, string> IgnoredHuberDeltaCases => new()
+    {
+        { "[Network(5, 16, 1, Hidden = Activation.ReLU, Output = Activation.Identity, HuberDelta = 0.5f)]", "HuberDelta = 0.5f", "'Net' sets HuberDelta = 0.5, but its loss is Loss.MeanSquaredError" },
+        { "[Network(4, 5, 3, Output = Activation.Softmax, Loss = Loss.CrossEntropy, HuberDelta = 1f)]", "HuberDelta = 1f", "'Net' sets HuberDelta = 1, but its loss is Loss.CrossEntropy" },
+        { "[Network(4, 5, 3, HuberDelta = 2f, Output = Activation.Identity, Loss = Loss.MeanAbsoluteError)]", "HuberDelta = 2f", "its loss is Loss.MeanAbsoluteError" },
+    };
+
+    [Theory]
+    [MemberData(nameof(IgnoredHuberDeltaCases))]
+    public void HuberDeltaWithoutHuberLoss_WarnsAtTheArgument_AndGeneratesTheNetworkAsWithoutIt(string attribute, string locatedText, string messageFragment)
+    {
+        const string Prefix = "using StaticNet;\n\nnamespace Demo;\n\n";
+        GeneratorRun run = GeneratorHarness.Run(Prefix + attribute + " public partial class Net { }\n");
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SN0035", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(locatedText, run.LocatedText(diagnostic));
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(messageFragment, message);
+        Assert.Contains("remove HuberDelta, or set Loss = Loss.Huber", message);
+        Assert.Empty(run.CompilationErrors);
+
+        // The network is generated, and is the network without the ignored setting, character for character.
+        string without = attribute.Replace(", " + locatedText, string.Empty).Replace(locatedText + ", ", string.Empty);
+        GeneratorRun plain = GeneratorHarness.Run(Prefix + without + " public partial class Net { }\n");
+        Assert.Empty(plain.GeneratorDiagnostics);
+        Assert.Equal(Assert.Single(plain.Sources).Text, Assert.Single(run.Sources).Text);
+        Assert.DoesNotContain("This is a shell", Assert.Single(run.Sources).Text);
+    }
+
+    [Fact]
+    public void HuberDeltaWithoutHuberLoss_OnAFrozenNetwork_WarnsAndCompilesTheWeightsIn()
+    {
+        GeneratorRun run = FrozenHarness.Run(
+            "using StaticNet;\n\n[Network(2, 1, Output = Activation.Identity, HuberDelta = 0.5f, Weights = \"w.json\")] public partial class Net { }\n",
+            ("w.json", "{\"0.weight\": [[1, 2]], \"0.bias\": [0.5]}"));
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SN0035", diagnostic.Id);
+        Assert.Equal("HuberDelta = 0.5f", run.LocatedText(diagnostic));
+        Assert.Contains("TrainedParameters", Assert.Single(run.Sources).Text);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    [Theory]
+    [InlineData("[Network(4, 5, 3, Output = Activation.Identity, Loss = Loss.Huber, HuberDelta = 0.5f)]")]
+    [InlineData("[Network(4, 5, 3, Output = Activation.Identity, Loss = Loss.Huber, HuberDelta = 1f)]")]
+    [InlineData("[Network(4, 5, 3, Output = Activation.Identity, Loss = Loss.MeanAbsoluteError)]")]
+    public void HuberDeltaOnTheHuberLoss_OrNoHuberDelta_WarnsNothing(string attribute)
+    {
+        GeneratorRun run = GeneratorHarness.Run($"using StaticNet;\n\n{attribute}\npublic partial class Net {{ }}\n");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationErrors);
     }
 
     [Fact]

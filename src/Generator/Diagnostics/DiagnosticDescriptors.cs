@@ -4,7 +4,8 @@ namespace StaticNet.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports, in one catalogue. IDs are stable and listed in AnalyzerReleases.*.md;
-/// each message says what to change.
+/// each message says what to change. Errors stop the network from being generated; warnings (a setting that does
+/// nothing) do not.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -200,6 +201,12 @@ internal static class DiagnosticDescriptors
         "'{0}' sets Dropout = {1} but has no hidden layer, and the output layer never drops; remove Dropout, or add a hidden layer, e.g. [Network({2}, 16, {3}, Dropout = {1}f)]",
         "Dropout applies to the outputs of hidden layers (the layers between the input and the output); the output layer never drops. A network of two layer sizes has no hidden layer, so a dropout rate on it would silently do nothing. Until Dropout is removed or a hidden layer is added, StaticNet generates a stand-in whose members throw.");
 
+    public static readonly DiagnosticDescriptor HuberDeltaWithoutHuberLoss = Warning(
+        "SN0035",
+        "HuberDelta is ignored unless the loss is Huber",
+        "'{0}' sets HuberDelta = {1}, but its loss is {2}, which has no delta and ignores it; remove HuberDelta, or set Loss = Loss.Huber if the Huber loss was meant",
+        "HuberDelta is the δ of Loss.Huber (PyTorch's HuberLoss(delta)) and only that loss reads it; on any other loss the network is generated as if HuberDelta were not written. A HuberDelta there usually means the Huber loss was meant and Loss was left at its default (MeanSquaredError) or set to another loss.");
+
     /// <summary>The most parameters a frozen network may have (see <see cref="FrozenNetworkTooLarge"/> and the measurements in docs/frozen.md).</summary>
     public const int MaxFrozenParameterCount = 1 << 18;
 
@@ -211,4 +218,8 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
+
+    /// <summary>A setting that does nothing: the network is still generated, as if the setting were not written.</summary>
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string description) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
 }

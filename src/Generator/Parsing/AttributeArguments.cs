@@ -28,6 +28,9 @@ internal sealed class AttributeArguments
 
     public float HuberDelta { get; private set; } = 1f;
 
+    /// <summary>Whether the attribute writes HuberDelta at all (even as 1), so that SN0035 can say it is ignored.</summary>
+    public bool HuberDeltaWritten { get; private set; }
+
     /// <summary>The path of the weights file to compile in, as written; null when the attribute does not set Weights.</summary>
     public string? Weights { get; private set; }
 
@@ -88,6 +91,7 @@ internal sealed class AttributeArguments
                     break;
                 case "HuberDelta" when value.Value is float huberDelta:
                     result.HuberDelta = huberDelta;
+                    result.HuberDeltaWritten = true;
                     break;
                 case "Dropouts":
                     // Dropouts = null is the same as leaving it out.

@@ -61,6 +61,10 @@ internal static class NetworkParser
             return new NetworkParseResult(null, shell, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
 
+        // Warnings (a setting that does nothing) travel with a valid network; the network is generated all the same.
+        var warnings = new List<DiagnosticInfo>();
+        IgnoredSettings.Find(typeName, arguments, NamedArgument(attributeSyntax, "HuberDelta")?.GetLocation() ?? attributeLocation, warnings);
+
         var spec = new NetworkSpec(
             hierarchy,
             new EquatableArray<int>(arguments.LayerSizes),
@@ -75,23 +79,23 @@ internal static class NetworkParser
         if (arguments.Weights is not null)
         {
             // The weights file is read in a later step that sees the AdditionalFiles; its diagnostics point at the path.
-            Location weightsLocation = WeightsArgumentLocation(attributeSyntax) ?? attributeLocation;
-            return new NetworkParseResult(null, null, EquatableArray<DiagnosticInfo>.Empty, new FrozenRequest(spec, LocationInfo.From(weightsLocation)));
+            Location weightsLocation = NamedArgument(attributeSyntax, "Weights")?.Expression.GetLocation() ?? attributeLocation;
+            return new NetworkParseResult(null, null, new EquatableArray<DiagnosticInfo>(warnings.ToArray()), new FrozenRequest(spec, LocationInfo.From(weightsLocation)));
         }
 
-        return new NetworkParseResult(spec, null, EquatableArray<DiagnosticInfo>.Empty);
+        return new NetworkParseResult(spec, null, new EquatableArray<DiagnosticInfo>(warnings.ToArray()));
     }
 
-    /// <summary>The location of the value of <c>Weights = "..."</c>, if the attribute is written with it.</summary>
-    private static Location? WeightsArgumentLocation(SyntaxNode? attributeSyntax)
+    /// <summary>The named argument <paramref name="name"/> (<c>Weights = "..."</c>) of the attribute, if it is written with it.</summary>
+    private static AttributeArgumentSyntax? NamedArgument(SyntaxNode? attributeSyntax, string name)
     {
         if (attributeSyntax is AttributeSyntax { ArgumentList: { } list })
         {
             foreach (AttributeArgumentSyntax argument in list.Arguments)
             {
-                if (argument.NameEquals?.Name.Identifier.ValueText == "Weights")
+                if (argument.NameEquals?.Name.Identifier.ValueText == name)
                 {
-                    return argument.Expression.GetLocation();
+                    return argument;
                 }
             }
         }
