@@ -83,7 +83,7 @@ internal static class BatchEmitter
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span is not a whole number of rows, or the two disagree on N.</exception>");
         using (writer.Open(PublicApi.ForwardBatchWithWorkspace))
         {
-            writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
+            RequireWorkspace(writer);
             writer.Line($"int count = {RuntimeContract.RequireRows}(inputs, InputSize, nameof(inputs));");
             writer.Line($"{RuntimeContract.Require}(outputs, count * OutputSize, nameof(outputs));");
             writer.Line($"{ReadOnlySpan} p = Parameters;");
@@ -137,7 +137,7 @@ internal static class BatchEmitter
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
         using (writer.Open(PublicApi.BackwardBatchWithWorkspace))
         {
-            writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
+            RequireWorkspace(writer);
             writer.Line($"int count = {RuntimeContract.RequireRows}(inputs, InputSize, nameof(inputs));");
             writer.Line($"{RuntimeContract.Require}(targets, count * OutputSize, nameof(targets));");
             writer.Line($"{RuntimeContract.Require}(gradient, ParameterCount, nameof(gradient));");
@@ -191,6 +191,18 @@ internal static class BatchEmitter
         {
             string message = Literals.String("The workspace must come from CreateBatchWorkspace of this network type.");
             writer.Line($"BackwardBatch(inputs, targets, gradient, workspace as BatchWorkspace ?? throw new global::System.ArgumentException({message}, nameof(workspace)));");
+        }
+    }
+
+    /// <summary>
+    /// The workspace's null check, written out rather than ArgumentNullException.ThrowIfNull (.NET 6), which
+    /// netstandard2.1 (Unity) lacks: the same exception everywhere.
+    /// </summary>
+    private static void RequireWorkspace(CodeWriter writer)
+    {
+        using (writer.Open("if (workspace is null)"))
+        {
+            writer.Line("throw new global::System.ArgumentNullException(nameof(workspace));");
         }
     }
 }
