@@ -8,18 +8,12 @@ using System.Threading;
 
 namespace StaticNet;
 
-/// <summary>
-/// The runtime members of .NET 5-8 the library calls, for netstandard2.1, each computing what its original computes.
-/// <c>GC.AllocateArray(pinned: true)</c> cannot pin without the pinned object heap: <c>ParameterMemory</c> aligns
-/// inside the array and the portable build's kernels pin with <c>fixed</c> for each call, so an ordinary array serves.
-/// </summary>
+/// <summary>The runtime members of .NET 5-8 the library calls, for netstandard2.1, each computing what its original computes.</summary>
 internal static class RuntimePolyfills
 {
     extension(GC)
     {
         public static T[] AllocateUninitializedArray<T>(int length) => new T[length];
-
-        public static T[] AllocateArray<T>(int length, bool pinned) => new T[length];
     }
 
     extension(Array)
@@ -28,11 +22,6 @@ internal static class RuntimePolyfills
         public static int MaxLength => 0x7FFFFFC7;
 
         public static void Clear(Array array) => Array.Clear(array, 0, array.Length);
-    }
-
-    extension(MemoryMarshal)
-    {
-        public static ref T GetArrayDataReference<T>(T[] array) => ref MemoryMarshal.GetReference(array.AsSpan());
     }
 
     extension(Stopwatch)
