@@ -83,6 +83,9 @@ internal static class RuntimePolyfills
 
     extension(BinaryPrimitives)
     {
+        public static float ReadSingleLittleEndian(ReadOnlySpan<byte> source) =>
+            BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32LittleEndian(source));
+
         public static void WriteSingleLittleEndian(Span<byte> destination, float value) =>
             BinaryPrimitives.WriteInt32LittleEndian(destination, BitConverter.SingleToInt32Bits(value));
 
@@ -93,6 +96,12 @@ internal static class RuntimePolyfills
                 destination[i] = BinaryPrimitives.ReverseEndianness(source[i]);
             }
         }
+    }
+
+    extension(Enum)
+    {
+        public static bool IsDefined<TEnum>(TEnum value)
+            where TEnum : struct, Enum => Enum.IsDefined(typeof(TEnum), value);
     }
 
     extension(MathF)
