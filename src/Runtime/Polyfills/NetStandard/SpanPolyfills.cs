@@ -1,11 +1,9 @@
 using System;
-using System.Numerics.Tensors;
 
 namespace StaticNet;
 
 /// <summary>
-/// The span and TensorPrimitives members of .NET 5-8 the library calls, for netstandard2.1 (whose TensorPrimitives is
-/// the float-only .NET Standard build): the same results element by element. Sorting is a heap sort, in place and
+/// The span members of .NET 5-8 the library calls, for netstandard2.1: the same results. Sorting is a heap sort, in place and
 /// allocation-free like MemoryExtensions.Sort and, like it, not stable (callers that need stability sort runs after).
 /// </summary>
 internal static class SpanPolyfills
@@ -41,40 +39,6 @@ internal static class SpanPolyfills
                 Swap(keys, items, 0, end);
                 SiftDown(keys, items, 0, end);
             }
-        }
-    }
-
-    extension(TensorPrimitives)
-    {
-        public static void Sqrt(ReadOnlySpan<float> x, Span<float> destination)
-        {
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] = MathF.Sqrt(x[i]);
-            }
-        }
-
-        public static float Norm<T>(ReadOnlySpan<float> x) => TensorPrimitives.Norm(x);
-
-        public static void Clamp<T>(ReadOnlySpan<float> x, float min, float max, Span<float> destination)
-        {
-            for (int i = 0; i < x.Length; i++)
-            {
-                destination[i] = Math.Clamp(x[i], min, max);
-            }
-        }
-
-        public static bool IsFiniteAll<T>(ReadOnlySpan<float> x)
-        {
-            foreach (float value in x)
-            {
-                if (!float.IsFinite(value))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 
