@@ -18,8 +18,10 @@ fi
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$(cd "$(dirname "$project")" && pwd)
 name=$(basename "$project" .csproj)
-dotnet build "$project" -c Release -p:CopyLocalLockFileAssemblies=true --nologo -v q > "$dir/mono-build.log" 2>&1 \
-    || { cat "$dir/mono-build.log" >&2; exit 1; }
+log=$(mktemp)
+dotnet build "$project" -c Release -p:CopyLocalLockFileAssemblies=true --nologo -v q > "$log" 2>&1 \
+    || { cat "$log" >&2; rm -f "$log"; exit 1; }
+rm -f "$log"
 out="$dir/bin/Release/netstandard2.1"
 # Debian's Mono binds ReadOnlySpan<T>'s indexer only without the modreq netstandard2.1's reference puts on it: the
 # shim rewrites those call sites (tests/Mono/SpanIndexerShim/Program.cs says why) in the project's own assemblies.
