@@ -24,7 +24,7 @@ dotnet build "$project" -c Release -p:CopyLocalLockFileAssemblies=true --nologo 
 rm -f "$log"
 out="$dir/bin/Release/netstandard2.1"
 # Debian's Mono binds ReadOnlySpan<T>'s indexer only without the modreq netstandard2.1's reference puts on it: the
-# shim rewrites those call sites (tests/Mono/SpanIndexerShim/Program.cs says why) in the project's own assemblies.
+# shim rewrites those call sites (tests/Mono/SpanIndexerShim/Program.cs says why) in every assembly of the build output.
 dotnet run --project "$here/SpanIndexerShim" -c Release -- "$out"/*.dll >&2
 sed "s/ENTRY/$entry/" "$here/MonoLauncher.cs.template" > "$out/MonoLauncher.cs"
 facades=$(dirname "$(command -v mono)")/../lib/mono/4.5/Facades
