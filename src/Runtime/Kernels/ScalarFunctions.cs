@@ -14,7 +14,7 @@ namespace StaticNet.Kernels;
 /// the same order, multiply-adds unfused, clamps as MathF.Min(MathF.Max(…)). Written as straight scalar code because
 /// netstandard2.1 has no static abstract interface members to instantiate those with, and because straight code is
 /// what Mono's JIT and IL2CPP's C++ compiler handle best. ScalarFunctionTests checks every function against the
-/// <c>SimdScalar</c> instantiation bit for bit, so all builds agree to the last bit on the scalar path.
+/// <c>SimdScalar</c> instantiation bit for bit, so every build computes the same one-float activations.
 /// </remarks>
 internal static class ScalarFunctions
 {

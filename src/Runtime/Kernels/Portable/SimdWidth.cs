@@ -27,7 +27,7 @@ internal interface IWidthKernel
 /// The width dispatcher of the netstandard2.1 build, where the portable path is chosen: netstandard2.1 has no
 /// System.Runtime.Intrinsics, and Unity's Mono and IL2CPP accelerate no vector type, so every kernel entry point
 /// runs the scalar kernels of this folder. Their accumulation order is the one the vector builds' generic kernels
-/// take at their scalar width (<c>DOTNET_EnableHWIntrinsic=0</c>), so the two agree to the last bit.
+/// take at their scalar width (<c>DOTNET_EnableHWIntrinsic=0</c>), so the two compute the same sums in the same order.
 /// </summary>
 internal static class SimdWidth
 {
