@@ -10,6 +10,11 @@ namespace StaticNet.Tests;
 /// </summary>
 internal static class GradientReference
 {
+    /// <summary>
+    /// Backward on a random sample (drawn as the gradient-check tests draw it) against the double-precision reference,
+    /// each entry within <paramref name="tolerance"/> of the largest (float32 rounding, e.g. σ' = a(1 − a) read from a
+    /// saturated a, stays far below it; a wrong formula is off by the entry itself).
+    /// </summary>
     internal static void AssertGradientMatchesReference(INetwork network, int seed, float scale, double tolerance = 1e-5)
     {
         var random = new DeterministicRandom(seed);
@@ -24,8 +29,8 @@ internal static class GradientReference
         Activation[] activations = ActivationsOf(network);
         (double exactLoss, double[] exact) = attribute.Loss == Loss.MeanSquaredError
             ? DoubleReference.LossGradient(parameters, sizes, activations, input, target)
-            : (DoubleReference.Loss(Array.ConvertAll(parameters, v => (double)v), sizes, activations, attribute.Loss, input, target),
-               DoubleReference.NumericalGradient(parameters, sizes, activations, attribute.Loss, input, target));
+            : (DoubleReference.Loss(Array.ConvertAll(parameters, v => (double)v), sizes, activations, attribute.Loss, input, target, attribute.HuberDelta),
+               DoubleReference.NumericalGradient(parameters, sizes, activations, attribute.Loss, input, target, attribute.HuberDelta));
         Assert.Equal(exactLoss, loss, 1e-5 * Math.Max(1, exactLoss));
         double largest = 0;
         foreach (double g in exact)

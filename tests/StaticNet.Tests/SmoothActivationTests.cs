@@ -130,11 +130,7 @@ public sealed class SmoothActivationTests
         GradientReference.AssertGradientMatchesReference(network, 12332, scale: 68f / 35f);
     }
 
-    /// <summary>
-    /// Backward on a random sample (drawn as the gradient-check tests draw it) against the double-precision reference,
-    /// each entry within <paramref name="tolerance"/> of the largest (float32 rounding, e.g. σ' = a(1 − a) read from a
-    /// saturated a, stays far below it; a wrong formula is off by the entry itself).
-    /// </summary>
+
     private static void AssertErf(float x)
     {
         double exact = DoubleReference.Erf(x);

@@ -46,6 +46,9 @@ internal static class RuntimeContract
     public const string ActivationKernels = Support + "ActivationKernels";
     public const string VectorActivations = Support + "VectorActivations";
 
+    // Inverted dropout in training: the masks and their factor in BP2.
+    public const string DropoutMasks = Support + "DropoutMasks";
+
     // A frozen network's Predict: its layers computed from the weights in the column layout.
     public const string FrozenLayers = Support + "FrozenLayers";
     public const string Activation = Root + "Activation";
@@ -54,7 +57,7 @@ internal static class RuntimeContract
     internal static readonly string[] Types =
     {
         INetwork, IBatchNetwork, IParallelBatchNetwork, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
-        Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations, FrozenLayers, Activation,
+        Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations, FrozenLayers, Activation, DropoutMasks,
     };
 
     /// <summary>Every static method the generated code calls, as Type.Method, for the contract test.</summary>
@@ -78,5 +81,6 @@ internal static class RuntimeContract
         NetworkMath + ".ELU", NetworkMath + ".MultiplyELUDerivative", ActivationKernels + ".ELU", ActivationKernels + ".MultiplyELUDerivative", VectorActivations + ".ELU",
         NetworkMath + ".Softplus", NetworkMath + ".MultiplySoftplusDerivative", ActivationKernels + ".Softplus", ActivationKernels + ".MultiplySoftplusDerivative", VectorActivations + ".Softplus",
         FrozenLayers + ".Forward", FrozenLayers + ".WriteColumns",
+        DropoutMasks + ".Apply", DropoutMasks + ".Multiply",
     };
 }

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace StaticNet.Generator.Model;
 
 /// <summary>
@@ -18,6 +20,12 @@ internal sealed record NetworkSpec(
     /// weights file is resolved, and for a network that is not frozen.
     /// </summary>
     public FloatValues TrainedParameters { get; init; }
+
+    /// <summary>The δ of the Huber loss (the attribute's HuberDelta, default 1); unused by the other losses.</summary>
+    public float HuberDelta { get; init; } = 1f;
+
+    /// <summary>Whether training drops units of any layer.</summary>
+    public bool HasDropout => Layers.Any(layer => layer.HasDropout);
 
     /// <summary>Whether the network's weights are compiled in (the attribute sets Weights and the file was read).</summary>
     public bool IsFrozen => TrainedParameters.Count > 0;
