@@ -68,6 +68,7 @@ public sealed class CompilationCapabilitiesTests
     [InlineData(nameof(Sources.Defaults), "Demo.DefaultNet.g.cs")]
     [InlineData(nameof(Sources.PerLayerActivations), "Demo.MixedNet.g.cs")]
     [InlineData(nameof(Sources.DeepReLUSoftmax), "Demo.MnistNet.g.cs")]
+    [InlineData(nameof(Sources.Dropout), "Demo.DropoutNet.g.cs")]
     public void WithoutIntrinsics_TheCodeIsScalarAndCompilesAsCSharp9(string source, string hintName)
     {
         AssertScalarAndCompilesAsCSharp9(SourceNamed(source), GenerateIntoNetstandard21(SourceNamed(source)).Source(hintName));
