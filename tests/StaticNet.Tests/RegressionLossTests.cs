@@ -65,7 +65,7 @@ public sealed class RegressionLossTests
             };
 
             // Scale 3 spreads the outputs, so errors fall on both sides of δ.
-            SmoothActivationTests.AssertGradientMatchesReference(network, seed, scale: 3f, tolerance: 1e-4);
+            GradientReference.AssertGradientMatchesReference(network, seed, scale: 3f, tolerance: 1e-4);
 
             // The batch path computes the same loss (ComputeLoss, BackwardBatch of one sample).
             var random = new DeterministicRandom(seed);
