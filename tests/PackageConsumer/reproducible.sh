@@ -15,6 +15,7 @@ done
 passed=0
 failed=0
 for file in src/Runtime/bin/Release/net10.0/StaticNet.dll src/Runtime/bin/Release/net10.0/StaticNet.pdb \
+            src/Runtime/bin/Release/netstandard2.1/StaticNet.dll src/Runtime/bin/Release/unity/com.staticnet.runtime/Runtime/StaticNet.dll.meta \
             src/Generator/bin/Release/netstandard2.0/StaticNet.Generator.dll; do
     a=$(sha256sum < "$work/first/$file" | cut -c1-16)
     b=$(sha256sum < "$work/second-with-a-longer-path/$file" | cut -c1-16)

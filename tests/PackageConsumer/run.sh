@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Adopts StaticNet the way a user does: packs the repository, then creates brand-new console projects outside it
 # that install the package from the packed folder (plus the machine's usual NuGet sources), builds, runs and
-# publishes them as NativeAOT, and checks what they print. No ProjectReference anywhere: this proves that the
-# generator is inside the package and loads in the SDK's own compiler.
+# publishes them as NativeAOT, and checks what they print. No ProjectReference to the repository anywhere: this proves
+# that the generator is inside the package and loads in the SDK's own compiler. Covers net10.0, net8.0 (self-contained)
+# and netstandard2.1 (a C# 9 library, as Unity compiles it, run by Mono through tests/Mono/run.sh and by .NET).
 #
 #   tests/PackageConsumer/run.sh            all checks
 #   STATICNET_SKIP_AOT=1 tests/PackageConsumer/run.sh   without the NativeAOT publish (about a minute faster)
@@ -30,15 +31,28 @@ check "the root pack produces exactly the StaticNet and StaticNet.Onnx packages 
     test "$(cd "$work/feed" && ls | sort | tr '\n' ' ')" = "StaticNet.$version.nupkg StaticNet.$version.snupkg StaticNet.Onnx.$version.nupkg StaticNet.Onnx.$version.snupkg "
 nupkg="$work/feed/StaticNet.$version.nupkg"
 unzip -l "$nupkg" | awk 'NR > 3 && $4 != "" && $4 !~ /^-/ {print "   " $4 " (" $1 " bytes)"}' | grep -v "^   \(_rels\|package/\|\[Content\)" || true
-for entry in lib/net10.0/StaticNet.dll lib/net10.0/StaticNet.xml lib/net8.0/StaticNet.dll lib/net8.0/StaticNet.xml analyzers/dotnet/cs/StaticNet.Generator.dll README.md LICENSE; do
+for entry in lib/net10.0/StaticNet.dll lib/net10.0/StaticNet.xml lib/net8.0/StaticNet.dll lib/net8.0/StaticNet.xml lib/netstandard2.1/StaticNet.dll lib/netstandard2.1/StaticNet.xml analyzers/dotnet/cs/StaticNet.Generator.dll README.md LICENSE; do
     check "package contains $entry" sh -c "unzip -l '$nupkg' | grep -q ' $entry\$'"
 done
 check "the generator is not a lib/ reference" sh -c "! unzip -l '$nupkg' | grep -q 'lib/.*Generator'"
 onnx_nupkg="$work/feed/StaticNet.Onnx.$version.nupkg"
-check "StaticNet.Onnx contains lib/net10.0/StaticNet.Onnx.dll and depends on StaticNet $version and Google.Protobuf" \
-    sh -c "unzip -l '$onnx_nupkg' | grep -q ' lib/net10.0/StaticNet.Onnx.dll\$' && unzip -p '$onnx_nupkg' StaticNet.Onnx.nuspec | grep -q 'id=\"StaticNet\" version=\"$version\"' && unzip -p '$onnx_nupkg' StaticNet.Onnx.nuspec | grep -q 'id=\"Google.Protobuf\"'"
-check "the core package has no dependency beyond System.Numerics.Tensors" \
-    test "$(unzip -p "$nupkg" StaticNet.nuspec | grep -o '<dependency id="[^"]*"' | sort -u | tr '\n' ' ')" = '<dependency id="System.Numerics.Tensors" '
+onnx_contents() {
+    for tfm in net10.0 net8.0 netstandard2.1; do unzip -l "$onnx_nupkg" | grep -q " lib/$tfm/StaticNet.Onnx.dll\$" || return 1; done
+    unzip -p "$onnx_nupkg" StaticNet.Onnx.nuspec | grep -q "id=\"StaticNet\" version=\"$version\"" &&
+        unzip -p "$onnx_nupkg" StaticNet.Onnx.nuspec | grep -q 'id="Google.Protobuf"'
+}
+check "StaticNet.Onnx contains lib/net10.0, lib/net8.0 and lib/netstandard2.1 and depends on StaticNet $version and Google.Protobuf" onnx_contents
+# Each target's dependencies, as "tfm: id id …" lines: the .NET builds need only System.Numerics.Tensors; the
+# netstandard2.1 build computes its few tensor loops itself and needs System.Text.Json and Microsoft.Bcl.Memory.
+dependency_groups() {
+    unzip -p "$nupkg" StaticNet.nuspec | python3 -c '
+import re, sys
+for m in re.finditer(r"<group targetFramework=\"([^\"]+)\"[^>]*?(?:/>|>(.*?)</group>)", sys.stdin.read(), re.S):
+    print(m.group(1) + ": " + " ".join(sorted(re.findall(r"id=\"([^\"]+)\"", m.group(2) or ""))))'
+}
+dependency_groups | sed 's/^/   /'
+check "the net10.0 and net8.0 builds depend on System.Numerics.Tensors only, the netstandard2.1 build on System.Text.Json and Microsoft.Bcl.Memory only" \
+    test "$(dependency_groups | LC_ALL=C sort | tr '\n' '|')" = ".NETStandard2.1: Microsoft.Bcl.Memory System.Text.Json|net10.0: System.Numerics.Tensors|net8.0: System.Numerics.Tensors|"
 check "nuspec declares MIT, repository and readme" \
     sh -c "unzip -p '$nupkg' StaticNet.nuspec | grep -q '<license type=\"expression\">MIT</license>' && unzip -p '$nupkg' StaticNet.nuspec | grep -q '<repository type=\"git\"' && unzip -p '$nupkg' StaticNet.nuspec | grep -q '<readme>README.md</readme>'"
 
@@ -85,6 +99,38 @@ check "the net8.0 consumer compiles against lib/net8.0" grep -q "lib/net8.0/Stat
 cat "$work/quickstart.out"
 check "the net8.0 quick start runs on the 8.0 runtime it carries and has learned XOR" quickstart_learned_xor
 check "the runtime it carries is .NET 8's" grep -q '"runtimepack.Microsoft.NETCore.App.Runtime.linux-x64/8\.' "$work/quickstart8/QuickStart8.deps.json"
+
+echo "== a netstandard2.1 library in C# 9 (what Unity compiles), its training demo run by Mono and by .NET"
+mkdir -p "$work/PortableLib"
+cat > "$work/PortableLib/PortableLib.csproj" <<'PROJECT'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>netstandard2.1</TargetFramework>
+    <LangVersion>9.0</LangVersion>
+    <Nullable>enable</Nullable>
+  </PropertyGroup>
+</Project>
+PROJECT
+(cd "$work/PortableLib" && dotnet add package StaticNet --version "$version" > "$work/PortableLib.add.log" 2>&1) \
+    || { cat "$work/PortableLib.add.log"; exit 1; }
+cp "$here/Portable/TrainingDemo.cs" "$work/PortableLib/"
+(cd "$work/PortableLib" && dotnet build -c Release > "$work/portable.log" 2>&1) && portable_status=0 || portable_status=$?
+grep -E ": (warning|error) " "$work/portable.log" | sort -u || true
+check "the netstandard2.1 / C# 9 library builds against lib/netstandard2.1" \
+    sh -c "test $portable_status -eq 0 && grep -q 'lib/netstandard2.1/StaticNet.dll' '$work/PortableLib/obj/project.assets.json'"
+check "with no warning, from generated code or elsewhere" sh -c "! grep -qE ': warning [A-Z]+[0-9]+' '$work/portable.log'"
+"$repo/tests/Mono/run.sh" "$work/PortableLib/PortableLib.csproj" PortableConsumer.TrainingDemo.Run > "$work/portable.mono.out" 2> "$work/portable.mono.err" \
+    || cat "$work/portable.mono.err"
+cat "$work/portable.mono.out"
+new_project PortableHost
+(cd "$work/PortableHost" && dotnet add reference ../PortableLib/PortableLib.csproj > /dev/null)
+echo 'PortableConsumer.TrainingDemo.Run(args);' > "$work/PortableHost/Program.cs"
+(cd "$work/PortableHost" && dotnet run -c Release > "$work/portable.net.out" 2>&1) || cat "$work/portable.net.out"
+portable_learned_xor() {
+    awk '/^xor [01] [01] -> / { want = ($2 != $3) ? 1 : 0; got = ($5 > 0.5) ? 1 : 0; n++; if (want == got) ok++ } END { exit !(n == 4 && ok == 4) }' "$work/portable.mono.out"
+}
+check "Mono runs the library's training demo, which learns XOR" portable_learned_xor
+check "and prints exactly what .NET 10 prints for it" cmp -s "$work/portable.mono.out" "$work/portable.net.out"
 
 echo "== a consumer that trains, evaluates, saves and reloads (tests/PackageConsumer/Program.cs)"
 new_project Consumer StaticNet.Onnx

@@ -68,6 +68,7 @@ public sealed class CompilationCapabilitiesTests
     [InlineData(nameof(Sources.Defaults), "Demo.DefaultNet.g.cs")]
     [InlineData(nameof(Sources.PerLayerActivations), "Demo.MixedNet.g.cs")]
     [InlineData(nameof(Sources.DeepReLUSoftmax), "Demo.MnistNet.g.cs")]
+    [InlineData(nameof(Sources.Dropout), "Demo.DropoutNet.g.cs")]
     public void WithoutIntrinsics_TheCodeIsScalarAndCompilesAsCSharp9(string source, string hintName)
     {
         AssertScalarAndCompilesAsCSharp9(SourceNamed(source), GenerateIntoNetstandard21(SourceNamed(source)).Source(hintName));
@@ -89,17 +90,22 @@ public sealed class CompilationCapabilitiesTests
 
     /// <summary>
     /// <paramref name="generated"/> names no vector type, and compiled as C# 9 beside <paramref name="source"/>
-    /// against the runtime's API it has no error and no warning.
+    /// against netstandard2.1 and the runtime's netstandard2.1 build it has no error and no warning.
     /// </summary>
     private static void AssertScalarAndCompilesAsCSharp9(string source, string generated)
     {
         Assert.DoesNotContain("System.Runtime.Intrinsics", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("VectorActivations", generated, StringComparison.Ordinal);
 
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation()
-            .AddSyntaxTrees(
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Netstandard21Consumer",
+            new[]
+            {
                 CSharpSyntaxTree.ParseText(source, CSharp9, "/src/Test0.cs"),
-                CSharpSyntaxTree.ParseText(generated, CSharp9, "/generated/Network.g.cs"));
+                CSharpSyntaxTree.ParseText(generated, CSharp9, "/generated/Network.g.cs"),
+            },
+            Netstandard21References(),
+            GeneratorHarness.CompilationOptions);
         Diagnostic[] problems = compilation.GetDiagnostics()
             .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning && diagnostic.Location.SourceTree?.FilePath.StartsWith("/generated/", StringComparison.Ordinal) == true)
             .ToArray();
@@ -154,6 +160,34 @@ public sealed class CompilationCapabilitiesTests
         Assert.All(second.TrackedOutputs(NetworkGenerator.TrackingNames.Specs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
 
+    /// <summary>
+    /// A .NET 10 compilation given the runtime's netstandard2.1 build (which has no VectorActivations) gets the scalar
+    /// form: what a test of the portable build, or a .NET project handed Unity's plugin DLL, compiles.
+    /// </summary>
+    [Fact]
+    public void Net10CompilationWithTheNetstandard21Runtime_GetsTheScalarForm()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(SourceNamed(nameof(Sources.Defaults)))
+            .RemoveReferences(GeneratorHarness.CreateCompilation().References.Where(reference => reference.Display?.EndsWith("StaticNet.dll", StringComparison.Ordinal) == true))
+            .AddReferences(MetadataReference.CreateFromFile(Netstandard21Runtime));
+
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation);
+
+        Assert.False(Assert.IsType<CompilationCapabilities>(Assert.Single(run.TrackedOutputs(NetworkGenerator.TrackingNames.Capabilities)).Value).VectorIntrinsics);
+        Assert.DoesNotContain("VectorActivations", run.Source("Demo.DefaultNet.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationErrors);
+    }
+
+    /// <summary>The runtime's netstandard2.1 build, copied beside the tests by the test project.</summary>
+    internal static string Netstandard21Runtime => Path.Combine(AppContext.BaseDirectory, "netstandard2.1-runtime", "StaticNet.dll");
+
+    /// <summary>netstandard2.1's reference assemblies (NETStandard.Library.Ref 2.1.0) and the runtime's netstandard2.1 build.</summary>
+    internal static MetadataReference[] Netstandard21References() =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "netstandard2.1"), "*.dll")
+            .Append(Netstandard21Runtime)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToArray();
+
     /// <summary>The test source <paramref name="name"/> in C# 8 and 9: a file-scoped namespace becomes a block.</summary>
     internal static string SourceNamed(string name) => WithBlockNamespace((string)typeof(Sources).GetField(name)!.GetValue(null)!);
 
@@ -167,7 +201,7 @@ public sealed class CompilationCapabilitiesTests
 
     /// <summary>
     /// The generator over <paramref name="source"/> as C# 9 in a compilation of netstandard2.1's reference assembly
-    /// (NETStandard.Library.Ref 2.1.0) and the StaticNet runtime: what a Unity project's compilation can see; with
+    /// (NETStandard.Library.Ref 2.1.0) and the runtime's netstandard2.1 build: what a Unity project's compilation can see; with
     /// <paramref name="files"/> as AdditionalFiles of a project at <see cref="FrozenHarness.ProjectDirectory"/>.
     /// </summary>
     internal static GeneratorRun GenerateIntoNetstandard21(string source, params (string Path, string Text)[] files)
@@ -175,9 +209,7 @@ public sealed class CompilationCapabilitiesTests
         CSharpCompilation compilation = CSharpCompilation.Create(
             "Netstandard21Consumer",
             new[] { CSharpSyntaxTree.ParseText(source, CSharp9, GeneratorHarness.SourcePath(0)) },
-            Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "netstandard2.1"), "*.dll")
-                .Append(typeof(NetworkAttribute).Assembly.Location)
-                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)),
+            Netstandard21References(),
             GeneratorHarness.CompilationOptions);
         return GeneratorHarness.Run(
             FrozenHarness.CreateDriver(files.Select(file => (AdditionalText)new InMemoryAdditionalText(FrozenHarness.ProjectDirectory + file.Path, file.Text)), options: CSharp9),

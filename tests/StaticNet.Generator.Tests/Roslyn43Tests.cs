@@ -59,8 +59,9 @@ public sealed class Roslyn43Tests
 
     /// <summary>
     /// What Unity hands the generator: Roslyn 4.3, C# 9 and netstandard2.1's reference assemblies (no
-    /// System.Runtime.Intrinsics). Under 4.3.1 the generator writes the scalar form, and that text, as C# 9 beside
-    /// the same declarations, compiles with 4.3.1 against the runtime's API with no error and no warning in it.
+    /// System.Runtime.Intrinsics) with the runtime's netstandard2.1 build. Under 4.3.1 the generator writes the scalar
+    /// form, and that text, as C# 9 beside the same declarations, compiles with 4.3.1 against netstandard2.1 and the
+    /// netstandard2.1 runtime with no error and no warning.
     /// </summary>
     [Fact]
     public void Generator_UnderRoslyn431_WithCSharp9AndNetstandard21_WritesScalarCodeThatCompilesAsCSharp9()
@@ -68,7 +69,7 @@ public sealed class Roslyn43Tests
         var context = new Roslyn43Context();
         string source = Source.Replace("namespace Demo;", "namespace Demo {", StringComparison.Ordinal) + "}\n";
         string[] netstandard = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "netstandard2.1"), "*.dll")
-            .Append(typeof(NetworkAttribute).Assembly.Location)
+            .Append(CompilationCapabilitiesTests.Netstandard21Runtime)
             .ToArray();
 
         (dynamic generatorResult, dynamic diagnostics, _) = RunGenerator(context, source, "CSharp9", netstandard);
@@ -80,8 +81,8 @@ public sealed class Roslyn43Tests
         Assert.All(generated, text => Assert.DoesNotContain("System.Runtime.Intrinsics", text, StringComparison.Ordinal));
 
         // The generated files beside the declarations, compiled as C# 9 by Roslyn 4.3.1 (no generator run this time)
-        // against the runtime's API.
-        (_, _, dynamic output) = RunGenerator(context, source, "CSharp9", ReferencePaths(), generated);
+        // against netstandard2.1 and the runtime's netstandard2.1 build, as Unity compiles them.
+        (_, _, dynamic output) = RunGenerator(context, source, "CSharp9", netstandard, generated);
         string[] problems = ((IEnumerable)output.GetDiagnostics(CancellationToken.None)).Cast<dynamic>()
             .Where(diagnostic => diagnostic.Severity.ToString() is "Error" or "Warning")
             .Select(diagnostic => (string)diagnostic.ToString())

@@ -65,7 +65,7 @@ public sealed class RegressionLossTests
             };
 
             // Scale 3 spreads the outputs, so errors fall on both sides of δ.
-            SmoothActivationTests.AssertGradientMatchesReference(network, seed, scale: 3f, tolerance: 1e-4);
+            GradientReference.AssertGradientMatchesReference(network, seed, scale: 3f, tolerance: 1e-4);
 
             // The batch path computes the same loss (ComputeLoss, BackwardBatch of one sample).
             var random = new DeterministicRandom(seed);
@@ -155,7 +155,7 @@ public sealed class RegressionLossTests
         {
             // Scale 3 spreads the outputs so that Huber's errors fall on both sides of 1, and saturates sigmoid and
             // softmax outputs, whose float32 derivatives then carry 1e-5 of rounding: compared to 1e-4 of the largest.
-            SmoothActivationTests.AssertGradientMatchesReference(GradientCheckNetworks.Create(name, seed), seed, scale: 3f, tolerance: 1e-4);
+            GradientReference.AssertGradientMatchesReference(GradientCheckNetworks.Create(name, seed), seed, scale: 3f, tolerance: 1e-4);
         }
     }
 

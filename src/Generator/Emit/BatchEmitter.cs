@@ -83,7 +83,7 @@ internal static class BatchEmitter
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span is not a whole number of rows, or the two disagree on N.</exception>");
         using (writer.Open(PublicApi.ForwardBatchWithWorkspace))
         {
-            writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
+            RequireWorkspace(writer);
             writer.Line($"int count = {RuntimeContract.RequireRows}(inputs, InputSize, nameof(inputs));");
             writer.Line($"{RuntimeContract.Require}(outputs, count * OutputSize, nameof(outputs));");
             writer.Line($"{ReadOnlySpan} p = Parameters;");
@@ -162,7 +162,7 @@ internal static class BatchEmitter
     /// <summary>The blocks of BackwardBatch: forward (with dropout's masks where the network has them), BP1, BP2–BP4.</summary>
     private static void EmitBackwardBatchBody(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
     {
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
+        RequireWorkspace(writer);
         writer.Line($"int count = {RuntimeContract.RequireRows}(inputs, InputSize, nameof(inputs));");
         writer.Line($"{RuntimeContract.Require}(targets, count * OutputSize, nameof(targets));");
         writer.Line($"{RuntimeContract.Require}(gradient, ParameterCount, nameof(gradient));");
@@ -233,4 +233,16 @@ internal static class BatchEmitter
 
     private const string InterfaceBackwardBatchWithRound =
         "float " + RuntimeContract.IParallelBatchNetwork + ".BackwardBatch(" + ReadOnlySpan + " inputs, " + ReadOnlySpan + " targets, " + Span + " gradient, object workspace, long " + DropoutEmitter.Round + ", long firstSample)";
+
+    /// <summary>
+    /// The workspace's null check, written out rather than ArgumentNullException.ThrowIfNull (.NET 6), which
+    /// netstandard2.1 (Unity) lacks: the same exception everywhere.
+    /// </summary>
+    private static void RequireWorkspace(CodeWriter writer)
+    {
+        using (writer.Open("if (workspace is null)"))
+        {
+            writer.Line("throw new global::System.ArgumentNullException(nameof(workspace));");
+        }
+    }
 }

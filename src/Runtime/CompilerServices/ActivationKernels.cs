@@ -7,7 +7,7 @@ namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// Activations and their derivatives over whole layers. Each activation is one operator struct holding g and g'
-/// (<c>Kernels/Activations/</c>) run by one driver (<c>Elementwise</c>) at the widest vector width the hardware has. Sigmoid and tanh are our own (<see cref="VectorActivations"/>), accurate to ~3e-7 relative and
+/// (<c>Kernels/Activations/</c>) run by one driver (<c>Elementwise</c>) at the widest vector width the hardware has. Sigmoid and tanh are our own (<c>VectorActivations</c>), accurate to ~3e-7 relative and
 /// exactly 0/±1 once saturated. Source and destination may be the same span.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -24,7 +24,7 @@ public static class ActivationKernels
 
     /// <summary>a = tanh(z), to about 3e-7 relative everywhere, exactly ±1 once saturated, never NaN for finite z.</summary>
     /// <remarks>
-    /// Not <see cref="TensorPrimitives.Tanh{T}(ReadOnlySpan{T}, Span{T})"/>: its error near 0 is absolute (tanh(1e-4) is
+    /// Not <c>TensorPrimitives.Tanh</c>: its error near 0 is absolute (tanh(1e-4) is
     /// off by 3e-4 relative), which small pre-activations meet all the time. The rational form used here is relative
     /// everywhere, and is also shorter than any formula through e^x.
     /// </remarks>

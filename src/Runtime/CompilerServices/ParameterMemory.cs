@@ -1,7 +1,6 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace StaticNet.CompilerServices;
 
@@ -12,7 +11,9 @@ namespace StaticNet.CompilerServices;
 /// </summary>
 /// <remarks>
 /// The buffer lives on the pinned object heap, so its address, and with it the offset of the aligned view, never
-/// changes. Generated networks keep the buffer in a field and hand out <see cref="View"/> as their Parameters.
+/// changes. Generated networks keep the buffer in a field and hand out <see cref="View"/> as their Parameters. The
+/// netstandard2.1 build has no pinned object heap: there the view starts at the first element (<c>PinnedBuffer</c>
+/// holds the per-build part).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParameterMemory
@@ -28,7 +29,7 @@ public static class ParameterMemory
     public static float[] Allocate(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return GC.AllocateArray<float>(count + Slack, pinned: true);
+        return PinnedBuffer.Allocate(count + Slack);
     }
 
     /// <summary>The <paramref name="count"/> parameters of a buffer from <see cref="Allocate"/>, starting at its first 64-byte boundary.</summary>
@@ -38,9 +39,7 @@ public static class ParameterMemory
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Span<float> View(float[] buffer, int count)
     {
-        // The element's address, read without an unsafe context; the buffer is pinned, so it stays true.
-        nint address = (nint)Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref MemoryMarshal.GetArrayDataReference(buffer));
-        int skip = (int)((-address) & (Alignment - 1)) / sizeof(float);
+        int skip = PinnedBuffer.ElementsToBoundary(buffer, Alignment);
         return new Span<float>(buffer, skip, count);
     }
 }

@@ -34,7 +34,7 @@ internal sealed class LineReader : IDisposable
     public LineReader(Stream stream, string name)
     {
         _name = name;
-        _reader = new StreamReader(stream, Strict, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        _reader = new StreamReader(stream, Strict, detectEncodingFromByteOrderMarks: false, bufferSize: 1024, leaveOpen: true);
     }
 
     /// <summary>Whether the lines come from a file (rather than a stream).</summary>

@@ -1,12 +1,13 @@
-using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using static StaticNet.Kernels.FunctionConstants;
 
 namespace StaticNet.Kernels;
 
 /// <summary>
-/// σ and e^x for one float, and e^x, σ and tanh for a vector of any width: the functions behind the element-wise
-/// operators and the public <c>VectorActivations</c> that generated register layers call.
+/// e^x, σ and tanh for a vector of any width: the functions behind the element-wise operators' vector forms and the
+/// public <c>VectorActivations</c> that generated register layers call (<see cref="ScalarFunctions"/> holds the
+/// one-float forms).
 /// </summary>
 /// <remarks>
 /// Not <c>Vector256.Exp</c> (.NET 9 and later): .NET evaluates the float exp in double precision, which is more
@@ -22,28 +23,6 @@ namespace StaticNet.Kernels;
 /// </remarks>
 internal static class ActivationFunctions
 {
-    // Beyond these, e^x is not a normal float. Clamping keeps 2^n inside the exponent field; above the upper bound
-    // the result is replaced by +∞ so that 1/(1 + e^x) and 1 − 2/(e^x + 1) saturate exactly.
-    private const float ExpLowerBound = -87.3f;
-    private const float ExpUpperBound = 88.3f;
-
-    // Adding 1.5·2^23 rounds a float to an integer and leaves that integer in the low mantissa bits.
-    private const float RoundingMagic = 12582912f;
-    private const int RoundingMagicBits = 0x4B400000;
-    private const float Log2E = 1.44269504088896341f;
-
-    // ln 2 in two parts: n·Ln2High is exact for |n| < 2^9, so r keeps its precision.
-    private const float Ln2High = 0.693359375f;
-    private const float Ln2Low = -2.12194440e-4f;
-
-    // tanh(x) rounds to ±1 in float beyond |x| ≈ 9.01; the rational approximation is fitted on [−7.905, 7.905].
-    private const float TanhClamp = 7.90531110763549805f;
-    private const float TanhSaturation = 9.1f;
-
-    /// <summary>σ(z) = 1 / (1 + e^-z) for one value; saturates to exactly 0 or 1 for large |z|, never NaN.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
-
     /// <summary>e^x per lane: +∞ above 88.3, the smallest normal floats' range below −87.3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Exp<TSimd, TVector>(TVector x)

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-
 namespace StaticNet.Kernels;
 
 /// <summary>
@@ -8,27 +5,15 @@ namespace StaticNet.Kernels;
 /// Implemented by readonly structs, so that each driver instantiation is specialised and every call inlined; the
 /// ReLU family's slope is the struct's field.
 /// </summary>
-internal interface IUnaryOperator
+internal partial interface IUnaryOperator
 {
     float Invoke(float x);
-
-    Vector128<float> Invoke(Vector128<float> x);
-
-    Vector256<float> Invoke(Vector256<float> x);
-
-    Vector512<float> Invoke(Vector512<float> x);
 }
 
 /// <summary>A derivative applied in place during backpropagation: δ ← δ ⊙ g'(v), with v the layer's a or z.</summary>
-internal interface IDerivativeOperator
+internal partial interface IDerivativeOperator
 {
     float Invoke(float delta, float value);
-
-    Vector128<float> Invoke(Vector128<float> delta, Vector128<float> value);
-
-    Vector256<float> Invoke(Vector256<float> delta, Vector256<float> value);
-
-    Vector512<float> Invoke(Vector512<float> delta, Vector512<float> value);
 }
 
 /// <summary>
@@ -42,16 +27,7 @@ internal interface IActivationOperator : IUnaryOperator, IDerivativeOperator
 }
 
 /// <summary>e^x.</summary>
-internal readonly struct ExpOperator : IUnaryOperator
+internal readonly partial struct ExpOperator : IUnaryOperator
 {
     public float Invoke(float x) => System.MathF.Exp(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector128<float> Invoke(Vector128<float> x) => ActivationFunctions.Exp<Simd128, Vector128<float>>(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Invoke(Vector256<float> x) => ActivationFunctions.Exp<Simd256, Vector256<float>>(x);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<float> Invoke(Vector512<float> x) => ActivationFunctions.Exp<Simd512, Vector512<float>>(x);
 }

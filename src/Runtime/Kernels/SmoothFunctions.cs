@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using static StaticNet.Kernels.FunctionConstants;
 
 namespace StaticNet.Kernels;
 
@@ -17,16 +18,6 @@ namespace StaticNet.Kernels;
 /// </remarks>
 internal static class SmoothFunctions
 {
-    // 1/√2 and 1/√(2π), as PyTorch's GELU writes them (M_SQRT1_2, M_2_SQRTPI · M_SQRT1_2 · 0.5).
-    private const float InverseSqrt2 = 0.707106781186547524f;
-    private const float InverseSqrt2Pi = 0.398942280401432678f;
-
-    // PyTorch's Softplus threshold (β = 1): above it the function is the identity and its derivative 1.
-    private const float SoftplusThreshold = 20f;
-
-    // Beyond this |z|, z·φ(z) of GELU's derivative is below 1e-80: zero, and no ∞·0 from a clamped exponent.
-    private const float GaussianNegligible = 20f;
-
     /// <summary>erf(x) per lane, within 2.5 ulp; exactly ±1 beyond |x| ≈ 3.9, NaN passed through.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector Erf<TSimd, TVector>(TVector x)

@@ -12,7 +12,7 @@ namespace StaticNet;
 public sealed class ConfusionMatrix
 {
     /// <summary>
-    /// The most classes a matrix may have: the largest n whose n² cells fit one array (<see cref="Array.MaxLength"/>).
+    /// The most classes a matrix may have: the largest n whose n² cells fit one array (<c>Array.MaxLength</c>).
     /// Such a matrix takes n² × 8 bytes (about 17 GB at the limit), which is what bounds it in practice.
     /// </summary>
     public const int MaxClassCount = 46_340;

@@ -8,13 +8,13 @@ internal static class DatasetLimits
 {
     /// <summary>
     /// Throws, naming <paramref name="where"/> (the file, and the line if any), unless <paramref name="count"/> samples of <paramref name="featureCount"/> features and
-    /// <paramref name="targetCount"/> targets (floats) plus one label each fit the limit. Computed in 64 bits, so
+    /// <paramref name="targetCount"/> targets (floats) plus one label each fit the limit. Computed exactly (BigInteger), so
     /// sizes whose product wraps an int are refused rather than wrapped.
     /// </summary>
     public static void Check(string where, long count, long featureCount, long targetCount, ReadOptions options)
     {
-        System.Int128 bytes = (System.Int128)count * ((sizeof(float) * (featureCount + targetCount)) + sizeof(int));
-        if (bytes > options.MaxDatasetBytes || (System.Int128)count * System.Math.Max(featureCount, targetCount) > System.Array.MaxLength)
+        System.Numerics.BigInteger bytes = (System.Numerics.BigInteger)count * ((sizeof(float) * (featureCount + targetCount)) + sizeof(int));
+        if (bytes > options.MaxDatasetBytes || (System.Numerics.BigInteger)count * System.Math.Max(featureCount, targetCount) > System.Array.MaxLength)
         {
             throw new InvalidDataException(string.Create(
                 CultureInfo.InvariantCulture,

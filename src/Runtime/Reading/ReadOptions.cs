@@ -79,10 +79,12 @@ public sealed class ReadOptions
     /// </summary>
     public bool IgnoreBuffers { get; init; }
 
-    private static T AtLeastOne<T>(T value, string name)
-        where T : System.Numerics.IBinaryInteger<T>
+    // Two overloads rather than one over IBinaryInteger<T>, which netstandard2.1 lacks.
+    private static int AtLeastOne(int value, string name) => (int)AtLeastOne((long)value, name);
+
+    private static long AtLeastOne(long value, string name)
     {
-        if (value < T.One)
+        if (value < 1)
         {
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1 (it bounds what a reader may allocate; a limit below 1 would reject every file); got {value}.");
         }

@@ -23,7 +23,7 @@ internal static class DirectorySync
     {
         int? openDirectory = RuntimeInformation.ProcessArchitecture switch
         {
-            Architecture.X64 or LinuxArchitecture.RiscV64 or Architecture.LoongArch64 => 0x10000,
+            Architecture.X64 or LinuxArchitecture.RiscV64 or LinuxArchitecture.LoongArch64 => 0x10000,
             Architecture.Arm64 => 0x4000,
             _ => null,
         };

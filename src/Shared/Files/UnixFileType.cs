@@ -24,7 +24,7 @@ internal static class UnixFileType
         int offset = RuntimeInformation.ProcessArchitecture switch
         {
             Architecture.X64 => 24,
-            Architecture.Arm64 or LinuxArchitecture.RiscV64 or Architecture.LoongArch64 => 16,
+            Architecture.Arm64 or LinuxArchitecture.RiscV64 or LinuxArchitecture.LoongArch64 => 16,
             _ => -1,
         };
         if (!OperatingSystem.IsLinux() || offset < 0)

@@ -42,7 +42,7 @@ public class ArchitectureProperties
             // noise-free), the double-precision reference decides.
             if (result.MaxRelativeError >= 1e-2f && c.Item1 >= GradientCheckNetworks.FirstSmooth)
             {
-                SmoothActivationTests.AssertGradientMatchesReference(network, c.Item2, c.Item3, tolerance: 1e-4);
+                GradientReference.AssertGradientMatchesReference(network, c.Item2, c.Item3, tolerance: 1e-4);
                 return;
             }
 

@@ -1,32 +1,13 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace StaticNet.Kernels;
 
 /// <summary>ELU(z) = z for z &gt; 0, otherwise e^z − 1 (α = 1); δ ⊙ (1 or e^z) from the pre-activations.</summary>
-internal readonly struct ELUOperator : IActivationOperator
+internal readonly partial struct ELUOperator : IActivationOperator
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float Invoke(float z) => SmoothFunctions.Elu<SimdScalar, float>(z);
+    public float Invoke(float z) => ScalarFunctions.Elu(z);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector128<float> Invoke(Vector128<float> z) => SmoothFunctions.Elu<Simd128, Vector128<float>>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Invoke(Vector256<float> z) => SmoothFunctions.Elu<Simd256, Vector256<float>>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<float> Invoke(Vector512<float> z) => SmoothFunctions.Elu<Simd512, Vector512<float>>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float Invoke(float delta, float z) => SmoothFunctions.EluDerivative<SimdScalar, float>(delta, z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector128<float> Invoke(Vector128<float> delta, Vector128<float> z) => SmoothFunctions.EluDerivative<Simd128, Vector128<float>>(delta, z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Invoke(Vector256<float> delta, Vector256<float> z) => SmoothFunctions.EluDerivative<Simd256, Vector256<float>>(delta, z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> z) => SmoothFunctions.EluDerivative<Simd512, Vector512<float>>(delta, z);
+    public float Invoke(float delta, float z) => ScalarFunctions.EluDerivative(delta, z);
 }

@@ -1,24 +1,9 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-
 namespace StaticNet.Kernels;
 
 /// <summary>max(0, z), NaN kept (IEEE maximum), so a diverged network stays visibly diverged; δ ⊙ [z &gt; 0] from the pre-activations.</summary>
-internal readonly struct ReLUOperator : IActivationOperator
+internal readonly partial struct ReLUOperator : IActivationOperator
 {
     public float Invoke(float z) => System.MathF.Max(z, 0f);
 
-    public Vector128<float> Invoke(Vector128<float> z) => Vector128.Max(z, Vector128<float>.Zero);
-
-    public Vector256<float> Invoke(Vector256<float> z) => Vector256.Max(z, Vector256<float>.Zero);
-
-    public Vector512<float> Invoke(Vector512<float> z) => Vector512.Max(z, Vector512<float>.Zero);
-
     public float Invoke(float delta, float z) => new LeakyReLUOperator(0f).Invoke(delta, z);
-
-    public Vector128<float> Invoke(Vector128<float> delta, Vector128<float> z) => new LeakyReLUOperator(0f).Invoke(delta, z);
-
-    public Vector256<float> Invoke(Vector256<float> delta, Vector256<float> z) => new LeakyReLUOperator(0f).Invoke(delta, z);
-
-    public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> z) => new LeakyReLUOperator(0f).Invoke(delta, z);
 }

@@ -1,27 +1,9 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-
 namespace StaticNet.Kernels;
 
 /// <summary>σ(z) = 1 / (1 + e^−z); its derivative δ ⊙ a(1 − a) is read from the activations a.</summary>
-internal readonly struct SigmoidOperator : IActivationOperator
+internal readonly partial struct SigmoidOperator : IActivationOperator
 {
-    public float Invoke(float z) => ActivationFunctions.Sigmoid(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector128<float> Invoke(Vector128<float> z) => ActivationFunctions.Sigmoid<Simd128, Vector128<float>>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Invoke(Vector256<float> z) => ActivationFunctions.Sigmoid<Simd256, Vector256<float>>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<float> Invoke(Vector512<float> z) => ActivationFunctions.Sigmoid<Simd512, Vector512<float>>(z);
+    public float Invoke(float z) => ScalarFunctions.Sigmoid(z);
 
     public float Invoke(float delta, float a) => delta * (a - (a * a));
-
-    public Vector128<float> Invoke(Vector128<float> delta, Vector128<float> a) => delta * (a - (a * a));
-
-    public Vector256<float> Invoke(Vector256<float> delta, Vector256<float> a) => delta * (a - (a * a));
-
-    public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> a) => delta * (a - (a * a));
 }

@@ -1,27 +1,9 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-
 namespace StaticNet.Kernels;
 
 /// <summary>tanh(z); its derivative δ ⊙ (1 − a²) is read from the activations a.</summary>
-internal readonly struct TanhOperator : IActivationOperator
+internal readonly partial struct TanhOperator : IActivationOperator
 {
     public float Invoke(float z) => System.MathF.Tanh(z);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector128<float> Invoke(Vector128<float> z) => ActivationFunctions.Tanh<Simd128, Vector128<float>>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<float> Invoke(Vector256<float> z) => ActivationFunctions.Tanh<Simd256, Vector256<float>>(z);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<float> Invoke(Vector512<float> z) => ActivationFunctions.Tanh<Simd512, Vector512<float>>(z);
-
     public float Invoke(float delta, float a) => delta * (1f - (a * a));
-
-    public Vector128<float> Invoke(Vector128<float> delta, Vector128<float> a) => delta * (Vector128<float>.One - (a * a));
-
-    public Vector256<float> Invoke(Vector256<float> delta, Vector256<float> a) => delta * (Vector256<float>.One - (a * a));
-
-    public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> a) => delta * (Vector512<float>.One - (a * a));
 }

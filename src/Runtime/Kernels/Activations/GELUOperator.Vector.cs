@@ -1,0 +1,26 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace StaticNet.Kernels;
+
+/// <summary>The vector forms of <see cref="GELUOperator"/>, where System.Runtime.Intrinsics exists.</summary>
+internal readonly partial struct GELUOperator
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<float> Invoke(Vector128<float> z) => SmoothFunctions.Gelu<Simd128, Vector128<float>>(z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> Invoke(Vector256<float> z) => SmoothFunctions.Gelu<Simd256, Vector256<float>>(z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> Invoke(Vector512<float> z) => SmoothFunctions.Gelu<Simd512, Vector512<float>>(z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector128<float> Invoke(Vector128<float> delta, Vector128<float> z) => SmoothFunctions.GeluDerivative<Simd128, Vector128<float>>(delta, z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<float> Invoke(Vector256<float> delta, Vector256<float> z) => SmoothFunctions.GeluDerivative<Simd256, Vector256<float>>(delta, z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> z) => SmoothFunctions.GeluDerivative<Simd512, Vector512<float>>(delta, z);
+}

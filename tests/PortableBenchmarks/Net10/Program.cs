@@ -1,0 +1,1 @@
+StaticNet.PortableBenchmarks.Workload.Run(args);
