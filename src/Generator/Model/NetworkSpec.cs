@@ -19,6 +19,12 @@ internal sealed record NetworkSpec(
     /// </summary>
     public FloatValues TrainedParameters { get; init; }
 
+    /// <summary>
+    /// Whether the attribute sets Deterministic = true: the same code, calling the runtime's deterministic kernels
+    /// (see <c>Emit/DeterministicRuntime</c>), and a frozen Predict that runs Forward's layers.
+    /// </summary>
+    public bool Deterministic { get; init; }
+
     /// <summary>Whether the network's weights are compiled in (the attribute sets Weights and the file was read).</summary>
     public bool IsFrozen => TrainedParameters.Count > 0;
 

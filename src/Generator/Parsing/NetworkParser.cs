@@ -68,7 +68,10 @@ internal static class NetworkParser
             architecture.Loss,
             arguments.LeakySlope,
             ReadUserConstructors(type),
-            arguments.Weights);
+            arguments.Weights)
+        {
+            Deterministic = arguments.Deterministic,
+        };
         if (arguments.Weights is not null)
         {
             // The weights file is read in a later step that sees the AdditionalFiles; its diagnostics point at the path.

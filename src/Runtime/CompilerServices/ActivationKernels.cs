@@ -170,4 +170,34 @@ public static class ActivationKernels
         SpanLength.Require(z, delta.Length, nameof(z));
         Elementwise.MultiplyInPlace(new SoftplusOperator(), delta, z);
     }
+
+    /// <summary>a = g(z) after the length check, by the default per-width forms or a deterministic network's one form (<see cref="Elementwise.ApplyFused{TOperator}"/>).</summary>
+    internal static void Apply<TOperator>(TOperator g, ReadOnlySpan<float> z, Span<float> a, bool deterministic)
+        where TOperator : struct, IUnaryOperator
+    {
+        SpanLength.Require(a, z.Length, nameof(a));
+        if (deterministic)
+        {
+            Elementwise.ApplyFused(g, z, a);
+        }
+        else
+        {
+            Elementwise.Apply(g, z, a);
+        }
+    }
+
+    /// <summary>δ ⊙= g'(v) after the length check, by the default per-width forms or a deterministic network's one form.</summary>
+    internal static void MultiplyDerivative<TOperator>(TOperator g, Span<float> delta, ReadOnlySpan<float> value, string valueName, bool deterministic)
+        where TOperator : struct, IDerivativeOperator
+    {
+        SpanLength.Require(value, delta.Length, valueName);
+        if (deterministic)
+        {
+            Elementwise.MultiplyInPlaceFused(g, delta, value);
+        }
+        else
+        {
+            Elementwise.MultiplyInPlace(g, delta, value);
+        }
+    }
 }

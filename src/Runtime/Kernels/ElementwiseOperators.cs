@@ -17,6 +17,15 @@ internal interface IUnaryOperator
     Vector256<float> Invoke(Vector256<float> x);
 
     Vector512<float> Invoke(Vector512<float> x);
+
+    /// <summary>
+    /// f(x) written once over <typeparamref name="TSimd"/>, so that every width and the scalar form run the same
+    /// operations: what deterministic networks compute (<see cref="Fused{TVector, TSimd}"/> routes
+    /// <see cref="ISimd{TVector}.Apply{TOperator}(TOperator, TVector)"/> here).
+    /// </summary>
+    TVector Evaluate<TSimd, TVector>(TVector x)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct;
 }
 
 /// <summary>A derivative applied in place during backpropagation: δ ← δ ⊙ g'(v), with v the layer's a or z.</summary>
@@ -29,6 +38,11 @@ internal interface IDerivativeOperator
     Vector256<float> Invoke(Vector256<float> delta, Vector256<float> value);
 
     Vector512<float> Invoke(Vector512<float> delta, Vector512<float> value);
+
+    /// <summary>δ ⊙ g'(v) written once over <typeparamref name="TSimd"/> (see <see cref="IUnaryOperator.Evaluate{TSimd, TVector}(TVector)"/>).</summary>
+    TVector Evaluate<TSimd, TVector>(TVector delta, TVector value)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct;
 }
 
 /// <summary>
@@ -54,4 +68,9 @@ internal readonly struct ExpOperator : IUnaryOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Invoke(Vector512<float> x) => ActivationFunctions.Exp<Simd512, Vector512<float>>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector x)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => ActivationFunctions.Exp<TSimd, TVector>(x);
 }
