@@ -16,15 +16,15 @@ namespace StaticNet.Tests;
 /// </summary>
 public sealed class DeterministicKernelTests
 {
-    // (rows, columns, inner): every tile of FixedOrderProduct (4 × 4, 2 × 2, rows of 4 columns, single outputs) and
-    // inner sizes below, at and around multiples of 16.
+    // (rows, columns, inner): every tile of FixedOrderProduct (4 × 4, 4 × 3, 2 × 2, rows of 4 columns, single outputs)
+    // and inner sizes below, at and around multiples of 8 and 16.
     public static IEnumerable<object[]> Shapes()
     {
         foreach (int rows in new[] { 1, 2, 3, 4, 5, 9 })
         {
             foreach (int columns in new[] { 1, 2, 3, 4, 5, 7, 10 })
             {
-                foreach (int inner in new[] { 1, 5, 15, 16, 17, 33, 64, 100 })
+                foreach (int inner in new[] { 1, 5, 7, 8, 9, 15, 16, 17, 33, 100 })
                 {
                     yield return [rows, columns, inner];
                 }
@@ -214,25 +214,19 @@ public sealed class DeterministicKernelTests
         return c;
     }
 
-    // The order FixedOrderProduct promises, written out: lane i sums the terms i, i + 16, … with fused multiply-adds;
-    // s_i = l_i + l_(i+8); t_i = s_i + s_(i+4); (t0 + t2) + (t1 + t3); then the last inner % 16 terms in order.
+    // The order FixedOrderProduct promises, written out: lane i sums the terms i, i + 8, … with fused multiply-adds;
+    // s_i = l_i + l_(i+4); (s0 + s2) + (s1 + s3); then the last inner % 8 terms in order.
     private static float DefinedDot(ReadOnlySpan<float> x, ReadOnlySpan<float> w)
     {
-        Span<float> lanes = stackalloc float[16];
-        int blockEnd = x.Length - (x.Length % 16);
+        Span<float> lanes = stackalloc float[8];
+        int blockEnd = x.Length - (x.Length % 8);
         for (int p = 0; p < blockEnd; p++)
         {
-            lanes[p % 16] = MathF.FusedMultiplyAdd(x[p], w[p], lanes[p % 16]);
+            lanes[p % 8] = MathF.FusedMultiplyAdd(x[p], w[p], lanes[p % 8]);
         }
 
-        Span<float> s = stackalloc float[8];
-        for (int i = 0; i < 8; i++)
-        {
-            s[i] = lanes[i] + lanes[i + 8];
-        }
-
-        float t0 = s[0] + s[4], t1 = s[1] + s[5], t2 = s[2] + s[6], t3 = s[3] + s[7];
-        float total = (t0 + t2) + (t1 + t3);
+        float s0 = lanes[0] + lanes[4], s1 = lanes[1] + lanes[5], s2 = lanes[2] + lanes[6], s3 = lanes[3] + lanes[7];
+        float total = (s0 + s2) + (s1 + s3);
         for (int p = blockEnd; p < x.Length; p++)
         {
             total = MathF.FusedMultiplyAdd(x[p], w[p], total);

@@ -6,7 +6,7 @@ namespace StaticNet.CompilerServices;
 /// <summary>
 /// <see cref="DenseKernels"/> for networks declared with <c>Deterministic = true</c>. The products over the batch
 /// (∂W, BP2) sum each output in order with fused multiply-adds, which is width-independent as it stands; the dot
-/// products of the forward pass (along the vectors) take sixteen partial sums in one tree at every width, then the
+/// products of the forward pass (along the vectors) take eight partial sums in one tree at every width, then the
 /// last inputs in order. All of them allocate nothing.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
