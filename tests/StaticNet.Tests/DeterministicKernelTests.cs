@@ -200,9 +200,17 @@ public sealed class DeterministicKernelTests
         where TVector : struct
         where TSimd : struct, ISimd<TVector>
     {
-        float[] c = (float[])start.Clone();
-        FixedOrderProduct.Run<TVector, TSimd>(ref a[0], inner, ref b[0], inner, ref c[0], columns, rows, columns, inner);
+        // Pinned, as the kernel's callers pin their spans: its Vector512 tiles load through pointers.
+        float[] pa = Pinned(a), pb = Pinned(b), c = Pinned(start);
+        FixedOrderProduct.Run<TVector, TSimd>(ref pa[0], inner, ref pb[0], inner, ref c[0], columns, rows, columns, inner);
         return c;
+    }
+
+    private static float[] Pinned(float[] values)
+    {
+        float[] pinned = GC.AllocateUninitializedArray<float>(values.Length, pinned: true);
+        values.CopyTo(pinned, 0);
+        return pinned;
     }
 
     private static float[] GemmProduct<TVector, TSimd>(float[] a, float[] b, float[] start, int rows, int columns, int inner)

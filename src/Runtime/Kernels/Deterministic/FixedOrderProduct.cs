@@ -1,5 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace StaticNet.Kernels;
 
@@ -25,7 +27,23 @@ internal static class FixedOrderProduct
         where TVector : struct
         where TSimd : struct, ISimd<TVector>
     {
-        if (TSimd.Count == 16)
+        if (TSimd.Count == 16 && Avx512F.IsSupported)
+        {
+            // Vector512: the eight lanes of two columns side by side in each register (4 rows × 8 columns), then what
+            // those tiles leave with Vector256 lanes.
+            int pairedRows = rows - (rows % 4), pairedColumns = columns - (columns % 8), blockEnd = inner - (inner % 8);
+            for (int i = 0; i < pairedRows; i += 4)
+            {
+                for (int j = 0; j < pairedColumns; j += 8)
+                {
+                    Tile4x8Paired(ref a, aRowStride, ref b, bRowStride, ref c, cRowStride, i, j, inner, blockEnd);
+                }
+            }
+
+            Run<Lanes256>(ref a, aRowStride, ref Unsafe.Add(ref b, pairedColumns * bRowStride), bRowStride, ref Unsafe.Add(ref c, pairedColumns), cRowStride, pairedRows, columns - pairedColumns, inner, tileRows: 4, tileColumns: 4);
+            Run<Lanes256>(ref Unsafe.Add(ref a, pairedRows * aRowStride), aRowStride, ref b, bRowStride, ref Unsafe.Add(ref c, pairedRows * cRowStride), cRowStride, rows - pairedRows, columns, inner, tileRows: 4, tileColumns: 4);
+        }
+        else if (TSimd.Count == 16)
         {
             Run<Lanes256>(ref a, aRowStride, ref b, bRowStride, ref c, cRowStride, rows, columns, inner, tileRows: 4, tileColumns: 4);
         }
@@ -249,6 +267,84 @@ internal static class FixedOrderProduct
         Unsafe.Add(ref c3, 1) += Finish(TLanes.Total(s31), ref a3, ref b1, blockEnd, inner);
         Unsafe.Add(ref c3, 2) += Finish(TLanes.Total(s32), ref a3, ref b2, blockEnd, inner);
     }
+
+    /// <summary>
+    /// 4 rows × 8 columns in Vector512 registers, each holding the eight lanes of two neighbouring columns (lower half
+    /// column j, upper half j + 1): the sums <see cref="Lanes256"/> computes, sixteen 512-bit accumulators. A row of A
+    /// is broadcast to both halves and each pair of B rows is one load and one insert, both straight from memory
+    /// (the callers pin A and B).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Tile4x8Paired(ref float a, nint aRowStride, ref float b, nint bRowStride, ref float c, nint cRowStride, int i, int j, int inner, int blockEnd)
+    {
+        float* a0 = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref a, i * aRowStride));
+        float* a1 = a0 + aRowStride, a2 = a1 + aRowStride, a3 = a2 + aRowStride;
+        float* b0 = (float*)Unsafe.AsPointer(ref Unsafe.Add(ref b, j * bRowStride));
+        float* b1 = b0 + bRowStride, b2 = b1 + bRowStride, b3 = b2 + bRowStride;
+        float* b4 = b3 + bRowStride, b5 = b4 + bRowStride, b6 = b5 + bRowStride, b7 = b6 + bRowStride;
+        Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default;
+        Vector512<float> s10 = default, s11 = default, s12 = default, s13 = default;
+        Vector512<float> s20 = default, s21 = default, s22 = default, s23 = default;
+        Vector512<float> s30 = default, s31 = default, s32 = default, s33 = default;
+        for (nint p = 0; p < blockEnd; p += 8)
+        {
+            Vector512<float> w0 = Pair(b0 + p, b1 + p), w1 = Pair(b2 + p, b3 + p), w2 = Pair(b4 + p, b5 + p), w3 = Pair(b6 + p, b7 + p);
+            Vector512<float> x = Broadcast(a0 + p);
+            s00 = Avx512F.FusedMultiplyAdd(x, w0, s00);
+            s01 = Avx512F.FusedMultiplyAdd(x, w1, s01);
+            s02 = Avx512F.FusedMultiplyAdd(x, w2, s02);
+            s03 = Avx512F.FusedMultiplyAdd(x, w3, s03);
+            x = Broadcast(a1 + p);
+            s10 = Avx512F.FusedMultiplyAdd(x, w0, s10);
+            s11 = Avx512F.FusedMultiplyAdd(x, w1, s11);
+            s12 = Avx512F.FusedMultiplyAdd(x, w2, s12);
+            s13 = Avx512F.FusedMultiplyAdd(x, w3, s13);
+            x = Broadcast(a2 + p);
+            s20 = Avx512F.FusedMultiplyAdd(x, w0, s20);
+            s21 = Avx512F.FusedMultiplyAdd(x, w1, s21);
+            s22 = Avx512F.FusedMultiplyAdd(x, w2, s22);
+            s23 = Avx512F.FusedMultiplyAdd(x, w3, s23);
+            x = Broadcast(a3 + p);
+            s30 = Avx512F.FusedMultiplyAdd(x, w0, s30);
+            s31 = Avx512F.FusedMultiplyAdd(x, w1, s31);
+            s32 = Avx512F.FusedMultiplyAdd(x, w2, s32);
+            s33 = Avx512F.FusedMultiplyAdd(x, w3, s33);
+        }
+
+        ref float c0 = ref Unsafe.Add(ref c, (i * cRowStride) + j);
+        ref float bj = ref Unsafe.Add(ref b, j * bRowStride);
+        FinishRow(ref c0, s00, s01, s02, s03, ref *a0, ref bj, bRowStride, blockEnd, inner);
+        FinishRow(ref Unsafe.Add(ref c0, cRowStride), s10, s11, s12, s13, ref *a1, ref bj, bRowStride, blockEnd, inner);
+        FinishRow(ref Unsafe.Add(ref c0, 2 * cRowStride), s20, s21, s22, s23, ref *a2, ref bj, bRowStride, blockEnd, inner);
+        FinishRow(ref Unsafe.Add(ref c0, 3 * cRowStride), s30, s31, s32, s33, ref *a3, ref bj, bRowStride, blockEnd, inner);
+    }
+
+    /// <summary>Eight floats from each address, in the lower and the upper half: one load and one insert from memory.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> Pair(float* lower, float* upper) =>
+        Avx512F.InsertVector256(Vector256.Load(lower).ToVector512Unsafe(), Vector256.Load(upper), 1);
+
+    /// <summary>Eight floats from <paramref name="source"/> in both halves: one broadcast load.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector512<float> Broadcast(float* source) =>
+        Avx512F.BroadcastVector256ToVector512((double*)source).AsSingle();
+
+    /// <summary>Adds the eight outputs of one row of a paired tile to C, each half finished as <see cref="Lanes256.Total"/> does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishRow(ref float c, Vector512<float> s0, Vector512<float> s1, Vector512<float> s2, Vector512<float> s3, ref float x, ref float b, nint bRowStride, int blockEnd, int inner)
+    {
+        c += Finish(HalfTotal(s0.GetLower()), ref x, ref b, blockEnd, inner);
+        Unsafe.Add(ref c, 1) += Finish(HalfTotal(s0.GetUpper()), ref x, ref Unsafe.Add(ref b, bRowStride), blockEnd, inner);
+        Unsafe.Add(ref c, 2) += Finish(HalfTotal(s1.GetLower()), ref x, ref Unsafe.Add(ref b, 2 * bRowStride), blockEnd, inner);
+        Unsafe.Add(ref c, 3) += Finish(HalfTotal(s1.GetUpper()), ref x, ref Unsafe.Add(ref b, 3 * bRowStride), blockEnd, inner);
+        Unsafe.Add(ref c, 4) += Finish(HalfTotal(s2.GetLower()), ref x, ref Unsafe.Add(ref b, 4 * bRowStride), blockEnd, inner);
+        Unsafe.Add(ref c, 5) += Finish(HalfTotal(s2.GetUpper()), ref x, ref Unsafe.Add(ref b, 5 * bRowStride), blockEnd, inner);
+        Unsafe.Add(ref c, 6) += Finish(HalfTotal(s3.GetLower()), ref x, ref Unsafe.Add(ref b, 6 * bRowStride), blockEnd, inner);
+        Unsafe.Add(ref c, 7) += Finish(HalfTotal(s3.GetUpper()), ref x, ref Unsafe.Add(ref b, 7 * bRowStride), blockEnd, inner);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float HalfTotal(Vector256<float> lanes) => LaneTree.Total(lanes.GetLower() + lanes.GetUpper());
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tile2x2<TLanes>(ref float a, nint aRowStride, ref float b, nint bRowStride, ref float c, nint cRowStride, int i, int j, int inner, int blockEnd)
