@@ -13,11 +13,11 @@ namespace StaticNet.Kernels;
 /// and with one row of A their one-sample y = W·x + b.
 /// </summary>
 /// <remarks>
-/// The tiles differ by width (which sums a tile computes together), never the order within a sum. The eight lanes are
-/// one Vector256 on AVX2 and AVX-512 machines alike: 4 rows × 4 columns where AVX-512's 32 registers hold 16
-/// accumulators, 4 × 3 with AVX2's 16 (the default kernel's tile), 2 × 2 of two Vector128 each, then 1 × 4 and 1 × 1
-/// for what is left. (Two columns' lanes side by side in Vector512 registers compiled to spills and two inserts per
-/// load with .NET 10's JIT, and ran 3.6× slower than this.)
+/// The tiles differ by width (which sums a tile computes together), never the order within a sum: with AVX-512,
+/// 4 rows × 8 columns of Vector512 registers that each hold the eight lanes of two columns
+/// (<see cref="Tile4x8Paired"/>), and Vector256 lanes in 4 × 4 tiles for what those leave; with AVX2, one Vector256
+/// per sum in the default kernel's 4 × 3 tile; two Vector128 per sum in 2 × 2 tiles; then 1 × 4 and 1 × 1 for what is
+/// left.
 /// </remarks>
 internal static class FixedOrderProduct
 {
