@@ -45,6 +45,26 @@ public sealed class NetworkAttribute : Attribute
     public float LeakySlope { get; set; } = 0.01f;
 
     /// <summary>
+    /// The dropout rate p of every hidden layer's output, unless <see cref="Dropouts"/> is set: while training
+    /// (<c>Backward</c>, <c>Backpropagate</c>, <c>TrainStep</c>, <c>BackwardBatch</c>) each hidden unit is dropped with
+    /// probability p and the kept ones are multiplied by 1/(1 − p), as PyTorch's <c>nn.Dropout(p)</c> in training mode;
+    /// <c>Forward</c>, <c>ForwardBatch</c> and <c>Predict</c> never drop. Default 0 (no dropout); must be in [0, 1).
+    /// </summary>
+    public float Dropout { get; set; }
+
+    /// <summary>
+    /// One dropout rate per hidden layer (so two fewer than the layer sizes), each in [0, 1) and 0 for none. When set,
+    /// it overrides <see cref="Dropout"/>.
+    /// </summary>
+    public float[]? Dropouts { get; set; }
+
+    /// <summary>
+    /// The δ of <see cref="StaticNet.Loss.Huber"/>, where the loss turns from quadratic to linear: PyTorch's
+    /// <c>HuberLoss(delta=δ)</c>. Default 1; must be finite and positive.
+    /// </summary>
+    public float HuberDelta { get; set; } = 1f;
+
+    /// <summary>
     /// The path of a JSON weights file (a PyTorch <c>state_dict</c> written with
     /// <c>json.dump({k: v.tolist() for k, v in model.state_dict().items()}, f)</c>) whose values are compiled into
     /// the network, which then starts from them and gains a static <c>Predict</c>. Relative to the project

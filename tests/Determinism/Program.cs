@@ -17,6 +17,7 @@ Check(() => new SigmoidNet(1), "sigmoid 4-5-3", samples: 64, classes: false);
 Check(() => new TanhNet(2), "tanh 6-16-4", samples: 64, classes: false);
 Check(() => new SoftmaxNet(3), "softmax 20-32-10", samples: 96, classes: true);
 Check(() => new SmoothNet(4), "smooth 8-12-12-2", samples: 64, classes: false);
+Check(() => new DropoutNet(6), "dropout 16-32-24-3", samples: 64, classes: false);
 Check(() => new MnistNet(5), "mnist 784-128-10", samples: 96, classes: true);
 return 0;
 

@@ -75,6 +75,20 @@ public sealed class DiagnosticTests
             "Network(4, 5, 3, LeakySlope = 3e38f)", new[] { "LeakySlope on 'Net' is 3E+38", "between -10 and 10" } },
         { "SN0018", "[Network(4, 5, 3, LeakySlope = -10.5f)] public partial class Net { }",
             "Network(4, 5, 3, LeakySlope = -10.5f)", new[] { "LeakySlope on 'Net' is -10.5" } },
+        { "SN0027", "[Network(4, 5, 3, Dropout = 1f)] public partial class Net { }",
+            "Network(4, 5, 3, Dropout = 1f)", new[] { "Dropout on 'Net' is 1", "up to but not including 1" } },
+        { "SN0027", "[Network(4, 5, 3, Dropout = float.NaN)] public partial class Net { }",
+            "Network(4, 5, 3, Dropout = float.NaN)", new[] { "Dropout on 'Net' is NaN" } },
+        { "SN0027", "[Network(4, 5, 5, 3, Dropouts = new[] { 0.2f, -0.1f })] public partial class Net { }",
+            "Network(4, 5, 5, 3, Dropouts = new[] { 0.2f, -0.1f })", new[] { "Dropouts[1] on 'Net' is -0.1" } },
+        { "SN0028", "[Network(4, 5, 5, 3, Dropouts = new[] { 0.2f, 0.2f, 0.2f })] public partial class Net { }",
+            "Network(4, 5, 5, 3, Dropouts = new[] { 0.2f, 0.2f, 0.2f })", new[] { "has 3 entries", "the network has 2 hidden layers", "exactly 2, one per hidden layer" } },
+        { "SN0029", "[Network(4, 5, 3, Loss = Loss.Huber, HuberDelta = 0f)] public partial class Net { }",
+            "Network(4, 5, 3, Loss = Loss.Huber, HuberDelta = 0f)", new[] { "HuberDelta on 'Net' is 0", "finite number above 0" } },
+        { "SN0029", "[Network(4, 5, 3, Loss = Loss.Huber, HuberDelta = float.PositiveInfinity)] public partial class Net { }",
+            "Network(4, 5, 3, Loss = Loss.Huber, HuberDelta = float.PositiveInfinity)", new[] { "HuberDelta on 'Net' is Infinity" } },
+        { "SN0030", "[Network(4, 3, Dropout = 0.2f)] public partial class Net { }",
+            "Network(4, 3, Dropout = 0.2f)", new[] { "'Net' sets Dropout = 0.2 but has no hidden layer", "[Network(4, 16, 3, Dropout = 0.2f)]" } },
     };
 
     /// <summary>
@@ -259,7 +273,7 @@ public sealed class DiagnosticTests
         IEnumerable<string> tested = Cases.Select(row => (string)row[0]).Concat(FrozenCases.Select(row => (string)row[0])).Concat(new[] { "SN0020", "SN0024", "SN0025", "SN0026" });
 
         Assert.Equal(
-            Enumerable.Range(1, 26).Select(n => $"SN{n:0000}"),
+            Enumerable.Range(1, 30).Select(n => $"SN{n:0000}"),
             catalogue.OrderBy(id => id));
         Assert.Equal(catalogue.OrderBy(id => id), tested.Distinct().OrderBy(id => id));
     }

@@ -55,6 +55,25 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public void Dropout_AddsAMaskPerHiddenLayer_AndKeepsABeforeDropoutCopyOnlyWhereGPrimeReadsA()
+    {
+        // Tanh reads g' from a: a[1] holds the dropped activations the next layer reads, so g' needs a copy before.
+        NetworkPlan tanh = Plan(new[] { 4, 5, 5, 3 }, Activation.Tanh, Activation.Identity, Loss.MeanSquaredError, dropout: 0.2f);
+        Assert.Equal(new[] { true, true, false }, tanh.Layers.Select(l => l.HasDropout));
+        Assert.Equal(new[] { "a1", "mask1", "beforeDropout1", "a2", "mask2", "beforeDropout2", "a3" }, Names(tanh.Scratch.Activations));
+        Assert.Equal(new[] { "a1", "mask1", "beforeDropout1", "a2", "mask2", "beforeDropout2", "delta1", "delta2", "delta3" }, Names(tanh.Scratch.BackwardLayers));
+
+        // ReLU reads g' from z: the mask is all it adds. Strategies do not change.
+        NetworkPlan relu = Plan(new[] { 4, 8, 3 }, Activation.ReLU, Activation.Softmax, Loss.CrossEntropy, dropout: 0.5f);
+        NetworkPlan plain = Plan(new[] { 4, 8, 3 }, Activation.ReLU, Activation.Softmax, Loss.CrossEntropy);
+        Assert.False(relu.Layer(1).KeepsActivationBeforeDropout);
+        Assert.Equal(new[] { "z1", "a1", "mask1", "z2", "a2" }, Names(relu.Scratch.Activations));
+        Assert.Equal(plain.Scratch.TrainingLength + 8, relu.Scratch.TrainingLength);
+        Assert.Equal(plain.Layers.Select(l => (l.Inference, l.Training)), relu.Layers.Select(l => (l.Inference, l.Training)));
+        Assert.Equal(Names(plain.Scratch.Inference), Names(relu.Scratch.Inference));
+    }
+
+    [Fact]
     public void Mnist784_KernelsEverywhere_AlignedParameters_StackScratch()
     {
         NetworkPlan plan = Plan(new[] { 784, 128, 10 }, Activation.ReLU, Activation.Softmax, Loss.CrossEntropy);
@@ -191,13 +210,14 @@ public sealed class PlanTests
     private static string[] Names(System.Collections.Generic.IEnumerable<ScratchPlan.Buffer> buffers) => buffers.Select(Emit.Names.Of).ToArray();
 
     /// <summary>A spec built directly: every hidden layer with <paramref name="hidden"/>, the last with <paramref name="output"/>.</summary>
-    private static NetworkPlan Plan(int[] sizes, Activation hidden, Activation output, Loss loss)
+    private static NetworkPlan Plan(int[] sizes, Activation hidden, Activation output, Loss loss, float dropout = 0f)
     {
         ParameterLayout layout = ParameterLayout.Of(sizes);
         var layers = new LayerSpec[sizes.Length - 1];
         for (int l = 1; l < sizes.Length; l++)
         {
-            layers[l - 1] = new LayerSpec(layout.Layers[l - 1], l == sizes.Length - 1 ? output : hidden);
+            bool isOutput = l == sizes.Length - 1;
+            layers[l - 1] = new LayerSpec(layout.Layers[l - 1], isOutput ? output : hidden) { Dropout = isOutput ? 0f : dropout };
         }
 
         var type = new TypeHierarchy("Demo", EquatableArray<TypeDeclarationSpec>.Empty, new TypeDeclarationSpec("class", "Net"));

@@ -93,6 +93,7 @@ public sealed class ReliabilityTests
     [InlineData("[Network(1, 3000, 1, Hidden = Activation.Tanh)]", 2)]
     [InlineData("[Network(784, 128, 64, 10, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropy)]", 3)]
     [InlineData("[Network(2, 2, 2, 2, 2, Hidden = Activation.LeakyReLU, Output = Activation.Identity)]", 4)]
+    [InlineData("[Network(30, 20, 5, 2, Hidden = Activation.Tanh, Dropouts = new[] { 0.2f, 0.1f })]", 3)]
     public void GeneratedMemberNames_AreAllKnownToTheClashCheck(string attribute, int layerCount)
     {
         GeneratorRun run = GeneratorHarness.Run("using StaticNet;\n" + attribute + "\npublic partial class Net { }\n");

@@ -46,6 +46,7 @@ public sealed class ScalarFormEquivalenceTests
     [InlineData(nameof(Sources.Defaults), "Demo.DefaultNet")]
     [InlineData(nameof(Sources.PerLayerActivations), "Demo.MixedNet")]
     [InlineData(nameof(Sources.ClassInGlobalNamespace), "XorNet")]
+    [InlineData(nameof(Sources.Dropout), "Demo.DropoutNet")]
     public void ScalarForm_TrainsAndPredictsAsTheVectorForm(string source, string network)
     {
         string declaration = CompilationCapabilitiesTests.SourceNamed(source);

@@ -46,6 +46,13 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Dropout_PerHiddenLayer_InRegistersKernelsAndBatches()
+    {
+        GeneratorRun run = GenerateCleanly(Sources.Dropout, "Demo.DropoutNet.g.cs");
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void ClassInGlobalNamespace_BinaryCrossEntropy()
     {
         GeneratorRun run = GenerateCleanly(Sources.ClassInGlobalNamespace, "XorNet.g.cs");

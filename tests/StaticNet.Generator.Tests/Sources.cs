@@ -81,6 +81,21 @@ internal static class Sources
         }
         """;
 
+    /// <summary>
+    /// Dropout on two hidden layers with their own rates: tanh in registers (g' from a, so a[1] is kept before
+    /// dropout), ReLU by the kernels (g' from z), and an unrolled output layer reading the dropped activations.
+    /// </summary>
+    public const string Dropout = """
+        using StaticNet;
+
+        namespace Demo;
+
+        [Network(3, 6, 24, 2, Activations = new[] { Activation.Tanh, Activation.ReLU, Activation.Identity }, Dropouts = new[] { 0.25f, 0.5f })]
+        public partial class DropoutNet
+        {
+        }
+        """;
+
     /// <summary>A class in the global namespace, with a sigmoid/BCE output.</summary>
     public const string ClassInGlobalNamespace = """
         using StaticNet;

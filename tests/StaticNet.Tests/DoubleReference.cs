@@ -155,9 +155,9 @@ internal static class DoubleReference
     /// <summary>
     /// The loss of one sample in double precision for any loss and output (softmax included), from the float
     /// parameters: MSE ½Σ(a − y)², cross-entropy −Σ y·log a, binary cross-entropy −Σ [y·log a + (1 − y)·log(1 − a)],
-    /// Huber Σ h(a − y) (h(e) = ½e² for |e| &lt; 1, else |e| − ½), absolute error Σ |a − y|.
+    /// Huber Σ h(a − y) (h(e) = ½e² for |e| &lt; δ, else δ·(|e| − ½δ), PyTorch's HuberLoss(delta)), absolute error Σ |a − y|.
     /// </summary>
-    public static double Loss(double[] parameters, int[] sizes, Activation[] activations, Loss loss, float[] input, float[] target)
+    public static double Loss(double[] parameters, int[] sizes, Activation[] activations, Loss loss, float[] input, float[] target, double huberDelta = 1)
     {
         double[] a = Forward(parameters, sizes, activations, 0, input);
         double sum = 0;
@@ -167,7 +167,7 @@ internal static class DoubleReference
             {
                 StaticNet.Loss.MeanSquaredError => 0.5 * (a[j] - target[j]) * (a[j] - target[j]),
                 StaticNet.Loss.CrossEntropy => -target[j] * Math.Log(a[j]),
-                StaticNet.Loss.Huber => Math.Abs(a[j] - target[j]) < 1 ? 0.5 * (a[j] - target[j]) * (a[j] - target[j]) : Math.Abs(a[j] - target[j]) - 0.5,
+                StaticNet.Loss.Huber => Math.Abs(a[j] - target[j]) < huberDelta ? 0.5 * (a[j] - target[j]) * (a[j] - target[j]) : huberDelta * (Math.Abs(a[j] - target[j]) - (0.5 * huberDelta)),
                 StaticNet.Loss.MeanAbsoluteError => Math.Abs(a[j] - target[j]),
                 _ => -((target[j] * Math.Log(a[j])) + ((1 - target[j]) * Math.Log(1 - a[j]))),
             };
@@ -177,7 +177,7 @@ internal static class DoubleReference
     }
 
     /// <summary>∂C/∂θ by central differences of <see cref="Loss"/> in double precision (step 1e-6: error about 1e-10).</summary>
-    public static double[] NumericalGradient(float[] parameters, int[] sizes, Activation[] activations, Loss loss, float[] input, float[] target)
+    public static double[] NumericalGradient(float[] parameters, int[] sizes, Activation[] activations, Loss loss, float[] input, float[] target, double huberDelta = 1)
     {
         double[] theta = Array.ConvertAll(parameters, v => (double)v);
         var gradient = new double[theta.Length];
@@ -186,9 +186,9 @@ internal static class DoubleReference
         {
             double original = theta[i];
             theta[i] = original + h;
-            double plus = Loss(theta, sizes, activations, loss, input, target);
+            double plus = Loss(theta, sizes, activations, loss, input, target, huberDelta);
             theta[i] = original - h;
-            double minus = Loss(theta, sizes, activations, loss, input, target);
+            double minus = Loss(theta, sizes, activations, loss, input, target, huberDelta);
             theta[i] = original;
             gradient[i] = (plus - minus) / (2 * h);
         }

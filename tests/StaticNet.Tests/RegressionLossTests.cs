@@ -30,6 +30,72 @@ public sealed class RegressionLossTests
     }
 
     [Fact]
+    public void HuberWithDelta_IsPyTorchsHuberLossDelta()
+    {
+        // PyTorch's HuberLoss(delta=2): ½e² for |e| < 2, else 2·(|e| − 1); its gradient is e clamped to [−2, 2].
+        float[] output = { 0.5f, 3f, -2.5f, 2f, -1f };
+        float[] target = { 0f, 0f, 0f, 0f, 0f };
+        Assert.Equal(0.125f + 4f + 3f + 2f + 0.5f, Losses.Huber(output, target, 2f));
+
+        var delta = new float[5];
+        Assert.Equal(9.625f, OutputError.Huber(output, target, delta, scale: 0.5f, huberDelta: 2f));
+        Assert.Equal(new[] { 0.25f, 1f, -1f, 1f, -0.5f }, delta);
+
+        // δ = 0.5: 0.125 stays quadratic only below 0.5; 3 → 0.5·(3 − 0.25).
+        Assert.Equal(0.5f * (3f - 0.25f) + 0.5f * (0.5f - 0.25f), Losses.Huber(new[] { 3f, 0.5f }, new[] { 0f, 0f }, 0.5f));
+
+        // Delta 1 through the general form gives the bits of the delta-1 helper.
+        Assert.Equal(Losses.Huber(output, target), Losses.Huber(output, target, 1f));
+    }
+
+    public static TheoryData<string> HuberDeltaNetworks() => new() { nameof(HuberHalfDeltaNet), nameof(HuberTwoDeltaNet), nameof(HuberSoftmaxDeltaNet) };
+
+    [Theory]
+    [MemberData(nameof(HuberDeltaNetworks))]
+    public void HuberDelta_BackwardAndBackwardBatch_MatchTheDoublePrecisionReference(string name)
+    {
+        bool below = false, beyond = false;
+        for (int seed = 1; seed <= 4; seed++)
+        {
+            INetwork network = name switch
+            {
+                nameof(HuberHalfDeltaNet) => new HuberHalfDeltaNet(seed),
+                nameof(HuberTwoDeltaNet) => new HuberTwoDeltaNet(seed),
+                _ => new HuberSoftmaxDeltaNet(seed),
+            };
+
+            // Scale 3 spreads the outputs, so errors fall on both sides of δ.
+            SmoothActivationTests.AssertGradientMatchesReference(network, seed, scale: 3f, tolerance: 1e-4);
+
+            // The batch path computes the same loss (ComputeLoss, BackwardBatch of one sample).
+            var random = new DeterministicRandom(seed);
+            float[] input = GradientCheckTests.RandomVector(network.InputSize, ref random, 3f);
+            float[] target = GradientCheckTests.RandomDistribution(network.OutputSize, ref random);
+            var output = new float[network.OutputSize];
+            network.Forward(input, output);
+            float loss = ((IBatchNetwork)network).BackwardBatch(input, target, new float[network.ParameterCount]);
+            Assert.Equal(network.Loss(output, target), loss, 1e-5f * Math.Max(1f, loss));
+            float huberDelta = ((NetworkAttribute)Attribute.GetCustomAttribute(network.GetType(), typeof(NetworkAttribute))!).HuberDelta;
+            for (int k = 0; k < output.Length; k++)
+            {
+                below |= Math.Abs(output[k] - target[k]) < huberDelta;
+                beyond |= Math.Abs(output[k] - target[k]) > huberDelta;
+            }
+        }
+
+        // Both pieces of the loss were compared.
+        Assert.True(below && beyond, $"{name}: errors below δ {below}, beyond δ {beyond}");
+    }
+
+    [Fact]
+    public void SummaryAndToString_ShowTheHuberDelta()
+    {
+        Assert.Equal("HuberHalfDeltaNet: 4-8-3, Tanh, Identity, loss Huber (delta 0.5), 67 parameters", new HuberHalfDeltaNet().ToString());
+        Assert.EndsWith("loss Huber (delta 2), 67 parameters", new HuberTwoDeltaNet().Summary());
+        Assert.Contains("loss Huber,", new HuberFixtureNet().ToString());
+    }
+
+    [Fact]
     public void MeanAbsoluteError_IsTheSumOfAbsoluteErrors_WithSubgradientZeroAtZero()
     {
         float[] output = { 0.5f, -3f, 2f };

@@ -149,8 +149,8 @@ public sealed class SmoothActivationTests
         Activation[] activations = ActivationsOf(network);
         (double exactLoss, double[] exact) = attribute.Loss == Loss.MeanSquaredError
             ? DoubleReference.LossGradient(parameters, sizes, activations, input, target)
-            : (DoubleReference.Loss(Array.ConvertAll(parameters, v => (double)v), sizes, activations, attribute.Loss, input, target),
-               DoubleReference.NumericalGradient(parameters, sizes, activations, attribute.Loss, input, target));
+            : (DoubleReference.Loss(Array.ConvertAll(parameters, v => (double)v), sizes, activations, attribute.Loss, input, target, attribute.HuberDelta),
+               DoubleReference.NumericalGradient(parameters, sizes, activations, attribute.Loss, input, target, attribute.HuberDelta));
         Assert.Equal(exactLoss, loss, 1e-5 * Math.Max(1, exactLoss));
         double largest = 0;
         foreach (double g in exact)

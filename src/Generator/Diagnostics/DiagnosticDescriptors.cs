@@ -176,6 +176,30 @@ internal static class DiagnosticDescriptors
         "This project compiles C# {0}, and StaticNet's generated code needs C# {1} or later; set <LangVersion>{1}</LangVersion> (or later) in the project file",
         "The generated networks are written with nullable annotations and stackalloc expressions, which need C# 8; Unity's C# 9 and every later version compile them. Below C# 8 StaticNet generates nothing, so that this error, not errors inside generated files, says what to change.");
 
+    public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Error(
+        "SN0027",
+        "Dropout rate must be in [0, 1)",
+        "{0} on '{1}' is {2}; a dropout rate is the probability that a hidden unit is dropped while training, so give a finite number from 0 (no dropout) up to but not including 1, e.g. 0.2",
+        "Dropout drops each hidden unit with probability p while training and scales the kept ones by 1/(1 − p), so p must be finite, at least 0 and below 1 (p = 1 would drop every unit and divide by zero). Until every rate is in [0, 1), StaticNet generates a stand-in whose members throw.");
+
+    public static readonly DiagnosticDescriptor DropoutsLengthMismatch = Error(
+        "SN0028",
+        "Dropouts must give one rate per hidden layer",
+        "Dropouts on '{0}' has {1}, but the network has {2}; give exactly {3}, one per hidden layer (0 for none), or use Dropout for one rate on every hidden layer",
+        "Dropouts gives every hidden layer (every layer between the input and the output) its own dropout rate, so it must have exactly one entry per hidden layer; the output layer never drops. Until it does, StaticNet generates a stand-in whose members throw.");
+
+    public static readonly DiagnosticDescriptor HuberDeltaOutOfRange = Error(
+        "SN0029",
+        "HuberDelta must be finite and positive",
+        "HuberDelta on '{0}' is {1}; give a finite number above 0, the error at which the Huber loss turns from quadratic to linear (PyTorch's HuberLoss(delta), default 1)",
+        "The Huber loss is ½e² for |e| < δ and δ·(|e| − ½δ) beyond, so δ must be a finite positive number. Until it is, StaticNet generates a stand-in whose members throw.");
+
+    public static readonly DiagnosticDescriptor DropoutWithoutHiddenLayer = Error(
+        "SN0030",
+        "Dropout needs a hidden layer",
+        "'{0}' sets Dropout = {1} but has no hidden layer, and the output layer never drops; remove Dropout, or add a hidden layer, e.g. [Network({2}, 16, {3}, Dropout = {1}f)]",
+        "Dropout applies to the outputs of hidden layers (the layers between the input and the output); the output layer never drops. A network of two layer sizes has no hidden layer, so a dropout rate on it would silently do nothing. Until Dropout is removed or a hidden layer is added, StaticNet generates a stand-in whose members throw.");
+
     /// <summary>The most parameters a frozen network may have (see <see cref="FrozenNetworkTooLarge"/> and the measurements in docs/frozen.md).</summary>
     public const int MaxFrozenParameterCount = 1 << 18;
 

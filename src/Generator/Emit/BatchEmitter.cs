@@ -135,53 +135,79 @@ internal static class BatchEmitter
         writer.Doc("<param name=\"workspace\">Scratch that no other thread is using.</param>");
         writer.Doc("<returns>The mean loss J of the batch.</returns>");
         writer.Doc("<exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
-        using (writer.Open(PublicApi.BackwardBatchWithWorkspace))
+        if (spec.HasDropout)
         {
-            writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
-            writer.Line($"int count = {RuntimeContract.RequireRows}(inputs, InputSize, nameof(inputs));");
-            writer.Line($"{RuntimeContract.Require}(targets, count * OutputSize, nameof(targets));");
-            writer.Line($"{RuntimeContract.Require}(gradient, ParameterCount, nameof(gradient));");
-            writer.Line($"{ReadOnlySpan} p = Parameters;");
+            writer.Line($"{PublicApi.BackwardBatchWithWorkspace} => BackwardBatch(inputs, targets, gradient, workspace, NextDropoutRound(), 0);");
             writer.Line();
-            writer.Comment("J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.");
-            writer.Line("float scale = 1f / count;");
-            writer.Line("double loss = 0d;");
-            using (writer.Open("for (int start = 0; start < count; start += BatchBlockSize)"))
+            writer.Summary("BackwardBatch with the dropout masks of round dropoutRound for the samples firstSample, firstSample + 1, … of a batch (ParallelBackward's parts).");
+            using (writer.Open(PrivateBackwardBatchWithRound))
             {
-                writer.Line("int n = global::System.Math.Min(BatchBlockSize, count - start);");
-                writer.Line($"{ReadOnlySpan} x = inputs.Slice(start * InputSize, n * InputSize);");
-                writer.Line($"{ReadOnlySpan} y = targets.Slice(start * OutputSize, n * OutputSize);");
-                foreach (ScratchPlan.Buffer buffer in plan.Scratch.Training)
-                {
-                    writer.Line($"{Span} {Names.Of(buffer)} = new {Span}(workspace.{Field(Names.Of(buffer))}, 0, n * {Names.SizeConstant(buffer)});");
-                }
+                EmitBackwardBatchBody(writer, plan, cancellationToken);
+            }
+        }
+        else
+        {
+            using (writer.Open(PublicApi.BackwardBatchWithWorkspace))
+            {
+                EmitBackwardBatchBody(writer, plan, cancellationToken);
+            }
+        }
 
-                foreach (LayerPlan layer in plan.Layers)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    writer.Line();
-                    ForwardLayerEmitter.EmitBatchLayer(writer, plan, layer, layer.KeepsPreActivation);
-                }
+        EmitParallelBatchNetwork(writer, spec);
+    }
 
+    private const string PrivateBackwardBatchWithRound =
+        "private float BackwardBatch(" + ReadOnlySpan + " inputs, " + ReadOnlySpan + " targets, " + Span + " gradient, BatchWorkspace workspace, long " + DropoutEmitter.Round + ", long firstSample)";
+
+    /// <summary>The blocks of BackwardBatch: forward (with dropout's masks where the network has them), BP1, BP2–BP4.</summary>
+    private static void EmitBackwardBatchBody(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
+    {
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(workspace);");
+        writer.Line($"int count = {RuntimeContract.RequireRows}(inputs, InputSize, nameof(inputs));");
+        writer.Line($"{RuntimeContract.Require}(targets, count * OutputSize, nameof(targets));");
+        writer.Line($"{RuntimeContract.Require}(gradient, ParameterCount, nameof(gradient));");
+        writer.Line($"{ReadOnlySpan} p = Parameters;");
+        writer.Line();
+        writer.Comment("J = (1/N) Σ C_i. BP2–BP4 are linear in δ, so scaling δ[L] by 1/N carries the mean into every term.");
+        writer.Line("float scale = 1f / count;");
+        writer.Line("double loss = 0d;");
+        using (writer.Open("for (int start = 0; start < count; start += BatchBlockSize)"))
+        {
+            writer.Line("int n = global::System.Math.Min(BatchBlockSize, count - start);");
+            writer.Line($"{ReadOnlySpan} x = inputs.Slice(start * InputSize, n * InputSize);");
+            writer.Line($"{ReadOnlySpan} y = targets.Slice(start * OutputSize, n * OutputSize);");
+            foreach (ScratchPlan.Buffer buffer in plan.Scratch.Training)
+            {
+                writer.Line($"{Span} {Names.Of(buffer)} = new {Span}(workspace.{Field(Names.Of(buffer))}, 0, n * {Names.SizeConstant(buffer)});");
+            }
+
+            foreach (LayerPlan layer in plan.Layers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 writer.Line();
-                OutputErrorEmitter.EmitBatchOutputError(writer, plan);
-                for (int i = plan.Layers.Count - 1; i >= 0; i--)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    writer.Line();
-                    LayerGradientEmitter.EmitBatchLayer(writer, plan, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null);
-                }
+                ForwardLayerEmitter.EmitBatchLayer(writer, plan, layer, layer.KeepsPreActivation);
+                DropoutEmitter.EmitApply(writer, layer, "firstSample + start");
             }
 
             writer.Line();
-            writer.Line("return (float)(loss / count);");
+            OutputErrorEmitter.EmitBatchOutputError(writer, plan);
+            for (int i = plan.Layers.Count - 1; i >= 0; i--)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Line();
+                LayerGradientEmitter.EmitBatchLayer(writer, plan, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null);
+            }
         }
 
-        EmitParallelBatchNetwork(writer);
+        writer.Line();
+        writer.Line("return (float)(loss / count);");
     }
 
-    /// <summary>IParallelBatchNetwork: the workspace overload behind an object-typed workspace, for ParallelBackward.</summary>
-    private static void EmitParallelBatchNetwork(CodeWriter writer)
+    /// <summary>
+    /// IParallelBatchNetwork: the workspace overload behind an object-typed workspace, for ParallelBackward, and with
+    /// dropout the overload that takes a part's round and first sample.
+    /// </summary>
+    private static void EmitParallelBatchNetwork(CodeWriter writer, NetworkSpec spec)
     {
         writer.Line();
         writer.Line($"{PublicApi.InterfaceCreateBatchWorkspace} => new BatchWorkspace();");
@@ -192,5 +218,19 @@ internal static class BatchEmitter
             string message = Literals.String("The workspace must come from CreateBatchWorkspace of this network type.");
             writer.Line($"BackwardBatch(inputs, targets, gradient, workspace as BatchWorkspace ?? throw new global::System.ArgumentException({message}, nameof(workspace)));");
         }
+
+        if (spec.HasDropout)
+        {
+            writer.Line();
+            writer.Line($"{InterfaceBackwardBatchWithRound} =>");
+            using (writer.Indent())
+            {
+                string message = Literals.String("The workspace must come from CreateBatchWorkspace of this network type.");
+                writer.Line($"BackwardBatch(inputs, targets, gradient, workspace as BatchWorkspace ?? throw new global::System.ArgumentException({message}, nameof(workspace)), {DropoutEmitter.Round}, firstSample);");
+            }
+        }
     }
+
+    private const string InterfaceBackwardBatchWithRound =
+        "float " + RuntimeContract.IParallelBatchNetwork + ".BackwardBatch(" + ReadOnlySpan + " inputs, " + ReadOnlySpan + " targets, " + Span + " gradient, object workspace, long " + DropoutEmitter.Round + ", long firstSample)";
 }

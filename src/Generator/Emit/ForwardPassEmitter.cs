@@ -30,6 +30,10 @@ internal static class ForwardPassEmitter
     public static void EmitForwardLayers(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
     {
         List<string> parameters = ScratchEmitter.SpanParameters(plan.Scratch.Activations);
+        if (plan.Spec.HasDropout)
+        {
+            parameters.Add("long " + DropoutEmitter.Round);
+        }
 
         writer.Summary("Runs every layer forward for training, keeping a[l] (and z[l] where backpropagation reads it).");
         // Inlined into its two callers: for a tiny network, passing a span per layer costs as much as a layer.
@@ -49,10 +53,13 @@ internal static class ForwardPassEmitter
                     // a[l] is stored for backpropagation, but the activation still runs on the sums in registers.
                     ForwardLayerEmitter.WriteHeader(writer, layer, layer.Training);
                     RegisterLayerEmitter.Emit(writer, layer, plan.Spec.LeakySlope, input, j => $"{a}[{j}]", declare: false);
-                    continue;
+                }
+                else
+                {
+                    ForwardLayerEmitter.EmitLayer(writer, plan.Spec, layer, layer.Training, input, a, layer.KeepsPreActivation);
                 }
 
-                ForwardLayerEmitter.EmitLayer(writer, plan.Spec, layer, layer.Training, input, a, layer.KeepsPreActivation);
+                DropoutEmitter.EmitApply(writer, layer, "0");
             }
         }
     }

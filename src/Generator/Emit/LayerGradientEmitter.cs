@@ -127,24 +127,29 @@ internal static class LayerGradientEmitter
         string a = Names.A(h);
         string z = Names.Z(h);
         string target = Names.Delta(h);
-        writer.Comment($"BP2: δ[{h}] = (W[{l}]ᵀ·δ[{l}]) ⊙ g'(z[{h}]), with {ActivationFormulas.DerivativeEquation(below.Activation, h, slope)}.");
+        writer.Comment($"BP2: δ[{h}] = (W[{l}]ᵀ·δ[{l}]) ⊙ g'(z[{h}]){DropoutEmitter.ErrorFactor(belowPlan)}, with {ActivationFormulas.DerivativeEquation(below.Activation, h, slope)}.");
         if (layerPlan.IsUnrolled)
         {
             for (int k = 0; k < layer.InputSize; k++)
             {
                 string sum = TransposedProduct(layer, k);
-                writer.Line($"{target}[{k}] = {ActivationFormulas.TimesDerivative(below.Activation, sum, LayerCode.ElementLocal(a, k), $"{z}[{k}]", slope)};");
+                // The locals of a[h] hold what layer l read, the dropped activations; g' reads a[h] as g computed it.
+                string activation = belowPlan.KeepsActivationBeforeDropout ? $"{Names.BeforeDropout(h)}[{k}]" : LayerCode.ElementLocal(a, k);
+                string error = ActivationFormulas.TimesDerivative(below.Activation, sum, activation, $"{z}[{k}]", slope);
+                writer.Line($"{target}[{k}] = {DropoutEmitter.TimesMask(belowPlan, error, k)};");
             }
 
             return;
         }
 
         EmitTransposedProductKernel(writer, layer, target);
-        string? derivative = ActivationFormulas.MultiplyDerivative(below.Activation, target, a, z, slope);
+        string? derivative = ActivationFormulas.MultiplyDerivative(below.Activation, target, DropoutEmitter.ActivationForDerivative(belowPlan), z, slope);
         if (derivative is not null)
         {
             writer.Line(derivative);
         }
+
+        DropoutEmitter.EmitErrorMask(writer, belowPlan);
     }
 
     internal static void EmitInputGradient(CodeWriter writer, LayerPlan plan)
@@ -218,12 +223,14 @@ internal static class LayerGradientEmitter
         LayerSpec below = belowPlan.Layer;
         float slope = plan.Spec.LeakySlope;
         int h = below.Index;
-        writer.Comment($"BP2: δ[{h}] = δ[{l}]·W[{l}] ⊙ g'(z[{h}]), with {ActivationFormulas.DerivativeEquation(below.Activation, h, slope)}.");
+        writer.Comment($"BP2: δ[{h}] = δ[{l}]·W[{l}] ⊙ g'(z[{h}]){DropoutEmitter.ErrorFactor(belowPlan)}, with {ActivationFormulas.DerivativeEquation(below.Activation, h, slope)}.");
         writer.Line($"{RuntimeContract.DenseKernels}.BackpropagateError({LayerCode.WeightsSlice(layer, "p")}, {delta}, {Names.Delta(h)}, n);");
-        string? derivative = ActivationFormulas.MultiplyDerivative(below.Activation, Names.Delta(h), Names.A(h), Names.Z(h), slope);
+        string? derivative = ActivationFormulas.MultiplyDerivative(below.Activation, Names.Delta(h), DropoutEmitter.ActivationForDerivative(belowPlan), Names.Z(h), slope);
         if (derivative is not null)
         {
             writer.Line(derivative);
         }
+
+        DropoutEmitter.EmitErrorMask(writer, belowPlan);
     }
 }

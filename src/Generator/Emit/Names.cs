@@ -17,6 +17,12 @@ internal static class Names
     /// <summary>δ[l], e.g. <c>delta1</c>.</summary>
     public static string Delta(int layer) => "delta" + Literals.Int(layer);
 
+    /// <summary>Dropout's factors of layer l, e.g. <c>mask1</c>.</summary>
+    public static string DropoutMask(int layer) => "mask" + Literals.Int(layer);
+
+    /// <summary>a[l] before dropout, e.g. <c>beforeDropout1</c>.</summary>
+    public static string BeforeDropout(int layer) => "beforeDropout" + Literals.Int(layer);
+
     /// <summary>The generated constant holding the size of layer <paramref name="layer"/> (0 = input), e.g. <c>Layer1Size</c>.</summary>
     public static string SizeConstant(int layer) => layer == 0 ? "InputSize" : "Layer" + Literals.Int(layer) + "Size";
 
@@ -25,6 +31,8 @@ internal static class Names
     {
         BufferKind.PreActivation => Z(buffer.Layer),
         BufferKind.Error => Delta(buffer.Layer),
+        BufferKind.DropoutMask => DropoutMask(buffer.Layer),
+        BufferKind.BeforeDropout => BeforeDropout(buffer.Layer),
         _ => A(buffer.Layer),
     };
 

@@ -46,6 +46,7 @@ internal static class NetworkEmitter
             }
 
             EmitStorage(writer, plan);
+            DropoutEmitter.EmitState(writer, spec);
             EmitConstructors(writer, spec);
             EmitViews(writer, plan);
             EmitInitialize(writer, plan);
@@ -191,7 +192,18 @@ internal static class NetworkEmitter
         writer.Line();
         writer.Summary("Re-initialises every parameter from a seed: weights uniform with Xavier/Glorot bounds (He bounds for the ReLU family), biases zero.");
         writer.Doc("<param name=\"seed\">Equal seeds give bit-identical parameters on every platform.</param>");
-        writer.Line($"{PublicApi.Initialize} => InitializeParameters(Parameters, seed);");
+        if (spec.HasDropout)
+        {
+            using (writer.Open(PublicApi.Initialize))
+            {
+                writer.Line("InitializeParameters(Parameters, seed);");
+                DropoutEmitter.EmitReseed(writer, spec);
+            }
+        }
+        else
+        {
+            writer.Line($"{PublicApi.Initialize} => InitializeParameters(Parameters, seed);");
+        }
         if (spec.IsFrozen)
         {
             FrozenEmitter.EmitCreateParameters(writer, plan);
@@ -255,7 +267,7 @@ internal static class NetworkEmitter
         {
             writer.Line($"{RuntimeContract.Require}(output, OutputSize, nameof(output));");
             writer.Line($"{RuntimeContract.Require}(target, OutputSize, nameof(target));");
-            writer.Line($"return {RuntimeContract.Losses}.{function}(output, target);");
+            writer.Line($"return {RuntimeContract.Losses}.{function}(output, target{OutputErrorEmitter.HuberDeltaArgument(spec)});");
         }
 
         writer.Line();

@@ -65,17 +65,27 @@ internal static class OutputErrorEmitter
             OutputErrorForm.SoftmaxCrossEntropy => $"softmax and cross-entropy fused: δ[{l}] = ŷ·Σy − y (= ŷ − y for a one-hot y), C from the logits",
             OutputErrorForm.SigmoidBinaryCrossEntropy => $"sigmoid and binary cross-entropy fused: δ[{l}] = ŷ − y, C from the logits",
             OutputErrorForm.SoftmaxMeanSquaredError => $"mean squared error through softmax: δ[{l}] = Jᵀ·(ŷ − y)",
-            OutputErrorForm.SoftmaxHuber => $"Huber loss (δ = 1) through softmax: δ[{l}] = Jᵀ·clamp(ŷ − y, −1, 1)",
+            OutputErrorForm.SoftmaxHuber => $"Huber loss (δ = {HuberDelta(plan)}) through softmax: δ[{l}] = Jᵀ·clamp(ŷ − y, −{HuberDelta(plan)}, {HuberDelta(plan)})",
             OutputErrorForm.SoftmaxMeanAbsoluteError => $"absolute error through softmax: δ[{l}] = Jᵀ·sign(ŷ − y)",
-            OutputErrorForm.Huber => $"Huber loss (δ = 1): δ[{l}] = clamp(ŷ − y, −1, 1) ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, plan.Spec.LeakySlope)}",
+            OutputErrorForm.Huber => $"Huber loss (δ = {HuberDelta(plan)}): δ[{l}] = clamp(ŷ − y, −{HuberDelta(plan)}, {HuberDelta(plan)}) ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, plan.Spec.LeakySlope)}",
             OutputErrorForm.MeanAbsoluteError => $"absolute error: δ[{l}] = sign(ŷ − y) ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, plan.Spec.LeakySlope)}",
             _ => $"mean squared error: δ[{l}] = (ŷ − y) ⊙ g'(z[{l}]), with {ActivationFormulas.DerivativeEquation(output.Activation, l, plan.Spec.LeakySlope)}",
         };
     }
 
+    /// <summary>
+    /// The extra argument of the Huber helpers for a HuberDelta other than 1 (<c>, 2f</c>); nothing otherwise, so the
+    /// default calls the delta-1 helper and a network without HuberDelta reads as before it existed.
+    /// </summary>
+    internal static string HuberDeltaArgument(NetworkSpec spec) =>
+        spec.Loss == Loss.Huber && spec.HuberDelta != 1f ? ", " + Literals.Float(spec.HuberDelta) : string.Empty;
+
+    /// <summary>The Huber loss's δ as the comments write it, e.g. <c>1</c> or <c>0.5</c>.</summary>
+    private static string HuberDelta(NetworkPlan plan) => plan.Spec.HuberDelta.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The runtime call that fills <paramref name="delta"/> with δ[L]·scale and returns the sample's loss C.</summary>
     private static string OutputErrorCall(NetworkPlan plan, string logits, string output, string target, string delta, string scale) =>
-        $"{Helper(plan.OutputError.Form)}({(plan.OutputError.ReadsLogits ? logits + ", " : string.Empty)}{output}, {target}, {delta}, {scale})";
+        $"{Helper(plan.OutputError.Form)}({(plan.OutputError.ReadsLogits ? logits + ", " : string.Empty)}{output}, {target}, {delta}, {scale}{HuberDeltaArgument(plan.Spec)})";
 
     /// <summary>The runtime helper that computes the loss and δ[L] in <paramref name="form"/>.</summary>
     private static string Helper(OutputErrorForm form) => RuntimeContract.OutputError + "." + form switch

@@ -46,6 +46,9 @@ internal static class RuntimeContract
     public const string ActivationKernels = Support + "ActivationKernels";
     public const string VectorActivations = Support + "VectorActivations";
 
+    // Inverted dropout in training: the masks and their factor in BP2.
+    public const string DropoutMasks = Support + "DropoutMasks";
+
     // The same members for networks declared Deterministic = true: sums in one order and one rounding at every width,
     // the package's own exp and log (Emit/DeterministicRuntime redirects the names above to these).
     public const string DeterministicNetworkMath = Support + "DeterministicNetworkMath";
@@ -70,7 +73,7 @@ internal static class RuntimeContract
     internal static readonly string[] Types =
     {
         INetwork, IBatchNetwork, IParallelBatchNetwork, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
-        Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations, FrozenLayers, Activation,
+        Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations, FrozenLayers, Activation, DropoutMasks,
         DeterministicNetworkMath, DeterministicLosses, DeterministicOutputError, DeterministicDenseKernels, DeterministicActivationKernels,
         DeterministicVectorActivations,
     };
@@ -96,6 +99,7 @@ internal static class RuntimeContract
         NetworkMath + ".ELU", NetworkMath + ".MultiplyELUDerivative", ActivationKernels + ".ELU", ActivationKernels + ".MultiplyELUDerivative", VectorActivations + ".ELU",
         NetworkMath + ".Softplus", NetworkMath + ".MultiplySoftplusDerivative", ActivationKernels + ".Softplus", ActivationKernels + ".MultiplySoftplusDerivative", VectorActivations + ".Softplus",
         FrozenLayers + ".Forward", FrozenLayers + ".WriteColumns",
+        DropoutMasks + ".Apply", DropoutMasks + ".Multiply",
     });
 
     /// <summary>The methods, and for each one of a class with a deterministic counterpart, the counterpart's method too.</summary>

@@ -47,6 +47,13 @@ internal static class ScratchEmitter
             forwardArguments.Add(Names.Of(buffer));
         }
 
+        if (plan.Spec.HasDropout)
+        {
+            writer.Comment("One dropout round per call: this sample's masks, fresh on every call (DropoutMasks).");
+            writer.Line($"long {DropoutEmitter.Round} = NextDropoutRound();");
+            forwardArguments.Add(DropoutEmitter.Round);
+        }
+
         writer.Line($"ForwardLayers({string.Join(", ", forwardArguments)});");
     }
 

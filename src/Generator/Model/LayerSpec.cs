@@ -21,6 +21,14 @@ internal sealed record LayerSpec(LayerLayout Layout, Activation Activation)
 
     public int BiasesOffset => Layout.BiasesOffset;
 
+    /// <summary>
+    /// The dropout rate p of the layer's output while training, in [0, 1); 0 for none and for the output layer.
+    /// </summary>
+    public float Dropout { get; init; }
+
+    /// <summary>Whether training drops units of this layer.</summary>
+    public bool HasDropout => Dropout > 0f;
+
     /// <summary>The offset of the next layer's weights.</summary>
     public int EndOffset => Layout.EndOffset;
 }

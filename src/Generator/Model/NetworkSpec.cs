@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace StaticNet.Generator.Model;
 
 /// <summary>
@@ -24,6 +26,12 @@ internal sealed record NetworkSpec(
     /// (see <c>Emit/DeterministicRuntime</c>), and a frozen Predict that runs Forward's layers.
     /// </summary>
     public bool Deterministic { get; init; }
+
+    /// <summary>The δ of the Huber loss (the attribute's HuberDelta, default 1); unused by the other losses.</summary>
+    public float HuberDelta { get; init; } = 1f;
+
+    /// <summary>Whether training drops units of any layer.</summary>
+    public bool HasDropout => Layers.Any(layer => layer.HasDropout);
 
     /// <summary>Whether the network's weights are compiled in (the attribute sets Weights and the file was read).</summary>
     public bool IsFrozen => TrainedParameters.Count > 0;

@@ -20,6 +20,9 @@ internal static class ArchitectureValidator
             Loss = loss;
         }
 
+        /// <summary>The δ of the Huber loss.</summary>
+        public float HuberDelta { get; init; }
+
         /// <summary>Null when any check failed.</summary>
         public EquatableArray<LayerSpec>? Layers { get; }
 
@@ -67,6 +70,12 @@ internal static class ArchitectureValidator
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LeakySlopeOutOfRange, location, typeName, arguments.LeakySlope.ToString("R", CultureInfo.InvariantCulture)));
         }
 
+        if (!(arguments.HuberDelta > 0f) || float.IsInfinity(arguments.HuberDelta))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HuberDeltaOutOfRange, location, typeName, arguments.HuberDelta.ToString("R", CultureInfo.InvariantCulture)));
+        }
+
+        float[]? dropouts = ResolveDropouts(typeName, arguments, sizes.Length - 2, location, diagnostics);
         Activation[]? activations = ResolveActivations(typeName, arguments, sizes.Length - 1, location, diagnostics);
         if (activations is not null && sizes.Length >= 2)
         {
@@ -98,7 +107,7 @@ internal static class ArchitectureValidator
             }
         }
 
-        if (diagnostics.Count > before || activations is null)
+        if (diagnostics.Count > before || activations is null || dropouts is null)
         {
             return new Result(null, default);
         }
@@ -107,10 +116,10 @@ internal static class ArchitectureValidator
         for (int i = 0; i < layers.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            layers[i] = new LayerSpec(layout.Layers[i], activations[i]);
+            layers[i] = new LayerSpec(layout.Layers[i], activations[i]) { Dropout = i < dropouts.Length ? dropouts[i] : 0f };
         }
 
-        return new Result(new EquatableArray<LayerSpec>(layers), (Loss)arguments.Loss);
+        return new Result(new EquatableArray<LayerSpec>(layers), (Loss)arguments.Loss) { HuberDelta = arguments.HuberDelta };
     }
 
     /// <summary>How the attribute asked for softmax or cross-entropy, in the words the user wrote.</summary>
@@ -143,6 +152,62 @@ internal static class ArchitectureValidator
         }
     }
 
+    /// <summary>
+    /// One dropout rate per hidden layer: Dropouts when given, otherwise Dropout for each; null after a diagnostic.
+    /// A rate must be finite and in [0, 1) (SN0027), Dropouts one entry per hidden layer (SN0028).
+    /// </summary>
+    private static float[]? ResolveDropouts(string typeName, AttributeArguments arguments, int hiddenCount, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        int before = diagnostics.Count;
+        hiddenCount = Math.Max(hiddenCount, 0);
+        if (arguments.Dropouts is { } given)
+        {
+            if (given.Length != hiddenCount)
+            {
+                diagnostics.Add(LengthMismatch(DiagnosticDescriptors.DropoutsLengthMismatch, location, typeName, given.Length, hiddenCount, "hidden layer"));
+                return null;
+            }
+
+            for (int i = 0; i < given.Length; i++)
+            {
+                CheckDropoutRate($"Dropouts[{Format(i)}]", typeName, given[i], location, diagnostics);
+            }
+        }
+        else
+        {
+            CheckDropoutRate("Dropout", typeName, arguments.Dropout, location, diagnostics);
+            if (hiddenCount == 0 && arguments.Dropout > 0f && arguments.LayerSizes.Length == 2 && diagnostics.Count == before)
+            {
+                // Without a hidden layer the rate would silently do nothing.
+                string rate = arguments.Dropout.ToString("R", CultureInfo.InvariantCulture);
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.DropoutWithoutHiddenLayer, location, typeName, rate, Format(arguments.LayerSizes[0]), Format(arguments.LayerSizes[1])));
+            }
+        }
+
+        if (diagnostics.Count > before)
+        {
+            return null;
+        }
+
+        var rates = new float[hiddenCount];
+        for (int i = 0; i < hiddenCount; i++)
+        {
+            rates[i] = arguments.Dropouts is { } explicitRates ? explicitRates[i] : arguments.Dropout;
+        }
+
+        return rates;
+    }
+
+    private static void CheckDropoutRate(string property, string typeName, float rate, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        // Written so that NaN fails too: every comparison with NaN is false.
+        if (!(rate >= 0f && rate < 1f))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DropoutRateOutOfRange, location, property, typeName, rate.ToString("R", CultureInfo.InvariantCulture)));
+        }
+    }
+
     /// <summary>One activation per non-input layer: Activations when given, otherwise Hidden… then Output.</summary>
     private static Activation[]? ResolveActivations(
         string typeName,
@@ -156,13 +221,7 @@ internal static class ArchitectureValidator
         {
             if (layerCount >= 1 && explicitActivations.Length != layerCount)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.ActivationsLengthMismatch,
-                    location,
-                    typeName,
-                    Count(explicitActivations.Length, "entry", "entries"),
-                    Count(layerCount, "layer", "layers"),
-                    Format(layerCount)));
+                diagnostics.Add(LengthMismatch(DiagnosticDescriptors.ActivationsLengthMismatch, location, typeName, explicitActivations.Length, layerCount, "layer"));
                 return null;
             }
 
@@ -203,6 +262,10 @@ internal static class ArchitectureValidator
 
         return activations;
     }
+
+    /// <summary>An array property with <paramref name="given"/> entries where the network has <paramref name="expected"/> of <paramref name="unit"/>.</summary>
+    private static DiagnosticInfo LengthMismatch(DiagnosticDescriptor descriptor, Location location, string typeName, int given, int expected, string unit) =>
+        DiagnosticInfo.Create(descriptor, location, typeName, Count(given, "entry", "entries"), Count(expected, unit, unit + "s"), Format(expected));
 
     private static DiagnosticInfo UndefinedValue(string property, string typeName, int value, Type enumType, string publicEnumName, Location location)
     {

@@ -20,6 +20,14 @@ internal sealed class AttributeArguments
 
     public float LeakySlope { get; private set; } = 0.01f;
 
+    /// <summary>Dropout, the rate of every hidden layer unless <see cref="Dropouts"/> is set.</summary>
+    public float Dropout { get; private set; }
+
+    /// <summary>Null when the attribute does not set Dropouts.</summary>
+    public ImmutableArray<float>? Dropouts { get; private set; }
+
+    public float HuberDelta { get; private set; } = 1f;
+
     /// <summary>The path of the weights file to compile in, as written; null when the attribute does not set Weights.</summary>
     public string? Weights { get; private set; }
 
@@ -78,6 +86,21 @@ internal sealed class AttributeArguments
                 case "LeakySlope" when value.Value is float slope:
                     result.LeakySlope = slope;
                     break;
+                case "Dropout" when value.Value is float dropout:
+                    result.Dropout = dropout;
+                    break;
+                case "HuberDelta" when value.Value is float huberDelta:
+                    result.HuberDelta = huberDelta;
+                    break;
+                case "Dropouts":
+                    // Dropouts = null is the same as leaving it out.
+                    result.Dropouts = value.IsNull ? null : ReadFloats(value);
+                    if (!value.IsNull && result.Dropouts is null)
+                    {
+                        return null;
+                    }
+
+                    break;
                 case "Weights" when value.Value is string or null:
                     result.Weights = (string?)value.Value;
                     break;
@@ -93,13 +116,29 @@ internal sealed class AttributeArguments
                     }
 
                     break;
-                case "Hidden" or "Output" or "Loss" or "LeakySlope":
+                case "Hidden" or "Output" or "Loss" or "LeakySlope" or "Dropout" or "HuberDelta":
                     // A value of the wrong type (LeakySlope = 0.2, Hidden = 3) is already a compiler error.
                     return null;
             }
         }
 
         return result;
+    }
+
+    private static ImmutableArray<float>? ReadFloats(TypedConstant array)
+    {
+        var builder = ImmutableArray.CreateBuilder<float>(array.Values.Length);
+        foreach (TypedConstant element in array.Values)
+        {
+            if (element.Value is not float value)
+            {
+                return null;
+            }
+
+            builder.Add(value);
+        }
+
+        return builder.MoveToImmutable();
     }
 
     private static ImmutableArray<int>? ReadInts(TypedConstant array)

@@ -22,6 +22,9 @@ internal static class MemberClashes
         "TrainStep", "DescendLayers",
     };
 
+    // What a network with dropout declares besides (reported whatever the rates, so adding dropout later cannot clash).
+    private static readonly string[] DropoutNames = { "_dropoutSeed", "_dropoutRounds", "NextDropoutRound" };
+
     // Methods the emitter declares unless the user already has them (NetworkParser reads which): a user's method of
     // that name is theirs to keep, anything else so named clashes.
     private static readonly string[] YieldingMethodNames = { "ToString", "Summary" };
@@ -37,7 +40,7 @@ internal static class MemberClashes
     /// </summary>
     public static bool IsGenerated(string name, int layerCount, bool frozen = false)
     {
-        if (System.Array.IndexOf(FixedNames, name) >= 0 || System.Array.IndexOf(YieldingMethodNames, name) >= 0 || (frozen && System.Array.IndexOf(FrozenNames, name) >= 0))
+        if (System.Array.IndexOf(FixedNames, name) >= 0 || System.Array.IndexOf(DropoutNames, name) >= 0 || System.Array.IndexOf(YieldingMethodNames, name) >= 0 || (frozen && System.Array.IndexOf(FrozenNames, name) >= 0))
         {
             return true;
         }

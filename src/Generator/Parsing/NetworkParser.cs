@@ -71,6 +71,7 @@ internal static class NetworkParser
             arguments.Weights)
         {
             Deterministic = arguments.Deterministic,
+            HuberDelta = architecture.HuberDelta,
         };
         if (arguments.Weights is not null)
         {

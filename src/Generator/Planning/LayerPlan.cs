@@ -62,6 +62,15 @@ internal sealed class LayerPlan
     /// <summary>Whether <c>Forward</c> reads a[l−1] from the register locals of the layer before (not from memory).</summary>
     public bool ReadsInputFromRegisters { get; }
 
+    /// <summary>Whether training drops units of this layer's output (a hidden layer with a dropout rate above 0).</summary>
+    public bool HasDropout => Layer.HasDropout;
+
+    /// <summary>
+    /// Whether training keeps a[l] as it was before dropout beside the dropped a[l] that the next layer reads: where g'
+    /// is read from a (σ, tanh), it must be the a that g computed.
+    /// </summary>
+    public bool KeepsActivationBeforeDropout => HasDropout && ActivationTable.Of(Layer.Activation).Derivative == DerivativeSource.Activation;
+
     /// <summary>Whether this layer's straight-line code may use System.Runtime.Intrinsics vectors (see <see cref="NetworkPlan.UsesVectors"/>).</summary>
     public bool UsesVectors { get; }
 }

@@ -13,6 +13,12 @@ internal enum BufferKind
 
     /// <summary>δ[l] = ∂C/∂z[l].</summary>
     Error,
+
+    /// <summary>Dropout's factor per unit of a[l] (0 for a dropped unit, 1/(1 − p) for a kept one), which BP2 multiplies δ[l] by.</summary>
+    DropoutMask,
+
+    /// <summary>a[l] before dropout, kept where g' is read from a (a[l] itself then holds the dropped activations).</summary>
+    BeforeDropout,
 }
 
 /// <summary>
@@ -41,7 +47,7 @@ internal sealed class ScratchPlan
     /// <summary>Buffers of <c>Forward</c>: the hidden activations not kept in registers; the output goes to the caller's span.</summary>
     public IReadOnlyList<Buffer> Inference { get; }
 
-    /// <summary>What <c>ForwardLayers</c> fills for training: every a[l], and z[l] where kept.</summary>
+    /// <summary>What <c>ForwardLayers</c> fills for training: every a[l], z[l] where kept, dropout's masks and a[l] before dropout where kept.</summary>
     public IReadOnlyList<Buffer> Activations { get; }
 
     /// <summary>Buffers of <c>Backward</c>/<c>Backpropagate</c>: <see cref="Activations"/> and every error δ[l].</summary>
@@ -88,6 +94,18 @@ internal sealed class ScratchPlan
             if (!plan.IsOutput)
             {
                 backwardLayers.Add(activations[activations.Count - 1]);
+            }
+
+            // Dropout is on hidden layers only; BP2 reads the mask, and g' reads a[l] as g computed it.
+            if (plan.HasDropout)
+            {
+                activations.Add(new Buffer(BufferKind.DropoutMask, l, length));
+                backwardLayers.Add(activations[activations.Count - 1]);
+                if (plan.KeepsActivationBeforeDropout)
+                {
+                    activations.Add(new Buffer(BufferKind.BeforeDropout, l, length));
+                    backwardLayers.Add(activations[activations.Count - 1]);
+                }
             }
 
             deltas.Add(new Buffer(BufferKind.Error, l, length));

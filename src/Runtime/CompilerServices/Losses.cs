@@ -148,7 +148,16 @@ public static class Losses
     /// <summary>C = Σ h(ŷ − y), h(e) = ½e² for |e| ≤ 1, otherwise |e| − ½ (PyTorch's HuberLoss with delta 1, summed).</summary>
     /// <param name="output">The network output ŷ.</param>
     /// <param name="target">The target y, same length.</param>
-    public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target) => Sum(new HuberLoss(), output, target);
+    public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target) => Sum(new HuberLoss(1f), output, target);
+
+    /// <summary>
+    /// C = Σ h(ŷ − y), h(e) = ½e² for |e| &lt; δ, otherwise δ·(|e| − ½δ) (PyTorch's HuberLoss(delta=δ), summed): the
+    /// loss of a network whose attribute sets HuberDelta.
+    /// </summary>
+    /// <param name="output">The network output ŷ.</param>
+    /// <param name="target">The target y, same length.</param>
+    /// <param name="delta">δ, finite and positive, where the loss turns from quadratic to linear.</param>
+    public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, float delta) => Sum(new HuberLoss(delta), output, target);
 
     /// <summary>C = Σ |ŷ − y| (PyTorch's L1Loss, summed).</summary>
     /// <param name="output">The network output ŷ.</param>

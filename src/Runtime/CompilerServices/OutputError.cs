@@ -112,7 +112,17 @@ public static class OutputError
     /// <param name="scale">1/N for a batch of N.</param>
     /// <returns>The sample's loss C = Σ h(ŷ − y).</returns>
     public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale) =>
-        Elementwise(new HuberLoss(), output, target, delta, scale);
+        Elementwise(new HuberLoss(1f), output, target, delta, scale);
+
+    /// <summary>Huber loss with threshold <paramref name="huberDelta"/> before g': δ = clamp(ŷ − y, −huberDelta, huberDelta)·scale.</summary>
+    /// <param name="output">ŷ.</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives h'(ŷ − y)·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <param name="huberDelta">The attribute's HuberDelta, where the loss turns from quadratic to linear.</param>
+    /// <returns>The sample's loss C = Σ h(ŷ − y).</returns>
+    public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale, float huberDelta) =>
+        Elementwise(new HuberLoss(huberDelta), output, target, delta, scale);
 
     /// <summary>Huber loss (delta 1) through softmax: δ = Jᵀ·h'(ŷ − y)·scale, the exact Jacobian-vector product.</summary>
     /// <param name="output">ŷ = softmax(z[L]).</param>
@@ -121,7 +131,17 @@ public static class OutputError
     /// <param name="scale">1/N for a batch of N.</param>
     /// <returns>The sample's loss C = Σ h(ŷ − y).</returns>
     public static float SoftmaxHuber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale) =>
-        ThroughSoftmax(new HuberLoss(), output, target, delta, scale);
+        ThroughSoftmax(new HuberLoss(1f), output, target, delta, scale);
+
+    /// <summary>Huber loss with threshold <paramref name="huberDelta"/> through softmax: δ = Jᵀ·h'(ŷ − y)·scale.</summary>
+    /// <param name="output">ŷ = softmax(z[L]).</param>
+    /// <param name="target">y.</param>
+    /// <param name="delta">Receives δ[L]·scale.</param>
+    /// <param name="scale">1/N for a batch of N.</param>
+    /// <param name="huberDelta">The attribute's HuberDelta, where the loss turns from quadratic to linear.</param>
+    /// <returns>The sample's loss C = Σ h(ŷ − y).</returns>
+    public static float SoftmaxHuber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale, float huberDelta) =>
+        ThroughSoftmax(new HuberLoss(huberDelta), output, target, delta, scale);
 
     /// <summary>Absolute error before g': δ = sign(ŷ − y)·scale (the caller multiplies by g'(z[L])).</summary>
     /// <param name="output">ŷ.</param>

@@ -13,17 +13,24 @@ internal interface IElementLoss
     float Derivative(float error);
 }
 
-/// <summary>h(e) = ½e² for |e| ≤ 1, otherwise |e| − ½; h'(e) = e clamped to [−1, 1] (PyTorch's HuberLoss, delta 1).</summary>
+/// <summary>
+/// h(e) = ½e² for |e| &lt; δ, otherwise δ·(|e| − ½δ); h'(e) = e clamped to [−δ, δ] (PyTorch's HuberLoss(delta=δ)).
+/// With δ = 1 the products by δ are exact, so δ = 1 gives the bits of the formula without them.
+/// </summary>
 internal readonly struct HuberLoss : IElementLoss
 {
+    private readonly float _delta;
+
+    public HuberLoss(float delta) => _delta = delta;
+
     public float Value(float error)
     {
         float magnitude = System.MathF.Abs(error);
-        return magnitude < 1f ? 0.5f * error * error : magnitude - 0.5f;
+        return magnitude < _delta ? 0.5f * error * error : _delta * (magnitude - (0.5f * _delta));
     }
 
-    // PyTorch's backward: −δ below −δ, δ above δ, e between (δ = 1); NaN passes through.
-    public float Derivative(float error) => error < -1f ? -1f : error > 1f ? 1f : error;
+    // PyTorch's backward: −δ below −δ, δ above δ, e between; NaN passes through.
+    public float Derivative(float error) => error < -_delta ? -_delta : error > _delta ? _delta : error;
 }
 
 /// <summary>|e|, with the subgradient sign(e) and 0 at 0, as PyTorch's L1Loss backward.</summary>

@@ -60,6 +60,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private int _partsDone;
     private volatile bool _partFailed;
     private int _nextChunk;
+    private long _dropoutRound;
 
     /// <summary>Creates the helper for one network.</summary>
     /// <param name="network">The network; a generated one runs its parts on several threads.</param>
@@ -176,6 +177,10 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         }
 
         Reserve(parts);
+
+        // One dropout round for the whole batch, and each sample's masks keyed by its position in it (see
+        // DropoutMasks): whichever thread computes a part, its samples get the masks they would get in any other.
+        _dropoutRound = _parallel?.TakeDropoutRound() ?? 0;
         _count = count;
         _partSize = partSize;
         _parts = parts;
@@ -394,7 +399,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
                 else
                 {
                     Rows(participant, start, n, out ReadOnlySpan<float> x, out ReadOnlySpan<float> y);
-                    _losses[k] = BackwardBatch(x, y, partial, workspace);
+                    _losses[k] = BackwardBatch(x, y, partial, workspace, start);
                 }
             }
             catch
@@ -410,8 +415,11 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         }
     }
 
-    private float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> gradient, object? workspace) =>
-        workspace is null ? _network.BackwardBatch(inputs, targets, gradient) : _parallel!.BackwardBatch(inputs, targets, gradient, workspace);
+    /// <summary>The samples starting at position <paramref name="firstSample"/> of the batch, with their dropout masks.</summary>
+    private float BackwardBatch(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, Span<float> gradient, object? workspace, long firstSample) =>
+        workspace is null
+            ? _network.BackwardBatch(inputs, targets, gradient)
+            : _parallel!.BackwardBatch(inputs, targets, gradient, workspace, _dropoutRound, firstSample);
 
     /// <summary>
     /// One part of a weighted batch into <paramref name="partial"/> (zero on entry): the gradient of
@@ -419,7 +427,9 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     /// BackwardBatch takes no weights, but it gives the mean gradient of any group of samples, so the part's samples
     /// are sorted by weight and each run of g samples of equal weight w is one BackwardBatch, scaled by g·w / W_k.
     /// Class weights make few runs (one per class present), so the batched code still does the work; distinct
-    /// per-sample weights make runs of one. A part of one run (all weights equal) is BackwardBatch itself.
+    /// per-sample weights make runs of one. A part of one run (all weights equal) is BackwardBatch itself. For dropout,
+    /// a run's samples take the positions start + first, start + first + 1, … of the sorted order, which depends on
+    /// the batch and the weights alone, never on the thread.
     /// </summary>
     private float ComputeWeightedPart(int participant, object? workspace, int start, int n, double weightSum, Span<float> partial)
     {
@@ -466,12 +476,12 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
             double share = (end - first) * (double)weight / weightSum;
             if (first == 0 && end == n)
             {
-                return BackwardBatch(x, y, partial, workspace);
+                return BackwardBatch(x, y, partial, workspace, start);
             }
 
             Span<float> scratch = _scratch[participant];
             scratch.Clear();
-            loss += share * BackwardBatch(x, y, scratch, workspace);
+            loss += share * BackwardBatch(x, y, scratch, workspace, start + first);
             TensorPrimitives.MultiplyAdd(scratch, (float)share, partial, partial);
         }
 

@@ -33,3 +33,9 @@ public partial class FrozenWideNet
 public partial class FrozenSampleIrisNet
 {
 }
+
+/// <summary>FrozenKernelNet with dropout 0.2 for fine-tuning: Predict and Forward must not drop.</summary>
+[Network(16, 24, 8, 3, Activations = new[] { Activation.Sigmoid, Activation.LeakyReLU, Activation.Identity }, Weights = "Fixtures/frozen.weights.json", Dropout = 0.2f)]
+public partial class FrozenKernelDropoutNet
+{
+}

@@ -24,6 +24,9 @@ public static class DeterministicLosses
     /// <inheritdoc cref="Losses.Huber(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
     public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target) => Losses.Huber(output, target);
 
+    /// <inheritdoc cref="Losses.Huber(ReadOnlySpan{float}, ReadOnlySpan{float}, float)"/>
+    public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, float delta) => Losses.Huber(output, target, delta);
+
     /// <inheritdoc cref="Losses.MeanAbsoluteError(ReadOnlySpan{float}, ReadOnlySpan{float})"/>
     public static float MeanAbsoluteError(ReadOnlySpan<float> output, ReadOnlySpan<float> target) => Losses.MeanAbsoluteError(output, target);
 }

@@ -37,4 +37,12 @@ public static class DeterministicOutputError
 
     /// <inheritdoc cref="OutputError.SoftmaxMeanAbsoluteError(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, float)"/>
     public static float SoftmaxMeanAbsoluteError(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale) => OutputError.SoftmaxMeanAbsoluteError(output, target, delta, scale);
+
+    /// <inheritdoc cref="OutputError.Huber(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, float, float)"/>
+    public static float Huber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale, float huberDelta) =>
+        OutputError.Huber(output, target, delta, scale, huberDelta);
+
+    /// <inheritdoc cref="OutputError.SoftmaxHuber(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, float, float)"/>
+    public static float SoftmaxHuber(ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale, float huberDelta) =>
+        OutputError.SoftmaxHuber(output, target, delta, scale, huberDelta);
 }
