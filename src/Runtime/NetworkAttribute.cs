@@ -72,4 +72,14 @@ public sealed class NetworkAttribute : Attribute
     /// the network starts from seeded random weights.
     /// </summary>
     public string? Weights { get; set; }
+
+    /// <summary>
+    /// Whether every method of the network gives bitwise identical results on every machine the package runs on, for
+    /// the same inputs, parameters and seeds: at every vector width (512, 256, 128 bits or none), with or without
+    /// hardware FMA, under the JIT and NativeAOT. The network then sums in one order at every width, rounds every
+    /// multiply-add of its kernels once (fused), and evaluates exp, tanh, log and erf with the package's own
+    /// polynomials rather than the platform's math library. Default false: the fastest code for each machine, equal
+    /// across machines within rounding. See docs/guarantees.md for exactly what is covered.
+    /// </summary>
+    public bool Deterministic { get; set; }
 }

@@ -88,6 +88,24 @@ public sealed class CompilationCapabilitiesTests
         AssertScalarAndCompilesAsCSharp9(source, generated);
     }
 
+    [Fact]
+    public void DeterministicNetwork_AgainstTheNetstandard21Runtime_ReportsSN0031AndAStandInThatCompiles()
+    {
+        const string source = "using StaticNet;\n\nnamespace Demo\n{\n    [Network(4, 5, 3, Deterministic = true)]\n    public partial class LockstepNet { }\n}\n";
+        GeneratorRun run = GenerateIntoNetstandard21(source);
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SN0031", diagnostic.Id);
+        Assert.Contains("'Demo.LockstepNet' sets Deterministic = true", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("This is a shell, not a network", run.Source("Demo.LockstepNet.g.cs"), StringComparison.Ordinal);
+        Assert.True(!run.CompilationErrors.Any(), GeneratorRun.Describe(run.CompilationErrors));
+
+        // The same declaration against the net10.0 runtime is a deterministic network.
+        GeneratorRun vector = GeneratorHarness.Run(CSharp9, source);
+        Assert.Empty(vector.GeneratorDiagnostics);
+        Assert.Contains("DeterministicDenseKernels", vector.Source("Demo.LockstepNet.g.cs"), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// <paramref name="generated"/> names no vector type, and compiled as C# 9 beside <paramref name="source"/>
     /// against netstandard2.1 and the runtime's netstandard2.1 build it has no error and no warning.

@@ -143,7 +143,9 @@ public sealed class DiagnosticDocsTests
             // An introduction that names `<LangVersion>…</LangVersion>` compiles its example with that C# version.
             Match language = Regex.Match(introduction, @"`<LangVersion>([0-9.]+)</LangVersion>`");
             LanguageVersion? version = language.Success && LanguageVersionFacts.TryParse(language.Groups[1].Value, out LanguageVersion parsed) ? parsed : null;
-            (introduction.StartsWith("Wrong", StringComparison.Ordinal) ? wrong : right).Add(new Example(code.ToString(), files.ToArray(), version));
+            // An introduction that names `netstandard2.1` compiles its example against the runtime's netstandard2.1 build.
+            bool netstandard21 = introduction.Contains("`netstandard2.1`", StringComparison.Ordinal);
+            (introduction.StartsWith("Wrong", StringComparison.Ordinal) ? wrong : right).Add(new Example(code.ToString(), files.ToArray(), version, netstandard21));
             files.Clear();
             Assert.True(introduction.StartsWith("Wrong", StringComparison.Ordinal) || introduction.StartsWith("Right", StringComparison.Ordinal), introduction);
         }
@@ -152,11 +154,13 @@ public sealed class DiagnosticDocsTests
     }
 
     /// <summary>One example: its C# source and the AdditionalFiles items (path relative to the project, text) it comes with.</summary>
-    internal sealed record Example(string Source, (string Path, string Text)[] Files, LanguageVersion? Language = null)
+    internal sealed record Example(string Source, (string Path, string Text)[] Files, LanguageVersion? Language = null, bool Netstandard21 = false)
     {
-        public GeneratorRun Run() => Language is { } version
-            ? GeneratorHarness.Run(new CSharpParseOptions(version, DocumentationMode.Diagnose), Source)
-            : FrozenHarness.Run(Source, Files);
+        public GeneratorRun Run() => Netstandard21
+            ? CompilationCapabilitiesTests.GenerateIntoNetstandard21(Source, Files)
+            : Language is { } version
+                ? GeneratorHarness.Run(new CSharpParseOptions(version, DocumentationMode.Diagnose), Source)
+                : FrozenHarness.Run(Source, Files);
     }
 
     private static string RepositoryFile(string relativePath, [CallerFilePath] string testFile = "") =>

@@ -49,6 +49,22 @@ internal static class RuntimeContract
     // Inverted dropout in training: the masks and their factor in BP2.
     public const string DropoutMasks = Support + "DropoutMasks";
 
+    // The same members for networks declared Deterministic = true: sums in one order and one rounding at every width,
+    // the package's own exp and log (Emit/DeterministicRuntime redirects the names above to these).
+    public const string DeterministicNetworkMath = Support + "DeterministicNetworkMath";
+    public const string DeterministicLosses = Support + "DeterministicLosses";
+    public const string DeterministicOutputError = Support + "DeterministicOutputError";
+    public const string DeterministicDenseKernels = Support + "DeterministicDenseKernels";
+    public const string DeterministicActivationKernels = Support + "DeterministicActivationKernels";
+    public const string DeterministicVectorActivations = Support + "DeterministicVectorActivations";
+
+    /// <summary>Each numerical runtime class and its deterministic counterpart, which has the same members.</summary>
+    internal static readonly (string Default, string Deterministic)[] DeterministicCounterparts =
+    {
+        (NetworkMath, DeterministicNetworkMath), (Losses, DeterministicLosses), (OutputError, DeterministicOutputError),
+        (DenseKernels, DeterministicDenseKernels), (ActivationKernels, DeterministicActivationKernels), (VectorActivations, DeterministicVectorActivations),
+    };
+
     // A frozen network's Predict: its layers computed from the weights in the column layout.
     public const string FrozenLayers = Support + "FrozenLayers";
     public const string Activation = Root + "Activation";
@@ -58,10 +74,12 @@ internal static class RuntimeContract
     {
         INetwork, IBatchNetwork, IParallelBatchNetwork, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
         Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations, FrozenLayers, Activation, DropoutMasks,
+        DeterministicNetworkMath, DeterministicLosses, DeterministicOutputError, DeterministicDenseKernels, DeterministicActivationKernels,
+        DeterministicVectorActivations,
     };
 
     /// <summary>Every static method the generated code calls, as Type.Method, for the contract test.</summary>
-    internal static readonly string[] Methods =
+    internal static readonly string[] Methods = WithDeterministicCounterparts(new[]
     {
         Require, RequireOptional, RequireRows, AllocateParameters, AlignedView, HeBound, XavierBound, Uniform,
         NetworkMath + ".Sigmoid", NetworkMath + ".Tanh", NetworkMath + ".ReLU", NetworkMath + ".LeakyReLU",
@@ -82,5 +100,23 @@ internal static class RuntimeContract
         NetworkMath + ".Softplus", NetworkMath + ".MultiplySoftplusDerivative", ActivationKernels + ".Softplus", ActivationKernels + ".MultiplySoftplusDerivative", VectorActivations + ".Softplus",
         FrozenLayers + ".Forward", FrozenLayers + ".WriteColumns",
         DropoutMasks + ".Apply", DropoutMasks + ".Multiply",
-    };
+    });
+
+    /// <summary>The methods, and for each one of a class with a deterministic counterpart, the counterpart's method too.</summary>
+    private static string[] WithDeterministicCounterparts(string[] methods)
+    {
+        var all = new System.Collections.Generic.List<string>(methods);
+        foreach (string method in methods)
+        {
+            foreach ((string defaultType, string deterministicType) in DeterministicCounterparts)
+            {
+                if (method.StartsWith(defaultType + ".", System.StringComparison.Ordinal))
+                {
+                    all.Add(deterministicType + method.Substring(defaultType.Length));
+                }
+            }
+        }
+
+        return all.ToArray();
+    }
 }

@@ -21,6 +21,12 @@ internal sealed record NetworkSpec(
     /// </summary>
     public FloatValues TrainedParameters { get; init; }
 
+    /// <summary>
+    /// Whether the attribute sets Deterministic = true: the same code, calling the runtime's deterministic kernels
+    /// (see <c>Emit/DeterministicRuntime</c>), and a frozen Predict that runs Forward's layers.
+    /// </summary>
+    public bool Deterministic { get; init; }
+
     /// <summary>The δ of the Huber loss (the attribute's HuberDelta, default 1); unused by the other losses.</summary>
     public float HuberDelta { get; init; } = 1f;
 

@@ -34,6 +34,9 @@ internal sealed class AttributeArguments
     /// <summary>The path of the weights file to compile in, as written; null when the attribute does not set Weights.</summary>
     public string? Weights { get; private set; }
 
+    /// <summary>Whether the attribute sets Deterministic = true.</summary>
+    public bool Deterministic { get; private set; }
+
     /// <summary>
     /// Reads the attribute. Returns null when the attribute itself does not bind (a missing argument, a wrong type):
     /// the compiler already reports that, and a second, vaguer error from us would only add noise.
@@ -104,6 +107,9 @@ internal sealed class AttributeArguments
                     break;
                 case "Weights" when value.Value is string or null:
                     result.Weights = (string?)value.Value;
+                    break;
+                case "Deterministic" when value.Value is bool deterministic:
+                    result.Deterministic = deterministic;
                     break;
                 case "Activations":
                     // Activations = null is the same as leaving it out.

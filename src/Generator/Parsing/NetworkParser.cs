@@ -74,6 +74,7 @@ internal static class NetworkParser
             ReadUserConstructors(type),
             arguments.Weights)
         {
+            Deterministic = arguments.Deterministic,
             HuberDelta = architecture.HuberDelta,
         };
         if (arguments.Weights is not null)

@@ -126,7 +126,8 @@ internal sealed class NetworkPlan
     /// <summary>See <see cref="ConstantColumnLanes"/>.</summary>
     private static int ConstantColumnLanesOf(NetworkSpec spec)
     {
-        if (!spec.IsFrozen)
+        // Deterministic networks predict with Forward's layers, whose sums are the same at every width.
+        if (!spec.IsFrozen || spec.Deterministic)
         {
             return 0;
         }

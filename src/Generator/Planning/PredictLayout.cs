@@ -49,7 +49,8 @@ internal sealed class PredictLayout
     {
         var columns = new Dictionary<int, (int, int)>();
         int end = spec.ParameterCount;
-        if (!spec.IsFrozen)
+        // A deterministic network predicts with Forward's layers: the column kernel's chains of sums follow the width.
+        if (!spec.IsFrozen || spec.Deterministic)
         {
             return new PredictLayout(columns, end);
         }

@@ -12,14 +12,21 @@ namespace StaticNet.CompilerServices;
 /// (Vector512, Vector256, Vector128 or scalar code). All of them allocate nothing.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class DenseKernels
+public static partial class DenseKernels
 {
     /// <summary>y = W·x + b for one sample; W is row-major [y.Length × x.Length].</summary>
     /// <param name="weights">W, row-major.</param>
     /// <param name="biases">b, one per output.</param>
     /// <param name="input">x.</param>
     /// <param name="output">Receives y; must not overlap the other arguments.</param>
-    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
+    public static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output) =>
+        Forward(weights, biases, input, output, deterministic: false);
+
+    /// <summary>
+    /// y = W·x + b, by the default kernel or, for a deterministic network, as b + the dot products of
+    /// <c>FixedOrderProduct</c> (one row of x), the same bits at every width.
+    /// </summary>
+    internal static void Forward(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output, bool deterministic)
     {
         int rows = output.Length, columns = input.Length;
         SpanLength.Require(biases, rows, nameof(biases));
@@ -29,6 +36,13 @@ public static class DenseKernels
             fixed (float* w = &MemoryMarshal.GetReference(weights), b = &MemoryMarshal.GetReference(biases),
                    x = &MemoryMarshal.GetReference(input), y = &MemoryMarshal.GetReference(output))
             {
+                if (deterministic)
+                {
+                    biases.CopyTo(output);
+                    RunFixedOrderProduct(x, w, y, 1, rows, columns);
+                    return;
+                }
+
                 var call = new MatVecCall(w, b, x, y, rows, columns);
                 SimdWidth.Dispatch(ref call);
             }
@@ -41,7 +55,11 @@ public static class DenseKernels
     /// <param name="inputs">X, [count × inputs].</param>
     /// <param name="outputs">Receives Z, [count × units].</param>
     /// <param name="count">The number of samples.</param>
-    public static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
+    public static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs, int count) =>
+        ForwardBatch(weights, biases, inputs, outputs, count, deterministic: false);
+
+    /// <summary>Z = X·Wᵀ + b, by the default kernel or, for a deterministic network, by <c>FixedOrderProduct</c>.</summary>
+    internal static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs, int count, bool deterministic)
     {
         int units = biases.Length;
         int columns = inputs.Length / Math.Max(count, 1);
@@ -57,6 +75,12 @@ public static class DenseKernels
         {
             fixed (float* x = &MemoryMarshal.GetReference(inputs), w = &MemoryMarshal.GetReference(weights), z = &MemoryMarshal.GetReference(outputs))
             {
+                if (deterministic)
+                {
+                    RunFixedOrderProduct(x, w, z, count, units, columns);
+                    return;
+                }
+
                 var call = new TransposedProductCall(x, w, z, count, units, columns);
                 SimdWidth.Dispatch(ref call);
             }
@@ -69,7 +93,11 @@ public static class DenseKernels
     /// <param name="weightGradient">Accumulates ∂W, [units × inputs].</param>
     /// <param name="biasGradient">Accumulates ∂b, [units].</param>
     /// <param name="count">The number of samples.</param>
-    public static void AccumulateGradient(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs, Span<float> weightGradient, Span<float> biasGradient, int count)
+    public static void AccumulateGradient(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs, Span<float> weightGradient, Span<float> biasGradient, int count) =>
+        AccumulateGradient(deltas, inputs, weightGradient, biasGradient, count, deterministic: false);
+
+    /// <summary>BP3 and BP4 over a batch, with the default kernel's rounding or a deterministic network's (every multiply-add fused).</summary>
+    internal static void AccumulateGradient(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs, Span<float> weightGradient, Span<float> biasGradient, int count, bool deterministic)
     {
         int units = biasGradient.Length;
         int columns = inputs.Length / Math.Max(count, 1);
@@ -86,7 +114,7 @@ public static class DenseKernels
             ref MemoryMarshal.GetReference(deltas), 1, units,
             ref MemoryMarshal.GetReference(inputs), columns,
             ref MemoryMarshal.GetReference(weightGradient), columns,
-            units, columns, count, accumulate: true);
+            units, columns, count, accumulate: true, deterministic);
     }
 
     /// <summary>The matrix product of BP2 over a batch: previous[s] = W[l]ᵀ·δ[s] (the caller applies g').</summary>
@@ -94,7 +122,11 @@ public static class DenseKernels
     /// <param name="deltas">δ, [count × units].</param>
     /// <param name="previous">Receives Wᵀ·δ, [count × inputs].</param>
     /// <param name="count">The number of samples.</param>
-    public static void BackpropagateError(ReadOnlySpan<float> weights, ReadOnlySpan<float> deltas, Span<float> previous, int count)
+    public static void BackpropagateError(ReadOnlySpan<float> weights, ReadOnlySpan<float> deltas, Span<float> previous, int count) =>
+        BackpropagateError(weights, deltas, previous, count, deterministic: false);
+
+    /// <summary>The product of BP2 over a batch, with the default kernel's rounding or a deterministic network's.</summary>
+    internal static void BackpropagateError(ReadOnlySpan<float> weights, ReadOnlySpan<float> deltas, Span<float> previous, int count, bool deterministic)
     {
         int units = deltas.Length / Math.Max(count, 1);
         int columns = previous.Length / Math.Max(count, 1);
@@ -105,7 +137,7 @@ public static class DenseKernels
             ref MemoryMarshal.GetReference(deltas), units, 1,
             ref MemoryMarshal.GetReference(weights), columns,
             ref MemoryMarshal.GetReference(previous), columns,
-            count, columns, units, accumulate: false);
+            count, columns, units, accumulate: false, deterministic);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -113,17 +145,36 @@ public static class DenseKernels
         ref float a, nint aRowStride, nint aColumnStride,
         ref float b, nint bRowStride,
         ref float c, nint cRowStride,
-        int rows, int columns, int inner, bool accumulate)
+        int rows, int columns, int inner, bool accumulate, bool deterministic)
     {
         unsafe
         {
             fixed (float* pa = &a, pb = &b, pc = &c)
             {
+                // The product sums each output in order over the inner dimension at every width: a deterministic
+                // network needs only the fixed rounding of the fused lanes.
                 var call = new ProductCall(pa, aRowStride, aColumnStride, pb, bRowStride, pc, cRowStride, rows, columns, inner, accumulate);
-                SimdWidth.Dispatch(ref call);
+                if (deterministic)
+                {
+                    DispatchFused(ref call);
+                }
+                else
+                {
+                    SimdWidth.Dispatch(ref call);
+                }
             }
         }
     }
+
+    // The deterministic halves live in CompilerServices/Deterministic/DenseKernels.Deterministic.cs, which only the
+    // vector builds compile: the netstandard2.1 build has no deterministic networks (the generator reports SN0031), so
+    // nothing passes deterministic: true there and these partial methods, left without a body, compile to nothing.
+
+    /// <summary>Z += X·Wᵀ in the fixed order of <c>FixedOrderProduct</c> (deterministic networks).</summary>
+    static unsafe partial void RunFixedOrderProduct(float* inputs, float* weights, float* outputs, int count, int units, int columns);
+
+    /// <summary>Runs <paramref name="call"/> with every multiply-add fused (deterministic networks).</summary>
+    static partial void DispatchFused(ref ProductCall call);
 
     /// <summary>y = W·x + b (<see cref="MatVec"/>) with its arguments, for the width dispatcher.</summary>
     private readonly unsafe struct MatVecCall(float* weights, float* biases, float* input, float* output, int rows, int columns) : IWidthKernel

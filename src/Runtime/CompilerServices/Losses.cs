@@ -48,7 +48,11 @@ public static class Losses
     /// <summary>C = −Σ_k y_k log ŷ_k, for probabilities ŷ (a softmax output).</summary>
     /// <param name="output">The probabilities ŷ.</param>
     /// <param name="target">The target distribution y (usually one-hot), same length.</param>
-    public static float CrossEntropy(ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+    public static float CrossEntropy(ReadOnlySpan<float> output, ReadOnlySpan<float> target) => CrossEntropy<PlatformMath>(output, target);
+
+    /// <summary>Cross-entropy with the logarithm of <typeparamref name="TMath"/> (the platform's, or the deterministic networks' own).</summary>
+    internal static float CrossEntropy<TMath>(ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+        where TMath : struct, IScalarMath
     {
         SpanLength.Require(target, output.Length, nameof(target));
         float sum = 0f;
@@ -56,7 +60,7 @@ public static class Losses
         {
             if (target[k] != 0f)
             {
-                sum -= target[k] * SafeLog(output[k]);
+                sum -= target[k] * SafeLog<TMath>(output[k]);
             }
         }
 
@@ -66,7 +70,11 @@ public static class Losses
     /// <summary>C = −Σ_k y_k log softmax(z)_k computed from the logits z with the log-sum-exp trick.</summary>
     /// <param name="logits">The pre-softmax values z.</param>
     /// <param name="target">The target distribution y, same length.</param>
-    public static float CrossEntropyFromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> target)
+    public static float CrossEntropyFromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> target) => CrossEntropyFromLogits<PlatformMath>(logits, target);
+
+    /// <summary>Cross-entropy from logits with the e^x and ln x of <typeparamref name="TMath"/>.</summary>
+    internal static float CrossEntropyFromLogits<TMath>(ReadOnlySpan<float> logits, ReadOnlySpan<float> target)
+        where TMath : struct, IScalarMath
     {
         SpanLength.Require(target, logits.Length, nameof(target));
         float max = float.NegativeInfinity;
@@ -78,10 +86,10 @@ public static class Losses
         float sumExp = 0f;
         foreach (float z in logits)
         {
-            sumExp += MathF.Exp(z - max);
+            sumExp += default(TMath).Exp(z - max);
         }
 
-        float logSumExp = max + MathF.Log(sumExp);
+        float logSumExp = max + default(TMath).Log(sumExp);
         float sum = 0f;
         for (int k = 0; k < logits.Length; k++)
         {
@@ -98,13 +106,17 @@ public static class Losses
     /// <summary>C = −Σ_k [y_k log ŷ_k + (1 − y_k) log(1 − ŷ_k)], for probabilities ŷ (a sigmoid output).</summary>
     /// <param name="output">The probabilities ŷ.</param>
     /// <param name="target">The targets y in [0, 1], same length.</param>
-    public static float BinaryCrossEntropy(ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+    public static float BinaryCrossEntropy(ReadOnlySpan<float> output, ReadOnlySpan<float> target) => BinaryCrossEntropy<PlatformMath>(output, target);
+
+    /// <summary>Binary cross-entropy with the logarithm of <typeparamref name="TMath"/>.</summary>
+    internal static float BinaryCrossEntropy<TMath>(ReadOnlySpan<float> output, ReadOnlySpan<float> target)
+        where TMath : struct, IScalarMath
     {
         SpanLength.Require(target, output.Length, nameof(target));
         float sum = 0f;
         for (int k = 0; k < output.Length; k++)
         {
-            sum -= target[k] * SafeLog(output[k]) + (1f - target[k]) * SafeLog(1f - output[k]);
+            sum -= target[k] * SafeLog<TMath>(output[k]) + (1f - target[k]) * SafeLog<TMath>(1f - output[k]);
         }
 
         return sum;
@@ -116,14 +128,18 @@ public static class Losses
     /// </summary>
     /// <param name="logits">The pre-sigmoid values z.</param>
     /// <param name="target">The targets y in [0, 1], same length.</param>
-    public static float BinaryCrossEntropyFromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> target)
+    public static float BinaryCrossEntropyFromLogits(ReadOnlySpan<float> logits, ReadOnlySpan<float> target) => BinaryCrossEntropyFromLogits<PlatformMath>(logits, target);
+
+    /// <summary>Binary cross-entropy from logits with the e^x and ln x of <typeparamref name="TMath"/>.</summary>
+    internal static float BinaryCrossEntropyFromLogits<TMath>(ReadOnlySpan<float> logits, ReadOnlySpan<float> target)
+        where TMath : struct, IScalarMath
     {
         SpanLength.Require(target, logits.Length, nameof(target));
         float sum = 0f;
         for (int k = 0; k < logits.Length; k++)
         {
             float z = logits[k];
-            sum += MathF.Max(z, 0f) - z * target[k] + MathF.Log(1f + MathF.Exp(-MathF.Abs(z)));
+            sum += MathF.Max(z, 0f) - z * target[k] + default(TMath).Log(1f + default(TMath).Exp(-MathF.Abs(z)));
         }
 
         return sum;
@@ -161,5 +177,6 @@ public static class Losses
         return sum;
     }
 
-    private static float SafeLog(float p) => p > 0f ? MathF.Max(MathF.Log(p), MinLog) : MinLog;
+    private static float SafeLog<TMath>(float p)
+        where TMath : struct, IScalarMath => p > 0f ? MathF.Max(default(TMath).Log(p), MinLog) : MinLog;
 }

@@ -18,9 +18,14 @@ public static class OutputError
     /// <param name="delta">Receives δ[L]·scale.</param>
     /// <param name="scale">1/N for a batch of N.</param>
     /// <returns>The sample's loss C (not scaled).</returns>
-    public static float SoftmaxCrossEntropy(ReadOnlySpan<float> logits, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+    public static float SoftmaxCrossEntropy(ReadOnlySpan<float> logits, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale) =>
+        SoftmaxCrossEntropy<PlatformMath>(logits, output, target, delta, scale);
+
+    /// <summary>Softmax with cross-entropy, C computed with the e^x and ln x of <typeparamref name="TMath"/>.</summary>
+    internal static float SoftmaxCrossEntropy<TMath>(ReadOnlySpan<float> logits, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+        where TMath : struct, IScalarMath
     {
-        float loss = Losses.CrossEntropyFromLogits(logits, target);
+        float loss = Losses.CrossEntropyFromLogits<TMath>(logits, target);
         float targetSum = 0f;
         foreach (float y in target)
         {
@@ -42,14 +47,19 @@ public static class OutputError
     /// <param name="delta">Receives δ[L]·scale.</param>
     /// <param name="scale">1/N for a batch of N.</param>
     /// <returns>The sample's loss C (not scaled).</returns>
-    public static float SigmoidBinaryCrossEntropy(ReadOnlySpan<float> logits, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+    public static float SigmoidBinaryCrossEntropy(ReadOnlySpan<float> logits, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale) =>
+        SigmoidBinaryCrossEntropy<PlatformMath>(logits, output, target, delta, scale);
+
+    /// <summary>Sigmoid with binary cross-entropy, C computed with the e^x and ln x of <typeparamref name="TMath"/>.</summary>
+    internal static float SigmoidBinaryCrossEntropy<TMath>(ReadOnlySpan<float> logits, ReadOnlySpan<float> output, ReadOnlySpan<float> target, Span<float> delta, float scale)
+        where TMath : struct, IScalarMath
     {
         for (int k = 0; k < delta.Length; k++)
         {
             delta[k] = (output[k] - target[k]) * scale;
         }
 
-        return Losses.BinaryCrossEntropyFromLogits(logits, target);
+        return Losses.BinaryCrossEntropyFromLogits<TMath>(logits, target);
     }
 
     /// <summary>Mean squared error before g': δ = (ŷ − y)·scale (the caller multiplies by g'(z[L])).</summary>

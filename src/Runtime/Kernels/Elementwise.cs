@@ -26,6 +26,33 @@ internal static unsafe class Elementwise
         }
     }
 
+    /// <summary>
+    /// y = f(x) as deterministic networks compute it: the operator's one form over <see cref="ISimd{TVector}"/>, fused
+    /// multiply-adds, the same bits for every element at every width (<see cref="SimdWidth.DispatchFused{TKernel}"/>).
+    /// </summary>
+    public static void ApplyFused<TOperator>(TOperator f, ReadOnlySpan<float> x, Span<float> y)
+        where TOperator : struct, IUnaryOperator
+    {
+        Debug.Assert(x.Length == y.Length);
+        fixed (float* xs = &MemoryMarshal.GetReference(x), ys = &MemoryMarshal.GetReference(y))
+        {
+            var pass = new UnaryPass<TOperator>(f, xs, ys, x.Length);
+            SimdWidth.DispatchFused(ref pass);
+        }
+    }
+
+    /// <summary>δ ← δ ⊙ g'(v) as deterministic networks compute it (see <see cref="ApplyFused{TOperator}"/>).</summary>
+    public static void MultiplyInPlaceFused<TOperator>(TOperator g, Span<float> delta, ReadOnlySpan<float> value)
+        where TOperator : struct, IDerivativeOperator
+    {
+        Debug.Assert(value.Length == delta.Length);
+        fixed (float* deltas = &MemoryMarshal.GetReference(delta), values = &MemoryMarshal.GetReference(value))
+        {
+            var pass = new DerivativePass<TOperator>(g, deltas, values, delta.Length);
+            SimdWidth.DispatchFused(ref pass);
+        }
+    }
+
     /// <summary>δ ← δ ⊙ g'(v) element by element. The public kernels check the lengths.</summary>
     public static void MultiplyInPlace<TOperator>(TOperator g, Span<float> delta, ReadOnlySpan<float> value)
         where TOperator : struct, IDerivativeOperator
@@ -46,6 +73,13 @@ internal static unsafe class Elementwise
         where TPass : struct, IElementwisePass
     {
         nint i = Loop<TVector, TSimd, TPass>(pass, 0);
+        if (TSimd.Deterministic)
+        {
+            // A deterministic network's tail is the same form one float at a time: narrower vectors would be per-width forms.
+            Loop<float, Fused<float, SimdScalar>, TPass>(pass, i);
+            return;
+        }
+
         if (TSimd.Count > Simd256.Count)
         {
             i = Loop<Vector256<float>, Simd256, TPass>(pass, i);

@@ -11,6 +11,15 @@ internal partial interface IUnaryOperator
     Vector256<float> Invoke(Vector256<float> x);
 
     Vector512<float> Invoke(Vector512<float> x);
+
+    /// <summary>
+    /// f(x) written once over <typeparamref name="TSimd"/>, so that every width and the scalar form run the same
+    /// operations: what deterministic networks compute (<see cref="Fused{TVector, TSimd}"/> routes
+    /// <see cref="ISimd{TVector}.Apply{TOperator}(TOperator, TVector)"/> here).
+    /// </summary>
+    TVector Evaluate<TSimd, TVector>(TVector x)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct;
 }
 
 /// <summary>The vector forms of <see cref="IDerivativeOperator"/>, where System.Runtime.Intrinsics exists.</summary>
@@ -21,6 +30,11 @@ internal partial interface IDerivativeOperator
     Vector256<float> Invoke(Vector256<float> delta, Vector256<float> value);
 
     Vector512<float> Invoke(Vector512<float> delta, Vector512<float> value);
+
+    /// <summary>δ ⊙ g'(v) written once over <typeparamref name="TSimd"/> (see <see cref="IUnaryOperator.Evaluate{TSimd, TVector}(TVector)"/>).</summary>
+    TVector Evaluate<TSimd, TVector>(TVector delta, TVector value)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct;
 }
 
 /// <summary>The vector forms of <see cref="ExpOperator"/>, where System.Runtime.Intrinsics exists.</summary>
@@ -34,4 +48,9 @@ internal readonly partial struct ExpOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Invoke(Vector512<float> x) => ActivationFunctions.Exp<Simd512, Vector512<float>>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector x)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => ActivationFunctions.Exp<TSimd, TVector>(x);
 }

@@ -32,10 +32,18 @@ internal static class Gemm
             SingleColumn<TVector, TSimd>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, column, inner, accumulate);
         }
 
-        // Column tails narrower than a vector run the same tile one float wide.
+        // Column tails narrower than a vector run the same tile one float wide (with a deterministic network's rules if
+        // those are the vectors' rules: every column then sums in order with fused multiply-adds, whatever the width).
         for (; column < columns; column++)
         {
-            SingleColumn<float, SimdScalar>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, column, inner, accumulate);
+            if (TSimd.Deterministic)
+            {
+                SingleColumn<float, Fused<float, SimdScalar>>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, column, inner, accumulate);
+            }
+            else
+            {
+                SingleColumn<float, SimdScalar>(ref a, aRowStride, aColumnStride, ref b, bRowStride, ref c, cRowStride, rows, column, inner, accumulate);
+            }
         }
     }
 

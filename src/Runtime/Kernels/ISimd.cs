@@ -15,6 +15,12 @@ internal interface ISimd<TVector>
 {
     static abstract int Count { get; }
 
+    /// <summary>
+    /// Whether this is the ISimd of deterministic networks (<see cref="Fused{TVector, TSimd}"/>): kernels then compute
+    /// what their vectors leave one float at a time in the same form, rather than in narrower per-width forms.
+    /// </summary>
+    static abstract bool Deterministic { get; }
+
     static abstract TVector Zero { get; }
 
     static abstract TVector Load(ref float source);
@@ -25,6 +31,12 @@ internal interface ISimd<TVector>
 
     /// <summary>left · right + addend, fused where the hardware has FMA.</summary>
     static abstract TVector MultiplyAdd(TVector left, TVector right, TVector addend);
+
+    /// <summary>
+    /// left · right + addend with one rounding, always: the hardware instruction where there is one, otherwise an exact
+    /// software fallback (slow). The rounding rule of deterministic networks (<see cref="Fused{TVector, TSimd}"/>).
+    /// </summary>
+    static abstract TVector FusedMultiplyAdd(TVector left, TVector right, TVector addend);
 
     static abstract TVector Add(TVector left, TVector right);
 
@@ -82,6 +94,8 @@ internal readonly struct Simd512 : ISimd<Vector512<float>>
 {
     public static int Count => Vector512<float>.Count;
 
+    public static bool Deterministic => false;
+
     public static Vector512<float> Zero => Vector512<float>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -96,6 +110,10 @@ internal readonly struct Simd512 : ISimd<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> MultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>
         VectorMath.MultiplyAdd(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> FusedMultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>
+        Vector512.FusedMultiplyAdd(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Add(Vector512<float> left, Vector512<float> right) => left + right;
@@ -157,6 +175,8 @@ internal readonly struct Simd256 : ISimd<Vector256<float>>
 {
     public static int Count => Vector256<float>.Count;
 
+    public static bool Deterministic => false;
+
     public static Vector256<float> Zero => Vector256<float>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -171,6 +191,10 @@ internal readonly struct Simd256 : ISimd<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
         VectorMath.MultiplyAdd(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> FusedMultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>
+        Vector256.FusedMultiplyAdd(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Add(Vector256<float> left, Vector256<float> right) => left + right;
@@ -253,6 +277,8 @@ internal readonly struct Simd128 : ISimd<Vector128<float>>
 {
     public static int Count => Vector128<float>.Count;
 
+    public static bool Deterministic => false;
+
     public static Vector128<float> Zero => Vector128<float>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -267,6 +293,10 @@ internal readonly struct Simd128 : ISimd<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
         VectorMath.MultiplyAdd(left, right, addend);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> FusedMultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
+        Vector128.FusedMultiplyAdd(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Add(Vector128<float> left, Vector128<float> right) => left + right;
@@ -360,6 +390,8 @@ internal readonly struct SimdScalar : ISimd<float>
 {
     public static int Count => 1;
 
+    public static bool Deterministic => false;
+
     public static float Zero => 0f;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -373,6 +405,9 @@ internal readonly struct SimdScalar : ISimd<float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MultiplyAdd(float left, float right, float addend) => (left * right) + addend;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float FusedMultiplyAdd(float left, float right, float addend) => MathF.FusedMultiplyAdd(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Add(float left, float right) => left + right;

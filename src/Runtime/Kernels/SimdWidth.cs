@@ -63,4 +63,27 @@ internal static class SimdWidth
             kernel.Run<float, SimdScalar>();
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="kernel"/> at <see cref="Bits"/> under the rules of deterministic networks
+    /// (<see cref="Fused{TVector, TSimd}"/>): the same width, every lane computing the same bits at any width.
+    /// </summary>
+    /// <param name="kernel">The kernel and its arguments.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DispatchFused<TKernel>(ref TKernel kernel)
+        where TKernel : struct, IWidthKernel
+    {
+        var fused = new FusedKernel<TKernel>(kernel);
+        Dispatch(ref fused);
+    }
+
+    /// <summary>A kernel run with <see cref="Fused{TVector, TSimd}"/> lanes of the chosen width.</summary>
+    private readonly struct FusedKernel<TKernel>(TKernel kernel) : IWidthKernel
+        where TKernel : struct, IWidthKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, TSimd>()
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> => kernel.Run<TVector, Fused<TVector, TSimd>>();
+    }
 }

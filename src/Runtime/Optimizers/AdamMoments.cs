@@ -47,9 +47,9 @@ internal sealed class AdamMoments
         OptimizerState.AverageOfSquares(v, gradient, beta2, denominator);
 
         // The bias corrections in double, as Python computes them (beta ** step), rounded to float where torch hands
-        // them to a float kernel.
-        double correction1 = 1d - Math.Pow(beta1, StepCount);
-        double correction2 = 1d - Math.Pow(beta2, StepCount);
+        // them to a float kernel. The power by squaring, not Math.Pow, so that every platform rounds it alike.
+        double correction1 = 1d - OptimizerState.IntegerPower(beta1, StepCount);
+        double correction2 = 1d - OptimizerState.IntegerPower(beta2, StepCount);
         TensorPrimitives.Sqrt(v, denominator);
         TensorPrimitives.Divide(denominator, (float)Math.Sqrt(correction2), denominator);
         TensorPrimitives.Add(denominator, epsilon, denominator);

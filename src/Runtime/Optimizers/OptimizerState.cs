@@ -8,6 +8,26 @@ namespace StaticNet;
 internal static class OptimizerState
 {
     /// <summary>
+    /// value^exponent by repeated squaring: IEEE multiplies only, so every platform gives the same bits (Math.Pow is
+    /// the C library's and may differ in the last bit), within about 2·log2(exponent) roundings of the exact power.
+    /// </summary>
+    internal static double IntegerPower(double value, int exponent)
+    {
+        double result = 1d;
+        for (; exponent > 0; exponent >>= 1)
+        {
+            if ((exponent & 1) != 0)
+            {
+                result *= value;
+            }
+
+            value *= value;
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Checks that <paramref name="gradient"/> matches <paramref name="parameters"/> and returns <paramref name="buffer"/>,
     /// allocating it on first use. A later call with another parameter count is an error: state for one network
     /// must not silently carry over to another.

@@ -107,7 +107,7 @@ public abstract class LearningRateSchedule
             throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "gamma must be in (0, 1].");
         }
 
-        return new FunctionSchedule(epoch => initial * MathF.Pow(gamma, (epoch - 1) / stepSize));
+        return new FunctionSchedule(epoch => initial * (float)OptimizerState.IntegerPower(gamma, (epoch - 1) / stepSize));
     }
 
     /// <summary>Cosine annealing from <paramref name="initial"/> at epoch 1 to <paramref name="minimum"/> at <paramref name="epochs"/>.</summary>

@@ -23,4 +23,14 @@ internal readonly partial struct ELUOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> z) => SmoothFunctions.EluDerivative<Simd512, Vector512<float>>(delta, z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => SmoothFunctions.Elu<TSimd, TVector>(z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector delta, TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => SmoothFunctions.EluDerivative<TSimd, TVector>(delta, z);
 }

@@ -23,4 +23,14 @@ internal readonly partial struct GELUOperator
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> z) => SmoothFunctions.GeluDerivative<Simd512, Vector512<float>>(delta, z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => SmoothFunctions.Gelu<TSimd, TVector>(z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector delta, TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => SmoothFunctions.GeluDerivative<TSimd, TVector>(delta, z);
 }

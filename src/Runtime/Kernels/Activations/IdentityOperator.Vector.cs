@@ -16,4 +16,14 @@ internal readonly partial struct IdentityOperator
     public Vector256<float> Invoke(Vector256<float> delta, Vector256<float> z) => delta;
 
     public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> z) => delta;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => z;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector delta, TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => delta;
 }

@@ -22,4 +22,14 @@ internal readonly partial struct LeakyReLUOperator
 
     public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> z) =>
         delta * Vector512.ConditionalSelect(Vector512.GreaterThan(z, Vector512<float>.Zero), Vector512<float>.One, Vector512.Create(slope));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => TSimd.SelectWhereGreater(z, TSimd.Zero, z, TSimd.Multiply(z, TSimd.Broadcast(slope)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector delta, TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => TSimd.Multiply(delta, TSimd.SelectWhereGreater(z, TSimd.Zero, TSimd.Broadcast(1f), TSimd.Broadcast(slope)));
 }

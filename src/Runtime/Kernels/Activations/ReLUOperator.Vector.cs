@@ -16,4 +16,14 @@ internal readonly partial struct ReLUOperator
     public Vector256<float> Invoke(Vector256<float> delta, Vector256<float> z) => new LeakyReLUOperator(0f).Invoke(delta, z);
 
     public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> z) => new LeakyReLUOperator(0f).Invoke(delta, z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => TSimd.Add(TSimd.SelectWhereGreater(TSimd.Zero, z, TSimd.Zero, z), TSimd.Zero);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector delta, TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => new LeakyReLUOperator(0f).Evaluate<TSimd, TVector>(delta, z);
 }

@@ -20,4 +20,14 @@ internal readonly partial struct SigmoidOperator
     public Vector256<float> Invoke(Vector256<float> delta, Vector256<float> a) => delta * (a - (a * a));
 
     public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> a) => delta * (a - (a * a));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => ActivationFunctions.Sigmoid<TSimd, TVector>(z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector delta, TVector a)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => TSimd.Multiply(delta, TSimd.Subtract(a, TSimd.Multiply(a, a)));
 }

@@ -20,4 +20,14 @@ internal readonly partial struct TanhOperator
     public Vector256<float> Invoke(Vector256<float> delta, Vector256<float> a) => delta * (Vector256<float>.One - (a * a));
 
     public Vector512<float> Invoke(Vector512<float> delta, Vector512<float> a) => delta * (Vector512<float>.One - (a * a));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector z)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => ActivationFunctions.Tanh<TSimd, TVector>(z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TVector Evaluate<TSimd, TVector>(TVector delta, TVector a)
+        where TSimd : struct, ISimd<TVector>
+        where TVector : struct => TSimd.Multiply(delta, TSimd.Subtract(TSimd.Broadcast(1f), TSimd.Multiply(a, a)));
 }
