@@ -52,13 +52,13 @@ public sealed class CompilationCapabilitiesTests
     }
 
     [Fact]
-    public void Netstandard21Compilation_CannotSeeVector256_SoItsCapabilitiesSayNoIntrinsics()
+    public void Netstandard21Compilation_CannotSeeVector256_SoItsCapabilitiesSayNoIntrinsicsAndNoDeterministicRuntime()
     {
         GeneratorRun run = GenerateIntoNetstandard21(SourceNamed(nameof(Sources.Defaults)));
 
         CompilationCapabilities capabilities = Assert.IsType<CompilationCapabilities>(
             Assert.Single(run.TrackedOutputs(NetworkGenerator.TrackingNames.Capabilities)).Value);
-        Assert.Equal(new CompilationCapabilities(VectorIntrinsics: false, LanguageVersion: (int)LanguageVersion.CSharp9), capabilities);
+        Assert.Equal(new CompilationCapabilities(VectorIntrinsics: false, LanguageVersion: (int)LanguageVersion.CSharp9, DeterministicRuntime: false), capabilities);
         Assert.Equal(
             new CompilationCapabilities(VectorIntrinsics: true, LanguageVersion: (int)LanguageVersion.CSharp9),
             Assert.Single(GeneratorHarness.Run(CSharp9, SourceNamed(nameof(Sources.Defaults))).TrackedOutputs(NetworkGenerator.TrackingNames.Capabilities)).Value);

@@ -293,7 +293,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span is not a whole number of rows, or the two disagree on N.</exception>
         public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, BatchWorkspace workspace)
         {
-            global::System.ArgumentNullException.ThrowIfNull(workspace);
+            if (workspace is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(workspace));
+            }
             int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
             global::StaticNet.CompilerServices.SpanLength.Require(outputs, count * OutputSize, nameof(outputs));
             global::System.ReadOnlySpan<float> p = Parameters;
@@ -337,7 +340,10 @@ namespace Demo
         /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
         public float BackwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::System.Span<float> gradient, BatchWorkspace workspace)
         {
-            global::System.ArgumentNullException.ThrowIfNull(workspace);
+            if (workspace is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(workspace));
+            }
             int count = global::StaticNet.CompilerServices.SpanLength.RequireRows(inputs, InputSize, nameof(inputs));
             global::StaticNet.CompilerServices.SpanLength.Require(targets, count * OutputSize, nameof(targets));
             global::StaticNet.CompilerServices.SpanLength.Require(gradient, ParameterCount, nameof(gradient));
