@@ -30,11 +30,12 @@ internal static class GemmTransposed
         int i = 0;
         if (TSimd.Count == 16)
         {
-            // Zen 5 runs two full 512-bit FMAs a cycle with four cycles' latency: 8 sums in flight are the minimum,
-            // and the 16 of a 4 × 4 tile left the pipes waiting on its 8 loads and the reductions (68 % of the peak
-            // on 64 × 784 × 128, against 81 % with 8 × 3; 4 × 6, also 24 sums but 10 loads, reached 74 %). Eight rows
-            // of A (X: 25 KB of samples) stay in L1 while three rows of B stream from L2. Longer rows do not fit: eight
-            // rows of 1,568 floats (49 KB) ran 10 % slower than 4 × 4 tiles, so those keep the 4-row tiles.
+            // Zen 5 runs two full 512-bit FMAs a cycle with four cycles' latency: 8 sums in flight are the minimum.
+            // 8 × 3 tiles (24 sums) load 11 vectors per 24 FMAs where 4 × 4 loads 8 per 16, and only 3 of them from
+            // B, the rows that stream from L2. On 64 × 784 × 128 with 64-byte-aligned rows of B (the parameters are)
+            // they are 1-2 % faster than 4 × 4; where B's rows straddle cache lines, 12-15 % (4 × 6, also 24 sums but
+            // 6 loads of B, gained half that). Eight rows of A (X: 25 KB of samples) stay in L1. Longer rows do not
+            // fit: eight rows of 1,568 floats (49 KB) ran 10 % slower than 4 × 4 tiles, so those keep the 4-row tiles.
             int eightRowEnd = inner <= EightRowInnerLimit ? rows : 0;
             for (; i + 8 <= eightRowEnd; i += 8)
             {
