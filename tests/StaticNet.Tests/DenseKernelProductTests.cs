@@ -12,12 +12,12 @@ namespace StaticNet.Tests;
 /// </summary>
 public class DenseKernelProductTests
 {
-    // (rows, columns, inner) of the product C = A·B in every test: rows reach the 4- and 6-row tiles and their tails;
-    // columns reach the 2-, 3- and 4-unit tiles of Z = X·Wᵀ and the 1- and 2-vector tiles of Gemm at every width (up
+    // (rows, columns, inner) of the product C = A·B in every test: rows reach the 4-, 6- and 8-row tiles and their tails
+    // (17: two 8-row tiles of Z = X·Wᵀ and a single row); columns reach the 2-, 3- and 4-unit tiles of Z = X·Wᵀ and the 1- and 2-vector tiles of Gemm at every width (up
     // to 2 × 16 + 16 floats); inner sizes straddle the vector widths.
     public static IEnumerable<object[]> Shapes()
     {
-        int[] rowCounts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13];
+        int[] rowCounts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 17];
         int[] columnCounts = [1, 2, 3, 4, 5, 7, 8, 9, 13, 16, 17, 33, 48];
         int[] inner = [1, 3, 4, 5, 8, 15, 16, 17, 33, 64, 100];
         foreach (int rows in rowCounts)
