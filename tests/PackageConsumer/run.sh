@@ -36,10 +36,13 @@ for entry in lib/net10.0/StaticNet.dll lib/net10.0/StaticNet.xml lib/net8.0/Stat
 done
 check "the generator is not a lib/ reference" sh -c "! unzip -l '$nupkg' | grep -q 'lib/.*Generator'"
 onnx_nupkg="$work/feed/StaticNet.Onnx.$version.nupkg"
+# The listings are read into variables first: with pipefail, `unzip … | grep -q` fails whenever grep stops reading
+# before unzip has written everything (SIGPIPE), which depends on timing.
 onnx_contents() {
-    for tfm in net10.0 net8.0 netstandard2.1; do unzip -l "$onnx_nupkg" | grep -q " lib/$tfm/StaticNet.Onnx.dll\$" || return 1; done
-    unzip -p "$onnx_nupkg" StaticNet.Onnx.nuspec | grep -q "id=\"StaticNet\" version=\"$version\"" &&
-        unzip -p "$onnx_nupkg" StaticNet.Onnx.nuspec | grep -q 'id="Google.Protobuf"'
+    local listing nuspec
+    listing=$(unzip -l "$onnx_nupkg") && nuspec=$(unzip -p "$onnx_nupkg" StaticNet.Onnx.nuspec) || return 1
+    for tfm in net10.0 net8.0 netstandard2.1; do grep -q " lib/$tfm/StaticNet.Onnx.dll\$" <<< "$listing" || return 1; done
+    grep -q "id=\"StaticNet\" version=\"$version\"" <<< "$nuspec" && grep -q 'id="Google.Protobuf"' <<< "$nuspec"
 }
 check "StaticNet.Onnx contains lib/net10.0, lib/net8.0 and lib/netstandard2.1 and depends on StaticNet $version and Google.Protobuf" onnx_contents
 # Each target's dependencies, as "tfm: id id …" lines: the .NET builds need only System.Numerics.Tensors; the
