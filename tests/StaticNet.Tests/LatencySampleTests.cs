@@ -41,11 +41,21 @@ public class LatencySampleTests
         var noise = new DeterministicRandom(1);
         new Controller(network, new LatencyRecorder(0)).Run(ref plant, ref noise, 2_000, 0.01f);
 
+        // Three identical rounds from the same state, keeping the smallest allocation: on a loaded machine tiered
+        // compilation may replace a method in the middle of the loop, and its bookkeeping can allocate on this thread
+        // once, while an allocation of the loop itself shows in every round.
         const int Ticks = 30_000;
-        var controller = new Controller(network, new LatencyRecorder(Ticks));
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        controller.Run(ref plant, ref noise, Ticks, 0.01f);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Controller controller = null!;
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            CartPole roundPlant = plant;
+            DeterministicRandom roundNoise = noise;
+            controller = new Controller(network, new LatencyRecorder(Ticks));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            controller.Run(ref roundPlant, ref roundNoise, Ticks, 0.01f);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         // 30,000 ticks are five simulated minutes with 60 pushes; the pole never passes 12°.
         Assert.Equal(0, allocated);
