@@ -60,10 +60,8 @@ public static class ActivationKernels
     /// <param name="width">The length of a row.</param>
     public static void SoftmaxRows(Span<float> values, int width)
     {
-        for (int start = 0; start < values.Length; start += width)
-        {
-            NetworkMath.SoftmaxInPlace(values.Slice(start, width));
-        }
+        SpanLength.RequireRows(values, width, nameof(values));
+        Kernels.SoftmaxRows.Run(values, width);
     }
 
     /// <summary>δ = δ ⊙ a(1 − a), the sigmoid derivative read from the activations.</summary>

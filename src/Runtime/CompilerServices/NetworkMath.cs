@@ -80,13 +80,7 @@ public static class NetworkMath
 
     /// <summary>Replaces <paramref name="values"/> by its softmax, subtracting the maximum first so no exponent overflows.</summary>
     /// <param name="values">The pre-activations z on entry, the probabilities on return.</param>
-    public static void SoftmaxInPlace(Span<float> values)
-    {
-        float max = TensorPrimitives.Max(values);
-        TensorPrimitives.Subtract(values, max, values);
-        TensorPrimitives.Exp(values, values);
-        TensorPrimitives.Multiply(values, 1f / TensorPrimitives.Sum(values), values);
-    }
+    public static void SoftmaxInPlace(Span<float> values) => SoftmaxRows.Run(values, values.Length);
 
     /// <summary>
     /// δ = Jᵀ·g for a softmax layer with outputs <paramref name="softmax"/>: δ_j = a_j (g_j − Σ_k g_k a_k).

@@ -1,0 +1,194 @@
+using System;
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace StaticNet.Kernels;
+
+/// <summary>
+/// The softmax of every row of a batch whose rows fit in two vectors of the width <see cref="SimdWidth"/> chooses
+/// (up to 32 classes with AVX-512, 16 with AVX2): each row is loaded whole, its lanes past the row masked, and max,
+/// e^(z − max), the sum and the scaling all stay in registers. A classifier's output layer is this narrow, and a
+/// library call per step of each row (max, subtract, exp, sum, scale over ten floats) costs several times the
+/// arithmetic.
+/// </summary>
+/// <remarks>
+/// A row is read as whole vectors that may reach into the rows after it, and its result is written as whole vectors
+/// into a staging buffer on the stack, each row's over the lanes past the one before; each chunk of rows is then
+/// copied back at once. Writing the results in place would make every row's load wait on the previous row's store
+/// of the same cache bytes, and the rows could no longer overlap in the core. The last rows, whose vectors would pass
+/// the end of the batch, are read from a copy padded with zeros. e^x is the kernels' own
+/// (<see cref="ActivationFunctions.Exp{TSimd, TVector}"/>). A row holding NaN becomes NaN throughout, as the
+/// one-sample softmax does.
+/// </remarks>
+internal static unsafe class SoftmaxRows
+{
+    /// <summary>Replaces each row of <paramref name="values"/> (rows of <paramref name="width"/>) by its softmax.</summary>
+    public static void Run(Span<float> values, int width)
+    {
+        Debug.Assert(width > 0 && values.Length % width == 0);
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        if (width > 2 * (SimdWidth.Bits / 32))
+        {
+            // Rows wider than two vectors: the library's whole-span operations, whose own loops are long enough.
+            for (int start = 0; start < values.Length; start += width)
+            {
+                Span<float> row = values.Slice(start, width);
+                float max = TensorPrimitives.Max(row);
+                TensorPrimitives.Subtract(row, max, row);
+                TensorPrimitives.Exp(row, row);
+                TensorPrimitives.Multiply(row, 1f / TensorPrimitives.Sum(row), row);
+            }
+
+            return;
+        }
+
+        fixed (float* start = &MemoryMarshal.GetReference(values))
+        {
+            var pass = new RowsPass(start, values.Length, width);
+            SimdWidth.Dispatch(ref pass);
+        }
+    }
+
+    /// <summary>Lane numbers 0, 1, 2, …, compared with the row width to mask the lanes past a row.</summary>
+    private static ReadOnlySpan<float> LaneIndices =>
+    [
+        0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f, 11f, 12f, 13f, 14f, 15f,
+        16f, 17f, 18f, 19f, 20f, 21f, 22f, 23f, 24f, 25f, 26f, 27f, 28f, 29f, 30f, 31f,
+    ];
+
+    private readonly struct RowsPass(float* values, int length, int width) : IWidthKernel
+    {
+        /// <summary>Rows computed before their results are copied back: enough for the core to overlap several.</summary>
+        private const int ChunkRows = 16;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Run<TVector, TSimd>()
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector>
+        {
+            int count = TSimd.Count;
+            ref float indices = ref MemoryMarshal.GetReference(LaneIndices);
+            TVector inRow0 = TSimd.Load(ref indices), inRow1 = TSimd.Load(ref Unsafe.Add(ref indices, count));
+            TVector limit = TSimd.Broadcast(width);
+            bool twoVectors = width > count;
+            int reach = twoVectors ? 2 * count : count;
+
+            // The rows whose whole vectors stay inside the batch, and a zero-padded copy of the rest.
+            int rows = length / width;
+            int insideRows = length >= reach ? ((length - reach) / width) + 1 : 0;
+            Span<float> tail = stackalloc float[3 * 32];
+            tail.Clear();
+            new ReadOnlySpan<float>(values + (insideRows * width), length - (insideRows * width)).CopyTo(tail);
+
+            Span<float> staging = stackalloc float[(ChunkRows * 32) + 32];
+            ref float results = ref MemoryMarshal.GetReference(staging);
+            for (int chunkStart = 0; chunkStart < rows; chunkStart += ChunkRows)
+            {
+                int chunkRows = Math.Min(ChunkRows, rows - chunkStart);
+                for (int r = 0; r < chunkRows; r++)
+                {
+                    int row = chunkStart + r;
+                    ref float source = ref row < insideRows ? ref values[row * width] : ref tail[(row - insideRows) * width];
+                    Row<TVector, TSimd>(ref source, ref Unsafe.Add(ref results, r * width), twoVectors, limit, inRow0, inRow1);
+                }
+
+                staging.Slice(0, chunkRows * width).CopyTo(new Span<float>(values + (chunkStart * width), chunkRows * width));
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row<TVector, TSimd>(ref float source, ref float result, bool twoVectors, TVector limit, TVector inRow0, TVector inRow1)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        int count = TSimd.Count;
+        TVector minusInfinity = TSimd.Broadcast(float.NegativeInfinity);
+
+        // The lanes past the row are −∞: they do not change the maximum, and e^x makes them 0.
+        TVector z0 = TSimd.SelectWhereGreater(limit, inRow0, TSimd.Load(ref source), minusInfinity);
+        TVector z1 = twoVectors ? TSimd.SelectWhereGreater(limit, inRow1, TSimd.Load(ref Unsafe.Add(ref source, count)), minusInfinity) : minusInfinity;
+        TVector shift = TSimd.Broadcast(LaneMax(z0, z1));
+
+        // Every lane NaN when the row holds one (e^x alone would clamp a NaN to a number).
+        TVector nanMask = HasNaN(z0, z1) ? TSimd.Broadcast(float.NaN) : TSimd.Zero;
+        TVector e0 = TSimd.Add(Exponential<TVector, TSimd>(TSimd.Subtract(z0, shift)), nanMask);
+        TVector e1 = twoVectors ? TSimd.Add(Exponential<TVector, TSimd>(TSimd.Subtract(z1, shift)), nanMask) : TSimd.Zero;
+        TVector inverse = TSimd.Broadcast(1f / TSimd.Sum(TSimd.Add(e0, e1)));
+        TSimd.Store(TSimd.Multiply(e0, inverse), ref result);
+        if (twoVectors)
+        {
+            TSimd.Store(TSimd.Multiply(e1, inverse), ref Unsafe.Add(ref result, count));
+        }
+    }
+
+    // e^x, and exactly 0 where e^x is below float's normal range (the kernels' e^x stops at the smallest normal
+    // float there), as an improbable class's probability should be. The lanes past the row are −∞ here, so they are 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector Exponential<TVector, TSimd>(TVector x)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector> =>
+        TSimd.SelectWhereGreater(x, TSimd.Broadcast(FunctionConstants.ExpLowerBound), ActivationFunctions.Exp<TSimd, TVector>(x), TSimd.Zero);
+
+    // The maximum over the lanes, halving the vector each step with the hardware's own maximum (one instruction;
+    // NaN is caught by HasNaN instead, which costs less than NaN-propagating maxima at every step). ISimd has no
+    // horizontal maximum because no other kernel needs one; the type tests fold to one branch per instantiation.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float LaneMax<TVector>(TVector left, TVector right)
+        where TVector : struct
+    {
+        if (typeof(TVector) == typeof(Vector512<float>))
+        {
+            Vector512<float> both = Vector512.MaxNative(Unsafe.As<TVector, Vector512<float>>(ref left), Unsafe.As<TVector, Vector512<float>>(ref right));
+            return LaneMax(both.GetLower(), both.GetUpper());
+        }
+
+        if (typeof(TVector) == typeof(Vector256<float>))
+        {
+            Vector256<float> both = Vector256.MaxNative(Unsafe.As<TVector, Vector256<float>>(ref left), Unsafe.As<TVector, Vector256<float>>(ref right));
+            return LaneMax(both.GetLower(), both.GetUpper());
+        }
+
+        if (typeof(TVector) == typeof(Vector128<float>))
+        {
+            Vector128<float> both = Vector128.MaxNative(Unsafe.As<TVector, Vector128<float>>(ref left), Unsafe.As<TVector, Vector128<float>>(ref right));
+            both = Vector128.MaxNative(both, Vector128.Shuffle(both, Vector128.Create(2, 3, 0, 1)));
+            return Vector128.MaxNative(both, Vector128.Shuffle(both, Vector128.Create(1, 0, 3, 2))).ToScalar();
+        }
+
+        return MathF.Max(Unsafe.As<TVector, float>(ref left), Unsafe.As<TVector, float>(ref right));
+    }
+
+    // Whether any lane is NaN (the only value not equal to itself).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasNaN<TVector>(TVector left, TVector right)
+        where TVector : struct
+    {
+        if (typeof(TVector) == typeof(Vector512<float>))
+        {
+            Vector512<float> l = Unsafe.As<TVector, Vector512<float>>(ref left), r = Unsafe.As<TVector, Vector512<float>>(ref right);
+            return !Vector512.EqualsAll(l, l) || !Vector512.EqualsAll(r, r);
+        }
+
+        if (typeof(TVector) == typeof(Vector256<float>))
+        {
+            Vector256<float> l = Unsafe.As<TVector, Vector256<float>>(ref left), r = Unsafe.As<TVector, Vector256<float>>(ref right);
+            return !Vector256.EqualsAll(l, l) || !Vector256.EqualsAll(r, r);
+        }
+
+        if (typeof(TVector) == typeof(Vector128<float>))
+        {
+            Vector128<float> l = Unsafe.As<TVector, Vector128<float>>(ref left), r = Unsafe.As<TVector, Vector128<float>>(ref right);
+            return !Vector128.EqualsAll(l, l) || !Vector128.EqualsAll(r, r);
+        }
+
+        return float.IsNaN(Unsafe.As<TVector, float>(ref left)) || float.IsNaN(Unsafe.As<TVector, float>(ref right));
+    }
+}
