@@ -97,9 +97,9 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.HintNameClashes);
         // What the compilation can compile: two plain values, so an edit that changes neither leaves every network cached.
         IncrementalValueProvider<CompilationCapabilities> capabilities = context.CompilationProvider
-            .Select(static (compilation, _) => (Vectors: CapabilityReader.HasVectorIntrinsics(compilation), Deterministic: CapabilityReader.HasDeterministicRuntime(compilation)))
+            .Select(static (compilation, _) => CapabilityReader.HasVectorIntrinsics(compilation))
             .Combine(context.ParseOptionsProvider.Select(static (options, _) => CapabilityReader.LanguageVersion(options)))
-            .Select(static (pair, _) => new CompilationCapabilities(pair.Left.Vectors, pair.Right, pair.Left.Deterministic))
+            .Select(static (pair, _) => new CompilationCapabilities(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Capabilities);
 
         // Below C# 8 no generated file could compile: one SN0026 for the project instead of errors in generated code.
@@ -128,16 +128,6 @@ public sealed class NetworkGenerator : IIncrementalGenerator
 
                 NetworkSpec spec = pair.Left.Left;
                 string hintName = HintNames.Unique(spec.HintName, pair.Left.Right);
-                if (spec.Deterministic && !pair.Right.DeterministicRuntime)
-                {
-                    // The netstandard2.1 runtime has no deterministic kernels: one SN0031 and a stand-in, so that the
-                    // code using the network still binds and the diagnostic says what to change.
-                    output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DeterministicNeedsVectorRuntime, Location.None, spec.Type.FullName));
-                    var shell = new NetworkShellSpec(spec.Type, spec.LayerSizes, spec.UserConstructors, ShellKind.Full, Frozen: spec.WeightsPath is not null);
-                    output.AddSource(hintName, ShellEmitter.Emit(shell, output.CancellationToken));
-                    return;
-                }
-
                 output.AddSource(hintName, NetworkEmitter.Emit(spec, pair.Right, output.CancellationToken));
             });
         }

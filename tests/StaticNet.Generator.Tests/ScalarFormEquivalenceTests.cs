@@ -66,6 +66,27 @@ public sealed class ScalarFormEquivalenceTests
         }
     }
 
+    /// <summary>
+    /// A deterministic network's scalar form (what the netstandard2.1 build compiles) computes the bits of its vector
+    /// form: the same training steps, outputs, loss and gradient, compared bit for bit.
+    /// </summary>
+    [Theory]
+    [InlineData("[Network(4, 5, 3, Deterministic = true)]", "Demo.LockstepNet")]
+    [InlineData("[Network(6, 12, 9, 4, Hidden = Activation.GELU, Output = Activation.Softmax, Loss = Loss.CrossEntropy, Deterministic = true)]", "Demo.LockstepNet")]
+    [InlineData("[Network(8, 12, 3, Hidden = Activation.Tanh, Output = Activation.Identity, Loss = Loss.Huber, Deterministic = true)]", "Demo.LockstepNet")]
+    public void DeterministicScalarForm_GivesTheBitsOfTheVectorForm(string attribute, string network)
+    {
+        string declaration = "using StaticNet;\n\nnamespace Demo\n{\n    " + attribute + "\n    public partial class LockstepNet { }\n}\n";
+        string vector = GeneratorHarness.Run(CompilationCapabilitiesTests.CSharp9, declaration).Source(network + ".g.cs");
+        string scalar = CompilationCapabilitiesTests.GenerateIntoNetstandard21(declaration).Source(network + ".g.cs");
+        Assert.NotEqual(vector, scalar);
+
+        float[] expected = RunProbe(declaration, vector, network);
+        float[] actual = RunProbe(declaration, scalar, network);
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), actual.Select(BitConverter.SingleToInt32Bits));
+    }
+
     /// <summary>Compiles the declaration, the generated file and the probe, loads the assembly in a context of its own and runs the probe.</summary>
     private static float[] RunProbe(string declaration, string generated, string network)
     {

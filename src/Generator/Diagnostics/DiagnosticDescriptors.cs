@@ -177,12 +177,6 @@ internal static class DiagnosticDescriptors
         "This project compiles C# {0}, and StaticNet's generated code needs C# {1} or later; set <LangVersion>{1}</LangVersion> (or later) in the project file",
         "The generated networks are written with nullable annotations and stackalloc expressions, which need C# 8; Unity's C# 9 and every later version compile them. Below C# 8 StaticNet generates nothing, so that this error, not errors inside generated files, says what to change.");
 
-    public static readonly DiagnosticDescriptor DeterministicNeedsVectorRuntime = Error(
-        "SN0031",
-        "Deterministic networks need the net8.0 or later build of StaticNet",
-        "'{0}' sets Deterministic = true, but this project compiles against StaticNet's netstandard2.1 build (Unity, Mono), which has no deterministic kernels; remove Deterministic = true, or target net8.0 or later",
-        "A deterministic network gives the same bits at every vector width by fusing every multiply-add and summing in one fixed order, which the net8.0 and net10.0 builds of the runtime implement with System.Runtime.Intrinsics. The netstandard2.1 build (Unity's API level) has no such kernels yet. Until Deterministic = true is removed or the project targets net8.0 or later, StaticNet generates a stand-in whose members throw.");
-
     public static readonly DiagnosticDescriptor DropoutRateOutOfRange = Error(
         "SN0027",
         "Dropout rate must be in [0, 1)",

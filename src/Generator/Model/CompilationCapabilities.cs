@@ -8,11 +8,7 @@ namespace StaticNet.Generator.Model;
 /// </summary>
 /// <param name="VectorIntrinsics">Whether generated code may use System.Runtime.Intrinsics; without them it is scalar code and runtime kernel calls.</param>
 /// <param name="LanguageVersion">The effective C# version as Roslyn numbers it (900 for C# 9, 1000 for C# 10, …).</param>
-/// <param name="DeterministicRuntime">
-/// Whether the StaticNet runtime referenced has the deterministic networks' classes (its net8.0 and later builds do,
-/// the netstandard2.1 build does not): a Deterministic = true network gets SN0031 and a stand-in otherwise.
-/// </param>
-internal sealed record CompilationCapabilities(bool VectorIntrinsics, int LanguageVersion, bool DeterministicRuntime = true)
+internal sealed record CompilationCapabilities(bool VectorIntrinsics, int LanguageVersion)
 {
     /// <summary>
     /// The oldest C# the generated code compiles with: it opens with <c>#nullable enable</c> and puts <c>stackalloc</c>

@@ -17,14 +17,6 @@ internal static class CapabilityReader
         (compilation.GetTypeByMetadataName("StaticNet.CompilerServices.NetworkMath") is null ||
          compilation.GetTypeByMetadataName("StaticNet.CompilerServices.VectorActivations") is not null);
 
-    /// <summary>
-    /// Whether a deterministic network's code can compile: the StaticNet runtime referenced, if any, has
-    /// <c>DeterministicDenseKernels</c> (its netstandard2.1 build has none).
-    /// </summary>
-    public static bool HasDeterministicRuntime(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("StaticNet.CompilerServices.NetworkMath") is null ||
-        compilation.GetTypeByMetadataName("StaticNet.CompilerServices.DeterministicDenseKernels") is not null;
-
     /// <summary>The effective C# version (Latest and Preview already resolved by Roslyn), as its number.</summary>
     public static int LanguageVersion(ParseOptions options) =>
         options is CSharpParseOptions csharp ? (int)csharp.LanguageVersion : int.MaxValue;

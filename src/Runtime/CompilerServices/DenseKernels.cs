@@ -166,9 +166,9 @@ public static partial class DenseKernels
         }
     }
 
-    // The deterministic halves live in CompilerServices/Deterministic/DenseKernels.Deterministic.cs, which only the
-    // vector builds compile: the netstandard2.1 build has no deterministic networks (the generator reports SN0031), so
-    // nothing passes deterministic: true there and these partial methods, left without a body, compile to nothing.
+    // The deterministic halves live in CompilerServices/Deterministic/DenseKernels.Deterministic.cs, which every build
+    // compiles: its FixedOrderProduct and SimdWidth.DispatchFused are the vector lanes' in the net8.0 and net10.0
+    // builds and the one-float twins of Kernels/Portable in the netstandard2.1 build.
 
     /// <summary>Z += X·Wᵀ in the fixed order of <c>FixedOrderProduct</c> (deterministic networks).</summary>
     static unsafe partial void RunFixedOrderProduct(float* inputs, float* weights, float* outputs, int count, int units, int columns);

@@ -19,3 +19,15 @@ public partial class DeterministicKernelNet
 public partial class SoftmaxReferenceNet
 {
 }
+
+/// <summary>6-8-8-8-8-8-3 through GELU, SiLU, ELU, Softplus and LeakyReLU into identity with Huber, deterministic: every smooth activation and its derivative.</summary>
+[Network(6, 8, 8, 8, 8, 8, 3, Activations = new[] { Activation.GELU, Activation.SiLU, Activation.ELU, Activation.Softplus, Activation.LeakyReLU, Activation.Identity }, Loss = Loss.Huber, Deterministic = true)]
+public partial class DeterministicSmoothNet
+{
+}
+
+/// <summary>5-7-2, tanh into sigmoid with binary cross-entropy, deterministic: BP1 from the logits and the project's own log.</summary>
+[Network(5, 7, 2, Hidden = Activation.Tanh, Output = Activation.Sigmoid, Loss = Loss.BinaryCrossEntropy, Deterministic = true)]
+public partial class DeterministicTanhNet
+{
+}

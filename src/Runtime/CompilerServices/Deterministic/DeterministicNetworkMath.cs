@@ -2,66 +2,66 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using StaticNet.Kernels;
-using OneFloat = StaticNet.Kernels.Fused<float, StaticNet.Kernels.SimdScalar>;
 
 namespace StaticNet.CompilerServices;
 
 /// <summary>
 /// <see cref="NetworkMath"/> for networks declared with <c>Deterministic = true</c>: each function is the activation's
 /// one form over the vector lanes (<c>Kernels/Activations/</c>, <c>Evaluate</c>) at one float, with fused
-/// multiply-adds and no platform math, so it gives the bits of every lane of <see cref="DeterministicVectorActivations"/>
-/// and <see cref="DeterministicActivationKernels"/> on every platform.
+/// multiply-adds and no platform math (<c>FusedFloat</c>; in the netstandard2.1 build the twins of those forms, with a
+/// software fused multiply-add), so it gives the bits of every lane of <c>DeterministicVectorActivations</c> and
+/// <see cref="DeterministicActivationKernels"/> on every platform.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DeterministicNetworkMath
 {
     /// <inheritdoc cref="NetworkMath.Sigmoid(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sigmoid(float z) => new SigmoidOperator().Evaluate<OneFloat, float>(z);
+    public static float Sigmoid(float z) => FusedFloat.Apply(new SigmoidOperator(), z);
 
     /// <inheritdoc cref="NetworkMath.Tanh(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Tanh(float z) => new TanhOperator().Evaluate<OneFloat, float>(z);
+    public static float Tanh(float z) => FusedFloat.Apply(new TanhOperator(), z);
 
     /// <inheritdoc cref="NetworkMath.ReLU(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float ReLU(float z) => new ReLUOperator().Evaluate<OneFloat, float>(z);
+    public static float ReLU(float z) => FusedFloat.Apply(new ReLUOperator(), z);
 
     /// <inheritdoc cref="NetworkMath.LeakyReLU(float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float LeakyReLU(float z, float slope) => new LeakyReLUOperator(slope).Evaluate<OneFloat, float>(z);
+    public static float LeakyReLU(float z, float slope) => FusedFloat.Apply(new LeakyReLUOperator(slope), z);
 
     /// <inheritdoc cref="NetworkMath.GELU(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float GELU(float z) => new GELUOperator().Evaluate<OneFloat, float>(z);
+    public static float GELU(float z) => FusedFloat.Apply(new GELUOperator(), z);
 
     /// <inheritdoc cref="NetworkMath.MultiplyGELUDerivative(float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyGELUDerivative(float value, float z) => new GELUOperator().Evaluate<OneFloat, float>(value, z);
+    public static float MultiplyGELUDerivative(float value, float z) => FusedFloat.Apply(new GELUOperator(), value, z);
 
     /// <inheritdoc cref="NetworkMath.SiLU(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float SiLU(float z) => new SiLUOperator().Evaluate<OneFloat, float>(z);
+    public static float SiLU(float z) => FusedFloat.Apply(new SiLUOperator(), z);
 
     /// <inheritdoc cref="NetworkMath.MultiplySiLUDerivative(float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplySiLUDerivative(float value, float z) => new SiLUOperator().Evaluate<OneFloat, float>(value, z);
+    public static float MultiplySiLUDerivative(float value, float z) => FusedFloat.Apply(new SiLUOperator(), value, z);
 
     /// <inheritdoc cref="NetworkMath.ELU(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float ELU(float z) => new ELUOperator().Evaluate<OneFloat, float>(z);
+    public static float ELU(float z) => FusedFloat.Apply(new ELUOperator(), z);
 
     /// <inheritdoc cref="NetworkMath.MultiplyELUDerivative(float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplyELUDerivative(float value, float z) => new ELUOperator().Evaluate<OneFloat, float>(value, z);
+    public static float MultiplyELUDerivative(float value, float z) => FusedFloat.Apply(new ELUOperator(), value, z);
 
     /// <inheritdoc cref="NetworkMath.Softplus(float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Softplus(float z) => new SoftplusOperator().Evaluate<OneFloat, float>(z);
+    public static float Softplus(float z) => FusedFloat.Apply(new SoftplusOperator(), z);
 
     /// <inheritdoc cref="NetworkMath.MultiplySoftplusDerivative(float, float)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float MultiplySoftplusDerivative(float value, float z) => new SoftplusOperator().Evaluate<OneFloat, float>(value, z);
+    public static float MultiplySoftplusDerivative(float value, float z) => FusedFloat.Apply(new SoftplusOperator(), value, z);
 
     /// <summary>
     /// Replaces <paramref name="values"/> by its softmax in one order: the maximum, then e^(z − max) with the project's
@@ -79,7 +79,7 @@ public static class DeterministicNetworkMath
         float sum = 0f;
         for (int k = 0; k < values.Length; k++)
         {
-            float e = default(PortableMath).Exp(values[k] - max);
+            float e = FusedFloat.Exp(values[k] - max);
             values[k] = e;
             sum += e;
         }

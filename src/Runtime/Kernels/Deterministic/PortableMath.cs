@@ -6,7 +6,7 @@ namespace StaticNet.Kernels;
 /// <summary>
 /// e^x and ln x from basic operations only (IEEE add, multiply, divide, fused multiply-add and bit manipulation, each
 /// correctly rounded), so every platform and runtime computes the same bits: the deterministic networks' math.
-/// e^x is the kernels' own polynomial (<see cref="ActivationFunctions.Exp{TSimd, TVector}"/>) at one float.
+/// e^x is the kernels' own polynomial at one float (<see cref="FusedFloat.Exp"/>); every build compiles this file.
 /// </summary>
 internal readonly struct PortableMath : IScalarMath
 {
@@ -15,7 +15,7 @@ internal readonly struct PortableMath : IScalarMath
     private const float Ln2Low = -2.12194440e-4f;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float Exp(float x) => ActivationFunctions.Exp<Fused<float, SimdScalar>, float>(x);
+    public float Exp(float x) => FusedFloat.Exp(x);
 
     /// <summary>
     /// ln x within 2 ulp: x = m·2^e with m in [√½, √2), ln m = 2·atanh(u) for u = (m − 1)/(m + 1), |u| ≤ 0.172, whose
@@ -49,13 +49,13 @@ internal readonly struct PortableMath : IScalarMath
         float u = (m - 1f) / (m + 1f);
         float u2 = u * u;
         float s = 1f / 13f;
-        s = MathF.FusedMultiplyAdd(s, u2, 1f / 11f);
-        s = MathF.FusedMultiplyAdd(s, u2, 1f / 9f);
-        s = MathF.FusedMultiplyAdd(s, u2, 1f / 7f);
-        s = MathF.FusedMultiplyAdd(s, u2, 1f / 5f);
-        s = MathF.FusedMultiplyAdd(s, u2, 1f / 3f);
-        float logM = MathF.FusedMultiplyAdd(u * u2, 2f * s, 2f * u);
+        s = FusedFloat.MultiplyAdd(s, u2, 1f / 11f);
+        s = FusedFloat.MultiplyAdd(s, u2, 1f / 9f);
+        s = FusedFloat.MultiplyAdd(s, u2, 1f / 7f);
+        s = FusedFloat.MultiplyAdd(s, u2, 1f / 5f);
+        s = FusedFloat.MultiplyAdd(s, u2, 1f / 3f);
+        float logM = FusedFloat.MultiplyAdd(u * u2, 2f * s, 2f * u);
         float e = exponent;
-        return MathF.FusedMultiplyAdd(e, Ln2High, MathF.FusedMultiplyAdd(e, Ln2Low, logM));
+        return FusedFloat.MultiplyAdd(e, Ln2High, FusedFloat.MultiplyAdd(e, Ln2Low, logM));
     }
 }

@@ -9,7 +9,7 @@ namespace StaticNet.Kernels;
 /// </summary>
 internal static class Gemm
 {
-    /// <summary>Computes C (+)= A·B; the type arguments only match the vector builds' signature.</summary>
+    /// <summary>Computes C (+)= A·B with <typeparamref name="TSimd"/>'s multiply-add (fused for deterministic networks, as their vector lanes are).</summary>
     public static void Run<TVector, TSimd>(
         ref float a, nint aRowStride, nint aColumnStride,
         ref float b, nint bRowStride,
@@ -18,6 +18,7 @@ internal static class Gemm
         where TVector : struct
         where TSimd : struct, ISimd<TVector>
     {
+        TSimd rule = default;
         for (int row = 0; row < rows; row++)
         {
             ref float aRow = ref Unsafe.Add(ref a, row * aRowStride);
@@ -30,10 +31,10 @@ internal static class Gemm
                 {
                     float x = Unsafe.Add(ref aRow, p * aColumnStride);
                     ref float bRow = ref Unsafe.Add(ref b, (p * bRowStride) + column);
-                    c0 = (x * bRow) + c0;
-                    c1 = (x * Unsafe.Add(ref bRow, 1)) + c1;
-                    c2 = (x * Unsafe.Add(ref bRow, 2)) + c2;
-                    c3 = (x * Unsafe.Add(ref bRow, 3)) + c3;
+                    c0 = rule.MultiplyAdd(x, bRow, c0);
+                    c1 = rule.MultiplyAdd(x, Unsafe.Add(ref bRow, 1), c1);
+                    c2 = rule.MultiplyAdd(x, Unsafe.Add(ref bRow, 2), c2);
+                    c3 = rule.MultiplyAdd(x, Unsafe.Add(ref bRow, 3), c3);
                 }
 
                 Write(c0, ref Unsafe.Add(ref cRow, column), accumulate);
@@ -47,7 +48,7 @@ internal static class Gemm
                 float sum = 0f;
                 for (int p = 0; p < inner; p++)
                 {
-                    sum = (Unsafe.Add(ref aRow, p * aColumnStride) * Unsafe.Add(ref b, (p * bRowStride) + column)) + sum;
+                    sum = rule.MultiplyAdd(Unsafe.Add(ref aRow, p * aColumnStride), Unsafe.Add(ref b, (p * bRowStride) + column), sum);
                 }
 
                 Write(sum, ref Unsafe.Add(ref cRow, column), accumulate);

@@ -2,16 +2,36 @@ using System.Runtime.CompilerServices;
 
 namespace StaticNet.Kernels;
 
-/// <summary>The portable build's stand-in for the vector builds' lane abstraction: a name only, since every portable kernel is scalar.</summary>
+/// <summary>
+/// The portable build's stand-in for the vector builds' lane abstraction: every portable kernel is scalar, so all it
+/// keeps is the rounding rule of a multiply-add, an instance member called on <c>default(TSimd)</c> (netstandard2.1
+/// has no static abstract members), which the JIT specialises per struct as it would a static one.
+/// </summary>
 /// <typeparam name="TVector">The lane type; always <see cref="float"/> here.</typeparam>
 internal interface ISimd<TVector>
     where TVector : struct
 {
+    /// <summary>left · right + addend with this lane type's rounding.</summary>
+    float MultiplyAdd(float left, float right, float addend);
 }
 
 /// <summary>One float per "vector": the only width of the portable build.</summary>
 internal readonly struct SimdScalar : ISimd<float>
 {
+    /// <summary>Two roundings, as the vector builds' scalar width computes without FMA.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float MultiplyAdd(float left, float right, float addend) => (left * right) + addend;
+}
+
+/// <summary>
+/// One float per "vector" under the rules of deterministic networks (every multiply-add fused, in software): the lane
+/// type <see cref="SimdWidth.DispatchFused{TKernel}"/> runs kernels with.
+/// </summary>
+internal readonly struct FusedScalar : ISimd<float>
+{
+    /// <summary>One rounding, exact in software (<see cref="SoftwareFusedMultiplyAdd"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float MultiplyAdd(float left, float right, float addend) => SoftwareFusedMultiplyAdd.Compute(left, right, addend);
 }
 
 /// <summary>A kernel and its arguments, which <see cref="SimdWidth"/> runs; the same contract as in the vector builds.</summary>
@@ -39,4 +59,10 @@ internal static class SimdWidth
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Dispatch<TKernel>(ref TKernel kernel)
         where TKernel : struct, IWidthKernel => kernel.Run<float, SimdScalar>();
+
+    /// <summary>Runs <paramref name="kernel"/> one float at a time with every multiply-add fused (deterministic networks).</summary>
+    /// <param name="kernel">The kernel and its arguments.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void DispatchFused<TKernel>(ref TKernel kernel)
+        where TKernel : struct, IWidthKernel => kernel.Run<float, FusedScalar>();
 }
