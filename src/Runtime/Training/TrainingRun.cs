@@ -116,7 +116,7 @@ internal sealed class TrainingRun : IDisposable
     private float TrainBatch(int epoch, int batch, int start, int n)
     {
         _guard.BeginBatch();
-        float loss = _backward.BackwardBatch(_train, _order.AsMemory(start, n), _gradient, _guard, _sampleWeights);
+        float loss = _backward.BackwardBatch(_train, _order.AsMemory(start, n), _gradient, _guard, _sampleWeights, gradientIsZero: true);
         _guard.EndBatch(epoch, batch, loss);
         return loss;
     }
