@@ -154,6 +154,24 @@ public class ParallelBackwardTests
         }
     }
 
+    [Fact]
+    public void Trainer_AdaptingTheDegree_GivesTheBitsOfAPinnedDegree()
+    {
+        // 40 batches: the first probe alternates one and two threads batch by batch, then the tuner's choice runs.
+        float[][] parameters = new float[2][];
+        for (int run = 0; run < 2; run++)
+        {
+            IBatchNetwork network = Create(nameof(Arch23));
+            (float[] inputs, float[] targets) = Batch(network, 2560, seed: 2);
+            var data = new Dataset(inputs, network.InputSize, targets, network.OutputSize);
+            var options = new TrainerOptions { Epochs = 1, BatchSize = 64, Seed = 4, MaxDegreeOfParallelism = 2, AdaptDegreeOfParallelism = run == 0 };
+            new Trainer(network, new Sgd(0.05f, momentum: 0.9f), options).Fit(data);
+            parameters[run] = network.Parameters.ToArray();
+        }
+
+        AssertSameBits(parameters[0], parameters[1]);
+    }
+
     [Theory]
     [InlineData(nameof(Mnist784Net), 64, 1)]
     [InlineData(nameof(Mnist784Net), 64, 2)]

@@ -55,6 +55,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private readonly float[]?[] _sortKeys;
     private WorkerGroup? _workers;
     private bool _disposed;
+    private int _degree;
 
     // The part buffers are all zeros between calls (the sum clears them); a call that failed leaves them to be
     // cleared by the next.
@@ -100,6 +101,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         _network = network;
         _parallel = network as IParallelBatchNetwork;
         MaxDegreeOfParallelism = _parallel is null ? 1 : Math.Min(maxDegreeOfParallelism, MaxParts);
+        _degree = MaxDegreeOfParallelism;
         _workspaces = new object?[MaxDegreeOfParallelism];
         _gatheredInputs = new float[MaxDegreeOfParallelism][];
         _gatheredTargets = new float[MaxDegreeOfParallelism][];
@@ -127,6 +129,17 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     /// more than one part.
     /// </summary>
     public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>
+    /// The threads the next calls use, from 1 to <see cref="MaxDegreeOfParallelism"/> (which it starts at):
+    /// <see cref="Trainer.Fit"/> lowers it to 1 while one thread is measured faster (see <see cref="DegreeTuner"/>).
+    /// The bits do not depend on it.
+    /// </summary>
+    internal int Degree
+    {
+        get => _degree;
+        set => _degree = Math.Clamp(value, 1, MaxDegreeOfParallelism);
+    }
 
     /// <summary>Adds the gradient of the batch's mean loss J = (1/N) Σ C_i into <paramref name="gradient"/> and returns J.</summary>
     /// <param name="inputs">N samples, row-major [N × InputSize].</param>
@@ -248,14 +261,14 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
 
         try
         {
-            if (MaxDegreeOfParallelism == 1)
+            if (_degree == 1)
             {
                 ((WorkerGroup.IWork)this).Run(0);
             }
             else
             {
                 _workers ??= new WorkerGroup(MaxDegreeOfParallelism - 1);
-                _workers.Run(this, Math.Min(MaxDegreeOfParallelism, parts));
+                _workers.Run(this, Math.Min(_degree, parts));
             }
 
             double loss = 0d;
