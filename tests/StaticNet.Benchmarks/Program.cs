@@ -3,6 +3,13 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using StaticNet.Benchmarks.Throughput;
 
+if (args is [StaticNet.Benchmarks.BusyCore.Argument])
+{
+    // The process that holds a core for the "core taken" benchmarks (BusyCore).
+    StaticNet.Benchmarks.BusyCore.Spin();
+    return;
+}
+
 // Runs the suite with BenchmarkDotNet's own command line, e.g. `-- --filter '*' --job short` for a quick run.
 // Every table gets GFLOP/s and % of this core's FMA peak; the peak is measured once, before the benchmarks start.
 CorePeak peak = CorePeak.Measure();

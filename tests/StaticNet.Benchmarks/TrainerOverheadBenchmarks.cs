@@ -7,7 +7,8 @@ namespace StaticNet.Benchmarks;
 /// <summary>
 /// What <see cref="Trainer.Fit"/> costs over the bare loop it runs: one epoch of 784-128-10 SGD, batch 64, over 4,096
 /// fixed samples (which stay in the L3 cache) or 60,000 (Fashion-MNIST's training set: 188 MB, gathered from memory), through <c>Fit</c> (shuffled, guarded) and as raw <see cref="ParallelBackward"/> + <see cref="Sgd.Step"/>
-/// calls (with the gradient cleared) on the same batches, in the same order, on the same number of threads. Both
+/// calls (with the gradient cleared) on the same batches, in the same order, on the same number of threads (pinned:
+/// FitThreadsBenchmarks measures the adaptive default). Both
 /// start every call from the same parameters and end with the same bits (BenchmarkSmokeTests checks it), so the
 /// ratio of their times is the Trainer's overhead alone.
 /// </summary>
@@ -51,7 +52,7 @@ public class TrainerOverheadBenchmarks
         _train = new Dataset(
             BenchmarkData.Inputs(Samples, Mnist784.InputSize, seed: 5), Mnist784.InputSize,
             BenchmarkData.OneHot(Samples, Mnist784.OutputSize, seed: 6), Mnist784.OutputSize);
-        _trainer = new Trainer(_network, _optimizer, new TrainerOptions { Epochs = 1, BatchSize = BatchSize, Seed = Seed, MaxDegreeOfParallelism = Threads });
+        _trainer = new Trainer(_network, _optimizer, new TrainerOptions { Epochs = 1, BatchSize = BatchSize, Seed = Seed, MaxDegreeOfParallelism = Threads, AdaptDegreeOfParallelism = false });
 
         // The first epoch's order, shuffled as the Trainer shuffles it, laid out contiguously: the raw loop's batches
         // are the Trainer's, with no gathering.

@@ -23,6 +23,7 @@ public class BenchmarkSmokeTests
     [InlineData(typeof(BatchProductBenchmarks))]
     [InlineData(typeof(OnnxRuntimeBatchBenchmarks))]
     [InlineData(typeof(TrainerOverheadBenchmarks))]
+    [InlineData(typeof(FitThreadsBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;
@@ -37,6 +38,26 @@ public class BenchmarkSmokeTests
         }
 
         benchmarks.GetMethod("Cleanup")?.Invoke(instance, null);
+    }
+
+    [Fact]
+    public void FitThreadsBenchmarks_OneThreadAndTheDefault_TrainTheSameBits_WithACoreTaken()
+    {
+        var benchmarks = new FitThreadsBenchmarks { Samples = 1024, CoreTaken = true };
+        benchmarks.Setup();
+        try
+        {
+            float oneLoss = benchmarks.OneThread();
+            float[] one = benchmarks.Network.Parameters.ToArray();
+            float defaultLoss = benchmarks.DefaultThreads();
+            Assert.Equal(oneLoss, defaultLoss);
+            Assert.Equal(one, benchmarks.Network.Parameters.ToArray());
+            Assert.NotEqual(new Mnist784(1).Parameters.ToArray(), one);
+        }
+        finally
+        {
+            benchmarks.Cleanup();
+        }
     }
 
     [Theory]

@@ -23,32 +23,82 @@ public class ParallelBackwardTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void RawSteps_GiveTheSameBits_With1_2And3Threads(string name, int batchSize)
+    public void RawSteps_GiveTheSameBits_With1_2_3And16Threads(string name, int batchSize)
     {
-        float[][] parameters = new float[3][];
-        float[][] losses = new float[3][];
-        for (int threads = 1; threads <= 3; threads++)
+        int[] threadCounts = [1, 2, 3, 16];
+        float[][] parameters = new float[threadCounts.Length][];
+        float[][] losses = new float[threadCounts.Length][];
+        for (int t = 0; t < threadCounts.Length; t++)
         {
+            int threads = threadCounts[t];
             IBatchNetwork network = Create(name);
             (float[] inputs, float[] targets) = Batch(network, batchSize, seed: 5);
             var gradient = new float[network.ParameterCount];
             var optimizer = new Sgd(0.05f);
             using var backward = new ParallelBackward(network, threads);
-            losses[threads - 1] = new float[4];
+            losses[t] = new float[4];
             for (int step = 0; step < 4; step++)
             {
-                Array.Clear(gradient);
-                losses[threads - 1][step] = backward.BackwardBatch(inputs, targets, gradient);
+                // A zero gradient holds the first part itself; a gradient of −0 (not zero bit for bit) takes the part
+                // buffers' path. Both are here, alternately, and every thread count must agree on both.
+                gradient.AsSpan().Fill(step % 2 == 0 ? 0f : -0f);
+                losses[t][step] = backward.BackwardBatch(inputs, targets, gradient);
                 optimizer.Step(network.Parameters, gradient);
             }
 
-            parameters[threads - 1] = network.Parameters.ToArray();
+            parameters[t] = network.Parameters.ToArray();
         }
 
-        Assert.Equal(losses[0], losses[1]);
-        Assert.Equal(losses[0], losses[2]);
-        AssertSameBits(parameters[0], parameters[1]);
-        AssertSameBits(parameters[0], parameters[2]);
+        for (int t = 1; t < threadCounts.Length; t++)
+        {
+            Assert.Equal(losses[0], losses[t]);
+            AssertSameBits(parameters[0], parameters[t]);
+        }
+    }
+
+    [Theory]
+    [InlineData(nameof(Mnist784Net), 64, 1)]
+    [InlineData(nameof(Mnist784Net), 64, 2)]
+    [InlineData(nameof(Arch23), 37, 2)] // a short second part
+    [InlineData(nameof(Arch23), 256, 16)] // four parts
+    [InlineData(nameof(Arch05), 95, 3)] // three parts, the last short
+    public void ZeroGradient_HoldingTheFirstPart_AddsTheSumAsAnyGradientDoes(string name, int batchSize, int threads)
+    {
+        // gradient + s with gradient = 1 must be 1 + (0 + s) bit for bit: the zero gradient's path performs the same
+        // operations as the part buffers' path, only in another buffer.
+        IBatchNetwork network = Create(name);
+        (float[] inputs, float[] targets) = Batch(network, batchSize, seed: 3);
+        var fromZero = new float[network.ParameterCount];
+        var fromOne = new float[network.ParameterCount];
+        fromOne.AsSpan().Fill(1f);
+        using var backward = new ParallelBackward(network, threads);
+
+        float zeroLoss = backward.BackwardBatch(inputs, targets, fromZero);
+        float oneLoss = backward.BackwardBatch(inputs, targets, fromOne);
+
+        Assert.Equal(zeroLoss, oneLoss);
+        var expected = new float[fromZero.Length];
+        for (int i = 0; i < expected.Length; i++)
+        {
+            expected[i] = 1f + fromZero[i];
+        }
+
+        AssertSameBits(expected, fromOne);
+    }
+
+    [Fact]
+    public void ZeroCheck_TakesOnlyPositiveZeros()
+    {
+        float[] values = new float[37];
+        Assert.True(ParallelBackward.IsAllZeroBits(values));
+        foreach (int position in new[] { 0, 7, 8, 31, 36 })
+        {
+            values[position] = -0f;
+            Assert.False(ParallelBackward.IsAllZeroBits(values));
+            values[position] = float.Epsilon;
+            Assert.False(ParallelBackward.IsAllZeroBits(values));
+            values[position] = 0f;
+        }
     }
 
     [Theory]
@@ -102,6 +152,24 @@ public class ParallelBackwardTests
             AssertSameBits(parameters[0], parameters[1]);
             AssertSameBits(parameters[0], parameters[2]);
         }
+    }
+
+    [Fact]
+    public void Trainer_AdaptingTheDegree_GivesTheBitsOfAPinnedDegree()
+    {
+        // 40 batches: the first probe alternates one and two threads batch by batch, then the tuner's choice runs.
+        float[][] parameters = new float[2][];
+        for (int run = 0; run < 2; run++)
+        {
+            IBatchNetwork network = Create(nameof(Arch23));
+            (float[] inputs, float[] targets) = Batch(network, 2560, seed: 2);
+            var data = new Dataset(inputs, network.InputSize, targets, network.OutputSize);
+            var options = new TrainerOptions { Epochs = 1, BatchSize = 64, Seed = 4, MaxDegreeOfParallelism = 2, AdaptDegreeOfParallelism = run == 0 };
+            new Trainer(network, new Sgd(0.05f, momentum: 0.9f), options).Fit(data);
+            parameters[run] = network.Parameters.ToArray();
+        }
+
+        AssertSameBits(parameters[0], parameters[1]);
     }
 
     [Theory]

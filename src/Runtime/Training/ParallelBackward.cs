@@ -1,5 +1,7 @@
 using System;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using System.Threading;
 using StaticNet.CompilerServices;
 
@@ -8,16 +10,25 @@ namespace StaticNet;
 /// <summary>
 /// <see cref="IBatchNetwork.BackwardBatch"/> on several cores, with the same bits whatever their number. The batch is
 /// cut into parts that depend on its length N only: whole blocks of <see cref="BlockSize"/> samples, at most
-/// <see cref="MaxParts"/> parts. Each part's gradient goes into its own buffer (one workspace per
-/// thread), and the parts are summed element by element in part order, weighted by their share of N, so neither the
-/// number of threads nor which thread took which part can change a rounding. One thread runs exactly the same
-/// arithmetic. A batch of one part (N ≤ <see cref="BlockSize"/>) is the network's own BackwardBatch. See
-/// <see cref="Layout"/> for the parts.
+/// <see cref="MaxParts"/> parts. Each part's gradient goes into its own zeroed buffer (one workspace per
+/// thread), and the parts are summed element by element in part order, weighted by their share of N, then added to
+/// the caller's gradient, so neither the number of threads nor which thread took which part can change a rounding.
+/// One thread runs exactly the same arithmetic. A batch of one part (N ≤ <see cref="BlockSize"/>) is the network's
+/// own BackwardBatch. See <see cref="Layout"/> for the parts.
 /// </summary>
 /// <remarks>
 /// Threads run a network's parts at once only if it implements <see cref="IParallelBatchNetwork"/> (generated
 /// networks do); any other network runs them one after another, with the same result. One call at a time per
 /// instance. After the first call with the longest batch, calls allocate nothing. Dispose ends the helper threads.
+/// <para>
+/// What one thread pays over the network's own BackwardBatch is memory traffic: the parts' buffers and their sum.
+/// Two things keep it small. A gradient that is all zeros on entry (bit for bit, the usual case: a training loop
+/// clears it after each step) is itself the first part's buffer, since a part computed into zeros is the same
+/// wherever the zeros are, and adding it to zeros is then the one addition of +0 that the sum still performs; so a
+/// batch of two parts needs one buffer of its own, not two, and the working set stays near the cache's size. And the
+/// part buffers are cleared by the sum, range by range while the range is in cache, instead of in a pass of their own.
+/// If a call throws, the contents of the gradient are unspecified.
+/// </para>
 /// </remarks>
 public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
 {
@@ -34,6 +45,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private readonly IParallelBatchNetwork? _parallel;
     private readonly object?[] _workspaces;
     private readonly float[][] _partials = new float[MaxParts][];
+    private readonly float[][] _laterPartials = new float[MaxParts - 1][];
     private readonly float[] _losses = new float[MaxParts];
     private readonly float[] _weights = new float[MaxParts];
     private readonly float[]?[] _gatheredInputs, _gatheredTargets;
@@ -43,6 +55,11 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private readonly float[]?[] _sortKeys;
     private WorkerGroup? _workers;
     private bool _disposed;
+    private int _degree;
+
+    // The part buffers are all zeros between calls (the sum clears them); a call that failed leaves them to be
+    // cleared by the next.
+    private bool _partialsDirty;
 
     // The call in progress, read by every participant: the batch as rows of inputs and targets, or as sample indices
     // into a data set that each part gathers for itself.
@@ -53,6 +70,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     private float[]? _sampleWeights;
     private Memory<float> _gradient;
     private IGradientConsumer? _consumer;
+    private bool _firstPartInGradient;
     private int _count;
     private int _partSize;
     private int _parts;
@@ -83,6 +101,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         _network = network;
         _parallel = network as IParallelBatchNetwork;
         MaxDegreeOfParallelism = _parallel is null ? 1 : Math.Min(maxDegreeOfParallelism, MaxParts);
+        _degree = MaxDegreeOfParallelism;
         _workspaces = new object?[MaxDegreeOfParallelism];
         _gatheredInputs = new float[MaxDegreeOfParallelism][];
         _gatheredTargets = new float[MaxDegreeOfParallelism][];
@@ -111,6 +130,17 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     /// </summary>
     public int MaxDegreeOfParallelism { get; }
 
+    /// <summary>
+    /// The threads the next calls use, from 1 to <see cref="MaxDegreeOfParallelism"/> (which it starts at):
+    /// <see cref="Trainer.Fit"/> lowers it to 1 while one thread is measured faster (see <see cref="DegreeTuner"/>).
+    /// The bits do not depend on it.
+    /// </summary>
+    internal int Degree
+    {
+        get => _degree;
+        set => _degree = Math.Clamp(value, 1, MaxDegreeOfParallelism);
+    }
+
     /// <summary>Adds the gradient of the batch's mean loss J = (1/N) Σ C_i into <paramref name="gradient"/> and returns J.</summary>
     /// <param name="inputs">N samples, row-major [N × InputSize].</param>
     /// <param name="targets">N targets, row-major [N × OutputSize].</param>
@@ -125,7 +155,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         SpanLength.Require(gradient.Span, _network.ParameterCount, nameof(gradient));
         _inputs = inputs;
         _targets = targets;
-        return Run(count, gradient, consumer: null);
+        return Run(count, gradient, consumer: null, gradientIsZero: IsAllZeroBits(gradient.Span));
     }
 
     /// <summary>
@@ -143,21 +173,50 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     /// Null for the mean loss; otherwise one finite weight ≥ 0 per sample of <paramref name="data"/>, and the loss is
     /// J = Σ w_s·C_s / Σ w_s (see <see cref="ComputeWeightedPart"/>; <see cref="ReserveWeighted"/> first).
     /// </param>
-    internal float BackwardBatch(Dataset data, ReadOnlyMemory<int> rows, Memory<float> gradient, IGradientConsumer? consumer, float[]? sampleWeights = null)
+    /// <param name="gradientIsZero">
+    /// The caller's promise that every element of <paramref name="gradient"/> is +0 (the trainer clears it after each
+    /// step), which spares the check; null checks.
+    /// </param>
+    internal float BackwardBatch(Dataset data, ReadOnlyMemory<int> rows, Memory<float> gradient, IGradientConsumer? consumer, float[]? sampleWeights = null, bool? gradientIsZero = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ReserveRows(rows.Length);
         _data = data;
         _rows = rows;
         _sampleWeights = sampleWeights;
-        return Run(rows.Length, gradient, consumer);
+        return Run(rows.Length, gradient, consumer, gradientIsZero ?? IsAllZeroBits(gradient.Span));
     }
 
-    private float Run(int count, Memory<float> gradient, IGradientConsumer? consumer)
+    /// <summary>Whether every element is +0, bit for bit (a −0 would round a sum of −0 differently).</summary>
+    internal static bool IsAllZeroBits(ReadOnlySpan<float> values)
+    {
+        ReadOnlySpan<int> bits = MemoryMarshal.Cast<float, int>(values);
+        ReadOnlySpan<Vector<int>> vectors = MemoryMarshal.Cast<int, Vector<int>>(bits);
+        for (int i = 0; i < vectors.Length; i++)
+        {
+            if (vectors[i] != Vector<int>.Zero)
+            {
+                return false;
+            }
+        }
+
+        for (int i = vectors.Length * Vector<int>.Count; i < bits.Length; i++)
+        {
+            if (bits[i] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private float Run(int count, Memory<float> gradient, IGradientConsumer? consumer, bool gradientIsZero)
     {
         (int partSize, int parts) = Layout(count);
         _gradient = gradient;
         _consumer = consumer;
+        _firstPartInGradient = gradientIsZero;
 
         // A weighted batch always takes the parts path, even as one part: the part's weighted gradient goes into its
         // own buffer, and the sum scales it by its share of the weights (exactly 1 for one part).
@@ -177,6 +236,10 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         }
 
         Reserve(parts);
+        if (_partialsDirty)
+        {
+            ClearPartials();
+        }
 
         // One dropout round for the whole batch, and each sample's masks keyed by its position in it (see
         // DropoutMasks): whichever thread computes a part, its samples get the masks they would get in any other.
@@ -198,14 +261,14 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
 
         try
         {
-            if (MaxDegreeOfParallelism == 1)
+            if (_degree == 1)
             {
                 ((WorkerGroup.IWork)this).Run(0);
             }
             else
             {
                 _workers ??= new WorkerGroup(MaxDegreeOfParallelism - 1);
-                _workers.Run(this, Math.Min(MaxDegreeOfParallelism, parts));
+                _workers.Run(this, Math.Min(_degree, parts));
             }
 
             double loss = 0d;
@@ -216,11 +279,33 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
 
             return weightSum > 0 ? (float)(loss / weightSum) : 0f;
         }
+        catch
+        {
+            _partialsDirty = true;
+            throw;
+        }
         finally
         {
             Release();
         }
     }
+
+    /// <summary>Zeros every part buffer after a failed call, which may have left any of them half written.</summary>
+    private void ClearPartials()
+    {
+        foreach (float[]? partial in _partials)
+        {
+            if (partial is not null)
+            {
+                Array.Clear(partial);
+            }
+        }
+
+        _partialsDirty = false;
+    }
+
+    /// <summary>Where part <paramref name="k"/>'s gradient goes: its own buffer, or for the first part a zero gradient.</summary>
+    private Span<float> PartBuffer(int k) => k == 0 && _firstPartInGradient ? _gradient.Span : _partials[k];
 
     /// <summary>Forgets the call's buffers: kept past it, they would keep the caller's arrays alive.</summary>
     private void Release()
@@ -265,12 +350,19 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         return (checked((int)partSize), checked((int)Math.Max((count + partSize - 1) / partSize, 1)));
     }
 
-    /// <summary>Allocates the gradient buffers of a batch of <paramref name="parts"/> parts ahead of its first call.</summary>
+    /// <summary>
+    /// Allocates the gradient buffers of a batch of <paramref name="parts"/> parts ahead of its first call (the first
+    /// part's too, which is used when the caller's gradient is not zero).
+    /// </summary>
     internal void Reserve(int parts)
     {
         for (int k = 0; k < parts; k++)
         {
             _partials[k] ??= new float[_network.ParameterCount];
+            if (k > 0)
+            {
+                _laterPartials[k - 1] = _partials[k];
+            }
         }
     }
 
@@ -388,8 +480,7 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         for (int k = Interlocked.Increment(ref _nextPart) - 1; k < _parts; k = Interlocked.Increment(ref _nextPart) - 1)
         {
             int start = k * _partSize, n = Math.Min(_partSize, _count - start);
-            Span<float> partial = _partials[k];
-            partial.Clear();
+            Span<float> partial = PartBuffer(k);
             try
             {
                 if (_sampleWeights is not null)
@@ -489,9 +580,8 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
     }
 
     /// <summary>
-    /// Takes chunks of the parameters until none is left: Σ_k w_k·g_k in part order, then added into the gradient.
-    /// Every element is summed in the same order whoever sums its chunk; the operations are element-wise and not
-    /// fused, so neither a chunk's position nor its alignment changes a bit.
+    /// Takes chunks of the parameters until none is left and sums each (see <see cref="PartSum"/>); the consumer, if
+    /// any, then takes the chunk while it is in this core's cache.
     /// </summary>
     private void SumChunks()
     {
@@ -499,15 +589,13 @@ public sealed class ParallelBackward : IDisposable, WorkerGroup.IWork
         for (int c = Interlocked.Increment(ref _nextChunk) - 1; c * SumChunk < length; c = Interlocked.Increment(ref _nextChunk) - 1)
         {
             int start = c * SumChunk, n = Math.Min(SumChunk, length - start);
-            Span<float> sum = _partials[0].AsSpan(start, n);
-            TensorPrimitives.Multiply(sum, _weights[0], sum);
-            for (int k = 1; k < _parts; k++)
-            {
-                TensorPrimitives.MultiplyAdd(_partials[k].AsSpan(start, n), _weights[k], sum, sum);
-            }
-
-            Span<float> gradient = _gradient.Span.Slice(start, n);
-            TensorPrimitives.Add(gradient, sum, gradient);
+            PartSum.Add(
+                _gradient.Span.Slice(start, n),
+                _firstPartInGradient ? default : _partials[0].AsSpan(start, n),
+                _laterPartials,
+                _weights,
+                _parts,
+                start);
             _consumer?.Consume(start, n);
         }
     }

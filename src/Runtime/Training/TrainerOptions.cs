@@ -89,9 +89,19 @@ public sealed class TrainerOptions
     public bool CheckTargetRange { get; init; } = true;
 
     /// <summary>
-    /// The most threads a gradient step uses, the calling thread included (see <see cref="ParallelBackward"/>).
+    /// The most threads a gradient step uses, the calling thread included (see <see cref="ParallelBackward"/>): an
+    /// upper bound, which <see cref="AdaptDegreeOfParallelism"/> may lower to one thread while that measures faster.
     /// Default <see cref="Environment.ProcessorCount"/>. Training gives the same bits with any value: the batch is
     /// cut into parts by its size alone and the parts' gradients are summed in a fixed order.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Whether Fit measures, while it trains, whether one thread or <see cref="MaxDegreeOfParallelism"/> threads step
+    /// faster, and uses the faster (true, the default): it times a few batches each way at the start, then again every
+    /// few hundred batches or as soon as steps run markedly slower than when it chose, as when another process takes
+    /// a core. False always uses <see cref="MaxDegreeOfParallelism"/> threads. The bits are the same either way; see
+    /// docs/training.md, "Threads".
+    /// </summary>
+    public bool AdaptDegreeOfParallelism { get; init; } = true;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Threading;
 
@@ -22,6 +23,7 @@ internal sealed class TrainingRun : IDisposable
     private readonly DivergenceGuard _guard;
     private readonly float[]? _best, _validationOutputs;
     private readonly float[]? _sampleWeights;
+    private readonly DegreeTuner? _tuner;
     private DeterministicRandom _random;
     private float _bestLoss = float.PositiveInfinity;
     private long _step;
@@ -60,6 +62,11 @@ internal sealed class TrainingRun : IDisposable
         int parts = ParallelBackward.Layout(BatchSize).Parts;
         _backward = new ParallelBackward(network, Math.Min(options.MaxDegreeOfParallelism, parts));
         _backward.Reserve(parts);
+        if (options.AdaptDegreeOfParallelism && _backward.MaxDegreeOfParallelism > 1)
+        {
+            _tuner = new DegreeTuner(_backward.MaxDegreeOfParallelism);
+        }
+
         _backward.ReserveRows(BatchSize);
         if (sampleWeights is not null)
         {
@@ -111,13 +118,21 @@ internal sealed class TrainingRun : IDisposable
     /// <summary>
     /// Trains on the samples <c>order[start..start+n)</c>: each part of the batch gathers its own rows (no copy of the
     /// whole batch first), and the divergence guard takes the step, undoing it, or the previous one, if anything is
-    /// not finite (see <see cref="DivergenceGuard"/>).
+    /// not finite (see <see cref="DivergenceGuard"/>). The batch runs on the threads the tuner chose, and its time
+    /// goes to the tuner.
     /// </summary>
     private float TrainBatch(int epoch, int batch, int start, int n)
     {
+        long started = Stopwatch.GetTimestamp();
+        if (_tuner is not null)
+        {
+            _backward.Degree = _tuner.Degree;
+        }
+
         _guard.BeginBatch();
-        float loss = _backward.BackwardBatch(_train, _order.AsMemory(start, n), _gradient, _guard, _sampleWeights);
+        float loss = _backward.BackwardBatch(_train, _order.AsMemory(start, n), _gradient, _guard, _sampleWeights, gradientIsZero: true);
         _guard.EndBatch(epoch, batch, loss);
+        _tuner?.Record(Stopwatch.GetTimestamp() - started, n);
         return loss;
     }
 
