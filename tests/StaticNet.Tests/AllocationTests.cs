@@ -113,7 +113,7 @@ public class AllocationTests
     /// allocates once on this thread when tiered compilation swaps in optimised code mid-round (a type initialiser
     /// that the new code path reaches first) shows in one round only.
     /// </summary>
-    private static long AllocatedBytes(Action action)
+    internal static long AllocatedBytes(Action action)
     {
         action();
         long allocated = 0;
