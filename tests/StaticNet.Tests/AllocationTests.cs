@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using StaticNet.Tests.Networks;
 using Xunit;
 
@@ -8,10 +7,6 @@ namespace StaticNet.Tests;
 /// <summary>Hot paths allocate nothing after warm-up (GC.GetAllocatedBytesForCurrentThread).</summary>
 public class AllocationTests
 {
-    private const int Calls = 1000;
-
-    private const int Rounds = 5;
-
     [Fact]
     public void Forward_Backward_Backpropagate_AllocateNothing()
     {
@@ -37,7 +32,7 @@ public class AllocationTests
             tiny.Backward(tinyInput, tinyOutput, tinyGradient);
         }
 
-        Assert.Equal(0, AllocatedBytes(Run));
+        Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(Run));
     }
 
     [Fact]
@@ -53,7 +48,7 @@ public class AllocationTests
         var tinyTarget = new float[DefaultNet.OutputSize];
         float[] wideInput = { 0.5f }, wideTarget = { 0.25f };
 
-        Assert.Equal(0, AllocatedBytes(() =>
+        Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(() =>
         {
             looped.TrainStep(input, target, 1e-3f);
             tiny.TrainStep(tinyInput, tinyTarget, 1e-3f);
@@ -69,7 +64,7 @@ public class AllocationTests
         var gradient = new float[WideNet.ParameterCount];
         float[] input = { 0.5f };
 
-        Assert.Equal(0, AllocatedBytes(() =>
+        Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(() =>
         {
             network.Forward(input, output);
             network.Backward(input, output, gradient);
@@ -91,7 +86,7 @@ public class AllocationTests
         var adamW = new AdamW();
         var rmsProp = new RmsProp(weightDecay: 1e-3f, momentum: 0.9f, centered: true);
 
-        Assert.Equal(0, AllocatedBytes(() =>
+        Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(() =>
         {
             sgd.Step(network.Parameters, gradient);
             momentum.Step(network.Parameters, gradient);
@@ -104,37 +99,5 @@ public class AllocationTests
             GradientClipping.ClipNorm(gradient, 1f);
             GradientClipping.ClipValue(gradient, 1f);
         }));
-    }
-
-    /// <summary>
-    /// Bytes allocated by <paramref name="action"/> over <see cref="Calls"/> calls in steady state: after a warm-up
-    /// call (JIT, lazy state), rounds of calls are measured until one allocates nothing, at most
-    /// <see cref="Rounds"/> of them. A real per-call allocation shows in every round and fails the test; what the runtime
-    /// allocates once on this thread when tiered compilation swaps in optimised code mid-round (a type initialiser
-    /// that the new code path reaches first) shows in one round only.
-    /// </summary>
-    internal static long AllocatedBytes(Action action)
-    {
-        action();
-        long allocated = 0;
-        for (int round = 0; round < Rounds; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < Calls; i++)
-            {
-                action();
-            }
-
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            if (allocated == 0)
-            {
-                return 0;
-            }
-
-            // Give the tiering thread time to finish installing optimised code before the next round.
-            Thread.Sleep(50);
-        }
-
-        return allocated;
     }
 }

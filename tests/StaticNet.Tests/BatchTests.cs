@@ -79,8 +79,8 @@ public class BatchTests
         var outputs = new float[100 * Arch23.OutputSize];
         var gradient = new float[Arch23.ParameterCount];
 
-        // Steady state, as AllocationTests measures it: a one-off allocation of tiered compilation is not the batch's.
-        Assert.Equal(0, AllocationTests.AllocatedBytes(() =>
+        // Steady state, as every allocation test measures it: a one-off allocation of tiered compilation is not the batch's.
+        Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(() =>
         {
             network.ForwardBatch(inputs, outputs);
             network.BackwardBatch(inputs, targets, gradient);
