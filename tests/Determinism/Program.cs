@@ -32,7 +32,7 @@ public static class HashProgram
         where TNetwork : IParallelBatchNetwork, ITrainStep
     {
         TNetwork probe = create();
-        Dataset data = Data(probe.InputSize, probe.OutputSize, samples, classes, seed: probe.InputSize);
+        Dataset data = HashData.Create(probe.InputSize, probe.OutputSize, samples, classes, seed: probe.InputSize);
         int inputs = probe.InputSize, outputs = probe.OutputSize;
 
         // Forward and ForwardBatch on the untrained network.
@@ -108,35 +108,6 @@ public static class HashProgram
         Print(name, what + " parameters", network.Parameters);
         Print(name, what + " losses", history);
         Print(name, what + " predictions", predictions);
-    }
-
-    // Inputs in [-1, 1) and targets (one-hot classes, or values in (0, 1)) from an integer generator: exact on every platform.
-    private static Dataset Data(int inputs, int outputs, int samples, bool classes, int seed)
-    {
-        var random = new DeterministicRandom(seed);
-        var features = new float[samples * inputs];
-        for (int i = 0; i < features.Length; i++)
-        {
-            features[i] = random.NextSymmetric(1f);
-        }
-
-        var targets = new float[samples * outputs];
-        for (int s = 0; s < samples; s++)
-        {
-            if (classes)
-            {
-                targets[(s * outputs) + random.NextInt32(outputs)] = 1f;
-            }
-            else
-            {
-                for (int k = 0; k < outputs; k++)
-                {
-                    targets[(s * outputs) + k] = 0.05f + (0.9f * random.NextSingle());
-                }
-            }
-        }
-
-        return new Dataset(features, inputs, targets, outputs);
     }
 
     private static void Print(string name, string what, ReadOnlySpan<float> values, float? scalar = null)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using StaticNet.Determinism;
 using StaticNet.Tests.Networks;
 using Xunit;
 
@@ -47,7 +48,7 @@ public sealed class DeterministicGoldenTests
         TNetwork network = create();
         int inputs = network.InputSize, outputs = network.OutputSize;
         const int Samples = 48;
-        Dataset data = Data(inputs, outputs, Samples, classes, seed: inputs);
+        Dataset data = HashData.Create(inputs, outputs, Samples, classes, seed: inputs);
 
         var output = new float[outputs];
         var gradient = new float[network.ParameterCount];
@@ -93,33 +94,4 @@ public sealed class DeterministicGoldenTests
     }
 
     private static void Append(IncrementalHash hash, ReadOnlySpan<float> values) => hash.AppendData(MemoryMarshal.AsBytes(values));
-
-    // Inputs in [-1, 1) and targets (one-hot classes, or values in (0, 1)) from the package's integer generator.
-    private static Dataset Data(int inputs, int outputs, int samples, bool classes, int seed)
-    {
-        var random = new DeterministicRandom(seed);
-        var features = new float[samples * inputs];
-        for (int i = 0; i < features.Length; i++)
-        {
-            features[i] = random.NextSymmetric(1f);
-        }
-
-        var targets = new float[samples * outputs];
-        for (int s = 0; s < samples; s++)
-        {
-            if (classes)
-            {
-                targets[(s * outputs) + random.NextInt32(outputs)] = 1f;
-            }
-            else
-            {
-                for (int k = 0; k < outputs; k++)
-                {
-                    targets[(s * outputs) + k] = 0.05f + (0.9f * random.NextSingle());
-                }
-            }
-        }
-
-        return new Dataset(features, inputs, targets, outputs);
-    }
 }
