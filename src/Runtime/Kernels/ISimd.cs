@@ -67,6 +67,18 @@ internal interface ISimd<TVector>
 
     static abstract TVector Abs(TVector value);
 
+    /// <summary>
+    /// The larger of each pair of lanes, with the hardware's own maximum (one instruction; which operand a NaN lane
+    /// gives is the hardware's choice, so callers that care test for NaN with <see cref="AnyNaN"/>).
+    /// </summary>
+    static abstract TVector MaxNative(TVector left, TVector right);
+
+    /// <summary>The largest lane, halving the vector with <see cref="MaxNative"/> each step (NaN lanes as there).</summary>
+    static abstract float MaxAcross(TVector value);
+
+    /// <summary>Whether any lane is NaN (the only value not equal to itself).</summary>
+    static abstract bool AnyNaN(TVector value);
+
     /// <summary>|value| with the sign of <paramref name="sign"/>.</summary>
     static abstract TVector CopySign(TVector value, TVector sign);
 
@@ -149,6 +161,15 @@ internal readonly struct Simd512 : ISimd<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Abs(Vector512<float> value) => Vector512.Abs(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> MaxNative(Vector512<float> left, Vector512<float> right) => Vector512.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxAcross(Vector512<float> value) => Simd256.MaxAcross(Vector256.MaxNative(value.GetLower(), value.GetUpper()));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNaN(Vector512<float> value) => !Vector512.EqualsAll(value, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> CopySign(Vector512<float> value, Vector512<float> sign) => Vector512.CopySign(value, sign);
@@ -250,6 +271,15 @@ internal readonly struct Simd256 : ISimd<Vector256<float>>
     public static Vector256<float> Abs(Vector256<float> value) => Vector256.Abs(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> MaxNative(Vector256<float> left, Vector256<float> right) => Vector256.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxAcross(Vector256<float> value) => Simd128.MaxAcross(Vector128.MaxNative(value.GetLower(), value.GetUpper()));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNaN(Vector256<float> value) => !Vector256.EqualsAll(value, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> CopySign(Vector256<float> value, Vector256<float> sign) => Vector256.CopySign(value, sign);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -345,6 +375,19 @@ internal readonly struct Simd128 : ISimd<Vector128<float>>
     public static Vector128<float> Abs(Vector128<float> value) => Vector128.Abs(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> MaxNative(Vector128<float> left, Vector128<float> right) => Vector128.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxAcross(Vector128<float> value)
+    {
+        value = Vector128.MaxNative(value, Vector128.Shuffle(value, Vector128.Create(2, 3, 0, 1)));
+        return Vector128.MaxNative(value, Vector128.Shuffle(value, Vector128.Create(1, 0, 3, 2))).ToScalar();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNaN(Vector128<float> value) => !Vector128.EqualsAll(value, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> CopySign(Vector128<float> value, Vector128<float> sign) => Vector128.CopySign(value, sign);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -438,6 +481,15 @@ internal readonly struct SimdScalar : ISimd<float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Abs(float value) => MathF.Abs(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxNative(float left, float right) => MathF.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxAcross(float value) => value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNaN(float value) => float.IsNaN(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float CopySign(float value, float sign) => MathF.CopySign(value, sign);

@@ -115,10 +115,10 @@ internal static unsafe class SoftmaxRows
         // The lanes past the row are −∞: they do not change the maximum, and e^x makes them 0.
         TVector z0 = TSimd.SelectWhereGreater(limit, inRow0, TSimd.Load(ref source), minusInfinity);
         TVector z1 = twoVectors ? TSimd.SelectWhereGreater(limit, inRow1, TSimd.Load(ref Unsafe.Add(ref source, count)), minusInfinity) : minusInfinity;
-        TVector shift = TSimd.Broadcast(LaneMax(z0, z1));
+        TVector shift = TSimd.Broadcast(TSimd.MaxAcross(TSimd.MaxNative(z0, z1)));
 
         // Every lane NaN when the row holds one (e^x alone would clamp a NaN to a number).
-        TVector nanMask = HasNaN(z0, z1) ? TSimd.Broadcast(float.NaN) : TSimd.Zero;
+        TVector nanMask = TSimd.AnyNaN(z0) || TSimd.AnyNaN(z1) ? TSimd.Broadcast(float.NaN) : TSimd.Zero;
         TVector e0 = TSimd.Add(Exponential<TVector, TSimd>(TSimd.Subtract(z0, shift)), nanMask);
         TVector e1 = twoVectors ? TSimd.Add(Exponential<TVector, TSimd>(TSimd.Subtract(z1, shift)), nanMask) : TSimd.Zero;
         TVector inverse = TSimd.Broadcast(1f / TSimd.Sum(TSimd.Add(e0, e1)));
@@ -136,59 +136,4 @@ internal static unsafe class SoftmaxRows
         where TVector : struct
         where TSimd : struct, ISimd<TVector> =>
         TSimd.SelectWhereGreater(x, TSimd.Broadcast(FunctionConstants.ExpLowerBound), ActivationFunctions.Exp<TSimd, TVector>(x), TSimd.Zero);
-
-    // The maximum over the lanes, halving the vector each step with the hardware's own maximum (one instruction;
-    // NaN is caught by HasNaN instead, which costs less than NaN-propagating maxima at every step). ISimd has no
-    // horizontal maximum because no other kernel needs one; the type tests fold to one branch per instantiation.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float LaneMax<TVector>(TVector left, TVector right)
-        where TVector : struct
-    {
-        if (typeof(TVector) == typeof(Vector512<float>))
-        {
-            Vector512<float> both = Vector512.MaxNative(Unsafe.As<TVector, Vector512<float>>(ref left), Unsafe.As<TVector, Vector512<float>>(ref right));
-            return LaneMax(both.GetLower(), both.GetUpper());
-        }
-
-        if (typeof(TVector) == typeof(Vector256<float>))
-        {
-            Vector256<float> both = Vector256.MaxNative(Unsafe.As<TVector, Vector256<float>>(ref left), Unsafe.As<TVector, Vector256<float>>(ref right));
-            return LaneMax(both.GetLower(), both.GetUpper());
-        }
-
-        if (typeof(TVector) == typeof(Vector128<float>))
-        {
-            Vector128<float> both = Vector128.MaxNative(Unsafe.As<TVector, Vector128<float>>(ref left), Unsafe.As<TVector, Vector128<float>>(ref right));
-            both = Vector128.MaxNative(both, Vector128.Shuffle(both, Vector128.Create(2, 3, 0, 1)));
-            return Vector128.MaxNative(both, Vector128.Shuffle(both, Vector128.Create(1, 0, 3, 2))).ToScalar();
-        }
-
-        return MathF.Max(Unsafe.As<TVector, float>(ref left), Unsafe.As<TVector, float>(ref right));
-    }
-
-    // Whether any lane is NaN (the only value not equal to itself).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasNaN<TVector>(TVector left, TVector right)
-        where TVector : struct
-    {
-        if (typeof(TVector) == typeof(Vector512<float>))
-        {
-            Vector512<float> l = Unsafe.As<TVector, Vector512<float>>(ref left), r = Unsafe.As<TVector, Vector512<float>>(ref right);
-            return !Vector512.EqualsAll(l, l) || !Vector512.EqualsAll(r, r);
-        }
-
-        if (typeof(TVector) == typeof(Vector256<float>))
-        {
-            Vector256<float> l = Unsafe.As<TVector, Vector256<float>>(ref left), r = Unsafe.As<TVector, Vector256<float>>(ref right);
-            return !Vector256.EqualsAll(l, l) || !Vector256.EqualsAll(r, r);
-        }
-
-        if (typeof(TVector) == typeof(Vector128<float>))
-        {
-            Vector128<float> l = Unsafe.As<TVector, Vector128<float>>(ref left), r = Unsafe.As<TVector, Vector128<float>>(ref right);
-            return !Vector128.EqualsAll(l, l) || !Vector128.EqualsAll(r, r);
-        }
-
-        return float.IsNaN(Unsafe.As<TVector, float>(ref left)) || float.IsNaN(Unsafe.As<TVector, float>(ref right));
-    }
 }

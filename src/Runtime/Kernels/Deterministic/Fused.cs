@@ -71,6 +71,15 @@ internal readonly struct Fused<TVector, TSimd> : ISimd<TVector>
     public static TVector Abs(TVector value) => TSimd.Abs(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVector MaxNative(TVector left, TVector right) => TSimd.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxAcross(TVector value) => TSimd.MaxAcross(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AnyNaN(TVector value) => TSimd.AnyNaN(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVector CopySign(TVector value, TVector sign) => TSimd.CopySign(value, sign);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
