@@ -148,7 +148,7 @@ public static class Onnx
             throw Reject(source, architecture, rejection.Message, rejection);
         }
 
-        parameters.AsSpan().CopyTo(network.Parameters);
+        ParameterOrder.CopyFromPyTorchOrder(network, parameters);
     }
 
     // The whole model. A file or seekable stream states its length, which is read into one buffer; a stream that

@@ -29,7 +29,7 @@ internal static class OnnxExporter
     {
         NetworkArchitecture architecture = NetworkArchitecture.Of(network);
         WeightLayout layout = WeightLayout.Of(network);
-        ReadOnlySpan<float> parameters = network.Parameters;
+        ReadOnlySpan<float> parameters = ParameterOrder.InPyTorchOrder(network);
 
         var graph = new GraphProto { Name = architecture.Name };
         graph.Input.Add(FloatInput(InputName, architecture.Sizes[0]));

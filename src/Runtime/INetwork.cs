@@ -4,7 +4,8 @@ namespace StaticNet;
 
 /// <summary>
 /// What every generated network offers, so that optimizers, the gradient check and training helpers work with
-/// any architecture. Parameters and gradients share one layout: W[1] (row-major, n1 × n0), b[1], W[2], b[2], …
+/// any architecture. Parameters and gradients share one layout: W[1], b[1], W[2], b[2], …, each W[l] in the
+/// order <see cref="GetWeightOrder"/> names; <see cref="NetworkWeights"/> reads and writes each layer in PyTorch's order.
 /// </summary>
 public interface INetwork
 {
@@ -20,8 +21,17 @@ public interface INetwork
     /// <summary>The layer sizes, input first: layer l's weights are [LayerSizes[l] × LayerSizes[l−1]].</summary>
     ReadOnlySpan<int> LayerSizes { get; }
 
-    /// <summary>All weights and biases in one contiguous buffer, layer by layer (PyTorch's <c>nn.Linear</c> order).</summary>
+    /// <summary>
+    /// All weights and biases in one contiguous buffer, layer by layer: W[l] (in the order of
+    /// <see cref="GetWeightOrder"/>), then b[l]. Optimizers step it element by element; to read or write one layer in
+    /// PyTorch's order, use <see cref="NetworkWeights.GetWeights"/> and <see cref="NetworkWeights.SetWeights"/>.
+    /// </summary>
     Span<float> Parameters { get; }
+
+    /// <summary>How W[<paramref name="layer"/>] is laid out in <see cref="Parameters"/> (and in a gradient).</summary>
+    /// <param name="layer">The weight layer, 1 to LayerSizes.Length − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="layer"/> names no weight layer.</exception>
+    WeightOrder GetWeightOrder(int layer);
 
     /// <summary>Re-initialises every parameter deterministically from <paramref name="seed"/>.</summary>
     void Initialize(int seed);

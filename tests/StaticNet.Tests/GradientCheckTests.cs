@@ -146,6 +146,8 @@ public class GradientCheckTests
 
         public Span<float> Parameters => _inner.Parameters;
 
+        public WeightOrder GetWeightOrder(int layer) => _inner.GetWeightOrder(layer);
+
         public void Initialize(int seed) => _inner.Initialize(seed);
 
         public void Forward(ReadOnlySpan<float> input, Span<float> output) => _inner.Forward(input, output);

@@ -183,6 +183,8 @@ public sealed class OnnxExportTests() : TemporaryDirectory("onnx-export")
 
         public Span<float> Parameters => _parameters;
 
+        public WeightOrder GetWeightOrder(int layer) => WeightOrder.RowMajor;
+
         public void Initialize(int seed)
         {
         }

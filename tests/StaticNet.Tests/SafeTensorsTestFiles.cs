@@ -106,6 +106,8 @@ internal sealed class FailingNetwork(int successfulReads) : INetwork
 
     public Span<float> Parameters => ++_reads > successfulReads ? throw new InvalidOperationException("simulated failure while reading parameters") : _inner.Parameters;
 
+    public WeightOrder GetWeightOrder(int layer) => _inner.GetWeightOrder(layer);
+
     public void Initialize(int seed) => _inner.Initialize(seed);
 
     public void Forward(ReadOnlySpan<float> input, Span<float> output) => _inner.Forward(input, output);

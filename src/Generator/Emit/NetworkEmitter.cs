@@ -183,7 +183,23 @@ internal static class NetworkEmitter
             writer.Line($"{PublicApi.LayerBiases(l)} => Parameters.Slice(Layer{l}BiasesOffset, Layer{l}Size);");
         }
 
+        EmitWeightOrder(writer, spec.Layers.Count);
+
         PublicApi.EmitInterfaceSizes(writer);
+    }
+
+    // Every layer keeps W in PyTorch's row-major order, which the views above and the kernels read.
+    private static void EmitWeightOrder(CodeWriter writer, int layerCount)
+    {
+        writer.Line();
+        writer.Summary("How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.");
+        writer.Doc($"<param name=\"layer\">The weight layer, 1 to {layerCount}.</param>");
+        writer.Line($"{PublicApi.GetWeightOrder} => layer >= 1 && layer <= {layerCount}");
+        using (writer.Indent())
+        {
+            writer.Line($"? {RuntimeContract.WeightOrder}.RowMajor");
+            writer.Line($": throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, {Literals.String($"The network has weight layers 1 to {layerCount}.")});");
+        }
     }
 
     private static void EmitInitialize(CodeWriter writer, NetworkPlan plan)

@@ -16,6 +16,8 @@ internal static class PublicApi
 
     public const string Initialize = "public void Initialize(int seed)";
 
+    public const string GetWeightOrder = "public " + RuntimeContract.WeightOrder + " GetWeightOrder(int layer)";
+
     public const string Forward = "public void Forward(" + ReadOnlySpan + " input, " + Span + " output)";
 
     public const string Backward = "public float Backward(" + ReadOnlySpan + " input, " + ReadOnlySpan + " target, " + Span + " gradient)";

@@ -18,6 +18,9 @@ internal static class RuntimeContract
     public const string IBatchNetwork = Root + "IBatchNetwork";
     public const string IParallelBatchNetwork = Root + "IParallelBatchNetwork";
 
+    // How each layer's weights are laid out in Parameters (INetwork.GetWeightOrder).
+    public const string WeightOrder = Root + "WeightOrder";
+
     // Argument checks: the ArgumentExceptions that name expected and actual lengths.
     public const string SpanLength = Support + "SpanLength";
     public const string Require = SpanLength + ".Require";
@@ -72,7 +75,7 @@ internal static class RuntimeContract
     /// <summary>Every runtime type above, for the contract test.</summary>
     internal static readonly string[] Types =
     {
-        INetwork, IBatchNetwork, IParallelBatchNetwork, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
+        INetwork, IBatchNetwork, IParallelBatchNetwork, WeightOrder, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
         Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations, FrozenLayers, Activation, DropoutMasks,
         DeterministicNetworkMath, DeterministicLosses, DeterministicOutputError, DeterministicDenseKernels, DeterministicActivationKernels,
         DeterministicVectorActivations,

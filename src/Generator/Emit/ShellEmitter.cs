@@ -79,6 +79,7 @@ internal static class ShellEmitter
         }
 
         PublicApi.EmitInterfaceSizes(writer);
+        Member(writer, PublicApi.GetWeightOrder + Throws);
         Member(writer, PublicApi.Initialize + Throws);
         Member(writer, PublicApi.Forward + Throws);
         Member(writer, PublicApi.Backward + Throws);

@@ -15,7 +15,7 @@ internal static class MemberClashes
     // compares this list with a generated file).
     private static readonly string[] FixedNames =
     {
-        "InputSize", "OutputSize", "ParameterCount", "LayerCount", "LayerSizes", "Parameters",
+        "InputSize", "OutputSize", "ParameterCount", "LayerCount", "LayerSizes", "Parameters", "GetWeightOrder",
         "Initialize", "Forward", "Backward", "Backpropagate", "ComputeLoss", "ForwardBatch", "BackwardBatch",
         "BatchWorkspace", "BatchBlockSize", "ForwardLayers", "BackwardLayers", "CreateParameters", "InitializeParameters",
         "InferenceScratchLength", "TrainingScratchLength", "TakeWorkspace", "_batchWorkspace", "_parameters", "t_scratch",

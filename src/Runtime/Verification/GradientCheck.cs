@@ -150,7 +150,9 @@ public static class GradientCheck
             checkedCount++;
             if (error > worst.MaxRelativeError || worst.WorstIndex < 0)
             {
-                worst = new GradientCheckResult(error, target, index, analytic, numerical, 0, 0);
+                // A parameter is reported where PyTorch (and every weight file) has it, whatever the layer's order in memory.
+                int reported = target == GradientCheckTarget.Parameter ? ParameterOrder.ToPyTorchIndex(network, index) : index;
+                worst = new GradientCheckResult(error, target, reported, analytic, numerical, 0, 0);
             }
         }
 

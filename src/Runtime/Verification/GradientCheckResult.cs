@@ -15,7 +15,10 @@ public enum GradientCheckTarget
 /// <summary>The outcome of <see cref="GradientCheck"/>: the worst disagreement between analytic and numerical gradients.</summary>
 /// <param name="MaxRelativeError">max |a − n| / max(|a| + |n|, floor) over every differentiable entry checked.</param>
 /// <param name="WorstTarget">Whether the worst entry is a parameter or an input.</param>
-/// <param name="WorstIndex">The index of the worst entry in the parameters or in the input.</param>
+/// <param name="WorstIndex">
+/// The index of the worst entry in the input, or in the parameters in PyTorch's order (W[1] row-major, b[1], W[2], …,
+/// as a weight file holds them; see <see cref="NetworkWeights"/>).
+/// </param>
 /// <param name="Analytic">The analytic (backpropagated) derivative at the worst entry.</param>
 /// <param name="Numerical">The central-difference derivative at the worst entry.</param>
 /// <param name="CheckedCount">How many entries were compared.</param>

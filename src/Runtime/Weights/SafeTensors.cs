@@ -260,7 +260,7 @@ public static class SafeTensors
             throw layout.Reject(source, layout.DescribeNonFinite(staging, matches, 8 + (long)headerLength));
         }
 
-        staging.AsSpan().CopyTo(network.Parameters);
+        ParameterOrder.CopyFromPyTorchOrder(network, staging);
     }
 
     /// <summary>
@@ -426,7 +426,8 @@ public static class SafeTensors
         stream.Write(prefix);
         stream.Write(header);
 
-        ReadOnlySpan<float> parameters = network.Parameters;
+        // The file holds PyTorch's order whatever order the generator chose for a layer in memory.
+        ReadOnlySpan<float> parameters = ParameterOrder.InPyTorchOrder(network);
         if (BitConverter.IsLittleEndian)
         {
             stream.Write(MemoryMarshal.AsBytes(parameters));

@@ -159,14 +159,14 @@ public static class WeightsJson
             weights.Values[match.Biases[l]]!.CopyTo(staging.AsSpan(layout.Slots[2 * l + 1].ParameterOffset));
         }
 
-        staging.AsSpan().CopyTo(network.Parameters);
+        ParameterOrder.CopyFromPyTorchOrder(network, staging);
     }
 
     private static string Format(INetwork network, StateDictKeys? keys)
     {
         WeightLayout layout = WeightLayout.Of(network);
         string[] names = StateDictKeys.TensorNames(keys, layout.Sizes.Length - 1, nameof(keys));
-        ReadOnlySpan<float> parameters = network.Parameters;
+        ReadOnlySpan<float> parameters = ParameterOrder.InPyTorchOrder(network);
         var json = new StringBuilder(16 * layout.ParameterCount + 64);
         json.Append('{');
         for (int i = 0; i < layout.Slots.Count; i++)

@@ -117,6 +117,12 @@ namespace Demo
         /// <summary>b[3], one bias per unit of layer 3.</summary>
         public global::System.Span<float> Layer3Biases => Parameters.Slice(Layer3BiasesOffset, Layer3Size);
 
+        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <param name="layer">The weight layer, 1 to 3.</param>
+        public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 3
+            ? global::StaticNet.WeightOrder.RowMajor
+            : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 3.");
+
         int global::StaticNet.INetwork.InputSize => InputSize;
 
         int global::StaticNet.INetwork.OutputSize => OutputSize;

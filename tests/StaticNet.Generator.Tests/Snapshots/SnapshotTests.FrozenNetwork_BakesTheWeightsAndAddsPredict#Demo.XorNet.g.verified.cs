@@ -99,6 +99,12 @@ namespace Demo
         /// <summary>b[2], one bias per unit of layer 2.</summary>
         public global::System.Span<float> Layer2Biases => Parameters.Slice(Layer2BiasesOffset, Layer2Size);
 
+        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <param name="layer">The weight layer, 1 to 2.</param>
+        public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 2
+            ? global::StaticNet.WeightOrder.RowMajor
+            : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 2.");
+
         int global::StaticNet.INetwork.InputSize => InputSize;
 
         int global::StaticNet.INetwork.OutputSize => OutputSize;

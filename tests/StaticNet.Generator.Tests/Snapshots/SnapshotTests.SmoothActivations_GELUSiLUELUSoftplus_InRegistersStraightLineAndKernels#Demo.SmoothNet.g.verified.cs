@@ -128,6 +128,12 @@ namespace Demo
         /// <summary>b[4], one bias per unit of layer 4.</summary>
         public global::System.Span<float> Layer4Biases => Parameters.Slice(Layer4BiasesOffset, Layer4Size);
 
+        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <param name="layer">The weight layer, 1 to 4.</param>
+        public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 4
+            ? global::StaticNet.WeightOrder.RowMajor
+            : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 4.");
+
         int global::StaticNet.INetwork.InputSize => InputSize;
 
         int global::StaticNet.INetwork.OutputSize => OutputSize;

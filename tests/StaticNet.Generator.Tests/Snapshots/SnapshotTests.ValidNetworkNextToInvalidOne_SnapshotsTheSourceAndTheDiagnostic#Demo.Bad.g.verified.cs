@@ -67,6 +67,9 @@ namespace Demo
         global::System.ReadOnlySpan<int> global::StaticNet.INetwork.LayerSizes => LayerSizes;
 
         /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
+        public global::StaticNet.WeightOrder GetWeightOrder(int layer) => throw NotGenerated();
+
+        /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>
         public void Initialize(int seed) => throw NotGenerated();
 
         /// <summary>Not generated: the [Network] declaration has errors, see the SN diagnostics.</summary>

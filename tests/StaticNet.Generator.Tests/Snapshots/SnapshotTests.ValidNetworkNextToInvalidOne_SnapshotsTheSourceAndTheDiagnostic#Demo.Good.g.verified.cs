@@ -66,6 +66,12 @@ namespace Demo
         /// <summary>b[1], one bias per unit of layer 1.</summary>
         public global::System.Span<float> Layer1Biases => Parameters.Slice(Layer1BiasesOffset, Layer1Size);
 
+        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <param name="layer">The weight layer, 1 to 1.</param>
+        public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 1
+            ? global::StaticNet.WeightOrder.RowMajor
+            : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 1.");
+
         int global::StaticNet.INetwork.InputSize => InputSize;
 
         int global::StaticNet.INetwork.OutputSize => OutputSize;

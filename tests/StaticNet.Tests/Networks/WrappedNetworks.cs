@@ -16,6 +16,8 @@ internal class SequentialOnly(IBatchNetwork inner) : IBatchNetwork
 
     public Span<float> Parameters => inner.Parameters;
 
+    public WeightOrder GetWeightOrder(int layer) => inner.GetWeightOrder(layer);
+
     public void Initialize(int seed) => inner.Initialize(seed);
 
     public void Forward(ReadOnlySpan<float> input, Span<float> output) => inner.Forward(input, output);
