@@ -24,6 +24,7 @@ public class BenchmarkSmokeTests
     [InlineData(typeof(OnnxRuntimeBatchBenchmarks))]
     [InlineData(typeof(TrainerOverheadBenchmarks))]
     [InlineData(typeof(FitThreadsBenchmarks))]
+    [InlineData(typeof(OneSampleFloorBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;
@@ -38,6 +39,27 @@ public class BenchmarkSmokeTests
         }
 
         benchmarks.GetMethod("Cleanup")?.Invoke(instance, null);
+    }
+
+    [Fact]
+    public void OneSampleFloorBenchmarks_RowsAndColumnsComputeTheSameLayer_AndTheFloorReadsEveryWeight()
+    {
+        var benchmarks = new OneSampleFloorBenchmarks();
+        benchmarks.Setup();
+        var network = new Mnist784(1);
+
+        double sum = 0;
+        foreach (float weight in network.Layer1Weights)
+        {
+            sum += weight;
+        }
+
+        Assert.Equal(sum, benchmarks.ReadLayer1Weights(), 1e-3);
+        float z = benchmarks.Layer1ByRows();
+        Assert.Equal(MathF.Max(z, 0f), benchmarks.Layer1ByColumns(), 1e-5f);
+        var output = new float[Mnist784.OutputSize];
+        network.Forward(BenchmarkData.Inputs(1, Mnist784.InputSize, seed: 5), output);
+        Assert.Equal(output[0], benchmarks.Forward());
     }
 
     [Fact]
