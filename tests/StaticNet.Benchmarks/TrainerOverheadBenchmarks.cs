@@ -5,9 +5,11 @@ using BenchmarkDotNet.Attributes;
 namespace StaticNet.Benchmarks;
 
 /// <summary>
-/// What <see cref="Trainer.Fit"/> costs over the bare loop it runs: one epoch of 784-128-10 SGD, batch 64, over 4,096
-/// fixed samples (which stay in the L3 cache) or 60,000 (Fashion-MNIST's training set: 188 MB, gathered from memory), through <c>Fit</c> (shuffled, guarded) and as raw <see cref="ParallelBackward"/> + <see cref="Sgd.Step"/>
-/// calls (with the gradient cleared) on the same batches, in the same order, on the same number of threads (pinned:
+/// What <see cref="Trainer.Fit"/> costs over the bare loop it runs: one epoch of 784-128-10 with SGD or Adam, batch
+/// 64, over 4,096 fixed samples (which stay in the L3 cache) or 60,000 (Fashion-MNIST's training set: 188 MB, gathered
+/// from memory), through <c>Fit</c> (shuffled, guarded, the optimizer stepped range by range on every core) and as raw
+/// <see cref="ParallelBackward"/> + <see cref="IOptimizer.Step"/> calls (with the gradient cleared, the step whole on
+/// the calling thread) on the same batches, in the same order, on the same number of threads (pinned:
 /// FitThreadsBenchmarks measures the adaptive default). Both
 /// start every call from the same parameters and end with the same bits (BenchmarkSmokeTests checks it), so the
 /// ratio of their times is the Trainer's overhead alone.
@@ -23,7 +25,7 @@ public class TrainerOverheadBenchmarks
 
     private Mnist784 _network = null!;
     private Dataset _train = null!;
-    private Sgd _optimizer = null!;
+    private IOptimizer _optimizer = null!;
     private Trainer _trainer = null!;
     private ParallelBackward _backward = null!;
     private float[] _initial = null!, _gradient = null!, _shuffledInputs = null!, _shuffledTargets = null!;
@@ -34,6 +36,10 @@ public class TrainerOverheadBenchmarks
     /// <summary><see cref="TrainerOptions.MaxDegreeOfParallelism"/>, and the threads of the raw loop.</summary>
     [ParamsSource(nameof(ThreadCounts))]
     public int Threads { get; set; } = 1;
+
+    /// <summary>The optimizer: plain SGD, or Adam, whose moments both runs start afresh (Reset, which frees them).</summary>
+    [Params("sgd", "adam")]
+    public string Optimizer { get; set; } = "sgd";
 
     /// <summary>Samples in the training set.</summary>
     [Params(4096, 60000)]
@@ -48,7 +54,7 @@ public class TrainerOverheadBenchmarks
     {
         _network = new Mnist784(1);
         _initial = _network.Parameters.ToArray();
-        _optimizer = new Sgd(Implementations<Mnist784>.LearningRate);
+        _optimizer = Optimizer == "adam" ? new Adam() : new Sgd(Implementations<Mnist784>.LearningRate);
         _train = new Dataset(
             BenchmarkData.Inputs(Samples, Mnist784.InputSize, seed: 5), Mnist784.InputSize,
             BenchmarkData.OneHot(Samples, Mnist784.OutputSize, seed: 6), Mnist784.OutputSize);
@@ -79,14 +85,16 @@ public class TrainerOverheadBenchmarks
     public float Fit()
     {
         _initial.CopyTo(_network.Parameters);
+        _optimizer.Reset();
         return _trainer.Fit(_train).History[0].TrainLoss;
     }
 
-    /// <summary>The same steps as raw calls: clear the gradient, ParallelBackward, Sgd.Step; returns the mean loss.</summary>
+    /// <summary>The same steps as raw calls: clear the gradient, ParallelBackward, a whole Step; returns the mean loss.</summary>
     [Benchmark(Baseline = true)]
     public float RawLoop()
     {
         _initial.CopyTo(_network.Parameters);
+        _optimizer.Reset();
         double lossSum = 0;
         int inputSize = Mnist784.InputSize, outputSize = Mnist784.OutputSize;
         for (int start = 0; start < Samples; start += BatchSize)

@@ -71,6 +71,36 @@ public class AllocationTests
         }));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void FitBatchesWithAdam_SteppedOnEveryCore_AllocateNothing(int threads)
+    {
+        // Two batches of two parts per epoch; Adam steps each range of the gradient on the core that finished it.
+        // The count is this thread's: with two threads it takes its share of the parts and of the ranges.
+        var network = new Arch23(seed: 1);
+        const int Samples = 128;
+        var random = new DeterministicRandom(3);
+        var features = new float[Samples * Arch23.InputSize];
+        var labels = new int[Samples];
+        for (int i = 0; i < features.Length; i++)
+        {
+            features[i] = random.NextSymmetric(1f);
+        }
+
+        for (int s = 0; s < Samples; s++)
+        {
+            labels[s] = random.NextInt32(Arch23.OutputSize);
+        }
+
+        var options = new TrainerOptions { BatchSize = 64, MaxDegreeOfParallelism = threads, AdaptDegreeOfParallelism = false };
+        using var run = new TrainingRun(network, new Adam(1e-4f), options, Dataset.FromLabels(features, Arch23.InputSize, labels, Arch23.OutputSize), null, null);
+        int epoch = 0;
+
+        Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(() => run.TrainEpoch(++epoch, null, System.Threading.CancellationToken.None)));
+        Assert.True(System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(network.Parameters));
+    }
+
     [Fact]
     public void OptimizerSteps_AllocateNothing()
     {

@@ -83,11 +83,13 @@ public class BenchmarkSmokeTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void TrainerOverheadBenchmarks_FitAndTheRawLoopTrainTheSameBits(int threads)
+    [InlineData(1, "sgd")]
+    [InlineData(2, "sgd")]
+    [InlineData(1, "adam")]
+    [InlineData(2, "adam")]
+    public void TrainerOverheadBenchmarks_FitAndTheRawLoopTrainTheSameBits(int threads, string optimizer)
     {
-        var benchmarks = new TrainerOverheadBenchmarks { Threads = threads };
+        var benchmarks = new TrainerOverheadBenchmarks { Threads = threads, Optimizer = optimizer };
         benchmarks.Setup();
         try
         {

@@ -6,10 +6,10 @@ using Xunit;
 namespace StaticNet.Tests;
 
 /// <summary>
-/// The Trainer's divergence guard as it runs since it stopped copying the parameters before every step: two buffers
-/// that take turns, filled range by range while the gradient is summed, and plain SGD stepped and checked in the same
-/// pass. Whatever breaks, and on whichever batch, the parameters are restored bit for bit to the documented ones,
-/// with one thread or two, with batches of one part or several, for plain SGD and for optimizers that step whole.
+/// The Trainer's divergence guard: two buffers that take turns, filled range by range while the gradient is summed,
+/// and the built-in optimizers stepped and checked in the same pass. Whatever breaks, and on whichever batch, the
+/// parameters are restored bit for bit to the documented ones, with one thread or two, with batches of one part or
+/// several, for optimizers stepped range by range and for those that step whole; and the optimizer is reset.
 /// </summary>
 public class DivergenceGuardTests
 {
@@ -113,12 +113,61 @@ public class DivergenceGuardTests
         Assert.NotEqual(new Mnist784Net(seed: 2).Parameters.ToArray(), whole);
     }
 
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(2, null)]
+    [InlineData(2, 100f)] // clipped by norm: the step is taken whole, after the gradient, and the rule is the same
+    public void AfterADivergence_AdamIsReset_AndASecondFitAtALowerRateStartsFresh(int threads, float? maxGradientNorm)
+    {
+        // NaN features make the loss and every gradient range NaN; stepped range by range, Adam's moments take them in
+        // before the loss is known.
+        Dataset data = RandomData(seed: 1);
+        float[] features = (float[])data.Features.Clone();
+        var network = new Mnist784Net(seed: 2);
+        var adam = new Adam(0.01f);
+
+        (TrainingDivergedException exception, List<float[]> after) = TrainUntilBroken(
+            network, adam, data, threads, 64, goodBatches: 3, () => Array.Fill(data.Features, float.NaN), maxGradientNorm);
+
+        AssertFailedOnBatch(4, 64, exception);
+        ParallelBackwardTests.AssertSameBits(after[2], network.Parameters.ToArray());
+        Assert.Equal(0, adam.StepCount);
+
+        // The second Fit, on repaired data at a lower rate, is the Fit of a new Adam from the restored parameters.
+        features.CopyTo(data.Features, 0);
+        adam.LearningRate = 0.001f;
+        var fresh = new Mnist784Net(seed: 2);
+        network.Parameters.CopyTo(fresh.Parameters);
+        TrainerOptions options = Options(threads, 64, maxGradientNorm);
+        new Trainer(network, adam, options).Fit(data);
+        new Trainer(fresh, new Adam(0.001f), options).Fit(data);
+
+        Assert.Equal(2 * (Samples / 64), adam.StepCount);
+        Assert.True(System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(network.Parameters));
+        ParallelBackwardTests.AssertSameBits(fresh.Parameters.ToArray(), network.Parameters.ToArray());
+        Assert.NotEqual(after[2], network.Parameters.ToArray());
+    }
+
+    [Fact]
+    public void ADivergedValidationLoss_ResetsTheOptimizerToo()
+    {
+        Dataset validation = RandomData(seed: 4);
+        Array.Fill(validation.Features, float.NaN);
+        var adam = new Adam(0.01f);
+
+        var exception = Assert.Throws<TrainingDivergedException>(() =>
+            new Trainer(new Mnist784Net(seed: 2), adam, Options(2, 64)).Fit(RandomData(seed: 1), validation));
+
+        Assert.Equal((1, 0), (exception.Epoch, exception.Batch));
+        Assert.Equal(0, adam.StepCount);
+    }
+
     /// <summary>
     /// Trains two epochs, recording the parameters after every batch (index 0: before the first), and breaks
     /// something after <paramref name="goodBatches"/> batches, counted across epochs.
     /// </summary>
     private static (TrainingDivergedException Exception, List<float[]> After) TrainUntilBroken(
-        IBatchNetwork network, IOptimizer optimizer, Dataset data, int threads, int batchSize, int goodBatches, Action breakIt)
+        IBatchNetwork network, IOptimizer optimizer, Dataset data, int threads, int batchSize, int goodBatches, Action breakIt, float? maxGradientNorm = null)
     {
         var after = new List<float[]> { network.Parameters.ToArray() };
         var hook = new BatchHook(_ =>
@@ -130,7 +179,7 @@ public class DivergenceGuardTests
             }
         });
 
-        var exception = Assert.Throws<TrainingDivergedException>(() => new Trainer(network, optimizer, Options(threads, batchSize)).Fit(data, batchProgress: hook));
+        var exception = Assert.Throws<TrainingDivergedException>(() => new Trainer(network, optimizer, Options(threads, batchSize, maxGradientNorm)).Fit(data, batchProgress: hook));
         Assert.Equal(goodBatches + 1, after.Count);
         return (exception, after);
     }
@@ -143,8 +192,8 @@ public class DivergenceGuardTests
         Assert.Contains($"epoch {epoch}, batch {batch}: ", exception.Message);
     }
 
-    private static TrainerOptions Options(int threads, int batchSize) =>
-        new() { Epochs = 2, BatchSize = batchSize, Seed = 3, MaxDegreeOfParallelism = threads };
+    private static TrainerOptions Options(int threads, int batchSize, float? maxGradientNorm = null) =>
+        new() { Epochs = 2, BatchSize = batchSize, Seed = 3, MaxDegreeOfParallelism = threads, MaxGradientNorm = maxGradientNorm };
 
     private static IOptimizer Optimizer(string name) => name switch
     {
@@ -153,18 +202,18 @@ public class DivergenceGuardTests
         _ => new Adam(0.01f),
     };
 
-    /// <summary>784 features in [−1, 1] and a one-hot target of 10 classes per sample.</summary>
-    private static Dataset RandomData(int seed)
+    /// <summary><paramref name="samples"/> samples of 784 features in [−1, 1] and a one-hot target of 10 classes.</summary>
+    internal static Dataset RandomData(int seed, int samples = Samples)
     {
         var random = new DeterministicRandom(seed);
-        var features = new float[Samples * 784];
-        var labels = new int[Samples];
+        var features = new float[samples * 784];
+        var labels = new int[samples];
         for (int i = 0; i < features.Length; i++)
         {
             features[i] = random.NextSymmetric(1f);
         }
 
-        for (int s = 0; s < Samples; s++)
+        for (int s = 0; s < samples; s++)
         {
             labels[s] = random.NextInt32(10);
         }

@@ -8,7 +8,7 @@ namespace StaticNet;
 /// m ← β1·m + (1−β1)·g, v ← β2·v + (1−β2)·g², θ ← θ − η·m̂ / (√v̂ + ε), where g includes λ·θ when
 /// <see cref="WeightDecay"/> is set (coupled L2 decay; <see cref="AdamW"/> decouples it).
 /// </summary>
-public class Adam : IOptimizer, IStatefulOptimizer
+public class Adam : IOptimizer, IStatefulOptimizer, IRangeOptimizer
 {
     private readonly ParameterIdentity _identity;
     private readonly AdamMoments _moments = new();
@@ -79,16 +79,35 @@ public class Adam : IOptimizer, IStatefulOptimizer
     /// </exception>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
+        BeginStep(parameters, gradient);
+        StepRange(0, parameters, gradient);
+    }
+
+    /// <inheritdoc cref="IRangeOptimizer.BeginStep"/>
+    void IRangeOptimizer.BeginStep(Span<float> parameters, ReadOnlySpan<float> gradient) => BeginStep(parameters, gradient);
+
+    /// <inheritdoc cref="IRangeOptimizer.StepRange"/>
+    void IRangeOptimizer.StepRange(int start, Span<float> parameters, ReadOnlySpan<float> gradient) => StepRange(start, parameters, gradient);
+
+    private void BeginStep(Span<float> parameters, ReadOnlySpan<float> gradient)
+    {
         SpanLength.Require(gradient, parameters.Length, nameof(gradient));
         _identity.Check(parameters);
         if (_decoupled)
         {
-            _moments.Step(parameters, gradient, LearningRate, Beta1, Beta2, Epsilon, WeightDecay, _decayRanges);
+            _moments.BeginStep(parameters, gradient, LearningRate, Beta1, Beta2, Epsilon, WeightDecay, _decayRanges);
             return;
         }
 
-        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
-        _moments.Step(parameters, g, LearningRate, Beta1, Beta2, Epsilon, decoupledDecay: 0f, ranges: null);
+        OptimizerState.PrepareDecay(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
+        _moments.BeginStep(parameters, gradient, LearningRate, Beta1, Beta2, Epsilon, decoupledDecay: 0f, ranges: null);
+    }
+
+    private void StepRange(int start, Span<float> parameters, ReadOnlySpan<float> gradient)
+    {
+        // AdamW's decay is the moments' (it scales θ); Adam's is in the gradient the moments see.
+        ReadOnlySpan<float> g = _decoupled ? gradient : OptimizerState.DecayedGradient(_decayed, start, parameters, gradient, WeightDecay, _decayRanges);
+        _moments.StepRange(start, parameters, g);
     }
 
     void IStatefulOptimizer.Claim(object network) => _identity.Claim(network);

@@ -50,28 +50,42 @@ internal static class OptimizerState
     }
 
     /// <summary>
-    /// PyTorch's coupled weight decay (L2 in the loss), g + λ·θ, written to <paramref name="buffer"/>, on every
-    /// parameter or only on the weights of <paramref name="ranges"/>; with λ = 0 the gradient itself, untouched.
-    /// Rounds as torch's <c>grad.add(param, alpha=weight_decay)</c>: one product, one sum.
+    /// Readies <see cref="DecayedGradient"/> for one step: checks that <paramref name="gradient"/> matches
+    /// <paramref name="parameters"/> (and <paramref name="ranges"/>, when they apply), and allocates
+    /// <paramref name="buffer"/> on first use when there is a weight decay to write there.
     /// </summary>
-    public static ReadOnlySpan<float> DecayedGradient(ref float[]? buffer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradient, float weightDecay, WeightDecayRanges? ranges)
+    public static void PrepareDecay(ref float[]? buffer, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradient, float weightDecay, WeightDecayRanges? ranges)
+    {
+        SpanLength.Require(gradient, parameters.Length, nameof(gradient));
+        if (weightDecay != 0f)
+        {
+            Ensure(ref buffer, parameters, gradient);
+            ranges?.Require(parameters);
+        }
+    }
+
+    /// <summary>
+    /// PyTorch's coupled weight decay (L2 in the loss), g + λ·θ, over the range of the parameters that starts at
+    /// <paramref name="start"/>, written to the same range of <paramref name="buffer"/> (see <see cref="PrepareDecay"/>),
+    /// on every parameter or only on the weights of <paramref name="ranges"/>; with λ = 0 the gradient itself,
+    /// untouched. Rounds as torch's <c>grad.add(param, alpha=weight_decay)</c>: one product, one sum.
+    /// </summary>
+    public static ReadOnlySpan<float> DecayedGradient(float[]? buffer, int start, ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradient, float weightDecay, WeightDecayRanges? ranges)
     {
         if (weightDecay == 0f)
         {
-            SpanLength.Require(gradient, parameters.Length, nameof(gradient));
             return gradient;
         }
 
-        float[] decayed = Ensure(ref buffer, parameters, gradient);
+        Span<float> decayed = buffer.AsSpan(start, gradient.Length);
         if (ranges is null)
         {
             TensorPrimitives.MultiplyAdd(parameters, weightDecay, gradient, decayed);
             return decayed;
         }
 
-        ranges.Require(parameters);
         gradient.CopyTo(decayed);
-        ranges.AddDecay(parameters, weightDecay, decayed);
+        ranges.AddDecay(start, parameters, weightDecay, decayed);
         return decayed;
     }
 

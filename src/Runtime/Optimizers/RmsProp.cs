@@ -9,11 +9,12 @@ namespace StaticNet;
 /// s − ḡ² replaces s (ḡ the running mean of g); with momentum μ, b ← μ·b + g / (√s + ε) and θ ← θ − η·b. With weight
 /// decay λ the gradient is g + λ·θ throughout.
 /// </summary>
-public sealed class RmsProp : IOptimizer, IStatefulOptimizer
+public sealed class RmsProp : IOptimizer, IStatefulOptimizer, IRangeOptimizer
 {
     private readonly ParameterIdentity _identity = new(nameof(RmsProp));
     private float[]? _squareAverage, _gradientAverage, _velocity, _decayed, _denominator, _scratch;
     private WeightDecayRanges? _decayRanges;
+    private float _stepRate;
 
     /// <summary>Creates the optimizer with PyTorch's defaults.</summary>
     /// <param name="learningRate">η, positive and finite.</param>
@@ -69,24 +70,54 @@ public sealed class RmsProp : IOptimizer, IStatefulOptimizer
     /// </exception>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
+        BeginStep(parameters, gradient);
+        StepRange(0, parameters, gradient);
+    }
+
+    /// <inheritdoc cref="IRangeOptimizer.BeginStep"/>
+    void IRangeOptimizer.BeginStep(Span<float> parameters, ReadOnlySpan<float> gradient) => BeginStep(parameters, gradient);
+
+    /// <inheritdoc cref="IRangeOptimizer.StepRange"/>
+    void IRangeOptimizer.StepRange(int start, Span<float> parameters, ReadOnlySpan<float> gradient) => StepRange(start, parameters, gradient);
+
+    private void BeginStep(Span<float> parameters, ReadOnlySpan<float> gradient)
+    {
         SpanLength.Require(gradient, parameters.Length, nameof(gradient));
         _identity.Check(parameters);
-        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
-        float[] square = OptimizerState.Ensure(ref _squareAverage, parameters, gradient);
-        float[] denominator = OptimizerState.Ensure(ref _denominator, parameters, gradient);
-        float[] scratch = OptimizerState.Ensure(ref _scratch, parameters, gradient);
-        float[]? mean = Centered ? OptimizerState.Ensure(ref _gradientAverage, parameters, gradient) : null;
-        float[]? velocity = Momentum > 0f ? OptimizerState.Ensure(ref _velocity, parameters, gradient) : null;
+        OptimizerState.PrepareDecay(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
+        OptimizerState.Ensure(ref _squareAverage, parameters, gradient);
+        OptimizerState.Ensure(ref _denominator, parameters, gradient);
+        OptimizerState.Ensure(ref _scratch, parameters, gradient);
+        if (Centered)
+        {
+            OptimizerState.Ensure(ref _gradientAverage, parameters, gradient);
+        }
+
+        if (Momentum > 0f)
+        {
+            OptimizerState.Ensure(ref _velocity, parameters, gradient);
+        }
+
+        _stepRate = LearningRate;
+    }
+
+    /// <summary>One range of the step; the denominator and the quotient live in the same range of two scratch buffers.</summary>
+    private void StepRange(int start, Span<float> parameters, ReadOnlySpan<float> gradient)
+    {
+        int n = parameters.Length;
+        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(_decayed, start, parameters, gradient, WeightDecay, _decayRanges);
+        Span<float> square = _squareAverage.AsSpan(start, n), denominator = _denominator.AsSpan(start, n), scratch = _scratch.AsSpan(start, n);
 
         // The operations of torch 1.13's _single_tensor_rmsprop, in its order.
         OptimizerState.AverageOfSquares(square, g, Alpha, scratch);
-        if (mean is null)
+        if (!Centered)
         {
             TensorPrimitives.Sqrt(square, denominator);
         }
         else
         {
             // square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_(): s + (−ḡ)·ḡ.
+            Span<float> mean = _gradientAverage.AsSpan(start, n);
             OptimizerState.Average(mean, g, Alpha, OptimizerState.Complement(Alpha));
             TensorPrimitives.Negate(mean, denominator);
             TensorPrimitives.MultiplyAdd(denominator, mean, square, denominator);
@@ -94,16 +125,17 @@ public sealed class RmsProp : IOptimizer, IStatefulOptimizer
         }
 
         TensorPrimitives.Add(denominator, Epsilon, denominator);
-        if (velocity is null)
+        if (!(Momentum > 0f))
         {
-            OptimizerState.AddScaledQuotient(parameters, g, denominator, -LearningRate, scratch);
+            OptimizerState.AddScaledQuotient(parameters, g, denominator, -_stepRate, scratch);
             return;
         }
 
         // buf.mul_(momentum).addcdiv_(grad, avg), then param.add_(buf, alpha=-lr).
+        Span<float> velocity = _velocity.AsSpan(start, n);
         TensorPrimitives.Multiply(velocity, Momentum, velocity);
         OptimizerState.AddScaledQuotient(velocity, g, denominator, 1f, scratch);
-        Sgd.Descend(parameters, velocity, LearningRate);
+        Sgd.Descend(parameters, velocity, _stepRate);
     }
 
     /// <inheritdoc />

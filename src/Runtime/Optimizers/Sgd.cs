@@ -9,11 +9,12 @@ namespace StaticNet;
 /// buffer is b ← μ·b + (1 − dampening)·g (b = g on the first step); the step is θ ← θ − η·b, or θ ← θ − η·(g + μ·b)
 /// with Nesterov momentum. With μ = 0 and λ = 0 it is θ ← θ − η·g.
 /// </summary>
-public sealed class Sgd : IOptimizer, IStatefulOptimizer
+public sealed class Sgd : IOptimizer, IStatefulOptimizer, IRangeOptimizer
 {
     private readonly ParameterIdentity _identity = new(nameof(Sgd));
     private float[]? _velocity, _decayed, _nesterov;
-    private bool _hasVelocity;
+    private bool _hasVelocity, _firstStep;
+    private float _stepRate;
     private WeightDecayRanges? _decayRanges;
 
     /// <summary>Creates the optimizer.</summary>
@@ -72,40 +73,64 @@ public sealed class Sgd : IOptimizer, IStatefulOptimizer
     /// </exception>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
+        BeginStep(parameters, gradient);
+        StepRange(0, parameters, gradient);
+    }
+
+    /// <inheritdoc cref="IRangeOptimizer.BeginStep"/>
+    void IRangeOptimizer.BeginStep(Span<float> parameters, ReadOnlySpan<float> gradient) => BeginStep(parameters, gradient);
+
+    /// <inheritdoc cref="IRangeOptimizer.StepRange"/>
+    void IRangeOptimizer.StepRange(int start, Span<float> parameters, ReadOnlySpan<float> gradient) => StepRange(start, parameters, gradient);
+
+    private void BeginStep(Span<float> parameters, ReadOnlySpan<float> gradient)
+    {
+        OptimizerState.PrepareDecay(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
         if (Momentum != 0f)
         {
-            SpanLength.Require(gradient, parameters.Length, nameof(gradient));
             _identity.Check(parameters);
-        }
+            OptimizerState.Ensure(ref _velocity, parameters, gradient);
+            if (Nesterov)
+            {
+                OptimizerState.Ensure(ref _nesterov, parameters, gradient);
+            }
 
-        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(ref _decayed, parameters, gradient, WeightDecay, _decayRanges);
-        if (Momentum == 0f)
-        {
-            Descend(parameters, g, LearningRate);
-            return;
-        }
-
-        float[] velocity = OptimizerState.Ensure(ref _velocity, parameters, gradient);
-        float[]? nesterov = Nesterov ? OptimizerState.Ensure(ref _nesterov, parameters, gradient) : null;
-        if (_hasVelocity)
-        {
-            OptimizerState.Average(velocity, g, Momentum, OptimizerState.Complement(Dampening));
-        }
-        else
-        {
-            // torch starts the buffer as a copy of the gradient, undamped.
-            g.CopyTo(velocity);
+            // torch starts the buffer as a copy of the gradient, undamped, on the first step.
+            _firstStep = !_hasVelocity;
             _hasVelocity = true;
         }
 
-        if (nesterov is null)
+        _stepRate = LearningRate;
+    }
+
+    private void StepRange(int start, Span<float> parameters, ReadOnlySpan<float> gradient)
+    {
+        ReadOnlySpan<float> g = OptimizerState.DecayedGradient(_decayed, start, parameters, gradient, WeightDecay, _decayRanges);
+        if (Momentum == 0f)
         {
-            Descend(parameters, velocity, LearningRate);
+            Descend(parameters, g, _stepRate);
             return;
         }
 
+        Span<float> velocity = _velocity.AsSpan(start, parameters.Length);
+        if (_firstStep)
+        {
+            g.CopyTo(velocity);
+        }
+        else
+        {
+            OptimizerState.Average(velocity, g, Momentum, OptimizerState.Complement(Dampening));
+        }
+
+        if (!Nesterov)
+        {
+            Descend(parameters, velocity, _stepRate);
+            return;
+        }
+
+        Span<float> nesterov = _nesterov.AsSpan(start, parameters.Length);
         TensorPrimitives.MultiplyAdd(velocity, Momentum, g, nesterov);
-        Descend(parameters, nesterov, LearningRate);
+        Descend(parameters, nesterov, _stepRate);
     }
 
     /// <inheritdoc />
@@ -126,12 +151,6 @@ public sealed class Sgd : IOptimizer, IStatefulOptimizer
             _identity.Claim(network);
         }
     }
-
-    /// <summary>
-    /// Without momentum or weight decay the step has no state and each parameter moves on its own, so the parameters
-    /// may be stepped range by range with <see cref="Descend"/>, in any order, with the bits of one <see cref="Step"/>.
-    /// </summary>
-    internal bool IsElementwise => Momentum == 0f && WeightDecay == 0f;
 
     /// <summary>θ ← θ − η·g over a range: the step without momentum.</summary>
     internal static void Descend(Span<float> parameters, ReadOnlySpan<float> gradient, float eta)

@@ -47,21 +47,42 @@ internal sealed class WeightDecayRanges
         }
     }
 
-    /// <summary>decayed ← g + λ·θ on the weights, g on the biases (<paramref name="decayed"/> starts as a copy of g).</summary>
-    public void AddDecay(ReadOnlySpan<float> parameters, float weightDecay, Span<float> decayed)
+    /// <summary>
+    /// decayed ← g + λ·θ on the weights, g on the biases (<paramref name="decayed"/> starts as a copy of g), over the
+    /// parameters that start at <paramref name="start"/> in the whole vector: any range, even one that cuts through
+    /// a weight matrix.
+    /// </summary>
+    public void AddDecay(int start, ReadOnlySpan<float> parameters, float weightDecay, Span<float> decayed)
     {
-        foreach ((int start, int length) in _weights)
+        for (int w = 0; w < _weights.Length; w++)
         {
-            TensorPrimitives.MultiplyAdd(parameters.Slice(start, length), weightDecay, decayed.Slice(start, length), decayed.Slice(start, length));
+            if (Overlap(w, start, parameters.Length, out int offset, out int length))
+            {
+                TensorPrimitives.MultiplyAdd(parameters.Slice(offset, length), weightDecay, decayed.Slice(offset, length), decayed.Slice(offset, length));
+            }
         }
     }
 
-    /// <summary>θ ← θ·factor on the weights, the biases unchanged.</summary>
-    public void Scale(Span<float> parameters, float factor)
+    /// <summary>θ ← θ·factor on the weights, the biases unchanged, over the parameters that start at <paramref name="start"/>.</summary>
+    public void Scale(int start, Span<float> parameters, float factor)
     {
-        foreach ((int start, int length) in _weights)
+        for (int w = 0; w < _weights.Length; w++)
         {
-            TensorPrimitives.Multiply(parameters.Slice(start, length), factor, parameters.Slice(start, length));
+            if (Overlap(w, start, parameters.Length, out int offset, out int length))
+            {
+                TensorPrimitives.Multiply(parameters.Slice(offset, length), factor, parameters.Slice(offset, length));
+            }
         }
+    }
+
+    /// <summary>Where weight matrix <paramref name="w"/> meets the range [start, start + count), relative to start.</summary>
+    private bool Overlap(int w, int start, int count, out int offset, out int length)
+    {
+        (int weightStart, int weightLength) = _weights[w];
+        int first = Math.Max(weightStart, start);
+        int end = Math.Min(weightStart + weightLength, start + count);
+        offset = first - start;
+        length = end - first;
+        return length > 0;
     }
 }

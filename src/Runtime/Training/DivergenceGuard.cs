@@ -10,19 +10,19 @@ namespace StaticNet;
 /// that takes part, each range still in that core's cache), so no batch pays a separate pass to copy or scan them:
 /// a non-finite loss or gradient restores the parameters from before the previous step (the last whose loss and
 /// gradient were finite), or those training started from; a non-finite step restores those from before the step.
-/// Plain SGD (<see cref="Sgd.IsElementwise"/>) without gradient clipping is stepped and checked in the same pass, range
-/// by range, with the bits of one <see cref="Sgd.Step"/>; any other optimizer, or a clipped gradient, takes its whole
-/// step afterwards (the clipping first), then one check.
+/// The built-in optimizers (<see cref="IRangeOptimizer"/>: SGD with or without momentum, Nesterov and weight decay,
+/// Adam, AdamW, RMSprop) are stepped and checked in the same pass, range by range, on the core that finished the range,
+/// with the bits of one whole <see cref="IOptimizer.Step"/>. Any other optimizer, or a gradient clipped by its norm
+/// (which needs the whole gradient first), takes its whole step afterwards (the clipping first), then one check.
 /// </summary>
 internal sealed class DivergenceGuard : ParallelBackward.IGradientConsumer
 {
     private readonly INetwork _network;
     private readonly IOptimizer _optimizer;
     private readonly float[] _gradient;
-    private readonly bool _stepsRanges;
+    private readonly IRangeOptimizer? _rangeOptimizer;
     private readonly float? _maxGradientNorm;
     private float[] _beforeThisStep, _beforeLastStep;
-    private float _learningRate;
     private volatile bool _gradientNotFinite, _stepNotFinite;
     private bool _stepped;
 
@@ -38,7 +38,7 @@ internal sealed class DivergenceGuard : ParallelBackward.IGradientConsumer
         _maxGradientNorm = maxGradientNorm;
 
         // Clipping needs the whole gradient's norm before any range may be stepped.
-        _stepsRanges = optimizer is Sgd { IsElementwise: true } && maxGradientNorm is null;
+        _rangeOptimizer = maxGradientNorm is null ? optimizer as IRangeOptimizer : null;
         _beforeThisStep = new float[network.ParameterCount];
         _beforeLastStep = new float[network.ParameterCount];
     }
@@ -49,12 +49,16 @@ internal sealed class DivergenceGuard : ParallelBackward.IGradientConsumer
         (_beforeThisStep, _beforeLastStep) = (_beforeLastStep, _beforeThisStep);
         _gradientNotFinite = false;
         _stepNotFinite = false;
-        _learningRate = _optimizer.LearningRate;
 
-        // A range-by-range step clears each range of the gradient once it has used it, while it is in cache.
-        if (!_stepsRanges)
+        // A range-by-range step reads the learning rate and counts the step here, once for all ranges, and clears
+        // each range of the gradient once it has used it, while it is in cache.
+        if (_rangeOptimizer is null)
         {
             Array.Clear(_gradient);
+        }
+        else
+        {
+            _rangeOptimizer.BeginStep(_network.Parameters, _gradient);
         }
     }
 
@@ -69,9 +73,9 @@ internal sealed class DivergenceGuard : ParallelBackward.IGradientConsumer
         }
 
         parameters.CopyTo(_beforeThisStep.AsSpan(start, length));
-        if (_stepsRanges)
+        if (_rangeOptimizer is not null)
         {
-            Sgd.Descend(parameters, gradient, _learningRate);
+            _rangeOptimizer.StepRange(start, parameters, gradient);
             if (!TensorPrimitives.IsFiniteAll<float>(parameters))
             {
                 _stepNotFinite = true;
@@ -103,7 +107,7 @@ internal sealed class DivergenceGuard : ParallelBackward.IGradientConsumer
             throw new TrainingDivergedException(epoch, batch, problem, "No step had been taken: the parameters are those training started from.");
         }
 
-        if (!_stepsRanges)
+        if (_rangeOptimizer is null)
         {
             if (_maxGradientNorm is float maxNorm)
             {

@@ -49,7 +49,8 @@ public sealed class Trainer
     /// <param name="batchProgress">Receives one report per batch, for a live progress bar.</param>
     /// <exception cref="TrainingDivergedException">
     /// A loss, gradient, parameter after an optimizer step (including the last) or validation loss became NaN or
-    /// infinite; the parameters are left finite, as the message says.
+    /// infinite; the parameters are left finite, as the message says, and the optimizer is <see cref="IOptimizer.Reset"/>
+    /// (its velocity or moments forgotten), so that the next Fit, at a lower learning rate, starts it afresh.
     /// </exception>
     /// <exception cref="ArgumentException">
     /// A data set is empty or does not match the network's inputs and outputs, a target lies outside the range of the
@@ -108,41 +109,51 @@ public sealed class Trainer
         var history = new List<EpochReport>(Math.Min(_options.Epochs, HistoryCapacity));
         long started = Stopwatch.GetTimestamp();
         bool stoppedEarly = false;
-        for (int epoch = 1; ; epoch++)
+        try
         {
-            if (_options.Schedule is { ChangesPerStep: false } schedule)
+            for (int epoch = 1; ; epoch++)
             {
-                _optimizer.LearningRate = schedule.At(epoch);
-            }
+                if (_options.Schedule is { ChangesPerStep: false } schedule)
+                {
+                    _optimizer.LearningRate = schedule.At(epoch);
+                }
 
-            long epochStart = Stopwatch.GetTimestamp();
-            float trainLoss = run.TrainEpoch(epoch, batchProgress, cancellationToken);
-            double seconds = Stopwatch.GetElapsedTime(epochStart).TotalSeconds;
-            (float? validationLoss, double? validationAccuracy) = run.Validate(epoch);
-            var report = new EpochReport(
-                epoch,
-                _options.Epochs,
-                trainLoss,
-                validationLoss,
-                validationAccuracy,
-                _optimizer.LearningRate,
-                seconds > 0 ? train.Count / seconds : double.PositiveInfinity,
-                Stopwatch.GetElapsedTime(started));
-            history.Add(report);
-            progress?.Report(report);
-            _options.Schedule?.EndEpoch(validationLoss ?? trainLoss);
+                long epochStart = Stopwatch.GetTimestamp();
+                float trainLoss = run.TrainEpoch(epoch, batchProgress, cancellationToken);
+                double seconds = Stopwatch.GetElapsedTime(epochStart).TotalSeconds;
+                (float? validationLoss, double? validationAccuracy) = run.Validate(epoch);
+                var report = new EpochReport(
+                    epoch,
+                    _options.Epochs,
+                    trainLoss,
+                    validationLoss,
+                    validationAccuracy,
+                    _optimizer.LearningRate,
+                    seconds > 0 ? train.Count / seconds : double.PositiveInfinity,
+                    Stopwatch.GetElapsedTime(started));
+                history.Add(report);
+                progress?.Report(report);
+                _options.Schedule?.EndEpoch(validationLoss ?? trainLoss);
 
-            if (run.ShouldStopEarly(epoch))
-            {
-                stoppedEarly = true;
-                break;
-            }
+                if (run.ShouldStopEarly(epoch))
+                {
+                    stoppedEarly = true;
+                    break;
+                }
 
-            // Tested here rather than as the loop condition, where epoch++ past int.MaxValue would wrap.
-            if (epoch == _options.Epochs)
-            {
-                break;
+                // Tested here rather than as the loop condition, where epoch++ past int.MaxValue would wrap.
+                if (epoch == _options.Epochs)
+                {
+                    break;
+                }
             }
+        }
+        catch (TrainingDivergedException)
+        {
+            // A divergence leaves no trace in the optimizer: its state (moments, velocity) may have seen the
+            // non-finite gradient, or a step that was undone, so a second Fit starts it afresh, as Reset() does.
+            _optimizer.Reset();
+            throw;
         }
 
         if (_options.RestoreBestParameters)
