@@ -24,6 +24,7 @@ public class BenchmarkSmokeTests
     [InlineData(typeof(OnnxRuntimeBatchBenchmarks))]
     [InlineData(typeof(TrainerOverheadBenchmarks))]
     [InlineData(typeof(FitThreadsBenchmarks))]
+    [InlineData(typeof(StaticNet.Benchmarks.ColumnLayout.ColumnLayoutBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;
