@@ -29,10 +29,16 @@ public class ColumnLayoutBenchmarks
     public Tanh64 Generated64 { get; private set; } = null!;
 
     /// <summary>The 4-5-3 prototype, from Generated453's weights.</summary>
-    public ColumnSigmoid453 Columns453 { get; private set; } = null!;
+    public ColumnSigmoid453<UnpaddedColumns> Columns453 { get; private set; } = null!;
 
     /// <summary>The 4-5-3 prototype the fused train step moves.</summary>
-    public ColumnSigmoid453 ColumnsTrained453 { get; private set; } = null!;
+    public ColumnSigmoid453<UnpaddedColumns> ColumnsTrained453 { get; private set; } = null!;
+
+    /// <summary>The 4-5-3 prototype with columns padded to whole vectors, from Generated453's weights.</summary>
+    public ColumnSigmoid453<PaddedColumns> Padded453 { get; private set; } = null!;
+
+    /// <summary>The padded 4-5-3 prototype the fused train step moves.</summary>
+    public ColumnSigmoid453<PaddedColumns> PaddedTrained453 { get; private set; } = null!;
 
     /// <summary>The 64-64-64 prototype, from Generated64's weights.</summary>
     public ColumnTanh64 Columns64 { get; private set; } = null!;
@@ -44,8 +50,10 @@ public class ColumnLayoutBenchmarks
         Generated453 = new Sigmoid453(1);
         GeneratedTrained453 = new Sigmoid453(1);
         Generated64 = new Tanh64(1);
-        Columns453 = new ColumnSigmoid453(Generated453.Parameters);
-        ColumnsTrained453 = new ColumnSigmoid453(GeneratedTrained453.Parameters);
+        Columns453 = new(Generated453.Parameters);
+        ColumnsTrained453 = new(GeneratedTrained453.Parameters);
+        Padded453 = new(Generated453.Parameters);
+        PaddedTrained453 = new(GeneratedTrained453.Parameters);
         Columns64 = new ColumnTanh64(Generated64.Parameters);
         _input4 = BenchmarkData.Inputs(1, 4, seed: 2);
         _input64 = BenchmarkData.Inputs(1, 64, seed: 4);
@@ -67,6 +75,14 @@ public class ColumnLayoutBenchmarks
         return _output3[0];
     }
 
+    /// <summary>4-5-3 Forward, columns padded to whole vectors (64 floats instead of 43).</summary>
+    [Benchmark, BenchmarkCategory(Forward453)]
+    public float Forward453_PaddedColumns()
+    {
+        Padded453.Forward(_input4, _output3);
+        return _output3[0];
+    }
+
     /// <summary>4-5-3 fused SGD train step, generated.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory(TrainStep453)]
     public float TrainStep453_Generated() => GeneratedTrained453.TrainStep(_input4, _target3, Implementations<Sigmoid453>.LearningRate);
@@ -74,6 +90,10 @@ public class ColumnLayoutBenchmarks
     /// <summary>4-5-3 fused SGD train step, columns.</summary>
     [Benchmark, BenchmarkCategory(TrainStep453)]
     public float TrainStep453_Columns() => ColumnsTrained453.TrainStep(_input4, _target3, Implementations<Sigmoid453>.LearningRate);
+
+    /// <summary>4-5-3 fused SGD train step, columns padded to whole vectors.</summary>
+    [Benchmark, BenchmarkCategory(TrainStep453)]
+    public float TrainStep453_PaddedColumns() => PaddedTrained453.TrainStep(_input4, _target3, Implementations<Sigmoid453>.LearningRate);
 
     /// <summary>64-64-64 Forward, generated (row-major kernel).</summary>
     [Benchmark(Baseline = true), BenchmarkCategory(Forward64)]

@@ -7,7 +7,8 @@ namespace StaticNet.Benchmarks.ColumnLayout;
 /// of the generated trainable networks today). Per layer, PyTorch's order is W[l] row-major then b[l]; the column
 /// order is b[l] then W[l] column by column (W[:,0], W[:,1], …, each column n[l] floats, unpadded), the order of the
 /// runtime's <c>FrozenLayers</c> without its padding. Both hold the same number of floats, so a layer starts at the
-/// same offset in either order and only the inside of each layer's block moves.
+/// same offset in either order and only the inside of each layer's block moves. A padded variant rounds every
+/// column (and b) of a layer up to a stride of its own, so that each column is one whole vector.
 /// </summary>
 /// <remarks>
 /// b comes first because it is the accumulator's starting value: Forward loads it, then adds one column per input,
@@ -21,7 +22,19 @@ public static class ColumnOrder
     /// <param name="columnOrder">Receives every layer's b and W's columns; the same length.</param>
     /// <exception cref="ArgumentException">A span's length is not the parameter count of <paramref name="sizes"/>.</exception>
     public static void FromPyTorchOrder(ReadOnlySpan<int> sizes, ReadOnlySpan<float> pytorchOrder, Span<float> columnOrder) =>
-        Convert(sizes, pytorchOrder, columnOrder, toColumns: true);
+        Convert(sizes, sizes.Slice(1), pytorchOrder, columnOrder, toColumns: true);
+
+    /// <summary>Rewrites parameters in PyTorch's order into the column order with padded columns.</summary>
+    /// <param name="sizes">The layer sizes, input first.</param>
+    /// <param name="strides">Per layer, the floats from b to W[:,0] and from one column to the next (at least its size).</param>
+    /// <param name="pytorchOrder">Every layer's W (row-major) and b.</param>
+    /// <param name="columnOrder">Receives every layer's b and W's columns, <see cref="Length"/> floats; padding is set to zero.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public static void FromPyTorchOrder(ReadOnlySpan<int> sizes, ReadOnlySpan<int> strides, ReadOnlySpan<float> pytorchOrder, Span<float> columnOrder)
+    {
+        columnOrder.Clear();
+        Convert(sizes, strides, pytorchOrder, columnOrder, toColumns: true);
+    }
 
     /// <summary>Rewrites parameters in the column order back into PyTorch's order.</summary>
     /// <param name="sizes">The layer sizes, input first.</param>
@@ -29,7 +42,31 @@ public static class ColumnOrder
     /// <param name="pytorchOrder">Receives every layer's W (row-major) and b; the same length.</param>
     /// <exception cref="ArgumentException">A span's length is not the parameter count of <paramref name="sizes"/>.</exception>
     public static void ToPyTorchOrder(ReadOnlySpan<int> sizes, ReadOnlySpan<float> columnOrder, Span<float> pytorchOrder) =>
-        Convert(sizes, columnOrder, pytorchOrder, toColumns: false);
+        Convert(sizes, sizes.Slice(1), columnOrder, pytorchOrder, toColumns: false);
+
+    /// <summary>Rewrites parameters in the padded column order back into PyTorch's order.</summary>
+    /// <param name="sizes">The layer sizes, input first.</param>
+    /// <param name="strides">Per layer, the stride the columns were written with.</param>
+    /// <param name="columnOrder">Every layer's b and W's columns, <see cref="Length"/> floats.</param>
+    /// <param name="pytorchOrder">Receives every layer's W (row-major) and b.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    public static void ToPyTorchOrder(ReadOnlySpan<int> sizes, ReadOnlySpan<int> strides, ReadOnlySpan<float> columnOrder, Span<float> pytorchOrder) =>
+        Convert(sizes, strides, columnOrder, pytorchOrder, toColumns: false);
+
+    /// <summary>Σ_l (n[l−1] + 1)·stride[l]: the floats of the column order with the given strides.</summary>
+    /// <param name="sizes">The layer sizes, input first.</param>
+    /// <param name="strides">Per layer, the stride of its columns.</param>
+    /// <returns>The length of the column order.</returns>
+    public static int Length(ReadOnlySpan<int> sizes, ReadOnlySpan<int> strides)
+    {
+        int count = 0;
+        for (int l = 1; l < sizes.Length; l++)
+        {
+            count += (sizes[l - 1] + 1) * strides[l - 1];
+        }
+
+        return count;
+    }
 
     /// <summary>Σ_l (n[l−1] + 1)·n[l], as in the generated networks.</summary>
     /// <param name="sizes">The layer sizes, input first.</param>
@@ -45,19 +82,19 @@ public static class ColumnOrder
         return count;
     }
 
-    private static void Convert(ReadOnlySpan<int> sizes, ReadOnlySpan<float> source, Span<float> destination, bool toColumns)
+    private static void Convert(ReadOnlySpan<int> sizes, ReadOnlySpan<int> strides, ReadOnlySpan<float> source, Span<float> destination, bool toColumns)
     {
-        int count = ParameterCount(sizes);
-        Require(source, count, nameof(source));
-        Require(destination, count, nameof(destination));
-        int start = 0;
+        int count = ParameterCount(sizes), length = Length(sizes, strides);
+        Require(source, toColumns ? count : length, nameof(source));
+        Require(destination, toColumns ? length : count, nameof(destination));
+        int start = 0, columnStart = 0;
         for (int l = 1; l < sizes.Length; l++)
         {
-            int inputs = sizes[l - 1], units = sizes[l], weights = inputs * units;
+            int inputs = sizes[l - 1], units = sizes[l], weights = inputs * units, stride = strides[l - 1];
             for (int j = 0; j < units; j++)
             {
-                // Row-major W[j, k] sits at j·inputs + k; column-major after b, at units + k·units + j.
-                int pytorchBias = start + weights + j, columnBias = start + j;
+                // Row-major W[j, k] sits at j·inputs + k; by columns after b, at stride + k·stride + j.
+                int pytorchBias = start + weights + j, columnBias = columnStart + j;
                 if (toColumns)
                 {
                     destination[columnBias] = source[pytorchBias];
@@ -69,7 +106,7 @@ public static class ColumnOrder
 
                 for (int k = 0; k < inputs; k++)
                 {
-                    int rowMajor = start + (j * inputs) + k, columnMajor = start + units + (k * units) + j;
+                    int rowMajor = start + (j * inputs) + k, columnMajor = columnStart + stride + (k * stride) + j;
                     if (toColumns)
                     {
                         destination[columnMajor] = source[rowMajor];
@@ -82,6 +119,7 @@ public static class ColumnOrder
             }
 
             start += weights + units;
+            columnStart += (inputs + 1) * stride;
         }
     }
 
@@ -89,7 +127,7 @@ public static class ColumnOrder
     {
         if (span.Length != expected)
         {
-            throw new ArgumentException($"Expected {expected} parameters, got {span.Length}.", name);
+            throw new ArgumentException($"Expected {expected} floats, got {span.Length}.", name);
         }
     }
 }

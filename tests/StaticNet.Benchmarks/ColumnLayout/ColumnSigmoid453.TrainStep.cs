@@ -5,7 +5,8 @@ using StaticNet.CompilerServices;
 
 namespace StaticNet.Benchmarks.ColumnLayout;
 
-public sealed partial class ColumnSigmoid453
+public sealed partial class ColumnSigmoid453<TStrides>
+    where TStrides : struct, IColumnStrides453
 {
     /// <summary>
     /// One step of plain SGD on one sample fused with backpropagation, as the generated
@@ -19,8 +20,8 @@ public sealed partial class ColumnSigmoid453
     /// <remarks>
     /// By columns, BP2's (W[2]ᵀδ[2])_k is the dot product of column k with δ[2] (three products), and the rank-1 step
     /// W −= η·δ·aᵀ is one multiply-add per column: W[:,k] += (−η·δ)·a_k. Every load comes before the first store, and
-    /// the stores go up the buffer in order, so the overhang lanes a store writes into the next column are written
-    /// again by that column's own store; their steps are zero, so even meanwhile they hold the value they had.
+    /// the stores go up the buffer in order, so the overhang lanes an unpadded store writes into the next column are
+    /// written again by that column's own store; their steps are zero, so even meanwhile they hold the value they had.
     /// </remarks>
     public float TrainStep(ReadOnlySpan<float> input, ReadOnlySpan<float> target, float learningRate)
     {
@@ -28,7 +29,7 @@ public sealed partial class ColumnSigmoid453
         SpanLength.Require(target, 3, nameof(target));
         if (!Vector256.IsHardwareAccelerated)
         {
-            return ColumnScalarSteps.TrainStep(Parameters, Sizes, input, target, learningRate);
+            return ColumnScalarSteps.TrainStep(Parameters, Sizes, Strides, input, target, learningRate);
         }
 
         Span<float> parameters = Parameters;
@@ -46,11 +47,11 @@ public sealed partial class ColumnSigmoid453
         // Lanes 5–7 are zero, so the step of layer 1 leaves the overhang lanes as they are.
         float d0 = delta2[0], d1 = delta2[1], d2 = delta2[2];
         Vector256<float> back = Vector256.Create(
-            (parameters[28] * d0) + (parameters[29] * d1) + (parameters[30] * d2),
-            (parameters[31] * d0) + (parameters[32] * d1) + (parameters[33] * d2),
-            (parameters[34] * d0) + (parameters[35] * d1) + (parameters[36] * d2),
-            (parameters[37] * d0) + (parameters[38] * d1) + (parameters[39] * d2),
-            (parameters[40] * d0) + (parameters[41] * d1) + (parameters[42] * d2),
+            (parameters[Layer2Column(0) + 0] * d0) + (parameters[Layer2Column(0) + 1] * d1) + (parameters[Layer2Column(0) + 2] * d2),
+            (parameters[Layer2Column(1) + 0] * d0) + (parameters[Layer2Column(1) + 1] * d1) + (parameters[Layer2Column(1) + 2] * d2),
+            (parameters[Layer2Column(2) + 0] * d0) + (parameters[Layer2Column(2) + 1] * d1) + (parameters[Layer2Column(2) + 2] * d2),
+            (parameters[Layer2Column(3) + 0] * d0) + (parameters[Layer2Column(3) + 1] * d1) + (parameters[Layer2Column(3) + 2] * d2),
+            (parameters[Layer2Column(4) + 0] * d0) + (parameters[Layer2Column(4) + 1] * d1) + (parameters[Layer2Column(4) + 2] * d2),
             0f, 0f, 0f);
         Vector256<float> delta1 = back * a1 * (Vector256<float>.One - a1);
 
@@ -58,29 +59,29 @@ public sealed partial class ColumnSigmoid453
         Vector256<float> step1 = Vector256.Create(-learningRate) * delta1;
         Vector128<float> step2 = Vector128.Create(-learningRate) * delta2;
         // b[1] −= η·δ[1]; W[1][:, k] −= η·δ[1]·x_k
-        Vector256<float> b1 = Vector256.LoadUnsafe(ref p, 0) + step1;
-        Vector256<float> w1c0 = Vector256.MultiplyAddEstimate(step1, Vector256.Create(input[0]), Vector256.LoadUnsafe(ref p, 5));
-        Vector256<float> w1c1 = Vector256.MultiplyAddEstimate(step1, Vector256.Create(input[1]), Vector256.LoadUnsafe(ref p, 10));
-        Vector256<float> w1c2 = Vector256.MultiplyAddEstimate(step1, Vector256.Create(input[2]), Vector256.LoadUnsafe(ref p, 15));
-        Vector256<float> w1c3 = Vector256.MultiplyAddEstimate(step1, Vector256.Create(input[3]), Vector256.LoadUnsafe(ref p, 20));
+        Vector256<float> b1 = Load256(ref p, 0) + step1;
+        Vector256<float> w1c0 = Vector256.MultiplyAddEstimate(step1, Vector256.Create(input[0]), Load256(ref p, Layer1Column(0)));
+        Vector256<float> w1c1 = Vector256.MultiplyAddEstimate(step1, Vector256.Create(input[1]), Load256(ref p, Layer1Column(1)));
+        Vector256<float> w1c2 = Vector256.MultiplyAddEstimate(step1, Vector256.Create(input[2]), Load256(ref p, Layer1Column(2)));
+        Vector256<float> w1c3 = Vector256.MultiplyAddEstimate(step1, Vector256.Create(input[3]), Load256(ref p, Layer1Column(3)));
         // b[2] −= η·δ[2]; W[2][:, k] −= η·δ[2]·a[1]_k
-        Vector128<float> b2 = Vector128.LoadUnsafe(ref p, 25) + step2;
-        Vector128<float> w2c0 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[0]), Vector128.LoadUnsafe(ref p, 28));
-        Vector128<float> w2c1 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[1]), Vector128.LoadUnsafe(ref p, 31));
-        Vector128<float> w2c2 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[2]), Vector128.LoadUnsafe(ref p, 34));
-        Vector128<float> w2c3 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[3]), Vector128.LoadUnsafe(ref p, 37));
-        Vector128<float> w2c4 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[4]), Vector128.LoadUnsafe(ref p, 40));
+        Vector128<float> b2 = Load128(ref p, Layer2Biases) + step2;
+        Vector128<float> w2c0 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[0]), Load128(ref p, Layer2Column(0)));
+        Vector128<float> w2c1 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[1]), Load128(ref p, Layer2Column(1)));
+        Vector128<float> w2c2 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[2]), Load128(ref p, Layer2Column(2)));
+        Vector128<float> w2c3 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[3]), Load128(ref p, Layer2Column(3)));
+        Vector128<float> w2c4 = Vector128.MultiplyAddEstimate(step2, Vector128.Create(a1[4]), Load128(ref p, Layer2Column(4)));
         b1.StoreUnsafe(ref p, 0);
-        w1c0.StoreUnsafe(ref p, 5);
-        w1c1.StoreUnsafe(ref p, 10);
-        w1c2.StoreUnsafe(ref p, 15);
-        w1c3.StoreUnsafe(ref p, 20);
-        b2.StoreUnsafe(ref p, 25);
-        w2c0.StoreUnsafe(ref p, 28);
-        w2c1.StoreUnsafe(ref p, 31);
-        w2c2.StoreUnsafe(ref p, 34);
-        w2c3.StoreUnsafe(ref p, 37);
-        w2c4.StoreUnsafe(ref p, 40);
+        w1c0.StoreUnsafe(ref p, (nuint)Layer1Column(0));
+        w1c1.StoreUnsafe(ref p, (nuint)Layer1Column(1));
+        w1c2.StoreUnsafe(ref p, (nuint)Layer1Column(2));
+        w1c3.StoreUnsafe(ref p, (nuint)Layer1Column(3));
+        b2.StoreUnsafe(ref p, (nuint)Layer2Biases);
+        w2c0.StoreUnsafe(ref p, (nuint)Layer2Column(0));
+        w2c1.StoreUnsafe(ref p, (nuint)Layer2Column(1));
+        w2c2.StoreUnsafe(ref p, (nuint)Layer2Column(2));
+        w2c3.StoreUnsafe(ref p, (nuint)Layer2Column(3));
+        w2c4.StoreUnsafe(ref p, (nuint)Layer2Column(4));
         return loss;
     }
 }
