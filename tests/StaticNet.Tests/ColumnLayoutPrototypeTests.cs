@@ -164,7 +164,8 @@ public class ColumnLayoutPrototypeTests
         var generated = new Sigmoid453(seed);
         var columns = new ColumnSigmoid453<TStrides>(generated.Parameters);
         float[] scalarParameters = columns.Parameters.ToArray();
-        ReadOnlySpan<int> sizes = ColumnSigmoid453<TStrides>.Sizes, strides = ColumnSigmoid453<TStrides>.Strides;
+        ReadOnlySpan<int> sizes = ColumnSigmoid453<TStrides>.Sizes;
+        int[] strides = ColumnSigmoid453<TStrides>.Strides;
         float[] inputs = BenchmarkData.Inputs(10, 4, seed: 20 + seed), targets = BenchmarkData.Inputs(10, 3, seed: 30 + seed);
         for (int step = 0; step < 10; step++)
         {

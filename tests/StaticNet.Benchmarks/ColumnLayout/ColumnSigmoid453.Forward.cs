@@ -36,16 +36,19 @@ public sealed partial class ColumnSigmoid453<TStrides>
     public ColumnSigmoid453(ReadOnlySpan<float> pytorchOrder) => ColumnOrder.FromPyTorchOrder(Sizes, Strides, pytorchOrder, Parameters);
 
     /// <summary>The floats of the layout: 43 unpadded, as many as <see cref="Sigmoid453.ParameterCount"/>; 64 padded.</summary>
-    public static int Length => (5 * TStrides.Layer1) + (6 * TStrides.Layer2);
+    public static int Length
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (5 * TStrides.Layer1) + (6 * TStrides.Layer2);
+    }
 
     /// <summary>The layer sizes, input first.</summary>
     public static ReadOnlySpan<int> Sizes => new[] { 4, 5, 3 };
 
-    /// <summary>The strides of layers 1 and 2.</summary>
-    public static ReadOnlySpan<int> Strides => s_strides;
-
-    // Not a constant to the compiler (the values come from TStrides), so kept once rather than built per call.
-    private static readonly int[] s_strides = { TStrides.Layer1, TStrides.Layer2 };
+    /// <summary>The strides of layers 1 and 2, in a new array (the hot paths build them on the stack).</summary>
+    /// <remarks>Not kept in a static field: a static initialiser would give the class a type initialiser, and the
+    /// checks for it keep the JIT from inlining <see cref="Length"/> into the train step.</remarks>
+    public static int[] Strides => new[] { TStrides.Layer1, TStrides.Layer2 };
 
     /// <summary>All weights and biases in the column order.</summary>
     public Span<float> Parameters => ParameterMemory.View(_buffer, Length);
@@ -80,7 +83,7 @@ public sealed partial class ColumnSigmoid453<TStrides>
             return;
         }
 
-        ColumnScalarSteps.Forward(Parameters, Sizes, Strides, input, output);
+        ColumnScalarSteps.Forward(Parameters, Sizes, stackalloc int[] { TStrides.Layer1, TStrides.Layer2 }, input, output);
     }
 
     /// <summary>Both layers by columns; the train step keeps a[1] for BP2 and the step of W[2].</summary>

@@ -29,7 +29,7 @@ public sealed partial class ColumnSigmoid453<TStrides>
         SpanLength.Require(target, 3, nameof(target));
         if (!Vector256.IsHardwareAccelerated)
         {
-            return ColumnScalarSteps.TrainStep(Parameters, Sizes, Strides, input, target, learningRate);
+            return ColumnScalarSteps.TrainStep(Parameters, Sizes, stackalloc int[] { TStrides.Layer1, TStrides.Layer2 }, input, target, learningRate);
         }
 
         Span<float> parameters = Parameters;
