@@ -25,6 +25,7 @@ public class BenchmarkSmokeTests
     [InlineData(typeof(TrainerOverheadBenchmarks))]
     [InlineData(typeof(FitThreadsBenchmarks))]
     [InlineData(typeof(OneSampleFloorBenchmarks))]
+    [InlineData(typeof(StaticNet.Benchmarks.ColumnLayout.ColumnLayoutBenchmarks))]
     public void EveryBenchmarkMethod_RunsAndReturnsAFiniteValue(Type benchmarks)
     {
         object instance = Activator.CreateInstance(benchmarks)!;
