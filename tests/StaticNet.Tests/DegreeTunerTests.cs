@@ -17,17 +17,46 @@ public class DegreeTunerTests
         var tuner = new DegreeTuner(most);
         int[] seen = Probe(tuner, oneThreadTime, allThreadsTime);
 
-        Assert.Equal(DegreeTuner.ProbeBatches, System.Array.FindAll(seen, d => d == 1).Length);
-        Assert.Equal(DegreeTuner.ProbeBatches, System.Array.FindAll(seen, d => d == most).Length);
+        Assert.Equal(DegreeTuner.ProbeLength / 2, System.Array.FindAll(seen, d => d == 1).Length);
+        Assert.Equal(DegreeTuner.ProbeLength / 2, System.Array.FindAll(seen, d => d == most).Length);
         Assert.False(tuner.Probing);
         Assert.Equal(chosen, tuner.Degree);
+    }
+
+    [Fact]
+    public void Probe_RunsEachDegreeInRuns_AllThreadsFirst()
+    {
+        var tuner = new DegreeTuner(2);
+        int[] seen = Probe(tuner, oneThreadTime: 100, allThreadsTime: 60);
+
+        int run = DegreeTuner.RunLength;
+        for (int b = 0; b < seen.Length; b++)
+        {
+            Assert.Equal(b / run % 2 == 0 ? 2 : 1, seen[b]);
+        }
+    }
+
+    [Fact]
+    public void Probe_DoesNotTimeTheFirstBatchAfterASwitch()
+    {
+        // Right after each switch to two threads the batch is slow (helpers waking, caches cold), which steady
+        // two-thread batches are not: the tuner must still find two threads faster.
+        var tuner = new DegreeTuner(2);
+        for (int b = 0; b < DegreeTuner.ProbeLength; b++)
+        {
+            bool firstOfRun = b % DegreeTuner.RunLength == 0;
+            tuner.Record(tuner.Degree == 1 ? 100.0 : firstOfRun ? 1000.0 : 70.0, 64);
+        }
+
+        Assert.False(tuner.Probing);
+        Assert.Equal(2, tuner.Degree);
     }
 
     [Fact]
     public void Probe_ComparesTimePerSample_NotPerBatch()
     {
         var tuner = new DegreeTuner(2);
-        for (int b = 0; b < 2 * DegreeTuner.ProbeBatches; b++)
+        for (int b = 0; b < DegreeTuner.ProbeLength; b++)
         {
             // Two threads get batches of 64 at 80 (1.25 per sample), one thread batches of 32 at 50 (1.56 per sample).
             tuner.Record(tuner.Degree == 1 ? 50.0 : 80.0, tuner.Degree == 1 ? 32 : 64);
@@ -101,7 +130,7 @@ public class DegreeTunerTests
     private static int[] Probe(DegreeTuner tuner, double oneThreadTime, double allThreadsTime)
     {
         Assert.True(tuner.Probing);
-        var seen = new int[2 * DegreeTuner.ProbeBatches];
+        var seen = new int[DegreeTuner.ProbeLength];
         for (int b = 0; b < seen.Length; b++)
         {
             seen[b] = tuner.Degree;

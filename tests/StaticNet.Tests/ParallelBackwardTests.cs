@@ -157,7 +157,7 @@ public class ParallelBackwardTests
     [Fact]
     public void Trainer_AdaptingTheDegree_GivesTheBitsOfAPinnedDegree()
     {
-        // 40 batches: the first probe alternates one and two threads batch by batch, then the tuner's choice runs.
+        // 40 batches: the first probe runs two threads and one thread in turns, then the tuner's choice runs.
         float[][] parameters = new float[2][];
         for (int run = 0; run < 2; run++)
         {
