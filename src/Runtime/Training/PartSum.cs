@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 
 namespace StaticNet;
@@ -34,16 +35,26 @@ internal static class PartSum
             return;
         }
 
-        // More parts: one pass per part over the range, which stays in the L1 cache.
-        Multiply(sum, weights[0]);
+        // More parts: one pass per part over the range, which stays in the L1 cache. TensorPrimitives' MultiplyAdd
+        // rounds the product and the sum each on its own, as the two-part pass does.
+        TensorPrimitives.Multiply(sum, weights[0], sum);
         for (int k = 1; k < parts; k++)
         {
             Span<float> part = others[k - 1].AsSpan(start, n);
-            MultiplyAdd(part, weights[k], sum);
+            TensorPrimitives.MultiplyAdd(part, weights[k], sum, sum);
             part.Clear();
         }
 
-        Finish(gradient, sum, inGradient);
+        // gradient + s, or s + 0 when s is in the gradient (the addition a gradient of +0 would have performed).
+        if (inGradient)
+        {
+            TensorPrimitives.Add(gradient, 0f, gradient);
+        }
+        else
+        {
+            TensorPrimitives.Add(gradient, sum, gradient);
+            sum.Clear();
+        }
     }
 
     private static void AddTwo(Span<float> gradient, Span<float> sum, Span<float> second, float w0, float w1, bool inGradient)
@@ -85,58 +96,6 @@ internal static class PartSum
                 sum[i] = 0f;
                 gradient[i] = gradient[i] + s;
             }
-        }
-    }
-
-    /// <summary>x ← x·w.</summary>
-    private static void Multiply(Span<float> x, float w)
-    {
-        Span<Vector<float>> v = MemoryMarshal.Cast<float, Vector<float>>(x);
-        for (int i = 0; i < v.Length; i++)
-        {
-            v[i] *= w;
-        }
-
-        for (int i = v.Length * Vector<float>.Count; i < x.Length; i++)
-        {
-            x[i] *= w;
-        }
-    }
-
-    /// <summary>sum ← part·w + sum.</summary>
-    private static void MultiplyAdd(ReadOnlySpan<float> part, float w, Span<float> sum)
-    {
-        ReadOnlySpan<Vector<float>> p = MemoryMarshal.Cast<float, Vector<float>>(part);
-        Span<Vector<float>> s = MemoryMarshal.Cast<float, Vector<float>>(sum);
-        for (int i = 0; i < s.Length; i++)
-        {
-            s[i] = (p[i] * w) + s[i];
-        }
-
-        for (int i = s.Length * Vector<float>.Count; i < sum.Length; i++)
-        {
-            sum[i] = (part[i] * w) + sum[i];
-        }
-    }
-
-    /// <summary>gradient ← gradient + sum (sum + 0 when the sum is in the gradient), then the first part's range cleared.</summary>
-    private static void Finish(Span<float> gradient, Span<float> sum, bool inGradient)
-    {
-        Span<Vector<float>> g = MemoryMarshal.Cast<float, Vector<float>>(gradient);
-        Span<Vector<float>> s = MemoryMarshal.Cast<float, Vector<float>>(sum);
-        for (int i = 0; i < g.Length; i++)
-        {
-            g[i] = inGradient ? s[i] + Vector<float>.Zero : g[i] + s[i];
-        }
-
-        for (int i = g.Length * Vector<float>.Count; i < gradient.Length; i++)
-        {
-            gradient[i] = inGradient ? sum[i] + 0f : gradient[i] + sum[i];
-        }
-
-        if (!inGradient)
-        {
-            sum.Clear();
         }
     }
 }
