@@ -1,6 +1,4 @@
 using System;
-using System.Diagnostics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -8,11 +6,11 @@ using System.Runtime.Intrinsics;
 namespace StaticNet.Kernels;
 
 /// <summary>
-/// The softmax of every row of a batch whose rows fit in two vectors of the width <see cref="SimdWidth"/> chooses
-/// (up to 32 classes with AVX-512, 16 with AVX2): each row is loaded whole, its lanes past the row masked, and max,
-/// e^(z − max), the sum and the scaling all stay in registers. A classifier's output layer is this narrow, and a
-/// library call per step of each row (max, subtract, exp, sum, scale over ten floats) costs several times the
-/// arithmetic.
+/// The vector builds' half of <see cref="SoftmaxRows"/>: the softmax of every row of a batch whose rows fit in two
+/// vectors of the width <see cref="SimdWidth"/> chooses (up to 32 classes with AVX-512, 16 with AVX2): each row is
+/// loaded whole, its lanes past the row masked, and max, e^(z − max), the sum and the scaling all stay in registers.
+/// A classifier's output layer is this narrow, and a library call per step of each row (max, subtract, exp, sum,
+/// scale over ten floats) costs several times the arithmetic.
 /// </summary>
 /// <remarks>
 /// A row is read as whole vectors that may reach into the rows after it, and its result is written as whole vectors
@@ -23,29 +21,13 @@ namespace StaticNet.Kernels;
 /// (<see cref="ActivationFunctions.Exp{TSimd, TVector}"/>). A row holding NaN becomes NaN throughout, as the
 /// one-sample softmax does.
 /// </remarks>
-internal static unsafe class SoftmaxRows
+internal static unsafe partial class SoftmaxRows
 {
-    /// <summary>Replaces each row of <paramref name="values"/> (rows of <paramref name="width"/>) by its softmax.</summary>
-    public static void Run(Span<float> values, int width)
+    /// <summary>Computes the rows in registers when they are at most two vectors wide, and says whether it did.</summary>
+    static partial void RunInRegisters(Span<float> values, int width, ref bool done)
     {
-        Debug.Assert(width > 0 && values.Length % width == 0);
-        if (values.IsEmpty)
-        {
-            return;
-        }
-
         if (width > 2 * (SimdWidth.Bits / 32))
         {
-            // Rows wider than two vectors: the library's whole-span operations, whose own loops are long enough.
-            for (int start = 0; start < values.Length; start += width)
-            {
-                Span<float> row = values.Slice(start, width);
-                float max = TensorPrimitives.Max(row);
-                TensorPrimitives.Subtract(row, max, row);
-                TensorPrimitives.Exp(row, row);
-                TensorPrimitives.Multiply(row, 1f / TensorPrimitives.Sum(row), row);
-            }
-
             return;
         }
 
@@ -54,6 +36,8 @@ internal static unsafe class SoftmaxRows
             var pass = new RowsPass(start, values.Length, width);
             SimdWidth.Dispatch(ref pass);
         }
+
+        done = true;
     }
 
     /// <summary>Lane numbers 0, 1, 2, …, compared with the row width to mask the lanes past a row.</summary>
