@@ -107,46 +107,10 @@ public sealed class Trainer
         // Sized by a constant, not by Epochs: int.MaxValue epochs means "until early stopping". Runs of up to
         // HistoryCapacity epochs allocate nothing in the epoch loop; longer ones grow the list now and then.
         var history = new List<EpochReport>(Math.Min(_options.Epochs, HistoryCapacity));
-        long started = Stopwatch.GetTimestamp();
-        bool stoppedEarly = false;
+        bool stoppedEarly;
         try
         {
-            for (int epoch = 1; ; epoch++)
-            {
-                if (_options.Schedule is { ChangesPerStep: false } schedule)
-                {
-                    _optimizer.LearningRate = schedule.At(epoch);
-                }
-
-                long epochStart = Stopwatch.GetTimestamp();
-                float trainLoss = run.TrainEpoch(epoch, batchProgress, cancellationToken);
-                double seconds = Stopwatch.GetElapsedTime(epochStart).TotalSeconds;
-                (float? validationLoss, double? validationAccuracy) = run.Validate(epoch);
-                var report = new EpochReport(
-                    epoch,
-                    _options.Epochs,
-                    trainLoss,
-                    validationLoss,
-                    validationAccuracy,
-                    _optimizer.LearningRate,
-                    seconds > 0 ? train.Count / seconds : double.PositiveInfinity,
-                    Stopwatch.GetElapsedTime(started));
-                history.Add(report);
-                progress?.Report(report);
-                _options.Schedule?.EndEpoch(validationLoss ?? trainLoss);
-
-                if (run.ShouldStopEarly(epoch))
-                {
-                    stoppedEarly = true;
-                    break;
-                }
-
-                // Tested here rather than as the loop condition, where epoch++ past int.MaxValue would wrap.
-                if (epoch == _options.Epochs)
-                {
-                    break;
-                }
-            }
+            stoppedEarly = TrainEpochs(run, train, history, progress, batchProgress, cancellationToken);
         }
         catch (TrainingDivergedException)
         {
@@ -162,6 +126,53 @@ public sealed class Trainer
         }
 
         return new TrainingResult(history, _options.RestoreBestParameters ? run.BestEpoch : history.Count, stoppedEarly);
+    }
+
+    /// <summary>The epochs of one Fit, each reported into <paramref name="history"/>; returns whether early stopping ended them.</summary>
+    private bool TrainEpochs(
+        TrainingRun run,
+        Dataset train,
+        List<EpochReport> history,
+        IProgress<EpochReport>? progress,
+        IProgress<BatchReport>? batchProgress,
+        CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        for (int epoch = 1; ; epoch++)
+        {
+            if (_options.Schedule is { ChangesPerStep: false } schedule)
+            {
+                _optimizer.LearningRate = schedule.At(epoch);
+            }
+
+            long epochStart = Stopwatch.GetTimestamp();
+            float trainLoss = run.TrainEpoch(epoch, batchProgress, cancellationToken);
+            double seconds = Stopwatch.GetElapsedTime(epochStart).TotalSeconds;
+            (float? validationLoss, double? validationAccuracy) = run.Validate(epoch);
+            var report = new EpochReport(
+                epoch,
+                _options.Epochs,
+                trainLoss,
+                validationLoss,
+                validationAccuracy,
+                _optimizer.LearningRate,
+                seconds > 0 ? train.Count / seconds : double.PositiveInfinity,
+                Stopwatch.GetElapsedTime(started));
+            history.Add(report);
+            progress?.Report(report);
+            _options.Schedule?.EndEpoch(validationLoss ?? trainLoss);
+
+            if (run.ShouldStopEarly(epoch))
+            {
+                return true;
+            }
+
+            // Tested here rather than as the loop condition, where epoch++ past int.MaxValue would wrap.
+            if (epoch == _options.Epochs)
+            {
+                return false;
+            }
+        }
     }
 
     private static void AtLeastOne(int value, string name, string note)
