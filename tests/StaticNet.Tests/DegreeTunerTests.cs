@@ -42,11 +42,7 @@ public class DegreeTunerTests
         // Right after each switch to two threads the batch is slow (helpers waking, caches cold), which steady
         // two-thread batches are not: the tuner must still find two threads faster.
         var tuner = new DegreeTuner(2);
-        for (int b = 0; b < DegreeTuner.ProbeLength; b++)
-        {
-            bool firstOfRun = b % DegreeTuner.RunLength == 0;
-            tuner.Record(tuner.Degree == 1 ? 100.0 : firstOfRun ? 1000.0 : 70.0, 64);
-        }
+        Probe(tuner, (degree, b) => (degree == 1 ? 100.0 : b % DegreeTuner.RunLength == 0 ? 1000.0 : 70.0, 64));
 
         Assert.False(tuner.Probing);
         Assert.Equal(2, tuner.Degree);
@@ -56,11 +52,9 @@ public class DegreeTunerTests
     public void Probe_ComparesTimePerSample_NotPerBatch()
     {
         var tuner = new DegreeTuner(2);
-        for (int b = 0; b < DegreeTuner.ProbeLength; b++)
-        {
-            // Two threads get batches of 64 at 80 (1.25 per sample), one thread batches of 32 at 50 (1.56 per sample).
-            tuner.Record(tuner.Degree == 1 ? 50.0 : 80.0, tuner.Degree == 1 ? 32 : 64);
-        }
+
+        // Two threads get batches of 64 at 80 (1.25 per sample), one thread batches of 32 at 50 (1.56 per sample).
+        Probe(tuner, (degree, _) => degree == 1 ? (50.0, 32) : (80.0, 64));
 
         Assert.Equal(2, tuner.Degree);
     }
@@ -127,14 +121,19 @@ public class DegreeTunerTests
     }
 
     /// <summary>Runs one whole probe with per-batch times for each degree (batches of 64); returns the degrees asked for.</summary>
-    private static int[] Probe(DegreeTuner tuner, double oneThreadTime, double allThreadsTime)
+    private static int[] Probe(DegreeTuner tuner, double oneThreadTime, double allThreadsTime) =>
+        Probe(tuner, (degree, _) => (degree == 1 ? oneThreadTime : allThreadsTime, 64));
+
+    /// <summary>Runs one whole probe, each batch's time and samples given by its degree and its place in the probe; returns the degrees asked for.</summary>
+    private static int[] Probe(DegreeTuner tuner, System.Func<int, int, (double Time, int Samples)> batch)
     {
         Assert.True(tuner.Probing);
         var seen = new int[DegreeTuner.ProbeLength];
         for (int b = 0; b < seen.Length; b++)
         {
             seen[b] = tuner.Degree;
-            tuner.Record(tuner.Degree == 1 ? oneThreadTime : allThreadsTime, 64);
+            (double time, int samples) = batch(tuner.Degree, b);
+            tuner.Record(time, samples);
         }
 
         return seen;
