@@ -7,9 +7,10 @@ using StaticNet.Kernels;
 namespace StaticNet.CompilerServices;
 
 /// <summary>
-/// The dense-layer kernels generated networks call for layers too large to unroll, for one sample and for
-/// mini-batches (row-major, one sample per row). Each runs at the width <c>SimdWidth</c> chooses for every kernel
-/// (Vector512, Vector256, Vector128 or scalar code). All of them allocate nothing.
+/// The dense-layer kernels generated networks call: one sample through a layer too large to unroll, and mini-batches
+/// (row-major, one sample per row) through W stored row-major or, by the <c>ByColumns</c> kernels, column-major. Each
+/// runs at the width <c>SimdWidth</c> chooses for every kernel (Vector512, Vector256, Vector128 or scalar code). All
+/// of them allocate nothing.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class DenseKernels
@@ -62,15 +63,7 @@ public static partial class DenseKernels
     internal static void ForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs, int count, bool deterministic)
     {
         int units = biases.Length;
-        int columns = inputs.Length / Math.Max(count, 1);
-        SpanLength.Require(inputs, count * columns, nameof(inputs));
-        SpanLength.Require(outputs, count * units, nameof(outputs));
-        SpanLength.Require(weights, units * columns, nameof(weights));
-        for (int s = 0; s < count; s++)
-        {
-            biases.CopyTo(outputs.Slice(s * units, units));
-        }
-
+        int columns = StartForwardBatch(weights, biases, inputs, outputs, count);
         unsafe
         {
             fixed (float* x = &MemoryMarshal.GetReference(inputs), w = &MemoryMarshal.GetReference(weights), z = &MemoryMarshal.GetReference(outputs))
@@ -100,14 +93,7 @@ public static partial class DenseKernels
     internal static void AccumulateGradient(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs, Span<float> weightGradient, Span<float> biasGradient, int count, bool deterministic)
     {
         int units = biasGradient.Length;
-        int columns = inputs.Length / Math.Max(count, 1);
-        SpanLength.Require(deltas, count * units, nameof(deltas));
-        SpanLength.Require(inputs, count * columns, nameof(inputs));
-        SpanLength.Require(weightGradient, units * columns, nameof(weightGradient));
-        for (int s = 0; s < count; s++)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(biasGradient, deltas.Slice(s * units, units), biasGradient);
-        }
+        int columns = StartAccumulateGradient(deltas, inputs, weightGradient, biasGradient, count);
 
         // ∂W = δᵀ·A: δᵀ is read straight from δ by swapping its strides.
         Multiply(
@@ -128,16 +114,61 @@ public static partial class DenseKernels
     /// <summary>The product of BP2 over a batch, with the default kernel's rounding or a deterministic network's.</summary>
     internal static void BackpropagateError(ReadOnlySpan<float> weights, ReadOnlySpan<float> deltas, Span<float> previous, int count, bool deterministic)
     {
-        int units = deltas.Length / Math.Max(count, 1);
-        int columns = previous.Length / Math.Max(count, 1);
-        SpanLength.Require(deltas, count * units, nameof(deltas));
-        SpanLength.Require(previous, count * columns, nameof(previous));
-        SpanLength.Require(weights, units * columns, nameof(weights));
+        (int units, int columns) = BackpropagationShape(weights, deltas, previous, count);
         Multiply(
             ref MemoryMarshal.GetReference(deltas), units, 1,
             ref MemoryMarshal.GetReference(weights), columns,
             ref MemoryMarshal.GetReference(previous), columns,
             count, columns, units, accumulate: false, deterministic);
+    }
+
+    /// <summary>
+    /// Checks the spans of a batch forward pass (W holds units × inputs values in either order) and writes b into
+    /// every row of Z, which the product then adds onto; returns the inputs per sample.
+    /// </summary>
+    private static int StartForwardBatch(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> inputs, Span<float> outputs, int count)
+    {
+        int units = biases.Length;
+        int columns = inputs.Length / Math.Max(count, 1);
+        SpanLength.Require(inputs, count * columns, nameof(inputs));
+        SpanLength.Require(outputs, count * units, nameof(outputs));
+        SpanLength.Require(weights, units * columns, nameof(weights));
+        for (int s = 0; s < count; s++)
+        {
+            biases.CopyTo(outputs.Slice(s * units, units));
+        }
+
+        return columns;
+    }
+
+    /// <summary>
+    /// Checks the spans of a batch gradient (∂W holds units × inputs values in either order) and adds BP3,
+    /// ∂b += Σ_s δ[s], which is the same in both orders; returns the inputs per sample.
+    /// </summary>
+    private static int StartAccumulateGradient(ReadOnlySpan<float> deltas, ReadOnlySpan<float> inputs, ReadOnlySpan<float> weightGradient, Span<float> biasGradient, int count)
+    {
+        int units = biasGradient.Length;
+        int columns = inputs.Length / Math.Max(count, 1);
+        SpanLength.Require(deltas, count * units, nameof(deltas));
+        SpanLength.Require(inputs, count * columns, nameof(inputs));
+        SpanLength.Require(weightGradient, units * columns, nameof(weightGradient));
+        for (int s = 0; s < count; s++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(biasGradient, deltas.Slice(s * units, units), biasGradient);
+        }
+
+        return columns;
+    }
+
+    /// <summary>Checks the spans of BP2 over a batch (W holds units × inputs values in either order); returns the units and the inputs per sample.</summary>
+    private static (int Units, int Columns) BackpropagationShape(ReadOnlySpan<float> weights, ReadOnlySpan<float> deltas, ReadOnlySpan<float> previous, int count)
+    {
+        int units = deltas.Length / Math.Max(count, 1);
+        int columns = previous.Length / Math.Max(count, 1);
+        SpanLength.Require(deltas, count * units, nameof(deltas));
+        SpanLength.Require(previous, count * columns, nameof(previous));
+        SpanLength.Require(weights, units * columns, nameof(weights));
+        return (units, columns);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
