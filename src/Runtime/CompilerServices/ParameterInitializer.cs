@@ -32,4 +32,26 @@ public static class ParameterInitializer
             values[i] = random.NextSymmetric(bound);
         }
     }
+
+    /// <summary>
+    /// Fills a <see cref="WeightOrder.ColumnMajor"/> weight block with the draws <see cref="Uniform"/> makes for the
+    /// same matrix in PyTorch's order: the same number, taken in row-major order (j, then k), W[j, k] stored at
+    /// k·<paramref name="rows"/> + j. A seed then gives the same network whichever order the generator chose.
+    /// </summary>
+    /// <param name="weights">The block to fill, <paramref name="rows"/> × <paramref name="columns"/> values.</param>
+    /// <param name="rows">The units of the layer (n_l).</param>
+    /// <param name="columns">The inputs of the layer (n_(l−1)).</param>
+    /// <param name="bound">Half the width of the interval.</param>
+    /// <param name="random">The generator; advanced by one draw per value.</param>
+    public static void UniformColumnMajor(Span<float> weights, int rows, int columns, float bound, ref DeterministicRandom random)
+    {
+        SpanLength.Require(weights, rows * columns, nameof(weights));
+        for (int j = 0; j < rows; j++)
+        {
+            for (int k = 0; k < columns; k++)
+            {
+                weights[(k * rows) + j] = random.NextSymmetric(bound);
+            }
+        }
+    }
 }
