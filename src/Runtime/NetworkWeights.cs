@@ -84,6 +84,51 @@ public static class NetworkWeights
         ParameterOrder.CopyFromPyTorchOrder(network, source);
     }
 
+    /// <summary>
+    /// Copies <paramref name="source"/>, laid out like <see cref="INetwork.Parameters"/> (a gradient from
+    /// <c>Backward</c>, an optimizer's state), into <paramref name="destination"/> in PyTorch's order, as
+    /// <see cref="CopyParametersTo"/> does for the parameters themselves.
+    /// </summary>
+    /// <param name="network">The network whose layout <paramref name="source"/> has.</param>
+    /// <param name="source">Exactly <see cref="INetwork.ParameterCount"/> values in the network's order.</param>
+    /// <param name="destination">Receives exactly <see cref="INetwork.ParameterCount"/> values in PyTorch's order; must not overlap <paramref name="source"/>.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length, or the two overlap; nothing is written.</exception>
+    public static void ToPyTorchOrder(this INetwork network, ReadOnlySpan<float> source, Span<float> destination)
+    {
+        RequireParameterSpans(network, source, destination);
+        ParameterOrder.Convert(network, source, destination, toPyTorch: true);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/>, in PyTorch's order (a gradient computed elsewhere, a state dict flattened layer
+    /// by layer), into <paramref name="destination"/> laid out like <see cref="INetwork.Parameters"/>.
+    /// </summary>
+    /// <param name="network">The network whose layout <paramref name="destination"/> gets.</param>
+    /// <param name="source">Exactly <see cref="INetwork.ParameterCount"/> values in PyTorch's order.</param>
+    /// <param name="destination">Receives exactly <see cref="INetwork.ParameterCount"/> values in the network's order; must not overlap <paramref name="source"/>.</param>
+    /// <exception cref="ArgumentException">A span has the wrong length, or the two overlap; nothing is written.</exception>
+    public static void FromPyTorchOrder(this INetwork network, ReadOnlySpan<float> source, Span<float> destination)
+    {
+        RequireParameterSpans(network, source, destination);
+        ParameterOrder.Convert(network, source, destination, toPyTorch: false);
+    }
+
+    private static void RequireParameterSpans(INetwork network, ReadOnlySpan<float> source, Span<float> destination)
+    {
+        if (network is null)
+        {
+            throw new ArgumentNullException(nameof(network));
+        }
+
+        SpanLength.Require(source, network.ParameterCount, nameof(source));
+        SpanLength.Require(destination, network.ParameterCount, nameof(destination));
+        if (source.Overlaps(destination))
+        {
+            // A weight block is transposed element by element, so converting in place would read values already moved.
+            throw new ArgumentException("The source and destination overlap; convert into a separate buffer.", nameof(destination));
+        }
+    }
+
     // Where W[layer] starts in Parameters and its shape; b[layer] follows it.
     private static (int Offset, int Rows, int Columns) Locate(INetwork network, int layer)
     {

@@ -91,6 +91,10 @@ internal static class ActivationFormulas
     /// <summary>Whether g of a register layer is computed on vectors of its sums (a runtime vector function), rather than unit by unit.</summary>
     public static bool HasVectorFunction(Activation activation) => ActivationTable.Of(activation).VectorFunction is not null;
 
+    /// <summary>Whether <see cref="Vector"/> can write g of a whole vector: a runtime vector function or an inline vector form.</summary>
+    public static bool HasVectorForm(Activation activation) =>
+        ActivationTable.Of(activation) is { } forms && (forms.VectorFunction is not null || forms.InlineVector is not null);
+
     /// <summary>
     /// g of a whole vector <paramref name="z"/> of type <paramref name="vector"/> (e.g. <c>global::…Vector128</c>):
     /// the runtime's vector function where there is one, otherwise the entry's inline form.

@@ -63,7 +63,8 @@ internal static class ForwardLayerEmitter
         string sums = keepsZ ? Names.Z(l) : a;
         string input = l == 1 ? "x" : Names.A(l - 1);
         writer.Comment($"{LayerCode.Describe(spec)}: Z[{l}] = {(l == 1 ? "X" : $"A[{l - 1}]")}·W[{l}]ᵀ + b[{l}], then A[{l}] = {ActivationFormulas.Equation(spec.Activation, $"Z[{l}]")} row by row");
-        writer.Line($"{RuntimeContract.DenseKernels}.ForwardBatch({LayerCode.WeightsSlice(spec, "p")}, {LayerCode.BiasesSlice(spec, "p")}, {input}, {sums}, n);");
+        string kernel = spec.ByColumns ? RuntimeContract.ForwardBatchByColumns : RuntimeContract.DenseKernels + ".ForwardBatch";
+        writer.Line($"{kernel}({LayerCode.WeightsSlice(spec, "p")}, {LayerCode.BiasesSlice(spec, "p")}, {input}, {sums}, n);");
         foreach (string statement in ActivationFormulas.ApplyToLayer(spec.Activation, sums, a, plan.Spec.LeakySlope, LayerCode.SizeConstant(spec)))
         {
             writer.Line(statement);
@@ -100,9 +101,21 @@ internal static class ForwardLayerEmitter
         string sums = keepsZ ? Names.Z(layer.Index) : a;
         if (strategy == LayerStrategy.StraightLine)
         {
-            for (int j = 0; j < layerSpec.Size; j++)
+            void EmitSums()
             {
-                writer.Line($"{sums}[{j}] = {LayerCode.UnrolledSum(layerSpec, j, input)};");
+                for (int j = 0; j < layerSpec.Size; j++)
+                {
+                    writer.Line($"{sums}[{j}] = {LayerCode.UnrolledSum(layerSpec, j, input)};");
+                }
+            }
+
+            if (layer.UsesVectors && layerSpec.ByColumns)
+            {
+                ColumnLayerEmitter.EmitForward(writer, layer, spec.LeakySlope, input, j => $"{sums}[{j}]", activate: false, EmitSums);
+            }
+            else
+            {
+                EmitSums();
             }
         }
         else

@@ -45,8 +45,12 @@ internal static class LayerCode
 
     public static string BiasesOffset(LayerSpec layer) => $"Layer{layer.Index}BiasesOffset";
 
-    /// <summary>The flat index of W[l][j,k] in the parameter buffer.</summary>
-    public static int WeightIndex(LayerSpec layer, int j, int k) => layer.WeightsOffset + (j * layer.InputSize) + k;
+    /// <summary>The flat index of W[l][j,k] in the parameter buffer, by rows or by columns as the layer stores W.</summary>
+    public static int WeightIndex(LayerSpec layer, int j, int k) =>
+        layer.WeightsOffset + (layer.ByColumns ? (k * layer.Size) + j : (j * layer.InputSize) + k);
+
+    /// <summary>Where column <paramref name="k"/> of a layer stored by columns starts; k = n[l−1] is b[l], the column after W's last.</summary>
+    public static int ColumnOffset(LayerSpec layer, int k) => layer.WeightsOffset + (k * layer.Size);
 
     /// <summary>
     /// z[l]_j written out: W[l][j,k] · a[l−1]_k for every k, then b[l]_j, with <paramref name="input"/> spelling

@@ -33,7 +33,7 @@ internal static class LayerGradientEmitter
         if (plan.IsUnrolled)
         {
             EmitReadIntoLocals(writer, layer);
-            EmitUnrolledRows(writer, plan, "gradient", delta, $"Row j of ∂C/∂W[{l}] is δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
+            EmitUnrolledRows(writer, plan, "gradient", delta, $"δ[{l}]", $"Row j of ∂C/∂W[{l}] is δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
             return;
         }
 
@@ -53,9 +53,16 @@ internal static class LayerGradientEmitter
     /// target[b_j] += s_j and target[W_jk] += s_j·a[l−1]_k for an unrolled layer, with s_j the local
     /// <c>{scale}_j</c> (δ[l]_j for a gradient, −η·δ[l]_j for a descent step), vectorised where Vector128 is hardware.
     /// </summary>
-    internal static void EmitUnrolledRows(CodeWriter writer, LayerPlan plan, string target, string scale, string rowComment)
+    internal static void EmitUnrolledRows(CodeWriter writer, LayerPlan plan, string target, string scale, string stepSymbol, string rowComment)
     {
         LayerSpec layer = plan.Layer;
+        if (plan.UsesVectors && layer.ByColumns)
+        {
+            // Only the parameters have the buffer's overhang after them; a gradient is the caller's span.
+            ColumnLayerEmitter.EmitRows(writer, plan, target, scale, stepSymbol, mayOverhang: target == "p", () => EmitGradientRows(writer, layer, 0, target, scale, rowComment));
+            return;
+        }
+
         int vectorLanes = plan.UsesVectors ? layer.InputSize / GradientLanes * GradientLanes : 0;
         if (vectorLanes == 0)
         {
@@ -214,7 +221,8 @@ internal static class LayerGradientEmitter
         string delta = Names.Delta(l);
         string input = l == 1 ? "x" : Names.A(l - 1);
         writer.Comment($"{LayerCode.Describe(layer)}: BP3 ∂J/∂b[{l}] = Σ_s δ[{l}]_s, BP4 ∂J/∂W[{l}] = δ[{l}]ᵀ·{(l == 1 ? "X" : $"A[{l - 1}]")}");
-        writer.Line($"{RuntimeContract.DenseKernels}.AccumulateGradient({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, n);");
+        string accumulate = layer.ByColumns ? RuntimeContract.AccumulateGradientByColumns : RuntimeContract.DenseKernels + ".AccumulateGradient";
+        writer.Line($"{accumulate}({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, n);");
         if (belowPlan is null)
         {
             return;
@@ -224,7 +232,8 @@ internal static class LayerGradientEmitter
         float slope = plan.Spec.LeakySlope;
         int h = below.Index;
         writer.Comment($"BP2: δ[{h}] = δ[{l}]·W[{l}] ⊙ g'(z[{h}]){DropoutEmitter.ErrorFactor(belowPlan)}, with {ActivationFormulas.DerivativeEquation(below.Activation, h, slope)}.");
-        writer.Line($"{RuntimeContract.DenseKernels}.BackpropagateError({LayerCode.WeightsSlice(layer, "p")}, {delta}, {Names.Delta(h)}, n);");
+        string backpropagate = layer.ByColumns ? RuntimeContract.BackpropagateErrorByColumns : RuntimeContract.DenseKernels + ".BackpropagateError";
+        writer.Line($"{backpropagate}({LayerCode.WeightsSlice(layer, "p")}, {delta}, {Names.Delta(h)}, n);");
         string? derivative = ActivationFormulas.MultiplyDerivative(below.Activation, Names.Delta(h), DropoutEmitter.ActivationForDerivative(belowPlan), Names.Z(h), slope);
         if (derivative is not null)
         {

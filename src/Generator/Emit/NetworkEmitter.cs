@@ -95,7 +95,16 @@ internal static class NetworkEmitter
     {
         ScratchPlan plan = network.Scratch;
         writer.Line();
-        writer.Comment("Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).");
+        if (network.ParameterOverhang > 0)
+        {
+            writer.Comment("Every weight and bias in one buffer, in the blocks of the constants above (nn.Linear's W[1], b[1], W[2], …),");
+            writer.Comment($"each W in the order GetWeightOrder names, then {network.ParameterOverhang} floats that the column code's last vector may read or write.");
+        }
+        else
+        {
+            writer.Comment("Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).");
+        }
+
         if (network.AlignsParameters)
         {
             writer.Comment("Read through Parameters, which starts on a cache line, so the kernels' vector loads of weight rows never straddle two.");
@@ -183,21 +192,42 @@ internal static class NetworkEmitter
             writer.Line($"{PublicApi.LayerBiases(l)} => Parameters.Slice(Layer{l}BiasesOffset, Layer{l}Size);");
         }
 
-        EmitWeightOrder(writer, spec.Layers.Count);
+        EmitWeightOrder(writer, spec);
 
         PublicApi.EmitInterfaceSizes(writer);
     }
 
-    // Every layer keeps W in PyTorch's row-major order, which the views above and the kernels read.
-    private static void EmitWeightOrder(CodeWriter writer, int layerCount)
+    // The order of each layer's W, which the views above, the kernels and the unrolled code read (ColumnOrder decides).
+    private static void EmitWeightOrder(CodeWriter writer, NetworkSpec spec)
     {
+        int layerCount = spec.Layers.Count;
+        var columnLayers = new System.Collections.Generic.List<string>();
+        foreach (LayerSpec layer in spec.Layers)
+        {
+            if (layer.ByColumns)
+            {
+                columnLayers.Add(Literals.Int(layer.Index));
+            }
+        }
+
         writer.Line();
-        writer.Summary("How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.");
+        writer.Summary(columnLayers.Count == 0
+            ? "How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order."
+            : $"How W[layer] is laid out in Parameters: layer{(columnLayers.Count > 1 ? "s" : "")} {string.Join(", ", columnLayers)} by columns, for speed; any other in PyTorch's row-major order.");
         writer.Doc($"<param name=\"layer\">The weight layer, 1 to {layerCount}.</param>");
         writer.Line($"{PublicApi.GetWeightOrder} => layer >= 1 && layer <= {layerCount}");
         using (writer.Indent())
         {
-            writer.Line($"? {RuntimeContract.WeightOrder}.RowMajor");
+            if (columnLayers.Count > 0)
+            {
+                string test = string.Join(" || ", columnLayers.ConvertAll(l => $"layer == {l}"));
+                writer.Line($"? ({test} ? {RuntimeContract.WeightOrder}.ColumnMajor : {RuntimeContract.WeightOrder}.RowMajor)");
+            }
+            else
+            {
+                writer.Line($"? {RuntimeContract.WeightOrder}.RowMajor");
+            }
+
             writer.Line($": throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, {Literals.String($"The network has weight layers 1 to {layerCount}.")});");
         }
     }
@@ -238,7 +268,16 @@ internal static class NetworkEmitter
                 int l = layer.Index;
                 (string bound, string scheme) = ActivationFormulas.InitialBound(layer.Activation, layer.InputSize, layer.Size, spec.LeakySlope);
                 writer.Comment($"Layer {l} ({layer.Activation}): {scheme} uniform.");
-                writer.Line($"{RuntimeContract.Uniform}(parameters.Slice(Layer{l}WeightsOffset, Layer{l}WeightsLength), {bound}, ref random);");
+                if (layer.ByColumns)
+                {
+                    // Drawn in PyTorch's order and stored by columns, so a seed gives the same network in any layout.
+                    writer.Line($"{RuntimeContract.UniformColumnMajor}(parameters.Slice(Layer{l}WeightsOffset, Layer{l}WeightsLength), Layer{l}Size, {Names.SizeConstant(l - 1)}, {bound}, ref random);");
+                }
+                else
+                {
+                    writer.Line($"{RuntimeContract.Uniform}(parameters.Slice(Layer{l}WeightsOffset, Layer{l}WeightsLength), {bound}, ref random);");
+                }
+
                 writer.Line($"parameters.Slice(Layer{l}BiasesOffset, Layer{l}Size).Clear();");
             }
         }
@@ -251,18 +290,25 @@ internal static class NetworkEmitter
         {
             if (plan.AlignsParameters)
             {
-                writer.Line($"float[] buffer = {RuntimeContract.AllocateParameters}(ParameterCount);");
+                writer.Line($"float[] buffer = {RuntimeContract.AllocateParameters}({Capacity(plan)});");
                 writer.Line($"InitializeParameters({RuntimeContract.AlignedView}(buffer, ParameterCount), seed);");
                 writer.Line("return buffer;");
             }
             else
             {
-                writer.Line("var parameters = new float[ParameterCount];");
-                writer.Line("InitializeParameters(parameters, seed);");
+                writer.Line($"var parameters = new float[{Capacity(plan)}];");
+                writer.Line($"InitializeParameters({(plan.ParameterOverhang > 0 ? $"new {Span}(parameters, 0, ParameterCount)" : "parameters")}, seed);");
                 writer.Line("return parameters;");
             }
         }
     }
+
+    /// <summary>
+    /// The floats to allocate: ParameterCount, plus the overhang that lets the vector code of layers stored by columns
+    /// load and store whole vectors at the end of the parameters.
+    /// </summary>
+    private static string Capacity(NetworkPlan plan) =>
+        plan.ParameterOverhang > 0 ? $"ParameterCount + {Literals.Int(plan.ParameterOverhang)}" : "ParameterCount";
 
     private static void EmitLoss(CodeWriter writer, NetworkSpec spec)
     {

@@ -29,6 +29,12 @@ internal static class RegisterLayerEmitter
     {
         LayerSpec layer = plan.Layer;
         string prefix = declare ? "float " : string.Empty;
+        if (plan.UsesVectors && layer.ByColumns)
+        {
+            EmitByColumns(writer, plan, slope, input, destination, declare);
+            return;
+        }
+
         if (!plan.UsesVectors || !ActivationFormulas.HasVectorFunction(layer.Activation))
         {
             for (int j = 0; j < layer.Size; j++)
@@ -81,6 +87,33 @@ internal static class RegisterLayerEmitter
                 writer.Line($"{destination(j)} = {ActivationFormulas.Scalar(layer.Activation, LayerCode.ElementLocal(z, j), slope)};");
             }
         }
+    }
+
+    /// <summary>
+    /// A layer stored by columns: the sums come out of the column code already in vectors, so g runs on them there;
+    /// the scalar form is the same expressions as a layer stored by rows, reading W by columns.
+    /// </summary>
+    private static void EmitByColumns(CodeWriter writer, LayerPlan plan, float slope, Func<int, string> input, Func<int, string> destination, bool declare)
+    {
+        LayerSpec layer = plan.Layer;
+        if (declare)
+        {
+            var locals = new List<string>();
+            for (int j = 0; j < layer.Size; j++)
+            {
+                locals.Add(destination(j));
+            }
+
+            writer.Line($"float {string.Join(", ", locals)};");
+        }
+
+        ColumnLayerEmitter.EmitForward(writer, plan, slope, input, destination, activate: true, () =>
+        {
+            for (int j = 0; j < layer.Size; j++)
+            {
+                writer.Line($"{destination(j)} = {ActivationFormulas.Scalar(layer.Activation, LayerCode.UnrolledSum(layer, j, input), slope)};");
+            }
+        });
     }
 
     /// <summary>a[l] = g(z[l]) through vectors of <paramref name="lanes"/> sums, the last one padded with zeros.</summary>

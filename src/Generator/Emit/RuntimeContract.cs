@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
@@ -35,6 +37,7 @@ internal static class RuntimeContract
     public const string HeBound = ParameterInitializer + ".HeBound";
     public const string XavierBound = ParameterInitializer + ".XavierBound";
     public const string Uniform = ParameterInitializer + ".Uniform";
+    public const string UniformColumnMajor = ParameterInitializer + ".UniformColumnMajor";
     public const string DeterministicRandom = Root + "DeterministicRandom";
 
     // Scalar activations, softmax and its Jacobian-vector product.
@@ -48,6 +51,14 @@ internal static class RuntimeContract
     public const string DenseKernels = Support + "DenseKernels";
     public const string ActivationKernels = Support + "ActivationKernels";
     public const string VectorActivations = Support + "VectorActivations";
+
+    // Layers stored by columns (never in a deterministic network, so without counterparts): the batch kernels over
+    // column-major W, and the multiply-add of the one-sample column code.
+    public const string ForwardBatchByColumns = DenseKernels + ".ForwardBatchByColumns";
+    public const string AccumulateGradientByColumns = DenseKernels + ".AccumulateGradientByColumns";
+    public const string BackpropagateErrorByColumns = DenseKernels + ".BackpropagateErrorByColumns";
+    public const string VectorArithmetic = Support + "VectorArithmetic";
+    public const string MultiplyAdd = VectorArithmetic + ".MultiplyAdd";
 
     // Inverted dropout in training: the masks and their factor in BP2.
     public const string DropoutMasks = Support + "DropoutMasks";
@@ -76,7 +87,7 @@ internal static class RuntimeContract
     internal static readonly string[] Types =
     {
         INetwork, IBatchNetwork, IParallelBatchNetwork, WeightOrder, SpanLength, ParameterMemory, ParameterInitializer, DeterministicRandom, NetworkMath,
-        Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations, FrozenLayers, Activation, DropoutMasks,
+        Losses, OutputError, DenseKernels, ActivationKernels, VectorActivations, VectorArithmetic, FrozenLayers, Activation, DropoutMasks,
         DeterministicNetworkMath, DeterministicLosses, DeterministicOutputError, DeterministicDenseKernels, DeterministicActivationKernels,
         DeterministicVectorActivations,
     };
@@ -103,7 +114,7 @@ internal static class RuntimeContract
         NetworkMath + ".Softplus", NetworkMath + ".MultiplySoftplusDerivative", ActivationKernels + ".Softplus", ActivationKernels + ".MultiplySoftplusDerivative", VectorActivations + ".Softplus",
         FrozenLayers + ".Forward", FrozenLayers + ".WriteColumns",
         DropoutMasks + ".Apply", DropoutMasks + ".Multiply",
-    });
+    }).Concat(new[] { UniformColumnMajor, ForwardBatchByColumns, AccumulateGradientByColumns, BackpropagateErrorByColumns, MultiplyAdd, VectorArithmetic + ".Load128", VectorArithmetic + ".Load256", VectorArithmetic + ".Store" }).ToArray();
 
     /// <summary>The methods, and for each one of a class with a deterministic counterpart, the counterpart's method too.</summary>
     private static string[] WithDeterministicCounterparts(string[] methods)

@@ -91,7 +91,7 @@ internal static class TrainStepEmitter
             }
 
             writer.Line($"float {string.Join(", ", declarators)};");
-            LayerGradientEmitter.EmitUnrolledRows(writer, layerPlan, "p", step, $"Row j of W[{l}] moves by −η·δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
+            LayerGradientEmitter.EmitUnrolledRows(writer, layerPlan, "p", step, $"−η·δ[{l}]", $"Row j of W[{l}] moves by −η·δ[{l}]_j·{LayerCode.InputSymbol(layer)}ᵀ");
             return;
         }
 

@@ -26,6 +26,12 @@ internal sealed record LayerSpec(LayerLayout Layout, Activation Activation)
     /// </summary>
     public float Dropout { get; init; }
 
+    /// <summary>
+    /// Whether W[l] is stored by columns (W[j,k] at <see cref="WeightsOffset"/> + k·n[l] + j) rather than in PyTorch's
+    /// rows; chosen by <see cref="Planning.ColumnOrder"/>.
+    /// </summary>
+    public bool ByColumns { get; init; }
+
     /// <summary>Whether training drops units of this layer.</summary>
     public bool HasDropout => Dropout > 0f;
 

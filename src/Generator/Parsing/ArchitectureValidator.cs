@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using StaticNet.Generator.Diagnostics;
 using StaticNet.Generator.Model;
+using StaticNet.Generator.Planning;
 
 namespace StaticNet.Generator.Parsing;
 
@@ -116,7 +117,11 @@ internal static class ArchitectureValidator
         for (int i = 0; i < layers.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            layers[i] = new LayerSpec(layout.Layers[i], activations[i]) { Dropout = i < dropouts.Length ? dropouts[i] : 0f };
+            layers[i] = new LayerSpec(layout.Layers[i], activations[i])
+            {
+                Dropout = i < dropouts.Length ? dropouts[i] : 0f,
+                ByColumns = ColumnOrder.Applies(layout.Layers[i], arguments.Deterministic, frozen: arguments.Weights is not null),
+            };
         }
 
         return new Result(new EquatableArray<LayerSpec>(layers), (Loss)arguments.Loss) { HuberDelta = arguments.HuberDelta };

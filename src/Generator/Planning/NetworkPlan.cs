@@ -68,6 +68,26 @@ internal sealed class NetworkPlan
     /// </summary>
     public bool AlignsParameters { get; }
 
+    /// <summary>
+    /// Floats the parameter buffer keeps after the parameters (<see cref="ColumnOrder.Overhang"/> where a layer is stored
+    /// by columns, whose vector loads and stores may run past the last parameter; otherwise 0).
+    /// </summary>
+    public int ParameterOverhang
+    {
+        get
+        {
+            foreach (LayerPlan layer in Layers)
+            {
+                if (layer.Layer.ByColumns)
+                {
+                    return ColumnOrder.Overhang;
+                }
+            }
+
+            return 0;
+        }
+    }
+
     /// <summary>The per-sample buffers of each method and where they live.</summary>
     public ScratchPlan Scratch { get; }
 

@@ -105,7 +105,11 @@ internal static class ParameterOrder
         return index;
     }
 
-    private static void Convert(INetwork network, ReadOnlySpan<float> source, Span<float> destination, bool toPyTorch)
+    /// <summary>
+    /// Copies a span laid out like the network's parameters into PyTorch's order (<paramref name="toPyTorch"/>) or
+    /// back; the spans are ParameterCount long and do not overlap.
+    /// </summary>
+    public static void Convert(INetwork network, ReadOnlySpan<float> source, Span<float> destination, bool toPyTorch)
     {
         ReadOnlySpan<int> sizes = network.LayerSizes;
         int offset = 0;
