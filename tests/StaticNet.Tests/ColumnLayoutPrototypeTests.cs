@@ -86,7 +86,7 @@ public class ColumnLayoutPrototypeTests
     {
         // The last store of an unpadded step writes one lane past the parameters with a zero step: the slack must
         // stay 0, so that the loads reading it never meet a growing value.
-        var columns = new ColumnSigmoid453<UnpaddedColumns>(new Sigmoid453(1).Parameters);
+        var columns = new ColumnSigmoid453<UnpaddedColumns>(PyTorchOrder.ParametersOf(new Sigmoid453(1)));
         float[] inputs = BenchmarkData.Inputs(100, 4, seed: 5);
         for (int step = 0; step < 100; step++)
         {
@@ -119,8 +119,8 @@ public class ColumnLayoutPrototypeTests
     [Fact]
     public void Prototypes_AllocateNothing()
     {
-        var sigmoid = new ColumnSigmoid453<UnpaddedColumns>(new Sigmoid453(1).Parameters);
-        var padded = new ColumnSigmoid453<PaddedColumns>(new Sigmoid453(1).Parameters);
+        var sigmoid = new ColumnSigmoid453<UnpaddedColumns>(PyTorchOrder.ParametersOf(new Sigmoid453(1)));
+        var padded = new ColumnSigmoid453<PaddedColumns>(PyTorchOrder.ParametersOf(new Sigmoid453(1)));
         var tanh = new ColumnTanh64(new Tanh64(1).Parameters);
         float[] x4 = { 0.1f, -0.2f, 0.3f, 0.4f }, y3 = { 0.2f, 0.7f, 0.1f }, out3 = new float[3], x64 = new float[64], out64 = new float[64];
         Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(() => sigmoid.Forward(x4, out3)));
@@ -133,7 +133,7 @@ public class ColumnLayoutPrototypeTests
     [Fact]
     public void Sigmoid453_WrongSpanLength_ThrowsNamingTheSpan()
     {
-        var columns = new ColumnSigmoid453<UnpaddedColumns>(new Sigmoid453(1).Parameters);
+        var columns = new ColumnSigmoid453<UnpaddedColumns>(PyTorchOrder.ParametersOf(new Sigmoid453(1)));
         var error = Assert.Throws<ArgumentException>(() => columns.Forward(new float[5], new float[3]));
         Assert.Equal("input", error.ParamName);
         error = Assert.Throws<ArgumentException>(() => columns.TrainStep(new float[4], new float[2], 0.1f));
@@ -144,7 +144,7 @@ public class ColumnLayoutPrototypeTests
         where TStrides : struct, IColumnStrides453
     {
         var generated = new Sigmoid453(seed);
-        var columns = new ColumnSigmoid453<TStrides>(generated.Parameters);
+        var columns = new ColumnSigmoid453<TStrides>(PyTorchOrder.ParametersOf(generated));
         float[] inputs = BenchmarkData.Inputs(8, 4, seed: 10 + seed);
         float[] expected = new float[3], actual = new float[3], scalar = new float[3];
         for (int i = 0; i < 8; i++)
@@ -162,7 +162,7 @@ public class ColumnLayoutPrototypeTests
         where TStrides : struct, IColumnStrides453
     {
         var generated = new Sigmoid453(seed);
-        var columns = new ColumnSigmoid453<TStrides>(generated.Parameters);
+        var columns = new ColumnSigmoid453<TStrides>(PyTorchOrder.ParametersOf(generated));
         float[] scalarParameters = columns.Parameters.ToArray();
         ReadOnlySpan<int> sizes = ColumnSigmoid453<TStrides>.Sizes;
         int[] strides = ColumnSigmoid453<TStrides>.Strides;
@@ -178,8 +178,8 @@ public class ColumnLayoutPrototypeTests
         float[] trained = new float[43], scalarTrained = new float[43];
         columns.CopyToPyTorchOrder(trained);
         ColumnOrder.ToPyTorchOrder(sizes, strides, scalarParameters, scalarTrained);
-        float[] reference = generated.Parameters.ToArray();
-        Assert.NotEqual(new Sigmoid453(seed).Parameters.ToArray(), reference);
+        float[] reference = PyTorchOrder.ParametersOf(generated);
+        Assert.NotEqual(PyTorchOrder.ParametersOf(new Sigmoid453(seed)), reference);
         AssertClose(reference, trained, 1e-5f);
         AssertClose(reference, scalarTrained, 1e-5f);
     }

@@ -37,24 +37,59 @@ public class NetworkWeightsTests
         var biases = new float[4];
         layer.GetBiases(1, biases);
         Assert.Equal(LectureBiases, biases);
-        Assert.Equal(WeightOrder.RowMajor, layer.GetWeightOrder(1));
+
+        // 4 units of 3 inputs: the generator keeps W[1] by columns, column k holding every unit's weight for input k.
+        Assert.Equal(WeightOrder.ColumnMajor, layer.GetWeightOrder(1));
+        Assert.Equal(new[] { 1f, 1f, -0.2f, -1f }, layer.Layer1Weights.Slice(0, 4).ToArray());
     }
 
     [Fact]
-    public void GeneratedNetwork_KeepsEveryLayerInPyTorchOrder_AndItsViewsAgree()
+    public void GeneratedNetwork_ReportsItsOrderPerLayer_AndItsViewsAgreeWithIt()
     {
+        // 4-7-6-3: every layer small enough to unroll is kept by columns; kernel layers (784-128-10) stay in PyTorch's rows.
         var network = new Arch01(seed: 3);
-        var pytorch = new float[Arch01.ParameterCount];
-        network.CopyParametersTo(pytorch);
-        Assert.Equal(network.Parameters.ToArray(), pytorch);
-
-        var weights = new float[7 * 6];
-        network.GetWeights(2, weights);
-        Assert.Equal(network.Layer2Weights.ToArray(), weights);
+        float[] pytorch = PyTorchOrder.ParametersOf(network);
         for (int l = 1; l <= 3; l++)
         {
-            Assert.Equal(WeightOrder.RowMajor, network.GetWeightOrder(l));
+            Assert.Equal(WeightOrder.ColumnMajor, network.GetWeightOrder(l));
         }
+
+        // W[2] is 6 × 7: unit j's weight for input k at k·6 + j in the view, at j·7 + k in PyTorch's order.
+        var weights = new float[6 * 7];
+        network.GetWeights(2, weights);
+        Assert.Equal(pytorch.AsSpan(Arch01.Layer2WeightsOffset, 6 * 7).ToArray(), weights);
+        for (int j = 0; j < 6; j++)
+        {
+            for (int k = 0; k < 7; k++)
+            {
+                Assert.Equal(weights[(j * 7) + k], network.Layer2Weights[(k * 6) + j]);
+            }
+        }
+
+        Assert.Equal(pytorch.AsSpan(Arch01.Layer3BiasesOffset, 3).ToArray(), network.Layer3Biases.ToArray());
+        Assert.Equal(WeightOrder.RowMajor, new Mnist784Net(seed: 1).GetWeightOrder(1));
+    }
+
+    [Fact]
+    public void GradientAndParameterOrder_ConvertBothWays_AndRejectOverlapOrWrongLengths()
+    {
+        var network = new Arch01(seed: 4);
+        var gradient = new float[Arch01.ParameterCount];
+        network.Backward(new[] { 0.5f, -1f, 0.25f, 2f }, new[] { 0f, 1f, 0f }, gradient);
+
+        float[] pytorch = PyTorchOrder.Of(network, gradient);
+        var back = new float[Arch01.ParameterCount];
+        network.FromPyTorchOrder(pytorch, back);
+        Assert.Equal(gradient, back);
+
+        // The gradient's W[1] column k is ∂C/∂W[1][:, k]: the same values PyTorch's row-major gradient holds at j·4 + k.
+        Assert.Equal(pytorch[(5 * 4) + 2], gradient[(2 * 7) + 5]);
+
+        var overlap = Assert.Throws<ArgumentException>(() => network.ToPyTorchOrder(gradient, gradient));
+        Assert.Equal("destination", overlap.ParamName);
+        var length = Assert.Throws<ArgumentException>(() => network.FromPyTorchOrder(pytorch, new float[Arch01.ParameterCount - 1]));
+        Assert.Contains(Arch01.ParameterCount.ToString(System.Globalization.CultureInfo.InvariantCulture), length.Message);
+        Assert.Equal(gradient, back);
     }
 
     [Theory]
@@ -87,20 +122,22 @@ public class NetworkWeightsTests
         Assert.Contains("5", biases.Message);
         Assert.Contains("16", all.Message);
         Assert.Contains("15", all.Message);
-        Assert.Equal(LectureWeights, network.Layer1Weights.ToArray());
+        var unchanged = new float[12];
+        network.GetWeights(1, unchanged);
+        Assert.Equal(LectureWeights, unchanged);
     }
 
     [Fact]
     public void ColumnMajorLayers_ReadAndWriteInPyTorchOrder()
     {
-        Arch01 reference = new(seed: 5);
+        ColumnOrderNetwork reference = RowMajorCopy(new Arch01(seed: 5));
         var columns = new ColumnOrderNetwork(reference, 1, 3);
         columns.SetParameters(reference.Parameters);
 
         // Layer 1 is 7 × 4: W[j, k] sits at k·7 + j in the column-major block.
-        Assert.Equal(reference.Layer1Weights[(2 * 4) + 3], columns.Parameters[(3 * 7) + 2]);
-        Assert.Equal(reference.Layer2Weights.ToArray(), columns.Parameters.Slice(Arch01.Layer2WeightsOffset, Arch01.Layer2WeightsLength).ToArray());
-        Assert.Equal(reference.Layer3Biases.ToArray(), columns.Parameters.Slice(Arch01.Layer3BiasesOffset, Arch01.Layer3Size).ToArray());
+        Assert.Equal(reference.Parameters[(2 * 4) + 3], columns.Parameters[(3 * 7) + 2]);
+        Assert.Equal(reference.Parameters.Slice(Arch01.Layer2WeightsOffset, Arch01.Layer2WeightsLength).ToArray(), columns.Parameters.Slice(Arch01.Layer2WeightsOffset, Arch01.Layer2WeightsLength).ToArray());
+        Assert.Equal(reference.Parameters.Slice(Arch01.Layer3BiasesOffset, Arch01.Layer3Size).ToArray(), columns.Parameters.Slice(Arch01.Layer3BiasesOffset, Arch01.Layer3Size).ToArray());
 
         for (int l = 1; l <= 3; l++)
         {
@@ -119,7 +156,7 @@ public class NetworkWeightsTests
     [Fact]
     public void ColumnMajorLayers_SaveTheSameFiles_AndLoadThemBack()
     {
-        Arch01 reference = new(seed: 7);
+        ColumnOrderNetwork reference = RowMajorCopy(new Arch01(seed: 7));
         var columns = new ColumnOrderNetwork(reference, 1, 2, 3);
         columns.SetParameters(reference.Parameters);
 
@@ -143,7 +180,7 @@ public class NetworkWeightsTests
     [Fact]
     public void PyTorchIndex_OfEveryParameter_FindsItsValueInPyTorchOrder()
     {
-        Arch01 reference = new(seed: 11);
+        ColumnOrderNetwork reference = RowMajorCopy(new Arch01(seed: 11));
         var columns = new ColumnOrderNetwork(reference, 2);
         columns.SetParameters(reference.Parameters);
 
@@ -151,6 +188,14 @@ public class NetworkWeightsTests
         {
             Assert.Equal(columns.Parameters[i], reference.Parameters[ParameterOrder.ToPyTorchIndex(columns, i)]);
         }
+    }
+
+    /// <summary>The network's parameters in a network of its shape that keeps every layer in PyTorch's rows.</summary>
+    private static ColumnOrderNetwork RowMajorCopy(INetwork network)
+    {
+        var rows = new ColumnOrderNetwork(network);
+        rows.SetParameters(PyTorchOrder.ParametersOf(network));
+        return rows;
     }
 
     private static byte[] Save(Action<Stream> save)

@@ -188,8 +188,8 @@ public sealed class SafeTensorsTests : IDisposable
             Assert.Equal(5, document.RootElement.EnumerateObject().Count());
         }
 
-        // The data section is the parameter buffer, little-endian, in layer order.
-        Assert.Equal(LittleEndian(network.Parameters), file.AsSpan(8 + (int)headerLength).ToArray());
+        // The data section is the parameters in PyTorch's order, little-endian, whatever order the network keeps them in.
+        Assert.Equal(LittleEndian(PyTorchOrder.ParametersOf(network)), file.AsSpan(8 + (int)headerLength).ToArray());
         Assert.Equal(network.Layer2Biases[2], BinaryPrimitives.ReadSingleLittleEndian(file.AsSpan(8 + (int)headerLength + 168)));
     }
 
@@ -207,16 +207,21 @@ public sealed class SafeTensorsTests : IDisposable
 
     private static void AssertPyTorchValues(DefaultNet network)
     {
-        Assert.Equal(100f, network.Layer1Weights[0]);
-        Assert.Equal(103f, network.Layer1Weights[3]);          // W1[0,3]
-        Assert.Equal(142f, network.Layer1Weights[4 * 4 + 2]);  // W1[4,2]
+        float[] pytorch = PyTorchOrder.ParametersOf(network);
+        Assert.Equal(100f, pytorch[0]);
+        Assert.Equal(103f, pytorch[3]);                        // W1[0,3]
+        Assert.Equal(142f, pytorch[4 * 4 + 2]);                // W1[4,2]
         Assert.Equal(new[] { -1f, -2f, -3f, -4f, -5f }, network.Layer1Biases.ToArray());
-        Assert.Equal(214f, network.Layer2Weights[1 * 5 + 4]);  // W2[1,4]
+        Assert.Equal(214f, pytorch[DefaultNet.Layer2WeightsOffset + 1 * 5 + 4]);  // W2[1,4]
         Assert.Equal(new[] { -10f, -11f, -12f }, network.Layer2Biases.ToArray());
+
+        // DefaultNet keeps W by columns: W1[4,2] is unit 4 of column 2, W2[1,4] unit 1 of column 4.
+        Assert.Equal(142f, network.Layer1Weights[2 * 5 + 4]);
+        Assert.Equal(214f, network.Layer2Weights[4 * 3 + 1]);
 
         // And every value, in StaticNet's layer order W1, b1, W2, b2.
         var (bias1, weight1, bias2, weight2) = PyTorchTensors();
-        Assert.Equal([.. weight1, .. bias1, .. weight2, .. bias2], LittleEndian(network.Parameters));
+        Assert.Equal([.. weight1, .. bias1, .. weight2, .. bias2], LittleEndian(pytorch));
     }
 
     [Fact]

@@ -59,9 +59,8 @@ internal static class ColumnLayerEmitter
     /// <remarks>
     /// A column's store also writes the lanes past its units, into the start of the next column. So each column is
     /// loaded before the column below it is stored, and stored after: the next column then stores its own values over
-    /// those lanes. The last column, b[l], has no column of this layer after it, so its padding lanes of s are −0:
-    /// x + (−0) is x for every float x, and the store leaves whatever it covers past b[l] as it found it. Where b[l] is
-    /// the end of the target and a whole vector would run past it, b[l] is read and written one float at a time.
+    /// those lanes. The last column, b[l], has no column of this layer after it, so it is written without passing its
+    /// units (<see cref="BiasPieces"/>), except into the buffer's overhang after the parameters.
     /// </remarks>
     public static void EmitRows(CodeWriter writer, LayerPlan plan, string target, string scale, string stepSymbol, bool mayOverhang, Action scalarForm)
     {
@@ -69,7 +68,7 @@ internal static class ColumnLayerEmitter
         int l = layer.Index;
         writer.Comment($"W[{l}] by columns: column k moves by {stepSymbol}·{LayerCode.InputSymbol(layer)}_k and b[{l}], the column after the last, by {stepSymbol}.");
         writer.Comment("A column's store runs past its units into the next column, which is loaded before that store and stored after it,");
-        writer.Comment("over those lanes; b[{l}]'s padding lanes add −0, which leaves any float as it was.");
+        writer.Comment($"over those lanes; b[{l}] is written without passing its units, except into the buffer's overhang.");
         foreach ((string test, Width width) in Branches(layer))
         {
             using (writer.Open(test))
@@ -169,8 +168,11 @@ internal static class ColumnLayerEmitter
         int chunks = width.Chunks(layer.Size);
         int biasColumn = layer.InputSize;
 
-        // Only the output layer's b ends the target; any other layer's b is followed by the next layer's W.
-        bool biasInVectors = mayOverhang || !plan.IsOutput || chunks * width.Lanes == layer.Size;
+        // b[l] is the end of the layer's block. Whole vectors past it would land in the next layer's W, stepped just
+        // before (a load overlapping a recent store waits for it to retire instead of being forwarded), or past the end
+        // of a caller's gradient; only the output layer's b in the parameters has the buffer's overhang after it. So b[l]
+        // is otherwise written as whole Vector128s and then floats, none past its units.
+        var bias = new BiasPieces(layer, width, chunks * width.Lanes == layer.Size || (mayOverhang && plan.IsOutput));
         writer.Line($"ref float origin = ref {GetReference}({target});");
         for (int c = 0; c < chunks; c++)
         {
@@ -178,73 +180,107 @@ internal static class ColumnLayerEmitter
             for (int lane = 0; lane < width.Lanes; lane++)
             {
                 int j = (c * width.Lanes) + lane;
-                lanes.Add(j < layer.Size ? LayerCode.ElementLocal(scale, j) : "-0f");
+                lanes.Add(j < layer.Size ? LayerCode.ElementLocal(scale, j) : "0f");
             }
 
             writer.Line($"{width.Type}<float> {Step(scale, c, width)} = {width.Type}.Create({string.Join(", ", lanes)});");
         }
 
-        EmitLoad(writer, layer, width, target, 0, biasInVectors);
-        for (int k = 0; k <= biasColumn; k++)
+        EmitLoad(writer, layer, width, target, 0, bias);
+        for (int k = 0; k < biasColumn; k++)
         {
-            if (k < biasColumn)
-            {
-                EmitLoad(writer, layer, width, target, k + 1, biasInVectors);
-            }
-
+            EmitLoad(writer, layer, width, target, k + 1, bias);
             for (int c = 0; c < chunks; c++)
             {
-                int offset = LayerCode.ColumnOffset(layer, k) + (c * width.Lanes);
-                string column = Column(k, c, width);
-                if (k < biasColumn)
-                {
-                    string factor = $"{width.Type}.Create({LayerCode.ElementLocal(LayerCode.Input(layer), k)})";
-                    writer.Line($"{RuntimeContract.VectorArithmetic}.Store(ref origin, {offset}, {RuntimeContract.MultiplyAdd}({Step(scale, c, width)}, {factor}, {column}));");
-                }
-                else if (biasInVectors)
-                {
-                    writer.Line($"{RuntimeContract.VectorArithmetic}.Store(ref origin, {offset}, {column} + {Step(scale, c, width)});");
-                }
+                string factor = $"{width.Type}.Create({LayerCode.ElementLocal(LayerCode.Input(layer), k)})";
+                string moved = $"{RuntimeContract.MultiplyAdd}({Step(scale, c, width)}, {factor}, {Column(k, c, width)})";
+                writer.Line($"{RuntimeContract.VectorArithmetic}.Store(ref origin, {LayerCode.ColumnOffset(layer, k) + (c * width.Lanes)}, {moved});");
             }
+        }
 
-            if (k == biasColumn && !biasInVectors)
-            {
-                for (int j = 0; j < layer.Size; j++)
-                {
-                    writer.Line($"{target}[{layer.BiasesOffset + j}] = {LayerCode.ElementLocal(Column(k, 0, width), j)} + {LayerCode.ElementLocal(scale, j)};");
-                }
-            }
+        for (int piece = 0; piece < bias.Vectors; piece++)
+        {
+            string step = bias.Whole ? Step(scale, piece, width) : StepOf128(scale, piece, width);
+            writer.Line($"{RuntimeContract.VectorArithmetic}.Store(ref origin, {layer.BiasesOffset + (piece * bias.Lanes)}, {Column(biasColumn, piece, bias.Lanes)} + {step});");
+        }
+
+        for (int j = bias.FirstFloat; j < layer.Size; j++)
+        {
+            writer.Line($"{target}[{layer.BiasesOffset + j}] = {LayerCode.ElementLocal(Column(biasColumn, 0, bias.Lanes), j)} + {LayerCode.ElementLocal(scale, j)};");
         }
     }
 
-    /// <summary>Loads column <paramref name="k"/> into locals: its vectors, or b[l]'s floats where it is not read as vectors.</summary>
-    private static void EmitLoad(CodeWriter writer, LayerSpec layer, Width width, string target, int k, bool biasInVectors)
+    /// <summary>Loads column <paramref name="k"/> into locals: its vectors, or b[l]'s pieces (<see cref="BiasPieces"/>).</summary>
+    private static void EmitLoad(CodeWriter writer, LayerSpec layer, Width width, string target, int k, BiasPieces bias)
     {
-        if (k == layer.InputSize && !biasInVectors)
+        if (k < layer.InputSize)
         {
-            var declarators = new List<string>();
-            for (int j = 0; j < layer.Size; j++)
+            for (int c = 0; c < width.Chunks(layer.Size); c++)
             {
-                declarators.Add($"{LayerCode.ElementLocal(Column(k, 0, width), j)} = {target}[{layer.BiasesOffset + j}]");
+                writer.Line($"{width.Type}<float> {Column(k, c, width)} = {width.Load("origin", LayerCode.ColumnOffset(layer, k) + (c * width.Lanes))};");
             }
 
-            writer.Line($"float {string.Join(", ", declarators)};");
             return;
         }
 
-        for (int c = 0; c < width.Chunks(layer.Size); c++)
+        Width pieces = bias.Whole ? width : Width.Vector128;
+        for (int piece = 0; piece < bias.Vectors; piece++)
         {
-            writer.Line($"{width.Type}<float> {Column(k, c, width)} = {width.Load("origin", LayerCode.ColumnOffset(layer, k) + (c * width.Lanes))};");
+            writer.Line($"{pieces.Type}<float> {Column(k, piece, bias.Lanes)} = {pieces.Load("origin", layer.BiasesOffset + (piece * bias.Lanes))};");
+        }
+
+        if (bias.FirstFloat < layer.Size)
+        {
+            var declarators = new List<string>();
+            for (int j = bias.FirstFloat; j < layer.Size; j++)
+            {
+                declarators.Add($"{LayerCode.ElementLocal(Column(k, 0, bias.Lanes), j)} = {target}[{layer.BiasesOffset + j}]");
+            }
+
+            writer.Line($"float {string.Join(", ", declarators)};");
         }
     }
+
+    /// <summary>Piece <paramref name="piece"/> of the step as a Vector128: a Vector256 step's lower half, or a Vector128 chunk.</summary>
+    private static string StepOf128(string scale, int piece, Width width) =>
+        width == Width.Vector256 ? $"{Width.Vector256.Type}.GetLower({Step(scale, 0, width)})" : Step(scale, piece, width);
 
     private static string Sum(LayerSpec layer, Width width, int chunk) => $"{Names.Z(layer.Index)}From{Literals.Int(chunk * width.Lanes)}";
 
     private static string Step(string scale, int chunk, Width width) => $"{scale}From{Literals.Int(chunk * width.Lanes)}";
 
     /// <summary>The local holding one vector of column k, e.g. <c>column2</c>, and <c>column2From4</c> for its second Vector128.</summary>
-    private static string Column(int k, int chunk, Width width) =>
-        chunk == 0 ? $"column{Literals.Int(k)}" : $"column{Literals.Int(k)}From{Literals.Int(chunk * width.Lanes)}";
+    private static string Column(int k, int chunk, Width width) => Column(k, chunk, width.Lanes);
+
+    private static string Column(int k, int chunk, int lanes) =>
+        chunk == 0 ? $"column{Literals.Int(k)}" : $"column{Literals.Int(k)}From{Literals.Int(chunk * lanes)}";
+
+    /// <summary>
+    /// How b[l]'s column is read and written: as the other columns' whole vectors (<see cref="Whole"/>), or as whole
+    /// Vector128s and then single floats, none past the layer's units.
+    /// </summary>
+    private sealed class BiasPieces
+    {
+        public BiasPieces(LayerSpec layer, Width width, bool whole)
+        {
+            Whole = whole;
+            Lanes = whole ? width.Lanes : Width.Vector128.Lanes;
+            Vectors = whole ? width.Chunks(layer.Size) : layer.Size / Lanes;
+            FirstFloat = whole ? layer.Size : Vectors * Lanes;
+        }
+
+        /// <summary>Whether b[l] is read and written in the width's vectors, lanes past its units included.</summary>
+        public bool Whole { get; }
+
+        /// <summary>The lanes of each vector piece.</summary>
+        public int Lanes { get; }
+
+        /// <summary>The vector pieces, from b[l]_0 on.</summary>
+        public int Vectors { get; }
+
+        /// <summary>The first unit written as a single float (the units if none is).</summary>
+        public int FirstFloat { get; }
+    }
 
     /// <summary>One vector width the column code is written at.</summary>
     private sealed class Width

@@ -50,16 +50,24 @@ public class ColumnLayoutBenchmarks
         Generated453 = new Sigmoid453(1);
         GeneratedTrained453 = new Sigmoid453(1);
         Generated64 = new Tanh64(1);
-        Columns453 = new(Generated453.Parameters);
-        ColumnsTrained453 = new(GeneratedTrained453.Parameters);
-        Padded453 = new(Generated453.Parameters);
-        PaddedTrained453 = new(GeneratedTrained453.Parameters);
+        Columns453 = new(InPyTorchOrder(Generated453));
+        ColumnsTrained453 = new(InPyTorchOrder(GeneratedTrained453));
+        Padded453 = new(InPyTorchOrder(Generated453));
+        PaddedTrained453 = new(InPyTorchOrder(GeneratedTrained453));
         Columns64 = new ColumnTanh64(Generated64.Parameters);
         _input4 = BenchmarkData.Inputs(1, 4, seed: 2);
         _input64 = BenchmarkData.Inputs(1, 64, seed: 4);
     }
 
-    /// <summary>4-5-3 Forward, generated (row-major W, a dot product per unit).</summary>
+    /// <summary>The parameters of <paramref name="network"/> in PyTorch's order, which the prototypes take.</summary>
+    private static float[] InPyTorchOrder(INetwork network)
+    {
+        var values = new float[network.ParameterCount];
+        network.CopyParametersTo(values);
+        return values;
+    }
+
+    /// <summary>4-5-3 Forward, generated (W by columns, as the generator chooses for a layer this small).</summary>
     [Benchmark(Baseline = true), BenchmarkCategory(Forward453)]
     public float Forward453_Generated()
     {
