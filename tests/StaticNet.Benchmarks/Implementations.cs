@@ -13,8 +13,11 @@ public sealed class Implementations<TNetwork>
         Generated = generated;
         Loop = new LoopMlp(sizes, activations, loss);
         Tensor = new TensorPrimitivesMlp(sizes, activations, loss);
-        Loop.Parameters.LoadFrom(generated.Parameters);
-        Tensor.Parameters.LoadFrom(generated.Parameters);
+        // The baselines keep PyTorch's order; the generated network may keep small layers by columns.
+        var pytorchOrder = new float[generated.ParameterCount];
+        generated.CopyParametersTo(pytorchOrder);
+        Loop.Parameters.LoadFrom(pytorchOrder);
+        Tensor.Parameters.LoadFrom(pytorchOrder);
         Gradient = new float[generated.ParameterCount];
         Optimizer = new Sgd(LearningRate);
     }

@@ -226,7 +226,7 @@ public class BenchmarkSmokeTests
     private static void AssertParametersAgree<TNetwork>(Implementations<TNetwork> implementations)
         where TNetwork : IBatchNetwork
     {
-        float[] generated = implementations.Generated.Parameters.ToArray();
+        float[] generated = PyTorchOrder.ParametersOf(implementations.Generated);
         float[] loop = new float[generated.Length], tensor = new float[generated.Length];
         implementations.Loop.Parameters.CopyTo(loop);
         implementations.Tensor.Parameters.CopyTo(tensor);

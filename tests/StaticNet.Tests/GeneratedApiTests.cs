@@ -28,7 +28,7 @@ public class GeneratedApiTests
     public void LayerViews_AliasTheParameterBuffer_InPyTorchOrder()
     {
         var network = new DefaultNet();
-        network.Layer2Weights[3 * 0 + 2] = 7f; // W[2][0,2]
+        network.Layer2Weights[2] = 7f; // element 2 of W[2]'s block, in the order GetWeightOrder(2) names
         network.Layer2Biases[1] = -2f;
         Assert.Equal(7f, network.Parameters[25 + 2]);
         Assert.Equal(-2f, network.Parameters[41]);
@@ -37,12 +37,18 @@ public class GeneratedApiTests
     }
 
     [Fact]
-    public void Weights_MultiplyRowMajor_AsBackpropMdSays()
+    public void Weights_JoinInputKToUnitJ_AsBackpropMdSays()
     {
-        // W[1][j,k] joins input k to unit j: with one non-zero weight W[1][2,1] only unit 2 sees input 1.
+        // W[1][j,k] joins input k to unit j: with one non-zero weight W[1][2,1] only unit 2 sees input 1. In PyTorch's
+        // order it is at j·3 + k; this 4-unit layer keeps W by columns, where it is at k·4 + j.
         var network = new LectureLinearLayer();
         network.Parameters.Clear();
-        network.Layer1Weights[2 * LectureLinearLayer.InputSize + 1] = 3f;
+        var weights = new float[12];
+        weights[(2 * LectureLinearLayer.InputSize) + 1] = 3f;
+        network.SetWeights(1, weights);
+        Assert.Equal(WeightOrder.ColumnMajor, network.GetWeightOrder(1));
+        Assert.Equal(3f, network.Layer1Weights[(1 * 4) + 2]);
+
         var output = new float[4];
         network.Forward(new[] { 0f, 5f, 0f }, output);
         Assert.Equal(new[] { 0f, 0f, 15f, 0f }, output);

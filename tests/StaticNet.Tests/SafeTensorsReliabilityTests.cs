@@ -81,7 +81,7 @@ public sealed class SafeTensorsReliabilityTests(Xunit.Abstractions.ITestOutputHe
 
         SafeTensors.Load(network, new MemoryStream(file));
 
-        Assert.Equal(1.5f, network.Parameters[1]);
+        Assert.Equal(1.5f, PyTorchOrder.ParametersOf(network)[1]);
     }
 
     [Fact]
@@ -192,8 +192,11 @@ public sealed class SafeTensorsReliabilityTests(Xunit.Abstractions.ITestOutputHe
     [InlineData(float.NaN, 42, "layer 2 bias ('2.bias') holds NaN at index 2 (byte")]
     public void NonFiniteWeights_AreRejectedByDefault_AndLoadWhenAllowed(float value, int index, string fragment)
     {
+        // index is the parameter's place in PyTorch's order, which the file and the message use.
         var saved = new DefaultNet(seed: 1);
-        saved.Parameters[index] = value;
+        float[] values = PyTorchOrder.ParametersOf(saved);
+        values[index] = value;
+        saved.SetParameters(values);
         using var memory = new MemoryStream();
         SafeTensors.Save(saved, memory);
         byte[] file = memory.ToArray();

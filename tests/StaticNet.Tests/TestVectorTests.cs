@@ -45,8 +45,8 @@ public class TestVectorTests
         var sigmoid = new LectureSigmoidLayer();
         foreach (INetwork layer in new INetwork[] { linear, sigmoid })
         {
-            weights.CopyTo(layer.Parameters);
-            biases.CopyTo(layer.Parameters.Slice(weights.Length));
+            layer.SetWeights(1, weights);
+            layer.SetBiases(1, biases);
         }
 
         var z = new float[4];

@@ -204,7 +204,7 @@ public sealed class WeightsJsonTests() : TemporaryDirectory("json")
 
         WeightsJson.Load(network, path);
 
-        Assert.Equal(new[] { 1f, 2f, -0.35f, 0.25f }, network.Layer1Weights.Slice(0, 4).ToArray());
+        Assert.Equal(new[] { 1f, 2f, -0.35f, 0.25f }, PyTorchOrder.ParametersOf(network).AsSpan(0, 4).ToArray());
         Assert.Equal(new[] { 1f, 2f, 3f, 4f, 5f }, network.Layer1Biases.ToArray());
     }
 }
