@@ -54,65 +54,84 @@ public sealed class GeneratedMemberTests
     }
 
     [Fact]
-    public void Defaults_SmallLayersAreUnrolledInRegistersWithConstantIndices()
+    public void Defaults_SmallLayersAreUnrolledByColumnsInRegistersWithConstantOffsets()
     {
         string source = GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName);
         string forward = GeneratedMembers.Find(source, "Forward");
         string training = GeneratedMembers.Find(source, "ForwardLayers");
+        const string Columns = "global::StaticNet.CompilerServices.VectorArithmetic.";
 
         foreach (string method in new[] { forward, training })
         {
             Assert.DoesNotContain("for (", method);
             Assert.DoesNotContain("DenseKernels", method);
             Assert.DoesNotContain("ActivationKernels", method);
-            // σ runs on vectors of the sums, as wide as the hardware computes them (three units: one Vector128).
-            Assert.Contains("global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));", method);
+
+            // W[2] (3 × 5) by columns: b[2] is the column at 40, column k at 25 + 3k; σ runs on the sums' vector.
+            Assert.Contains($"global::System.Runtime.Intrinsics.Vector128<float> z2From0 = {Columns}Load128(ref weights, 40);", method);
+            Assert.Contains("global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z2From0);", method);
         }
 
         // Forward keeps a[1] in locals, so it needs no scratch at all; training stores a[l] for backpropagation.
-        // Unit 0 of layer 2: W[2] row 0 is p[25..29], b[2][0] is p[40], added as a balanced tree.
         Assert.DoesNotContain("stackalloc", forward);
-        Assert.Contains("float z2_0 = p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]);", forward);
+        Assert.Contains($"z2From0 = {Columns}MultiplyAdd({Columns}Load128(ref weights, 37), global::System.Runtime.Intrinsics.Vector128.Create(a1_4), z2From0);", forward);
         Assert.Contains("a1_4 = a1From0[4];", forward);
         Assert.Contains("output[2] = a2From0[2];", forward);
-        Assert.Contains("float z2_0 = p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + (p[28] * a1[3] + p[29] * a1[4] + p[40]);", training);
+        Assert.Contains($"z2From0 = {Columns}MultiplyAdd({Columns}Load128(ref weights, 37), global::System.Runtime.Intrinsics.Vector128.Create(a1[4]), z2From0);", training);
         Assert.Contains("a2[2] = a2From0[2];", training);
+
+        // The scalar form reads the same columns: unit 0 of layer 2 is p[25 + 3k] · a[1]_k + b[2][0], a balanced tree.
+        Assert.Contains("output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[25] * a1_0 + p[28] * a1_1 + p[31] * a1_2 + (p[34] * a1_3 + p[37] * a1_4 + p[40]));", forward);
+        Assert.Contains("a2[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[25] * a1[0] + p[28] * a1[1] + p[31] * a1[2] + (p[34] * a1[3] + p[37] * a1[4] + p[40]));", training);
     }
 
     [Fact]
-    public void RegisterLayers_UseOnlyVectorWidthsTheHardwareAccelerates()
+    public void ColumnLayers_UseOnlyVectorWidthsTheHardwareAccelerates()
     {
         string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName), "Forward");
         const string Intrinsics = "global::System.Runtime.Intrinsics.";
+        const string Columns = "global::StaticNet.CompilerServices.VectorArithmetic.";
 
         // Five units: one Vector256 where AVX makes it hardware, else two Vector128 (units 0-3 and 4), else scalar.
         // A default NativeAOT build for x64 has no AVX, and an emulated Vector256 is 30 times slower than scalar code.
-        string fiveUnits = forward.Substring(0, forward.IndexOf("float z2_0", System.StringComparison.Ordinal));
+        string fiveUnits = forward.Substring(0, forward.IndexOf("// Layer 2", System.StringComparison.Ordinal));
         Assert.Equal(
             new[] { $"if ({Intrinsics}Vector256.IsHardwareAccelerated)", $"else if ({Intrinsics}Vector128.IsHardwareAccelerated)", "else" },
             Lines(fiveUnits).Where(line => line.StartsWith("if (", System.StringComparison.Ordinal) || line.StartsWith("else", System.StringComparison.Ordinal)));
-        Assert.Contains($"{Intrinsics}Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f)", fiveUnits);
-        Assert.Contains($"{Intrinsics}Vector128.Create(z1_0, z1_1, z1_2, z1_3)", fiveUnits);
-        Assert.Contains($"{Intrinsics}Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid({Intrinsics}Vector128.Create(z1_4, 0f, 0f, 0f));", fiveUnits);
-        Assert.Contains("a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_4);", fiveUnits);
+        Assert.Contains($"{Intrinsics}Vector256<float> z1From0 = {Columns}Load256(ref weights, 20);", fiveUnits);
+        Assert.Contains($"{Intrinsics}Vector128<float> z1From4 = {Columns}Load128(ref weights, 24);", fiveUnits);
+        Assert.Contains($"{Intrinsics}Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From4);", fiveUnits);
+        Assert.Contains("a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[4] * input[0] + p[9] * input[1] + p[14] * input[2] + (p[19] * input[3] + p[24]));", fiveUnits);
 
         // Three units never need more than one Vector128.
         string threeUnits = forward.Substring(fiveUnits.Length);
         Assert.DoesNotContain("Vector256", threeUnits);
         Assert.Contains($"if ({Intrinsics}Vector128.IsHardwareAccelerated)", threeUnits);
-        Assert.Contains("output[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_2);", threeUnits);
     }
 
     [Fact]
-    public void UnrolledGradientRows_UseVector128OnlyWhereItIsHardware()
+    public void ColumnGradients_LoadTheNextColumnBeforeStoring_AndNeverWritePastTheGradient()
     {
         string backward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName), "BackwardLayers");
+        const string Columns = "global::StaticNet.CompilerServices.VectorArithmetic.";
         int test = backward.IndexOf("if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)", System.StringComparison.Ordinal);
         int fallback = backward.IndexOf("gradient[25] += delta2_0 * a1_0;", System.StringComparison.Ordinal);
+        Assert.True(test >= 0 && fallback > test, "the scalar rows follow the vector ones as the else branch");
 
-        Assert.True(test >= 0 && test < backward.IndexOf("a1Lanes0", System.StringComparison.Ordinal));
-        Assert.True(fallback > test, "the scalar rows follow the vector ones as the else branch");
-        Assert.Contains("gradient[29] += delta2_0 * a1_4;", backward);
+        // Column 1 of W[2] is loaded before column 0 is stored: column 0's fourth lane is column 1's first.
+        int loadNext = backward.IndexOf($"column1 = {Columns}Load128(ref origin, 28);", System.StringComparison.Ordinal);
+        int storeFirst = backward.IndexOf($"{Columns}Store(ref origin, 25, ", System.StringComparison.Ordinal);
+        Assert.True(loadNext >= 0 && storeFirst > loadNext);
+
+        // b[2] ends the caller's gradient (43 floats): three floats, not a Vector128 reaching gradient[43].
+        Assert.Contains("float column5_0 = gradient[40], column5_1 = gradient[41], column5_2 = gradient[42];", backward);
+        Assert.Contains("gradient[42] = column5_2 + delta2_2;", backward);
+        Assert.DoesNotContain("ref origin, 40", backward);
+
+        // b[1] (five floats at 20) is followed by W[2]: one Vector128 and a float, never a Vector256 into W[2].
+        Assert.Contains($"{Columns}Store(ref origin, 20, column4 + global::System.Runtime.Intrinsics.Vector256.GetLower(delta1From0));", backward);
+        Assert.Contains("gradient[24] = column4_4 + delta1_4;", backward);
+        Assert.DoesNotContain($"{Columns}Load256(ref origin, 20)", backward);
     }
 
     private static System.Collections.Generic.IEnumerable<string> Lines(string text) =>
@@ -138,10 +157,15 @@ public sealed class GeneratedMemberTests
     {
         string source = GeneratorHarness.Run("using StaticNet;\n[Network(2, 3, 2, Hidden = Activation.ReLU, Output = Activation.LeakyReLU, LeakySlope = 0.25f)]\npublic partial class Net { }").Source("Net.g.cs");
 
-        // ReLU' is read from z[1], so ForwardLayers stores z[1]; Forward has no use for it.
-        Assert.Contains("float a1_0 = global::StaticNet.CompilerServices.NetworkMath.ReLU(p[0] * input[0] + p[1] * input[1] + p[6]);", GeneratedMembers.Find(source, "Forward"));
-        Assert.Contains("output[1] = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[12] * a1_0 + p[13] * a1_1 + (p[14] * a1_2 + p[16]), 0.25f);", GeneratedMembers.Find(source, "Forward"));
-        Assert.Contains("z1[0] = p[0] * input[0] + p[1] * input[1] + p[6];", GeneratedMembers.Find(source, "ForwardLayers"));
+        // ReLU' is read from z[1], so ForwardLayers stores z[1]; Forward has no use for it. Both layers keep W by
+        // columns: W[1] column k at 3k, b[1] at 6; W[2] column k at 9 + 2k, b[2] at 15.
+        string forward = GeneratedMembers.Find(source, "Forward");
+        Assert.Contains("float a1_0, a1_1, a1_2;", forward);
+        Assert.Contains("a1_0 = global::StaticNet.CompilerServices.NetworkMath.ReLU(p[0] * input[0] + p[3] * input[1] + p[6]);", forward);
+        Assert.Contains("output[1] = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[10] * a1_0 + p[12] * a1_1 + (p[14] * a1_2 + p[16]), 0.25f);", forward);
+        string training = GeneratedMembers.Find(source, "ForwardLayers");
+        Assert.Contains("z1[0] = p[0] * input[0] + p[3] * input[1] + p[6];", training);
+        Assert.Contains("z1[2] = z1From0[2];", training);
     }
 
     [Fact]

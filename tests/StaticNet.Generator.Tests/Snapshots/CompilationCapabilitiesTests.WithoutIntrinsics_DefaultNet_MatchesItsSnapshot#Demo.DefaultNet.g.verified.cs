@@ -52,7 +52,8 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 4, 5, 3 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+        // Every weight and bias in one buffer, in the blocks of the constants above (nn.Linear's W[1], b[1], W[2], …),
+        // each W in the order GetWeightOrder names, then 7 floats that the column code's last vector may read or write.
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -86,10 +87,10 @@ namespace Demo
         /// <summary>b[2], one bias per unit of layer 2.</summary>
         public global::System.Span<float> Layer2Biases => Parameters.Slice(Layer2BiasesOffset, Layer2Size);
 
-        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <summary>How W[layer] is laid out in Parameters: layers 1, 2 by columns, for speed; any other in PyTorch's row-major order.</summary>
         /// <param name="layer">The weight layer, 1 to 2.</param>
         public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 2
-            ? global::StaticNet.WeightOrder.RowMajor
+            ? (layer == 1 || layer == 2 ? global::StaticNet.WeightOrder.ColumnMajor : global::StaticNet.WeightOrder.RowMajor)
             : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 2.");
 
         int global::StaticNet.INetwork.InputSize => InputSize;
@@ -106,8 +107,8 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            var parameters = new float[ParameterCount];
-            InitializeParameters(parameters, seed);
+            var parameters = new float[ParameterCount + 7];
+            InitializeParameters(new global::System.Span<float>(parameters, 0, ParameterCount), seed);
             return parameters;
         }
 
@@ -115,10 +116,10 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (Sigmoid): Xavier/Glorot uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 5), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Layer1Size, InputSize, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 5), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (Sigmoid): Xavier/Glorot uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(5, 3), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Layer2Size, Layer1Size, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(5, 3), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
         }
 
@@ -135,18 +136,18 @@ namespace Demo
             // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = σ(z[1])
-            float a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]));
-            float a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]));
-            float a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]));
-            float a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]));
-            float a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]));
+            float a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[5] * input[1] + p[10] * input[2] + (p[15] * input[3] + p[20]));
+            float a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input[0] + p[6] * input[1] + p[11] * input[2] + (p[16] * input[3] + p[21]));
+            float a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input[0] + p[7] * input[1] + p[12] * input[2] + (p[17] * input[3] + p[22]));
+            float a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[3] * input[0] + p[8] * input[1] + p[13] * input[2] + (p[18] * input[3] + p[23]));
+            float a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[4] * input[0] + p[9] * input[1] + p[14] * input[2] + (p[19] * input[3] + p[24]));
 
             // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = σ(z[2])
-            output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]));
-            output[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + (p[33] * a1_3 + p[34] * a1_4 + p[41]));
-            output[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + (p[38] * a1_3 + p[39] * a1_4 + p[42]));
+            output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[25] * a1_0 + p[28] * a1_1 + p[31] * a1_2 + (p[34] * a1_3 + p[37] * a1_4 + p[40]));
+            output[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[26] * a1_0 + p[29] * a1_1 + p[32] * a1_2 + (p[35] * a1_3 + p[38] * a1_4 + p[41]));
+            output[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[27] * a1_0 + p[30] * a1_1 + p[33] * a1_2 + (p[36] * a1_3 + p[39] * a1_4 + p[42]));
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -320,11 +321,11 @@ namespace Demo
                 global::System.Span<float> a2 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (4 → 5, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
                 // Layer 2 (5 → 3, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a2, a2);
             }
         }
@@ -375,11 +376,11 @@ namespace Demo
                 global::System.Span<float> delta2 = new global::System.Span<float>(workspace.Delta2, 0, n * Layer2Size);
 
                 // Layer 1 (4 → 5, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
                 // Layer 2 (5 → 3, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a2, a2);
 
                 // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); per sample, scaled by 1/N.
@@ -390,13 +391,13 @@ namespace Demo
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta2, a2);
 
                 // Layer 2 (5 → 3, Sigmoid): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                 // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
 
                 // Layer 1 (4 → 5, Sigmoid): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -416,18 +417,18 @@ namespace Demo
             // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = σ(z[1])
-            a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]));
-            a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]));
-            a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]));
-            a1[3] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]));
-            a1[4] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]));
+            a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[5] * input[1] + p[10] * input[2] + (p[15] * input[3] + p[20]));
+            a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input[0] + p[6] * input[1] + p[11] * input[2] + (p[16] * input[3] + p[21]));
+            a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input[0] + p[7] * input[1] + p[12] * input[2] + (p[17] * input[3] + p[22]));
+            a1[3] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[3] * input[0] + p[8] * input[1] + p[13] * input[2] + (p[18] * input[3] + p[23]));
+            a1[4] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[4] * input[0] + p[9] * input[1] + p[14] * input[2] + (p[19] * input[3] + p[24]));
 
             // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = σ(z[2])
-            a2[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + (p[28] * a1[3] + p[29] * a1[4] + p[40]));
-            a2[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[30] * a1[0] + p[31] * a1[1] + p[32] * a1[2] + (p[33] * a1[3] + p[34] * a1[4] + p[41]));
-            a2[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[35] * a1[0] + p[36] * a1[1] + p[37] * a1[2] + (p[38] * a1[3] + p[39] * a1[4] + p[42]));
+            a2[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[25] * a1[0] + p[28] * a1[1] + p[31] * a1[2] + (p[34] * a1[3] + p[37] * a1[4] + p[40]));
+            a2[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[26] * a1[0] + p[29] * a1[1] + p[32] * a1[2] + (p[35] * a1[3] + p[38] * a1[4] + p[41]));
+            a2[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[27] * a1[0] + p[30] * a1[1] + p[33] * a1[2] + (p[36] * a1[3] + p[39] * a1[4] + p[42]));
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
@@ -443,29 +444,29 @@ namespace Demo
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3], a1_4 = a1[4];
             gradient[40] += delta2_0;
             gradient[25] += delta2_0 * a1_0;
-            gradient[26] += delta2_0 * a1_1;
-            gradient[27] += delta2_0 * a1_2;
-            gradient[28] += delta2_0 * a1_3;
-            gradient[29] += delta2_0 * a1_4;
+            gradient[28] += delta2_0 * a1_1;
+            gradient[31] += delta2_0 * a1_2;
+            gradient[34] += delta2_0 * a1_3;
+            gradient[37] += delta2_0 * a1_4;
             gradient[41] += delta2_1;
-            gradient[30] += delta2_1 * a1_0;
-            gradient[31] += delta2_1 * a1_1;
+            gradient[26] += delta2_1 * a1_0;
+            gradient[29] += delta2_1 * a1_1;
             gradient[32] += delta2_1 * a1_2;
-            gradient[33] += delta2_1 * a1_3;
-            gradient[34] += delta2_1 * a1_4;
+            gradient[35] += delta2_1 * a1_3;
+            gradient[38] += delta2_1 * a1_4;
             gradient[42] += delta2_2;
-            gradient[35] += delta2_2 * a1_0;
-            gradient[36] += delta2_2 * a1_1;
-            gradient[37] += delta2_2 * a1_2;
-            gradient[38] += delta2_2 * a1_3;
+            gradient[27] += delta2_2 * a1_0;
+            gradient[30] += delta2_2 * a1_1;
+            gradient[33] += delta2_2 * a1_2;
+            gradient[36] += delta2_2 * a1_3;
             gradient[39] += delta2_2 * a1_4;
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            delta1[0] = (p[25] * delta2_0 + p[30] * delta2_1 + p[35] * delta2_2) * a1_0 * (1f - a1_0);
-            delta1[1] = (p[26] * delta2_0 + p[31] * delta2_1 + p[36] * delta2_2) * a1_1 * (1f - a1_1);
-            delta1[2] = (p[27] * delta2_0 + p[32] * delta2_1 + p[37] * delta2_2) * a1_2 * (1f - a1_2);
-            delta1[3] = (p[28] * delta2_0 + p[33] * delta2_1 + p[38] * delta2_2) * a1_3 * (1f - a1_3);
-            delta1[4] = (p[29] * delta2_0 + p[34] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
+            delta1[0] = (p[25] * delta2_0 + p[26] * delta2_1 + p[27] * delta2_2) * a1_0 * (1f - a1_0);
+            delta1[1] = (p[28] * delta2_0 + p[29] * delta2_1 + p[30] * delta2_2) * a1_1 * (1f - a1_1);
+            delta1[2] = (p[31] * delta2_0 + p[32] * delta2_1 + p[33] * delta2_2) * a1_2 * (1f - a1_2);
+            delta1[3] = (p[34] * delta2_0 + p[35] * delta2_1 + p[36] * delta2_2) * a1_3 * (1f - a1_3);
+            delta1[4] = (p[37] * delta2_0 + p[38] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
 
             // Layer 1 (4 → 5, Sigmoid), unrolled
             // BP3: ∂C/∂b[1] = δ[1]
@@ -474,37 +475,37 @@ namespace Demo
             float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3];
             gradient[20] += delta1_0;
             gradient[0] += delta1_0 * input_0;
-            gradient[1] += delta1_0 * input_1;
-            gradient[2] += delta1_0 * input_2;
-            gradient[3] += delta1_0 * input_3;
+            gradient[5] += delta1_0 * input_1;
+            gradient[10] += delta1_0 * input_2;
+            gradient[15] += delta1_0 * input_3;
             gradient[21] += delta1_1;
-            gradient[4] += delta1_1 * input_0;
-            gradient[5] += delta1_1 * input_1;
-            gradient[6] += delta1_1 * input_2;
-            gradient[7] += delta1_1 * input_3;
+            gradient[1] += delta1_1 * input_0;
+            gradient[6] += delta1_1 * input_1;
+            gradient[11] += delta1_1 * input_2;
+            gradient[16] += delta1_1 * input_3;
             gradient[22] += delta1_2;
-            gradient[8] += delta1_2 * input_0;
-            gradient[9] += delta1_2 * input_1;
-            gradient[10] += delta1_2 * input_2;
-            gradient[11] += delta1_2 * input_3;
+            gradient[2] += delta1_2 * input_0;
+            gradient[7] += delta1_2 * input_1;
+            gradient[12] += delta1_2 * input_2;
+            gradient[17] += delta1_2 * input_3;
             gradient[23] += delta1_3;
-            gradient[12] += delta1_3 * input_0;
-            gradient[13] += delta1_3 * input_1;
-            gradient[14] += delta1_3 * input_2;
-            gradient[15] += delta1_3 * input_3;
+            gradient[3] += delta1_3 * input_0;
+            gradient[8] += delta1_3 * input_1;
+            gradient[13] += delta1_3 * input_2;
+            gradient[18] += delta1_3 * input_3;
             gradient[24] += delta1_4;
-            gradient[16] += delta1_4 * input_0;
-            gradient[17] += delta1_4 * input_1;
-            gradient[18] += delta1_4 * input_2;
+            gradient[4] += delta1_4 * input_0;
+            gradient[9] += delta1_4 * input_1;
+            gradient[14] += delta1_4 * input_2;
             gradient[19] += delta1_4 * input_3;
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1_0 + p[4] * delta1_1 + p[8] * delta1_2 + (p[12] * delta1_3 + p[16] * delta1_4);
-                inputGradient[1] = p[1] * delta1_0 + p[5] * delta1_1 + p[9] * delta1_2 + (p[13] * delta1_3 + p[17] * delta1_4);
-                inputGradient[2] = p[2] * delta1_0 + p[6] * delta1_1 + p[10] * delta1_2 + (p[14] * delta1_3 + p[18] * delta1_4);
-                inputGradient[3] = p[3] * delta1_0 + p[7] * delta1_1 + p[11] * delta1_2 + (p[15] * delta1_3 + p[19] * delta1_4);
+                inputGradient[0] = p[0] * delta1_0 + p[1] * delta1_1 + p[2] * delta1_2 + (p[3] * delta1_3 + p[4] * delta1_4);
+                inputGradient[1] = p[5] * delta1_0 + p[6] * delta1_1 + p[7] * delta1_2 + (p[8] * delta1_3 + p[9] * delta1_4);
+                inputGradient[2] = p[10] * delta1_0 + p[11] * delta1_1 + p[12] * delta1_2 + (p[13] * delta1_3 + p[14] * delta1_4);
+                inputGradient[3] = p[15] * delta1_0 + p[16] * delta1_1 + p[17] * delta1_2 + (p[18] * delta1_3 + p[19] * delta1_4);
             }
         }
 
@@ -521,31 +522,31 @@ namespace Demo
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3], a1_4 = a1[4];
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            delta1[0] = (p[25] * delta2_0 + p[30] * delta2_1 + p[35] * delta2_2) * a1_0 * (1f - a1_0);
-            delta1[1] = (p[26] * delta2_0 + p[31] * delta2_1 + p[36] * delta2_2) * a1_1 * (1f - a1_1);
-            delta1[2] = (p[27] * delta2_0 + p[32] * delta2_1 + p[37] * delta2_2) * a1_2 * (1f - a1_2);
-            delta1[3] = (p[28] * delta2_0 + p[33] * delta2_1 + p[38] * delta2_2) * a1_3 * (1f - a1_3);
-            delta1[4] = (p[29] * delta2_0 + p[34] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
+            delta1[0] = (p[25] * delta2_0 + p[26] * delta2_1 + p[27] * delta2_2) * a1_0 * (1f - a1_0);
+            delta1[1] = (p[28] * delta2_0 + p[29] * delta2_1 + p[30] * delta2_2) * a1_1 * (1f - a1_1);
+            delta1[2] = (p[31] * delta2_0 + p[32] * delta2_1 + p[33] * delta2_2) * a1_2 * (1f - a1_2);
+            delta1[3] = (p[34] * delta2_0 + p[35] * delta2_1 + p[36] * delta2_2) * a1_3 * (1f - a1_3);
+            delta1[4] = (p[37] * delta2_0 + p[38] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
 
             // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
             float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1, step2_2 = negativeRate * delta2_2;
             p[40] += step2_0;
             p[25] += step2_0 * a1_0;
-            p[26] += step2_0 * a1_1;
-            p[27] += step2_0 * a1_2;
-            p[28] += step2_0 * a1_3;
-            p[29] += step2_0 * a1_4;
+            p[28] += step2_0 * a1_1;
+            p[31] += step2_0 * a1_2;
+            p[34] += step2_0 * a1_3;
+            p[37] += step2_0 * a1_4;
             p[41] += step2_1;
-            p[30] += step2_1 * a1_0;
-            p[31] += step2_1 * a1_1;
+            p[26] += step2_1 * a1_0;
+            p[29] += step2_1 * a1_1;
             p[32] += step2_1 * a1_2;
-            p[33] += step2_1 * a1_3;
-            p[34] += step2_1 * a1_4;
+            p[35] += step2_1 * a1_3;
+            p[38] += step2_1 * a1_4;
             p[42] += step2_2;
-            p[35] += step2_2 * a1_0;
-            p[36] += step2_2 * a1_1;
-            p[37] += step2_2 * a1_2;
-            p[38] += step2_2 * a1_3;
+            p[27] += step2_2 * a1_0;
+            p[30] += step2_2 * a1_1;
+            p[33] += step2_2 * a1_2;
+            p[36] += step2_2 * a1_3;
             p[39] += step2_2 * a1_4;
 
             // Layer 1 (4 → 5, Sigmoid), unrolled
@@ -555,28 +556,28 @@ namespace Demo
             float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3, step1_4 = negativeRate * delta1_4;
             p[20] += step1_0;
             p[0] += step1_0 * input_0;
-            p[1] += step1_0 * input_1;
-            p[2] += step1_0 * input_2;
-            p[3] += step1_0 * input_3;
+            p[5] += step1_0 * input_1;
+            p[10] += step1_0 * input_2;
+            p[15] += step1_0 * input_3;
             p[21] += step1_1;
-            p[4] += step1_1 * input_0;
-            p[5] += step1_1 * input_1;
-            p[6] += step1_1 * input_2;
-            p[7] += step1_1 * input_3;
+            p[1] += step1_1 * input_0;
+            p[6] += step1_1 * input_1;
+            p[11] += step1_1 * input_2;
+            p[16] += step1_1 * input_3;
             p[22] += step1_2;
-            p[8] += step1_2 * input_0;
-            p[9] += step1_2 * input_1;
-            p[10] += step1_2 * input_2;
-            p[11] += step1_2 * input_3;
+            p[2] += step1_2 * input_0;
+            p[7] += step1_2 * input_1;
+            p[12] += step1_2 * input_2;
+            p[17] += step1_2 * input_3;
             p[23] += step1_3;
-            p[12] += step1_3 * input_0;
-            p[13] += step1_3 * input_1;
-            p[14] += step1_3 * input_2;
-            p[15] += step1_3 * input_3;
+            p[3] += step1_3 * input_0;
+            p[8] += step1_3 * input_1;
+            p[13] += step1_3 * input_2;
+            p[18] += step1_3 * input_3;
             p[24] += step1_4;
-            p[16] += step1_4 * input_0;
-            p[17] += step1_4 * input_1;
-            p[18] += step1_4 * input_2;
+            p[4] += step1_4 * input_0;
+            p[9] += step1_4 * input_1;
+            p[14] += step1_4 * input_2;
             p[19] += step1_4 * input_3;
         }
     }

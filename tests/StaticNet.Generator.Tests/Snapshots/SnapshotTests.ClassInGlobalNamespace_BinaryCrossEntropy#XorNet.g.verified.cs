@@ -50,7 +50,8 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     /// <summary>The layer sizes, input first, as written in the attribute.</summary>
     public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 2, 3, 1 };
 
-    // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+    // Every weight and bias in one buffer, in the blocks of the constants above (nn.Linear's W[1], b[1], W[2], …),
+    // each W in the order GetWeightOrder names, then 7 floats that the column code's last vector may read or write.
     // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
     private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -84,10 +85,10 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     /// <summary>b[2], one bias per unit of layer 2.</summary>
     public global::System.Span<float> Layer2Biases => Parameters.Slice(Layer2BiasesOffset, Layer2Size);
 
-    /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+    /// <summary>How W[layer] is laid out in Parameters: layer 1 by columns, for speed; any other in PyTorch's row-major order.</summary>
     /// <param name="layer">The weight layer, 1 to 2.</param>
     public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 2
-        ? global::StaticNet.WeightOrder.RowMajor
+        ? (layer == 1 ? global::StaticNet.WeightOrder.ColumnMajor : global::StaticNet.WeightOrder.RowMajor)
         : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 2.");
 
     int global::StaticNet.INetwork.InputSize => InputSize;
@@ -104,8 +105,8 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
 
     private static float[] CreateParameters(int seed)
     {
-        var parameters = new float[ParameterCount];
-        InitializeParameters(parameters, seed);
+        var parameters = new float[ParameterCount + 7];
+        InitializeParameters(new global::System.Span<float>(parameters, 0, ParameterCount), seed);
         return parameters;
     }
 
@@ -113,7 +114,7 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     {
         var random = new global::StaticNet.DeterministicRandom(seed);
         // Layer 1 (Sigmoid): Xavier/Glorot uniform.
-        global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(2, 3), ref random);
+        global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Layer1Size, InputSize, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(2, 3), ref random);
         parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
         // Layer 2 (Sigmoid): Xavier/Glorot uniform.
         global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(3, 1), ref random);
@@ -133,23 +134,25 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
         // Layer 1 (2 → 3, Sigmoid), unrolled, in registers
         // z[1] = W[1]·x + b[1]
         // a[1] = σ(z[1])
-        float z1_0 = p[0] * input[0] + p[1] * input[1] + p[6];
-        float z1_1 = p[2] * input[0] + p[3] * input[1] + p[7];
-        float z1_2 = p[4] * input[0] + p[5] * input[1] + p[8];
         float a1_0, a1_1, a1_2;
-        // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+        // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+        // Lanes past the units load the next column: they are computed and never read.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, 0f));
+            ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 6);
+            z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+            z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 3), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From0);
+            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
             a1_0 = a1From0[0];
             a1_1 = a1From0[1];
             a1_2 = a1From0[2];
         }
         else
         {
-            a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
-            a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
-            a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
+            a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[3] * input[1] + p[6]);
+            a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input[0] + p[4] * input[1] + p[7]);
+            a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input[0] + p[5] * input[1] + p[8]);
         }
 
         // Layer 2 (3 → 1, Sigmoid), unrolled, in registers
@@ -331,7 +334,7 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
             global::System.Span<float> a2 = outputs.Slice(start * OutputSize, n * OutputSize);
 
             // Layer 1 (2 → 3, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-            global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
             global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
             // Layer 2 (3 → 1, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
@@ -387,7 +390,7 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
             global::System.Span<float> delta2 = new global::System.Span<float>(workspace.Delta2, 0, n * Layer2Size);
 
             // Layer 1 (2 → 3, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-            global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
             global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
             // Layer 2 (3 → 1, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
@@ -407,7 +410,7 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
             global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
 
             // Layer 1 (2 → 3, Sigmoid): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
         }
 
         return (float)(loss / count);
@@ -427,22 +430,24 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
         // Layer 1 (2 → 3, Sigmoid), unrolled, in registers
         // z[1] = W[1]·x + b[1]
         // a[1] = σ(z[1])
-        float z1_0 = p[0] * input[0] + p[1] * input[1] + p[6];
-        float z1_1 = p[2] * input[0] + p[3] * input[1] + p[7];
-        float z1_2 = p[4] * input[0] + p[5] * input[1] + p[8];
-        // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+        // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+        // Lanes past the units load the next column: they are computed and never read.
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, 0f));
+            ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 6);
+            z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+            z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 3), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From0);
+            global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
             a1[0] = a1From0[0];
             a1[1] = a1From0[1];
             a1[2] = a1From0[2];
         }
         else
         {
-            a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
-            a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
-            a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
+            a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[3] * input[1] + p[6]);
+            a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input[0] + p[4] * input[1] + p[7]);
+            a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input[0] + p[5] * input[1] + p[8]);
         }
 
         // Layer 2 (3 → 1, Sigmoid), unrolled
@@ -478,21 +483,40 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
         // BP4: ∂C/∂W[1] = δ[1]·xᵀ
         float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2];
         float input_0 = input[0], input_1 = input[1];
-        gradient[6] += delta1_0;
-        gradient[0] += delta1_0 * input_0;
-        gradient[1] += delta1_0 * input_1;
-        gradient[7] += delta1_1;
-        gradient[2] += delta1_1 * input_0;
-        gradient[3] += delta1_1 * input_1;
-        gradient[8] += delta1_2;
-        gradient[4] += delta1_2 * input_0;
-        gradient[5] += delta1_2 * input_1;
+        // W[1] by columns: column k moves by δ[1]·x_k and b[1], the column after the last, by δ[1].
+        // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+        // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            global::System.Runtime.Intrinsics.Vector128<float> delta1From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta1_0, delta1_1, delta1_2, 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+            global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 3);
+            global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+            float column2_0 = gradient[6], column2_1 = gradient[7], column2_2 = gradient[8];
+            global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 3, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+            gradient[6] = column2_0 + delta1_0;
+            gradient[7] = column2_1 + delta1_1;
+            gradient[8] = column2_2 + delta1_2;
+        }
+        else
+        {
+            gradient[6] += delta1_0;
+            gradient[0] += delta1_0 * input_0;
+            gradient[3] += delta1_0 * input_1;
+            gradient[7] += delta1_1;
+            gradient[1] += delta1_1 * input_0;
+            gradient[4] += delta1_1 * input_1;
+            gradient[8] += delta1_2;
+            gradient[2] += delta1_2 * input_0;
+            gradient[5] += delta1_2 * input_1;
+        }
 
         // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
         if (!inputGradient.IsEmpty)
         {
-            inputGradient[0] = p[0] * delta1_0 + p[2] * delta1_1 + p[4] * delta1_2;
-            inputGradient[1] = p[1] * delta1_0 + p[3] * delta1_1 + p[5] * delta1_2;
+            inputGradient[0] = p[0] * delta1_0 + p[1] * delta1_1 + p[2] * delta1_2;
+            inputGradient[1] = p[3] * delta1_0 + p[4] * delta1_1 + p[5] * delta1_2;
         }
     }
 
@@ -525,14 +549,33 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
         float input_0 = input[0], input_1 = input[1];
         // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
         float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2;
-        p[6] += step1_0;
-        p[0] += step1_0 * input_0;
-        p[1] += step1_0 * input_1;
-        p[7] += step1_1;
-        p[2] += step1_1 * input_0;
-        p[3] += step1_1 * input_1;
-        p[8] += step1_2;
-        p[4] += step1_2 * input_0;
-        p[5] += step1_2 * input_1;
+        // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
+        // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+        // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+            global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, 0f);
+            global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+            global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 3);
+            global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+            float column2_0 = p[6], column2_1 = p[7], column2_2 = p[8];
+            global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 3, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+            p[6] = column2_0 + step1_0;
+            p[7] = column2_1 + step1_1;
+            p[8] = column2_2 + step1_2;
+        }
+        else
+        {
+            p[6] += step1_0;
+            p[0] += step1_0 * input_0;
+            p[3] += step1_0 * input_1;
+            p[7] += step1_1;
+            p[1] += step1_1 * input_0;
+            p[4] += step1_1 * input_1;
+            p[8] += step1_2;
+            p[2] += step1_2 * input_0;
+            p[5] += step1_2 * input_1;
+        }
     }
 }

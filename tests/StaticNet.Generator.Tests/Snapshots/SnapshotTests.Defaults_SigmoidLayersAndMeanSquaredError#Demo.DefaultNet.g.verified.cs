@@ -52,7 +52,8 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 4, 5, 3 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+        // Every weight and bias in one buffer, in the blocks of the constants above (nn.Linear's W[1], b[1], W[2], …),
+        // each W in the order GetWeightOrder names, then 7 floats that the column code's last vector may read or write.
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -86,10 +87,10 @@ namespace Demo
         /// <summary>b[2], one bias per unit of layer 2.</summary>
         public global::System.Span<float> Layer2Biases => Parameters.Slice(Layer2BiasesOffset, Layer2Size);
 
-        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <summary>How W[layer] is laid out in Parameters: layers 1, 2 by columns, for speed; any other in PyTorch's row-major order.</summary>
         /// <param name="layer">The weight layer, 1 to 2.</param>
         public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 2
-            ? global::StaticNet.WeightOrder.RowMajor
+            ? (layer == 1 || layer == 2 ? global::StaticNet.WeightOrder.ColumnMajor : global::StaticNet.WeightOrder.RowMajor)
             : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 2.");
 
         int global::StaticNet.INetwork.InputSize => InputSize;
@@ -106,8 +107,8 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            var parameters = new float[ParameterCount];
-            InitializeParameters(parameters, seed);
+            var parameters = new float[ParameterCount + 7];
+            InitializeParameters(new global::System.Span<float>(parameters, 0, ParameterCount), seed);
             return parameters;
         }
 
@@ -115,10 +116,10 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (Sigmoid): Xavier/Glorot uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 5), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Layer1Size, InputSize, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 5), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (Sigmoid): Xavier/Glorot uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(5, 3), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Layer2Size, Layer1Size, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(5, 3), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
         }
 
@@ -135,16 +136,20 @@ namespace Demo
             // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = σ(z[1])
-            float z1_0 = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]);
-            float z1_1 = p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]);
-            float z1_2 = p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]);
-            float z1_3 = p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]);
-            float z1_4 = p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]);
             float a1_0, a1_1, a1_2, a1_3, a1_4;
-            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 20);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 0), global::System.Runtime.Intrinsics.Vector256.Create(input[0]), z1From0);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 5) * global::System.Runtime.Intrinsics.Vector256.Create(input[1]);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 10), global::System.Runtime.Intrinsics.Vector256.Create(input[2]), z1From0);
+                z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 15), global::System.Runtime.Intrinsics.Vector256.Create(input[3]), z1From0Odd);
+                z1From0 += z1From0Odd;
+                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
                 a1_0 = a1From0[0];
                 a1_1 = a1From0[1];
                 a1_2 = a1From0[2];
@@ -153,42 +158,60 @@ namespace Demo
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 24);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 5), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 9), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 10), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 14), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 15), global::System.Runtime.Intrinsics.Vector128.Create(input[3]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 19), global::System.Runtime.Intrinsics.Vector128.Create(input[3]), z1From4);
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
                 a1_0 = a1From0[0];
                 a1_1 = a1From0[1];
                 a1_2 = a1From0[2];
                 a1_3 = a1From0[3];
-                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, 0f, 0f, 0f));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From4);
                 a1_4 = a1From4[0];
             }
             else
             {
-                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
-                a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
-                a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
-                a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_3);
-                a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_4);
+                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[5] * input[1] + p[10] * input[2] + (p[15] * input[3] + p[20]));
+                a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input[0] + p[6] * input[1] + p[11] * input[2] + (p[16] * input[3] + p[21]));
+                a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input[0] + p[7] * input[1] + p[12] * input[2] + (p[17] * input[3] + p[22]));
+                a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[3] * input[0] + p[8] * input[1] + p[13] * input[2] + (p[18] * input[3] + p[23]));
+                a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[4] * input[0] + p[9] * input[1] + p[14] * input[2] + (p[19] * input[3] + p[24]));
             }
 
             // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = σ(z[2])
-            float z2_0 = p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]);
-            float z2_1 = p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + (p[33] * a1_3 + p[34] * a1_4 + p[41]);
-            float z2_2 = p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + (p[38] * a1_3 + p[39] * a1_4 + p[42]);
-            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 40);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 25), global::System.Runtime.Intrinsics.Vector128.Create(a1_0), z2From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 28) * global::System.Runtime.Intrinsics.Vector128.Create(a1_1);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 31), global::System.Runtime.Intrinsics.Vector128.Create(a1_2), z2From0);
+                z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 34), global::System.Runtime.Intrinsics.Vector128.Create(a1_3), z2From0Odd);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 37), global::System.Runtime.Intrinsics.Vector128.Create(a1_4), z2From0);
+                z2From0 += z2From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z2From0);
                 output[0] = a2From0[0];
                 output[1] = a2From0[1];
                 output[2] = a2From0[2];
             }
             else
             {
-                output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_0);
-                output[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_1);
-                output[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_2);
+                output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[25] * a1_0 + p[28] * a1_1 + p[31] * a1_2 + (p[34] * a1_3 + p[37] * a1_4 + p[40]));
+                output[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[26] * a1_0 + p[29] * a1_1 + p[32] * a1_2 + (p[35] * a1_3 + p[38] * a1_4 + p[41]));
+                output[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[27] * a1_0 + p[30] * a1_1 + p[33] * a1_2 + (p[36] * a1_3 + p[39] * a1_4 + p[42]));
             }
         }
 
@@ -363,11 +386,11 @@ namespace Demo
                 global::System.Span<float> a2 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (4 → 5, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
                 // Layer 2 (5 → 3, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a2, a2);
             }
         }
@@ -418,11 +441,11 @@ namespace Demo
                 global::System.Span<float> delta2 = new global::System.Span<float>(workspace.Delta2, 0, n * Layer2Size);
 
                 // Layer 1 (4 → 5, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
                 // Layer 2 (5 → 3, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a2, a2);
 
                 // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); per sample, scaled by 1/N.
@@ -433,13 +456,13 @@ namespace Demo
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta2, a2);
 
                 // Layer 2 (5 → 3, Sigmoid): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                 // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
 
                 // Layer 1 (4 → 5, Sigmoid): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -459,15 +482,19 @@ namespace Demo
             // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = σ(z[1])
-            float z1_0 = p[0] * input[0] + p[1] * input[1] + p[2] * input[2] + (p[3] * input[3] + p[20]);
-            float z1_1 = p[4] * input[0] + p[5] * input[1] + p[6] * input[2] + (p[7] * input[3] + p[21]);
-            float z1_2 = p[8] * input[0] + p[9] * input[1] + p[10] * input[2] + (p[11] * input[3] + p[22]);
-            float z1_3 = p[12] * input[0] + p[13] * input[1] + p[14] * input[2] + (p[15] * input[3] + p[23]);
-            float z1_4 = p[16] * input[0] + p[17] * input[1] + p[18] * input[2] + (p[19] * input[3] + p[24]);
-            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 20);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 0), global::System.Runtime.Intrinsics.Vector256.Create(input[0]), z1From0);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 5) * global::System.Runtime.Intrinsics.Vector256.Create(input[1]);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 10), global::System.Runtime.Intrinsics.Vector256.Create(input[2]), z1From0);
+                z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 15), global::System.Runtime.Intrinsics.Vector256.Create(input[3]), z1From0Odd);
+                z1From0 += z1From0Odd;
+                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
                 a1[0] = a1From0[0];
                 a1[1] = a1From0[1];
                 a1[2] = a1From0[2];
@@ -476,42 +503,60 @@ namespace Demo
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 24);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 5), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 9), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 10), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 14), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 15), global::System.Runtime.Intrinsics.Vector128.Create(input[3]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 19), global::System.Runtime.Intrinsics.Vector128.Create(input[3]), z1From4);
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
                 a1[0] = a1From0[0];
                 a1[1] = a1From0[1];
                 a1[2] = a1From0[2];
                 a1[3] = a1From0[3];
-                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, 0f, 0f, 0f));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From4);
                 a1[4] = a1From4[0];
             }
             else
             {
-                a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
-                a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
-                a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
-                a1[3] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_3);
-                a1[4] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_4);
+                a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[5] * input[1] + p[10] * input[2] + (p[15] * input[3] + p[20]));
+                a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input[0] + p[6] * input[1] + p[11] * input[2] + (p[16] * input[3] + p[21]));
+                a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input[0] + p[7] * input[1] + p[12] * input[2] + (p[17] * input[3] + p[22]));
+                a1[3] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[3] * input[0] + p[8] * input[1] + p[13] * input[2] + (p[18] * input[3] + p[23]));
+                a1[4] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[4] * input[0] + p[9] * input[1] + p[14] * input[2] + (p[19] * input[3] + p[24]));
             }
 
             // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // ŷ = a[2] = σ(z[2])
-            float z2_0 = p[25] * a1[0] + p[26] * a1[1] + p[27] * a1[2] + (p[28] * a1[3] + p[29] * a1[4] + p[40]);
-            float z2_1 = p[30] * a1[0] + p[31] * a1[1] + p[32] * a1[2] + (p[33] * a1[3] + p[34] * a1[4] + p[41]);
-            float z2_2 = p[35] * a1[0] + p[36] * a1[1] + p[37] * a1[2] + (p[38] * a1[3] + p[39] * a1[4] + p[42]);
-            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 40);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 25), global::System.Runtime.Intrinsics.Vector128.Create(a1[0]), z2From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 28) * global::System.Runtime.Intrinsics.Vector128.Create(a1[1]);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 31), global::System.Runtime.Intrinsics.Vector128.Create(a1[2]), z2From0);
+                z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 34), global::System.Runtime.Intrinsics.Vector128.Create(a1[3]), z2From0Odd);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 37), global::System.Runtime.Intrinsics.Vector128.Create(a1[4]), z2From0);
+                z2From0 += z2From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z2From0);
                 a2[0] = a2From0[0];
                 a2[1] = a2From0[1];
                 a2[2] = a2From0[2];
             }
             else
             {
-                a2[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_0);
-                a2[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_1);
-                a2[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_2);
+                a2[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[25] * a1[0] + p[28] * a1[1] + p[31] * a1[2] + (p[34] * a1[3] + p[37] * a1[4] + p[40]));
+                a2[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[26] * a1[0] + p[29] * a1[1] + p[32] * a1[2] + (p[35] * a1[3] + p[38] * a1[4] + p[41]));
+                a2[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[27] * a1[0] + p[30] * a1[1] + p[33] * a1[2] + (p[36] * a1[3] + p[39] * a1[4] + p[42]));
             }
         }
 
@@ -526,105 +571,144 @@ namespace Demo
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3], a1_4 = a1[4];
+            // W[2] by columns: column k moves by δ[2]·a[1]_k and b[2], the column after the last, by δ[2].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                gradient[40] += delta2_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(25, 4)) + delta2_0 * a1Lanes0, gradient.Slice(25, 4));
-                gradient[29] += delta2_0 * a1_4;
-                gradient[41] += delta2_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(30, 4)) + delta2_1 * a1Lanes0, gradient.Slice(30, 4));
-                gradient[34] += delta2_1 * a1_4;
-                gradient[42] += delta2_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(35, 4)) + delta2_2 * a1Lanes0, gradient.Slice(35, 4));
-                gradient[39] += delta2_2 * a1_4;
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta2From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta2_0, delta2_1, delta2_2, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 25);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 28);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 25, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 31);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 28, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 34);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 31, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 37);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 34, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                float column5_0 = gradient[40], column5_1 = gradient[41], column5_2 = gradient[42];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 37, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_4), column4));
+                gradient[40] = column5_0 + delta2_0;
+                gradient[41] = column5_1 + delta2_1;
+                gradient[42] = column5_2 + delta2_2;
             }
             else
             {
                 gradient[40] += delta2_0;
                 gradient[25] += delta2_0 * a1_0;
-                gradient[26] += delta2_0 * a1_1;
-                gradient[27] += delta2_0 * a1_2;
-                gradient[28] += delta2_0 * a1_3;
-                gradient[29] += delta2_0 * a1_4;
+                gradient[28] += delta2_0 * a1_1;
+                gradient[31] += delta2_0 * a1_2;
+                gradient[34] += delta2_0 * a1_3;
+                gradient[37] += delta2_0 * a1_4;
                 gradient[41] += delta2_1;
-                gradient[30] += delta2_1 * a1_0;
-                gradient[31] += delta2_1 * a1_1;
+                gradient[26] += delta2_1 * a1_0;
+                gradient[29] += delta2_1 * a1_1;
                 gradient[32] += delta2_1 * a1_2;
-                gradient[33] += delta2_1 * a1_3;
-                gradient[34] += delta2_1 * a1_4;
+                gradient[35] += delta2_1 * a1_3;
+                gradient[38] += delta2_1 * a1_4;
                 gradient[42] += delta2_2;
-                gradient[35] += delta2_2 * a1_0;
-                gradient[36] += delta2_2 * a1_1;
-                gradient[37] += delta2_2 * a1_2;
-                gradient[38] += delta2_2 * a1_3;
+                gradient[27] += delta2_2 * a1_0;
+                gradient[30] += delta2_2 * a1_1;
+                gradient[33] += delta2_2 * a1_2;
+                gradient[36] += delta2_2 * a1_3;
                 gradient[39] += delta2_2 * a1_4;
             }
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            delta1[0] = (p[25] * delta2_0 + p[30] * delta2_1 + p[35] * delta2_2) * a1_0 * (1f - a1_0);
-            delta1[1] = (p[26] * delta2_0 + p[31] * delta2_1 + p[36] * delta2_2) * a1_1 * (1f - a1_1);
-            delta1[2] = (p[27] * delta2_0 + p[32] * delta2_1 + p[37] * delta2_2) * a1_2 * (1f - a1_2);
-            delta1[3] = (p[28] * delta2_0 + p[33] * delta2_1 + p[38] * delta2_2) * a1_3 * (1f - a1_3);
-            delta1[4] = (p[29] * delta2_0 + p[34] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
+            delta1[0] = (p[25] * delta2_0 + p[26] * delta2_1 + p[27] * delta2_2) * a1_0 * (1f - a1_0);
+            delta1[1] = (p[28] * delta2_0 + p[29] * delta2_1 + p[30] * delta2_2) * a1_1 * (1f - a1_1);
+            delta1[2] = (p[31] * delta2_0 + p[32] * delta2_1 + p[33] * delta2_2) * a1_2 * (1f - a1_2);
+            delta1[3] = (p[34] * delta2_0 + p[35] * delta2_1 + p[36] * delta2_2) * a1_3 * (1f - a1_3);
+            delta1[4] = (p[37] * delta2_0 + p[38] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
 
             // Layer 1 (4 → 5, Sigmoid), unrolled
             // BP3: ∂C/∂b[1] = δ[1]
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
             float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3], delta1_4 = delta1[4];
             float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3];
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            // W[1] by columns: column k moves by δ[1]·x_k and b[1], the column after the last, by δ[1].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // Row j of ∂C/∂W[1] is δ[1]_j·xᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> inputLanes0 = global::System.Runtime.Intrinsics.Vector128.Create(input_0, input_1, input_2, input_3);
-                gradient[20] += delta1_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(0, 4)) + delta1_0 * inputLanes0, gradient.Slice(0, 4));
-                gradient[21] += delta1_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(4, 4)) + delta1_1 * inputLanes0, gradient.Slice(4, 4));
-                gradient[22] += delta1_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(8, 4)) + delta1_2 * inputLanes0, gradient.Slice(8, 4));
-                gradient[23] += delta1_3;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(12, 4)) + delta1_3 * inputLanes0, gradient.Slice(12, 4));
-                gradient[24] += delta1_4;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta1_4 * inputLanes0, gradient.Slice(16, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector256<float> delta1From0 = global::System.Runtime.Intrinsics.Vector256.Create(delta1_0, delta1_1, delta1_2, delta1_3, delta1_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector256<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector256<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 5);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_0), column0));
+                global::System.Runtime.Intrinsics.Vector256<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 10);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 5, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_1), column1));
+                global::System.Runtime.Intrinsics.Vector256<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 15);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                float column4_4 = gradient[24];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 15, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, column4 + global::System.Runtime.Intrinsics.Vector256.GetLower(delta1From0));
+                gradient[24] = column4_4 + delta1_4;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta1From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta1_0, delta1_1, delta1_2, delta1_3);
+                global::System.Runtime.Intrinsics.Vector128<float> delta1From4 = global::System.Runtime.Intrinsics.Vector128.Create(delta1_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector128<float> column0From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 5);
+                global::System.Runtime.Intrinsics.Vector128<float> column1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 9);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 10);
+                global::System.Runtime.Intrinsics.Vector128<float> column2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 14);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 5, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 9, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 15);
+                global::System.Runtime.Intrinsics.Vector128<float> column3From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 19);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 14, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                float column4_4 = gradient[24];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 15, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 19, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_3), column3From4));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, column4 + delta1From0);
+                gradient[24] = column4_4 + delta1_4;
             }
             else
             {
                 gradient[20] += delta1_0;
                 gradient[0] += delta1_0 * input_0;
-                gradient[1] += delta1_0 * input_1;
-                gradient[2] += delta1_0 * input_2;
-                gradient[3] += delta1_0 * input_3;
+                gradient[5] += delta1_0 * input_1;
+                gradient[10] += delta1_0 * input_2;
+                gradient[15] += delta1_0 * input_3;
                 gradient[21] += delta1_1;
-                gradient[4] += delta1_1 * input_0;
-                gradient[5] += delta1_1 * input_1;
-                gradient[6] += delta1_1 * input_2;
-                gradient[7] += delta1_1 * input_3;
+                gradient[1] += delta1_1 * input_0;
+                gradient[6] += delta1_1 * input_1;
+                gradient[11] += delta1_1 * input_2;
+                gradient[16] += delta1_1 * input_3;
                 gradient[22] += delta1_2;
-                gradient[8] += delta1_2 * input_0;
-                gradient[9] += delta1_2 * input_1;
-                gradient[10] += delta1_2 * input_2;
-                gradient[11] += delta1_2 * input_3;
+                gradient[2] += delta1_2 * input_0;
+                gradient[7] += delta1_2 * input_1;
+                gradient[12] += delta1_2 * input_2;
+                gradient[17] += delta1_2 * input_3;
                 gradient[23] += delta1_3;
-                gradient[12] += delta1_3 * input_0;
-                gradient[13] += delta1_3 * input_1;
-                gradient[14] += delta1_3 * input_2;
-                gradient[15] += delta1_3 * input_3;
+                gradient[3] += delta1_3 * input_0;
+                gradient[8] += delta1_3 * input_1;
+                gradient[13] += delta1_3 * input_2;
+                gradient[18] += delta1_3 * input_3;
                 gradient[24] += delta1_4;
-                gradient[16] += delta1_4 * input_0;
-                gradient[17] += delta1_4 * input_1;
-                gradient[18] += delta1_4 * input_2;
+                gradient[4] += delta1_4 * input_0;
+                gradient[9] += delta1_4 * input_1;
+                gradient[14] += delta1_4 * input_2;
                 gradient[19] += delta1_4 * input_3;
             }
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1_0 + p[4] * delta1_1 + p[8] * delta1_2 + (p[12] * delta1_3 + p[16] * delta1_4);
-                inputGradient[1] = p[1] * delta1_0 + p[5] * delta1_1 + p[9] * delta1_2 + (p[13] * delta1_3 + p[17] * delta1_4);
-                inputGradient[2] = p[2] * delta1_0 + p[6] * delta1_1 + p[10] * delta1_2 + (p[14] * delta1_3 + p[18] * delta1_4);
-                inputGradient[3] = p[3] * delta1_0 + p[7] * delta1_1 + p[11] * delta1_2 + (p[15] * delta1_3 + p[19] * delta1_4);
+                inputGradient[0] = p[0] * delta1_0 + p[1] * delta1_1 + p[2] * delta1_2 + (p[3] * delta1_3 + p[4] * delta1_4);
+                inputGradient[1] = p[5] * delta1_0 + p[6] * delta1_1 + p[7] * delta1_2 + (p[8] * delta1_3 + p[9] * delta1_4);
+                inputGradient[2] = p[10] * delta1_0 + p[11] * delta1_1 + p[12] * delta1_2 + (p[13] * delta1_3 + p[14] * delta1_4);
+                inputGradient[3] = p[15] * delta1_0 + p[16] * delta1_1 + p[17] * delta1_2 + (p[18] * delta1_3 + p[19] * delta1_4);
             }
         }
 
@@ -641,47 +725,53 @@ namespace Demo
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3], a1_4 = a1[4];
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            delta1[0] = (p[25] * delta2_0 + p[30] * delta2_1 + p[35] * delta2_2) * a1_0 * (1f - a1_0);
-            delta1[1] = (p[26] * delta2_0 + p[31] * delta2_1 + p[36] * delta2_2) * a1_1 * (1f - a1_1);
-            delta1[2] = (p[27] * delta2_0 + p[32] * delta2_1 + p[37] * delta2_2) * a1_2 * (1f - a1_2);
-            delta1[3] = (p[28] * delta2_0 + p[33] * delta2_1 + p[38] * delta2_2) * a1_3 * (1f - a1_3);
-            delta1[4] = (p[29] * delta2_0 + p[34] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
+            delta1[0] = (p[25] * delta2_0 + p[26] * delta2_1 + p[27] * delta2_2) * a1_0 * (1f - a1_0);
+            delta1[1] = (p[28] * delta2_0 + p[29] * delta2_1 + p[30] * delta2_2) * a1_1 * (1f - a1_1);
+            delta1[2] = (p[31] * delta2_0 + p[32] * delta2_1 + p[33] * delta2_2) * a1_2 * (1f - a1_2);
+            delta1[3] = (p[34] * delta2_0 + p[35] * delta2_1 + p[36] * delta2_2) * a1_3 * (1f - a1_3);
+            delta1[4] = (p[37] * delta2_0 + p[38] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
 
             // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
             float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1, step2_2 = negativeRate * delta2_2;
+            // W[2] by columns: column k moves by −η·δ[2]·a[1]_k and b[2], the column after the last, by −η·δ[2].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of W[2] moves by −η·δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                p[40] += step2_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(25, 4)) + step2_0 * a1Lanes0, p.Slice(25, 4));
-                p[29] += step2_0 * a1_4;
-                p[41] += step2_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(30, 4)) + step2_1 * a1Lanes0, p.Slice(30, 4));
-                p[34] += step2_1 * a1_4;
-                p[42] += step2_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(35, 4)) + step2_2 * a1Lanes0, p.Slice(35, 4));
-                p[39] += step2_2 * a1_4;
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step2From0 = global::System.Runtime.Intrinsics.Vector128.Create(step2_0, step2_1, step2_2, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 25);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 28);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 25, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 31);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 28, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 34);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 31, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 37);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 34, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                global::System.Runtime.Intrinsics.Vector128<float> column5 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 40);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 37, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_4), column4));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 40, column5 + step2From0);
             }
             else
             {
                 p[40] += step2_0;
                 p[25] += step2_0 * a1_0;
-                p[26] += step2_0 * a1_1;
-                p[27] += step2_0 * a1_2;
-                p[28] += step2_0 * a1_3;
-                p[29] += step2_0 * a1_4;
+                p[28] += step2_0 * a1_1;
+                p[31] += step2_0 * a1_2;
+                p[34] += step2_0 * a1_3;
+                p[37] += step2_0 * a1_4;
                 p[41] += step2_1;
-                p[30] += step2_1 * a1_0;
-                p[31] += step2_1 * a1_1;
+                p[26] += step2_1 * a1_0;
+                p[29] += step2_1 * a1_1;
                 p[32] += step2_1 * a1_2;
-                p[33] += step2_1 * a1_3;
-                p[34] += step2_1 * a1_4;
+                p[35] += step2_1 * a1_3;
+                p[38] += step2_1 * a1_4;
                 p[42] += step2_2;
-                p[35] += step2_2 * a1_0;
-                p[36] += step2_2 * a1_1;
-                p[37] += step2_2 * a1_2;
-                p[38] += step2_2 * a1_3;
+                p[27] += step2_2 * a1_0;
+                p[30] += step2_2 * a1_1;
+                p[33] += step2_2 * a1_2;
+                p[36] += step2_2 * a1_3;
                 p[39] += step2_2 * a1_4;
             }
 
@@ -690,47 +780,78 @@ namespace Demo
             float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3];
             // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
             float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3, step1_4 = negativeRate * delta1_4;
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // Row j of W[1] moves by −η·δ[1]_j·xᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> inputLanes0 = global::System.Runtime.Intrinsics.Vector128.Create(input_0, input_1, input_2, input_3);
-                p[20] += step1_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(0, 4)) + step1_0 * inputLanes0, p.Slice(0, 4));
-                p[21] += step1_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(4, 4)) + step1_1 * inputLanes0, p.Slice(4, 4));
-                p[22] += step1_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(8, 4)) + step1_2 * inputLanes0, p.Slice(8, 4));
-                p[23] += step1_3;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(12, 4)) + step1_3 * inputLanes0, p.Slice(12, 4));
-                p[24] += step1_4;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(16, 4)) + step1_4 * inputLanes0, p.Slice(16, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> step1From0 = global::System.Runtime.Intrinsics.Vector256.Create(step1_0, step1_1, step1_2, step1_3, step1_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector256<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector256<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 5);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_0), column0));
+                global::System.Runtime.Intrinsics.Vector256<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 10);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 5, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_1), column1));
+                global::System.Runtime.Intrinsics.Vector256<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 15);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                float column4_4 = p[24];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 15, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, column4 + global::System.Runtime.Intrinsics.Vector256.GetLower(step1From0));
+                p[24] = column4_4 + step1_4;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, step1_3);
+                global::System.Runtime.Intrinsics.Vector128<float> step1From4 = global::System.Runtime.Intrinsics.Vector128.Create(step1_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector128<float> column0From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 5);
+                global::System.Runtime.Intrinsics.Vector128<float> column1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 9);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 10);
+                global::System.Runtime.Intrinsics.Vector128<float> column2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 14);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 5, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 9, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 15);
+                global::System.Runtime.Intrinsics.Vector128<float> column3From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 19);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 14, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                float column4_4 = p[24];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 15, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 19, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_3), column3From4));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, column4 + step1From0);
+                p[24] = column4_4 + step1_4;
             }
             else
             {
                 p[20] += step1_0;
                 p[0] += step1_0 * input_0;
-                p[1] += step1_0 * input_1;
-                p[2] += step1_0 * input_2;
-                p[3] += step1_0 * input_3;
+                p[5] += step1_0 * input_1;
+                p[10] += step1_0 * input_2;
+                p[15] += step1_0 * input_3;
                 p[21] += step1_1;
-                p[4] += step1_1 * input_0;
-                p[5] += step1_1 * input_1;
-                p[6] += step1_1 * input_2;
-                p[7] += step1_1 * input_3;
+                p[1] += step1_1 * input_0;
+                p[6] += step1_1 * input_1;
+                p[11] += step1_1 * input_2;
+                p[16] += step1_1 * input_3;
                 p[22] += step1_2;
-                p[8] += step1_2 * input_0;
-                p[9] += step1_2 * input_1;
-                p[10] += step1_2 * input_2;
-                p[11] += step1_2 * input_3;
+                p[2] += step1_2 * input_0;
+                p[7] += step1_2 * input_1;
+                p[12] += step1_2 * input_2;
+                p[17] += step1_2 * input_3;
                 p[23] += step1_3;
-                p[12] += step1_3 * input_0;
-                p[13] += step1_3 * input_1;
-                p[14] += step1_3 * input_2;
-                p[15] += step1_3 * input_3;
+                p[3] += step1_3 * input_0;
+                p[8] += step1_3 * input_1;
+                p[13] += step1_3 * input_2;
+                p[18] += step1_3 * input_3;
                 p[24] += step1_4;
-                p[16] += step1_4 * input_0;
-                p[17] += step1_4 * input_1;
-                p[18] += step1_4 * input_2;
+                p[4] += step1_4 * input_0;
+                p[9] += step1_4 * input_1;
+                p[14] += step1_4 * input_2;
                 p[19] += step1_4 * input_3;
             }
         }

@@ -66,7 +66,8 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 3, 6, 24, 2 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+        // Every weight and bias in one buffer, in the blocks of the constants above (nn.Linear's W[1], b[1], W[2], …),
+        // each W in the order GetWeightOrder names, then 7 floats that the column code's last vector may read or write.
         // Read through Parameters, which starts on a cache line, so the kernels' vector loads of weight rows never straddle two.
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
@@ -117,10 +118,10 @@ namespace Demo
         /// <summary>b[3], one bias per unit of layer 3.</summary>
         public global::System.Span<float> Layer3Biases => Parameters.Slice(Layer3BiasesOffset, Layer3Size);
 
-        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <summary>How W[layer] is laid out in Parameters: layers 1, 3 by columns, for speed; any other in PyTorch's row-major order.</summary>
         /// <param name="layer">The weight layer, 1 to 3.</param>
         public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 3
-            ? global::StaticNet.WeightOrder.RowMajor
+            ? (layer == 1 || layer == 3 ? global::StaticNet.WeightOrder.ColumnMajor : global::StaticNet.WeightOrder.RowMajor)
             : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 3.");
 
         int global::StaticNet.INetwork.InputSize => InputSize;
@@ -142,7 +143,7 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            float[] buffer = global::StaticNet.CompilerServices.ParameterMemory.Allocate(ParameterCount);
+            float[] buffer = global::StaticNet.CompilerServices.ParameterMemory.Allocate(ParameterCount + 7);
             InitializeParameters(global::StaticNet.CompilerServices.ParameterMemory.View(buffer, ParameterCount), seed);
             return buffer;
         }
@@ -151,13 +152,13 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (Tanh): Xavier/Glorot uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(3, 6), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Layer1Size, InputSize, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(3, 6), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (ReLU): He uniform.
             global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(6), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
             // Layer 3 (Identity): Xavier/Glorot uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(24, 2), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), Layer3Size, Layer2Size, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(24, 2), ref random);
             parameters.Slice(Layer3BiasesOffset, Layer3Size).Clear();
         }
 
@@ -177,12 +178,51 @@ namespace Demo
             // Layer 1 (3 → 6, Tanh), unrolled
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            a1[0] = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[18]);
-            a1[1] = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[19]);
-            a1[2] = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[20]);
-            a1[3] = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[21]);
-            a1[4] = p[12] * input[0] + p[13] * input[1] + (p[14] * input[2] + p[22]);
-            a1[5] = p[15] * input[0] + p[16] * input[1] + (p[17] * input[2] + p[23]);
+            // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 18);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 0), global::System.Runtime.Intrinsics.Vector256.Create(input[0]), z1From0);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 6) * global::System.Runtime.Intrinsics.Vector256.Create(input[1]);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 12), global::System.Runtime.Intrinsics.Vector256.Create(input[2]), z1From0);
+                z1From0 += z1From0Odd;
+                a1[0] = z1From0[0];
+                a1[1] = z1From0[1];
+                a1[2] = z1From0[2];
+                a1[3] = z1From0[3];
+                a1[4] = z1From0[4];
+                a1[5] = z1From0[5];
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 18);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 22);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 6), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 10), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 12), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 16), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From4);
+                a1[0] = z1From0[0];
+                a1[1] = z1From0[1];
+                a1[2] = z1From0[2];
+                a1[3] = z1From0[3];
+                a1[4] = z1From4[0];
+                a1[5] = z1From4[1];
+            }
+            else
+            {
+                a1[0] = p[0] * input[0] + p[6] * input[1] + (p[12] * input[2] + p[18]);
+                a1[1] = p[1] * input[0] + p[7] * input[1] + (p[13] * input[2] + p[19]);
+                a1[2] = p[2] * input[0] + p[8] * input[1] + (p[14] * input[2] + p[20]);
+                a1[3] = p[3] * input[0] + p[9] * input[1] + (p[15] * input[2] + p[21]);
+                a1[4] = p[4] * input[0] + p[10] * input[1] + (p[16] * input[2] + p[22]);
+                a1[5] = p[5] * input[0] + p[11] * input[1] + (p[17] * input[2] + p[23]);
+            }
             global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
             // Layer 2 (6 → 24, ReLU), SIMD kernel
@@ -194,8 +234,47 @@ namespace Demo
             // Layer 3 (24 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = z[3]
-            output[0] = p[192] * a2[0] + p[193] * a2[1] + (p[194] * a2[2] + p[195] * a2[3]) + (p[196] * a2[4] + p[197] * a2[5] + p[198] * a2[6]) + (p[199] * a2[7] + p[200] * a2[8] + p[201] * a2[9] + (p[202] * a2[10] + p[203] * a2[11] + p[204] * a2[12])) + (p[205] * a2[13] + p[206] * a2[14] + p[207] * a2[15] + (p[208] * a2[16] + p[209] * a2[17] + p[210] * a2[18]) + (p[211] * a2[19] + p[212] * a2[20] + p[213] * a2[21] + (p[214] * a2[22] + p[215] * a2[23] + p[240])));
-            output[1] = p[216] * a2[0] + p[217] * a2[1] + (p[218] * a2[2] + p[219] * a2[3]) + (p[220] * a2[4] + p[221] * a2[5] + p[222] * a2[6]) + (p[223] * a2[7] + p[224] * a2[8] + p[225] * a2[9] + (p[226] * a2[10] + p[227] * a2[11] + p[228] * a2[12])) + (p[229] * a2[13] + p[230] * a2[14] + p[231] * a2[15] + (p[232] * a2[16] + p[233] * a2[17] + p[234] * a2[18]) + (p[235] * a2[19] + p[236] * a2[20] + p[237] * a2[21] + (p[238] * a2[22] + p[239] * a2[23] + p[241])));
+            // W[3] by columns: z[3] = b[3] + Σ_k a[2]_k · W[3][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 240);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 192), global::System.Runtime.Intrinsics.Vector128.Create(a2[0]), z3From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 194) * global::System.Runtime.Intrinsics.Vector128.Create(a2[1]);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 196), global::System.Runtime.Intrinsics.Vector128.Create(a2[2]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 198), global::System.Runtime.Intrinsics.Vector128.Create(a2[3]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 200), global::System.Runtime.Intrinsics.Vector128.Create(a2[4]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 202), global::System.Runtime.Intrinsics.Vector128.Create(a2[5]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 204), global::System.Runtime.Intrinsics.Vector128.Create(a2[6]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 206), global::System.Runtime.Intrinsics.Vector128.Create(a2[7]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 208), global::System.Runtime.Intrinsics.Vector128.Create(a2[8]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 210), global::System.Runtime.Intrinsics.Vector128.Create(a2[9]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 212), global::System.Runtime.Intrinsics.Vector128.Create(a2[10]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 214), global::System.Runtime.Intrinsics.Vector128.Create(a2[11]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 216), global::System.Runtime.Intrinsics.Vector128.Create(a2[12]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 218), global::System.Runtime.Intrinsics.Vector128.Create(a2[13]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 220), global::System.Runtime.Intrinsics.Vector128.Create(a2[14]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 222), global::System.Runtime.Intrinsics.Vector128.Create(a2[15]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 224), global::System.Runtime.Intrinsics.Vector128.Create(a2[16]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 226), global::System.Runtime.Intrinsics.Vector128.Create(a2[17]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 228), global::System.Runtime.Intrinsics.Vector128.Create(a2[18]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 230), global::System.Runtime.Intrinsics.Vector128.Create(a2[19]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 232), global::System.Runtime.Intrinsics.Vector128.Create(a2[20]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 234), global::System.Runtime.Intrinsics.Vector128.Create(a2[21]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 236), global::System.Runtime.Intrinsics.Vector128.Create(a2[22]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 238), global::System.Runtime.Intrinsics.Vector128.Create(a2[23]), z3From0Odd);
+                z3From0 += z3From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a3From0 = z3From0;
+                output[0] = a3From0[0];
+                output[1] = a3From0[1];
+            }
+            else
+            {
+                output[0] = p[192] * a2[0] + p[194] * a2[1] + (p[196] * a2[2] + p[198] * a2[3]) + (p[200] * a2[4] + p[202] * a2[5] + p[204] * a2[6]) + (p[206] * a2[7] + p[208] * a2[8] + p[210] * a2[9] + (p[212] * a2[10] + p[214] * a2[11] + p[216] * a2[12])) + (p[218] * a2[13] + p[220] * a2[14] + p[222] * a2[15] + (p[224] * a2[16] + p[226] * a2[17] + p[228] * a2[18]) + (p[230] * a2[19] + p[232] * a2[20] + p[234] * a2[21] + (p[236] * a2[22] + p[238] * a2[23] + p[240])));
+                output[1] = p[193] * a2[0] + p[195] * a2[1] + (p[197] * a2[2] + p[199] * a2[3]) + (p[201] * a2[4] + p[203] * a2[5] + p[205] * a2[6]) + (p[207] * a2[7] + p[209] * a2[8] + p[211] * a2[9] + (p[213] * a2[10] + p[215] * a2[11] + p[217] * a2[12])) + (p[219] * a2[13] + p[221] * a2[14] + p[223] * a2[15] + (p[225] * a2[16] + p[227] * a2[17] + p[229] * a2[18]) + (p[231] * a2[19] + p[233] * a2[20] + p[235] * a2[21] + (p[237] * a2[22] + p[239] * a2[23] + p[241])));
+            }
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -396,7 +475,7 @@ namespace Demo
                 global::System.Span<float> a3 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (3 → 6, Tanh): Z[1] = X·W[1]ᵀ + b[1], then A[1] = tanh(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
                 // Layer 2 (6 → 24, ReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = max(0, Z[2]) row by row
@@ -404,7 +483,7 @@ namespace Demo
                 global::StaticNet.CompilerServices.ActivationKernels.ReLU(a2, a2);
 
                 // Layer 3 (24 → 2, Identity): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = Z[3] row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
             }
         }
 
@@ -463,7 +542,7 @@ namespace Demo
                 global::System.Span<float> delta3 = new global::System.Span<float>(workspace.Delta3, 0, n * Layer3Size);
 
                 // Layer 1 (3 → 6, Tanh): Z[1] = X·W[1]ᵀ + b[1], then A[1] = tanh(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
                 // Dropout, p = 0.25: a[1] ⊙= mask[1], mask[1]_j = 0 with probability p, else 1/(1 − p) (inverted: Forward needs no rescaling).
                 global::StaticNet.CompilerServices.DropoutMasks.Apply(a1, mask1, beforeDropout1, Layer1Size, 0.25f, _dropoutSeed, dropoutRound, firstSample + start, 1);
@@ -475,7 +554,7 @@ namespace Demo
                 global::StaticNet.CompilerServices.DropoutMasks.Apply(a2, mask2, default, Layer2Size, 0.5f, _dropoutSeed, dropoutRound, firstSample + start, 2);
 
                 // Layer 3 (24 → 2, Identity): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = Z[3] row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
 
                 // BP1, mean squared error: δ[3] = (ŷ − y) ⊙ g'(z[3]), with g' = 1; per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
@@ -484,9 +563,9 @@ namespace Demo
                 }
 
                 // Layer 3 (24 → 2, Identity): BP3 ∂J/∂b[3] = Σ_s δ[3]_s, BP4 ∂J/∂W[3] = δ[3]ᵀ·A[2]
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), n);
                 // BP2: δ[2] = δ[3]·W[3] ⊙ g'(z[2]) ⊙ mask[2], with ReLU' = [z[2] > 0].
-                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, n);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta2, z2);
                 global::StaticNet.CompilerServices.DropoutMasks.Multiply(delta2, mask2);
 
@@ -498,7 +577,7 @@ namespace Demo
                 global::StaticNet.CompilerServices.DropoutMasks.Multiply(delta1, mask1);
 
                 // Layer 1 (3 → 6, Tanh): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -521,16 +600,18 @@ namespace Demo
             // Layer 1 (3 → 6, Tanh), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[18]);
-            float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[19]);
-            float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[20]);
-            float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[21]);
-            float z1_4 = p[12] * input[0] + p[13] * input[1] + (p[14] * input[2] + p[22]);
-            float z1_5 = p[15] * input[0] + p[16] * input[1] + (p[17] * input[2] + p[23]);
-            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, z1_5, 0f, 0f));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 18);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 0), global::System.Runtime.Intrinsics.Vector256.Create(input[0]), z1From0);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 6) * global::System.Runtime.Intrinsics.Vector256.Create(input[1]);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 12), global::System.Runtime.Intrinsics.Vector256.Create(input[2]), z1From0);
+                z1From0 += z1From0Odd;
+                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(z1From0);
                 a1[0] = a1From0[0];
                 a1[1] = a1From0[1];
                 a1[2] = a1From0[2];
@@ -540,23 +621,32 @@ namespace Demo
             }
             else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 18);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 22);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 6), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 10), global::System.Runtime.Intrinsics.Vector128.Create(input[1]), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 12), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 16), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From4);
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(z1From0);
                 a1[0] = a1From0[0];
                 a1[1] = a1From0[1];
                 a1[2] = a1From0[2];
                 a1[3] = a1From0[3];
-                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, z1_5, 0f, 0f));
+                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Tanh(z1From4);
                 a1[4] = a1From4[0];
                 a1[5] = a1From4[1];
             }
             else
             {
-                a1[0] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_0);
-                a1[1] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_1);
-                a1[2] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_2);
-                a1[3] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_3);
-                a1[4] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_4);
-                a1[5] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_5);
+                a1[0] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[0] * input[0] + p[6] * input[1] + (p[12] * input[2] + p[18]));
+                a1[1] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[1] * input[0] + p[7] * input[1] + (p[13] * input[2] + p[19]));
+                a1[2] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[2] * input[0] + p[8] * input[1] + (p[14] * input[2] + p[20]));
+                a1[3] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[3] * input[0] + p[9] * input[1] + (p[15] * input[2] + p[21]));
+                a1[4] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[4] * input[0] + p[10] * input[1] + (p[16] * input[2] + p[22]));
+                a1[5] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[5] * input[0] + p[11] * input[1] + (p[17] * input[2] + p[23]));
             }
             // Dropout, p = 0.25: a[1] ⊙= mask[1], mask[1]_j = 0 with probability p, else 1/(1 − p) (inverted: Forward needs no rescaling).
             global::StaticNet.CompilerServices.DropoutMasks.Apply(a1, mask1, beforeDropout1, Layer1Size, 0.25f, _dropoutSeed, dropoutRound, 0, 1);
@@ -572,8 +662,47 @@ namespace Demo
             // Layer 3 (24 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = z[3]
-            a3[0] = p[192] * a2[0] + p[193] * a2[1] + (p[194] * a2[2] + p[195] * a2[3]) + (p[196] * a2[4] + p[197] * a2[5] + p[198] * a2[6]) + (p[199] * a2[7] + p[200] * a2[8] + p[201] * a2[9] + (p[202] * a2[10] + p[203] * a2[11] + p[204] * a2[12])) + (p[205] * a2[13] + p[206] * a2[14] + p[207] * a2[15] + (p[208] * a2[16] + p[209] * a2[17] + p[210] * a2[18]) + (p[211] * a2[19] + p[212] * a2[20] + p[213] * a2[21] + (p[214] * a2[22] + p[215] * a2[23] + p[240])));
-            a3[1] = p[216] * a2[0] + p[217] * a2[1] + (p[218] * a2[2] + p[219] * a2[3]) + (p[220] * a2[4] + p[221] * a2[5] + p[222] * a2[6]) + (p[223] * a2[7] + p[224] * a2[8] + p[225] * a2[9] + (p[226] * a2[10] + p[227] * a2[11] + p[228] * a2[12])) + (p[229] * a2[13] + p[230] * a2[14] + p[231] * a2[15] + (p[232] * a2[16] + p[233] * a2[17] + p[234] * a2[18]) + (p[235] * a2[19] + p[236] * a2[20] + p[237] * a2[21] + (p[238] * a2[22] + p[239] * a2[23] + p[241])));
+            // W[3] by columns: z[3] = b[3] + Σ_k a[2]_k · W[3][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 240);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 192), global::System.Runtime.Intrinsics.Vector128.Create(a2[0]), z3From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 194) * global::System.Runtime.Intrinsics.Vector128.Create(a2[1]);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 196), global::System.Runtime.Intrinsics.Vector128.Create(a2[2]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 198), global::System.Runtime.Intrinsics.Vector128.Create(a2[3]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 200), global::System.Runtime.Intrinsics.Vector128.Create(a2[4]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 202), global::System.Runtime.Intrinsics.Vector128.Create(a2[5]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 204), global::System.Runtime.Intrinsics.Vector128.Create(a2[6]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 206), global::System.Runtime.Intrinsics.Vector128.Create(a2[7]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 208), global::System.Runtime.Intrinsics.Vector128.Create(a2[8]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 210), global::System.Runtime.Intrinsics.Vector128.Create(a2[9]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 212), global::System.Runtime.Intrinsics.Vector128.Create(a2[10]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 214), global::System.Runtime.Intrinsics.Vector128.Create(a2[11]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 216), global::System.Runtime.Intrinsics.Vector128.Create(a2[12]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 218), global::System.Runtime.Intrinsics.Vector128.Create(a2[13]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 220), global::System.Runtime.Intrinsics.Vector128.Create(a2[14]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 222), global::System.Runtime.Intrinsics.Vector128.Create(a2[15]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 224), global::System.Runtime.Intrinsics.Vector128.Create(a2[16]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 226), global::System.Runtime.Intrinsics.Vector128.Create(a2[17]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 228), global::System.Runtime.Intrinsics.Vector128.Create(a2[18]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 230), global::System.Runtime.Intrinsics.Vector128.Create(a2[19]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 232), global::System.Runtime.Intrinsics.Vector128.Create(a2[20]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 234), global::System.Runtime.Intrinsics.Vector128.Create(a2[21]), z3From0Odd);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 236), global::System.Runtime.Intrinsics.Vector128.Create(a2[22]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 238), global::System.Runtime.Intrinsics.Vector128.Create(a2[23]), z3From0Odd);
+                z3From0 += z3From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a3From0 = z3From0;
+                a3[0] = a3From0[0];
+                a3[1] = a3From0[1];
+            }
+            else
+            {
+                a3[0] = p[192] * a2[0] + p[194] * a2[1] + (p[196] * a2[2] + p[198] * a2[3]) + (p[200] * a2[4] + p[202] * a2[5] + p[204] * a2[6]) + (p[206] * a2[7] + p[208] * a2[8] + p[210] * a2[9] + (p[212] * a2[10] + p[214] * a2[11] + p[216] * a2[12])) + (p[218] * a2[13] + p[220] * a2[14] + p[222] * a2[15] + (p[224] * a2[16] + p[226] * a2[17] + p[228] * a2[18]) + (p[230] * a2[19] + p[232] * a2[20] + p[234] * a2[21] + (p[236] * a2[22] + p[238] * a2[23] + p[240])));
+                a3[1] = p[193] * a2[0] + p[195] * a2[1] + (p[197] * a2[2] + p[199] * a2[3]) + (p[201] * a2[4] + p[203] * a2[5] + p[205] * a2[6]) + (p[207] * a2[7] + p[209] * a2[8] + p[211] * a2[9] + (p[213] * a2[10] + p[215] * a2[11] + p[217] * a2[12])) + (p[219] * a2[13] + p[221] * a2[14] + p[223] * a2[15] + (p[225] * a2[16] + p[227] * a2[17] + p[229] * a2[18]) + (p[231] * a2[19] + p[233] * a2[20] + p[235] * a2[21] + (p[237] * a2[22] + p[239] * a2[23] + p[241])));
+            }
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
@@ -587,109 +716,144 @@ namespace Demo
             // BP4: ∂C/∂W[3] = δ[3]·a[2]ᵀ
             float delta3_0 = delta3[0], delta3_1 = delta3[1];
             float a2_0 = a2[0], a2_1 = a2[1], a2_2 = a2[2], a2_3 = a2[3], a2_4 = a2[4], a2_5 = a2[5], a2_6 = a2[6], a2_7 = a2[7], a2_8 = a2[8], a2_9 = a2[9], a2_10 = a2[10], a2_11 = a2[11], a2_12 = a2[12], a2_13 = a2[13], a2_14 = a2[14], a2_15 = a2[15], a2_16 = a2[16], a2_17 = a2[17], a2_18 = a2[18], a2_19 = a2[19], a2_20 = a2[20], a2_21 = a2[21], a2_22 = a2[22], a2_23 = a2[23];
+            // W[3] by columns: column k moves by δ[3]·a[2]_k and b[3], the column after the last, by δ[3].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[3] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of ∂C/∂W[3] is δ[3]_j·a[2]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_2, a2_3);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes4 = global::System.Runtime.Intrinsics.Vector128.Create(a2_4, a2_5, a2_6, a2_7);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes8 = global::System.Runtime.Intrinsics.Vector128.Create(a2_8, a2_9, a2_10, a2_11);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes12 = global::System.Runtime.Intrinsics.Vector128.Create(a2_12, a2_13, a2_14, a2_15);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes16 = global::System.Runtime.Intrinsics.Vector128.Create(a2_16, a2_17, a2_18, a2_19);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes20 = global::System.Runtime.Intrinsics.Vector128.Create(a2_20, a2_21, a2_22, a2_23);
-                gradient[240] += delta3_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(192, 4)) + delta3_0 * a2Lanes0, gradient.Slice(192, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(196, 4)) + delta3_0 * a2Lanes4, gradient.Slice(196, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(200, 4)) + delta3_0 * a2Lanes8, gradient.Slice(200, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(204, 4)) + delta3_0 * a2Lanes12, gradient.Slice(204, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(208, 4)) + delta3_0 * a2Lanes16, gradient.Slice(208, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(212, 4)) + delta3_0 * a2Lanes20, gradient.Slice(212, 4));
-                gradient[241] += delta3_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(216, 4)) + delta3_1 * a2Lanes0, gradient.Slice(216, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(220, 4)) + delta3_1 * a2Lanes4, gradient.Slice(220, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(224, 4)) + delta3_1 * a2Lanes8, gradient.Slice(224, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(228, 4)) + delta3_1 * a2Lanes12, gradient.Slice(228, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(232, 4)) + delta3_1 * a2Lanes16, gradient.Slice(232, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(236, 4)) + delta3_1 * a2Lanes20, gradient.Slice(236, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta3From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta3_0, delta3_1, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 192);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 194);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 192, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 196);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 194, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 198);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 196, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 200);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 198, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_3), column3));
+                global::System.Runtime.Intrinsics.Vector128<float> column5 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 202);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 200, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_4), column4));
+                global::System.Runtime.Intrinsics.Vector128<float> column6 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 204);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 202, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_5), column5));
+                global::System.Runtime.Intrinsics.Vector128<float> column7 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 206);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 204, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_6), column6));
+                global::System.Runtime.Intrinsics.Vector128<float> column8 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 208);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 206, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_7), column7));
+                global::System.Runtime.Intrinsics.Vector128<float> column9 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 210);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 208, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_8), column8));
+                global::System.Runtime.Intrinsics.Vector128<float> column10 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 212);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 210, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_9), column9));
+                global::System.Runtime.Intrinsics.Vector128<float> column11 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 214);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 212, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_10), column10));
+                global::System.Runtime.Intrinsics.Vector128<float> column12 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 216);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 214, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_11), column11));
+                global::System.Runtime.Intrinsics.Vector128<float> column13 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 218);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 216, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_12), column12));
+                global::System.Runtime.Intrinsics.Vector128<float> column14 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 220);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 218, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_13), column13));
+                global::System.Runtime.Intrinsics.Vector128<float> column15 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 222);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 220, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_14), column14));
+                global::System.Runtime.Intrinsics.Vector128<float> column16 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 224);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 222, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_15), column15));
+                global::System.Runtime.Intrinsics.Vector128<float> column17 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 226);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 224, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_16), column16));
+                global::System.Runtime.Intrinsics.Vector128<float> column18 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 228);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 226, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_17), column17));
+                global::System.Runtime.Intrinsics.Vector128<float> column19 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 230);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 228, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_18), column18));
+                global::System.Runtime.Intrinsics.Vector128<float> column20 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 232);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 230, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_19), column19));
+                global::System.Runtime.Intrinsics.Vector128<float> column21 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 234);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 232, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_20), column20));
+                global::System.Runtime.Intrinsics.Vector128<float> column22 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 236);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 234, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_21), column21));
+                global::System.Runtime.Intrinsics.Vector128<float> column23 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 238);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 236, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_22), column22));
+                float column24_0 = gradient[240], column24_1 = gradient[241];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 238, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_23), column23));
+                gradient[240] = column24_0 + delta3_0;
+                gradient[241] = column24_1 + delta3_1;
             }
             else
             {
                 gradient[240] += delta3_0;
                 gradient[192] += delta3_0 * a2_0;
-                gradient[193] += delta3_0 * a2_1;
-                gradient[194] += delta3_0 * a2_2;
-                gradient[195] += delta3_0 * a2_3;
-                gradient[196] += delta3_0 * a2_4;
-                gradient[197] += delta3_0 * a2_5;
-                gradient[198] += delta3_0 * a2_6;
-                gradient[199] += delta3_0 * a2_7;
-                gradient[200] += delta3_0 * a2_8;
-                gradient[201] += delta3_0 * a2_9;
-                gradient[202] += delta3_0 * a2_10;
-                gradient[203] += delta3_0 * a2_11;
-                gradient[204] += delta3_0 * a2_12;
-                gradient[205] += delta3_0 * a2_13;
-                gradient[206] += delta3_0 * a2_14;
-                gradient[207] += delta3_0 * a2_15;
-                gradient[208] += delta3_0 * a2_16;
-                gradient[209] += delta3_0 * a2_17;
-                gradient[210] += delta3_0 * a2_18;
-                gradient[211] += delta3_0 * a2_19;
-                gradient[212] += delta3_0 * a2_20;
-                gradient[213] += delta3_0 * a2_21;
-                gradient[214] += delta3_0 * a2_22;
-                gradient[215] += delta3_0 * a2_23;
+                gradient[194] += delta3_0 * a2_1;
+                gradient[196] += delta3_0 * a2_2;
+                gradient[198] += delta3_0 * a2_3;
+                gradient[200] += delta3_0 * a2_4;
+                gradient[202] += delta3_0 * a2_5;
+                gradient[204] += delta3_0 * a2_6;
+                gradient[206] += delta3_0 * a2_7;
+                gradient[208] += delta3_0 * a2_8;
+                gradient[210] += delta3_0 * a2_9;
+                gradient[212] += delta3_0 * a2_10;
+                gradient[214] += delta3_0 * a2_11;
+                gradient[216] += delta3_0 * a2_12;
+                gradient[218] += delta3_0 * a2_13;
+                gradient[220] += delta3_0 * a2_14;
+                gradient[222] += delta3_0 * a2_15;
+                gradient[224] += delta3_0 * a2_16;
+                gradient[226] += delta3_0 * a2_17;
+                gradient[228] += delta3_0 * a2_18;
+                gradient[230] += delta3_0 * a2_19;
+                gradient[232] += delta3_0 * a2_20;
+                gradient[234] += delta3_0 * a2_21;
+                gradient[236] += delta3_0 * a2_22;
+                gradient[238] += delta3_0 * a2_23;
                 gradient[241] += delta3_1;
-                gradient[216] += delta3_1 * a2_0;
-                gradient[217] += delta3_1 * a2_1;
-                gradient[218] += delta3_1 * a2_2;
-                gradient[219] += delta3_1 * a2_3;
-                gradient[220] += delta3_1 * a2_4;
-                gradient[221] += delta3_1 * a2_5;
-                gradient[222] += delta3_1 * a2_6;
-                gradient[223] += delta3_1 * a2_7;
-                gradient[224] += delta3_1 * a2_8;
-                gradient[225] += delta3_1 * a2_9;
-                gradient[226] += delta3_1 * a2_10;
-                gradient[227] += delta3_1 * a2_11;
-                gradient[228] += delta3_1 * a2_12;
-                gradient[229] += delta3_1 * a2_13;
-                gradient[230] += delta3_1 * a2_14;
-                gradient[231] += delta3_1 * a2_15;
-                gradient[232] += delta3_1 * a2_16;
-                gradient[233] += delta3_1 * a2_17;
-                gradient[234] += delta3_1 * a2_18;
-                gradient[235] += delta3_1 * a2_19;
-                gradient[236] += delta3_1 * a2_20;
-                gradient[237] += delta3_1 * a2_21;
-                gradient[238] += delta3_1 * a2_22;
+                gradient[193] += delta3_1 * a2_0;
+                gradient[195] += delta3_1 * a2_1;
+                gradient[197] += delta3_1 * a2_2;
+                gradient[199] += delta3_1 * a2_3;
+                gradient[201] += delta3_1 * a2_4;
+                gradient[203] += delta3_1 * a2_5;
+                gradient[205] += delta3_1 * a2_6;
+                gradient[207] += delta3_1 * a2_7;
+                gradient[209] += delta3_1 * a2_8;
+                gradient[211] += delta3_1 * a2_9;
+                gradient[213] += delta3_1 * a2_10;
+                gradient[215] += delta3_1 * a2_11;
+                gradient[217] += delta3_1 * a2_12;
+                gradient[219] += delta3_1 * a2_13;
+                gradient[221] += delta3_1 * a2_14;
+                gradient[223] += delta3_1 * a2_15;
+                gradient[225] += delta3_1 * a2_16;
+                gradient[227] += delta3_1 * a2_17;
+                gradient[229] += delta3_1 * a2_18;
+                gradient[231] += delta3_1 * a2_19;
+                gradient[233] += delta3_1 * a2_20;
+                gradient[235] += delta3_1 * a2_21;
+                gradient[237] += delta3_1 * a2_22;
                 gradient[239] += delta3_1 * a2_23;
             }
 
             // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]) ⊙ mask[2], with ReLU' = [z[2] > 0].
-            delta2[0] = (z2[0] > 0f ? p[192] * delta3_0 + p[216] * delta3_1 : 0f) * mask2[0];
-            delta2[1] = (z2[1] > 0f ? p[193] * delta3_0 + p[217] * delta3_1 : 0f) * mask2[1];
-            delta2[2] = (z2[2] > 0f ? p[194] * delta3_0 + p[218] * delta3_1 : 0f) * mask2[2];
-            delta2[3] = (z2[3] > 0f ? p[195] * delta3_0 + p[219] * delta3_1 : 0f) * mask2[3];
-            delta2[4] = (z2[4] > 0f ? p[196] * delta3_0 + p[220] * delta3_1 : 0f) * mask2[4];
-            delta2[5] = (z2[5] > 0f ? p[197] * delta3_0 + p[221] * delta3_1 : 0f) * mask2[5];
-            delta2[6] = (z2[6] > 0f ? p[198] * delta3_0 + p[222] * delta3_1 : 0f) * mask2[6];
-            delta2[7] = (z2[7] > 0f ? p[199] * delta3_0 + p[223] * delta3_1 : 0f) * mask2[7];
-            delta2[8] = (z2[8] > 0f ? p[200] * delta3_0 + p[224] * delta3_1 : 0f) * mask2[8];
-            delta2[9] = (z2[9] > 0f ? p[201] * delta3_0 + p[225] * delta3_1 : 0f) * mask2[9];
-            delta2[10] = (z2[10] > 0f ? p[202] * delta3_0 + p[226] * delta3_1 : 0f) * mask2[10];
-            delta2[11] = (z2[11] > 0f ? p[203] * delta3_0 + p[227] * delta3_1 : 0f) * mask2[11];
-            delta2[12] = (z2[12] > 0f ? p[204] * delta3_0 + p[228] * delta3_1 : 0f) * mask2[12];
-            delta2[13] = (z2[13] > 0f ? p[205] * delta3_0 + p[229] * delta3_1 : 0f) * mask2[13];
-            delta2[14] = (z2[14] > 0f ? p[206] * delta3_0 + p[230] * delta3_1 : 0f) * mask2[14];
-            delta2[15] = (z2[15] > 0f ? p[207] * delta3_0 + p[231] * delta3_1 : 0f) * mask2[15];
-            delta2[16] = (z2[16] > 0f ? p[208] * delta3_0 + p[232] * delta3_1 : 0f) * mask2[16];
-            delta2[17] = (z2[17] > 0f ? p[209] * delta3_0 + p[233] * delta3_1 : 0f) * mask2[17];
-            delta2[18] = (z2[18] > 0f ? p[210] * delta3_0 + p[234] * delta3_1 : 0f) * mask2[18];
-            delta2[19] = (z2[19] > 0f ? p[211] * delta3_0 + p[235] * delta3_1 : 0f) * mask2[19];
-            delta2[20] = (z2[20] > 0f ? p[212] * delta3_0 + p[236] * delta3_1 : 0f) * mask2[20];
-            delta2[21] = (z2[21] > 0f ? p[213] * delta3_0 + p[237] * delta3_1 : 0f) * mask2[21];
-            delta2[22] = (z2[22] > 0f ? p[214] * delta3_0 + p[238] * delta3_1 : 0f) * mask2[22];
-            delta2[23] = (z2[23] > 0f ? p[215] * delta3_0 + p[239] * delta3_1 : 0f) * mask2[23];
+            delta2[0] = (z2[0] > 0f ? p[192] * delta3_0 + p[193] * delta3_1 : 0f) * mask2[0];
+            delta2[1] = (z2[1] > 0f ? p[194] * delta3_0 + p[195] * delta3_1 : 0f) * mask2[1];
+            delta2[2] = (z2[2] > 0f ? p[196] * delta3_0 + p[197] * delta3_1 : 0f) * mask2[2];
+            delta2[3] = (z2[3] > 0f ? p[198] * delta3_0 + p[199] * delta3_1 : 0f) * mask2[3];
+            delta2[4] = (z2[4] > 0f ? p[200] * delta3_0 + p[201] * delta3_1 : 0f) * mask2[4];
+            delta2[5] = (z2[5] > 0f ? p[202] * delta3_0 + p[203] * delta3_1 : 0f) * mask2[5];
+            delta2[6] = (z2[6] > 0f ? p[204] * delta3_0 + p[205] * delta3_1 : 0f) * mask2[6];
+            delta2[7] = (z2[7] > 0f ? p[206] * delta3_0 + p[207] * delta3_1 : 0f) * mask2[7];
+            delta2[8] = (z2[8] > 0f ? p[208] * delta3_0 + p[209] * delta3_1 : 0f) * mask2[8];
+            delta2[9] = (z2[9] > 0f ? p[210] * delta3_0 + p[211] * delta3_1 : 0f) * mask2[9];
+            delta2[10] = (z2[10] > 0f ? p[212] * delta3_0 + p[213] * delta3_1 : 0f) * mask2[10];
+            delta2[11] = (z2[11] > 0f ? p[214] * delta3_0 + p[215] * delta3_1 : 0f) * mask2[11];
+            delta2[12] = (z2[12] > 0f ? p[216] * delta3_0 + p[217] * delta3_1 : 0f) * mask2[12];
+            delta2[13] = (z2[13] > 0f ? p[218] * delta3_0 + p[219] * delta3_1 : 0f) * mask2[13];
+            delta2[14] = (z2[14] > 0f ? p[220] * delta3_0 + p[221] * delta3_1 : 0f) * mask2[14];
+            delta2[15] = (z2[15] > 0f ? p[222] * delta3_0 + p[223] * delta3_1 : 0f) * mask2[15];
+            delta2[16] = (z2[16] > 0f ? p[224] * delta3_0 + p[225] * delta3_1 : 0f) * mask2[16];
+            delta2[17] = (z2[17] > 0f ? p[226] * delta3_0 + p[227] * delta3_1 : 0f) * mask2[17];
+            delta2[18] = (z2[18] > 0f ? p[228] * delta3_0 + p[229] * delta3_1 : 0f) * mask2[18];
+            delta2[19] = (z2[19] > 0f ? p[230] * delta3_0 + p[231] * delta3_1 : 0f) * mask2[19];
+            delta2[20] = (z2[20] > 0f ? p[232] * delta3_0 + p[233] * delta3_1 : 0f) * mask2[20];
+            delta2[21] = (z2[21] > 0f ? p[234] * delta3_0 + p[235] * delta3_1 : 0f) * mask2[21];
+            delta2[22] = (z2[22] > 0f ? p[236] * delta3_0 + p[237] * delta3_1 : 0f) * mask2[22];
+            delta2[23] = (z2[23] > 0f ? p[238] * delta3_0 + p[239] * delta3_1 : 0f) * mask2[23];
 
             // Layer 2 (6 → 24, ReLU), SIMD kernel
             // BP3: ∂C/∂b[2] = δ[2]
@@ -706,37 +870,82 @@ namespace Demo
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
             float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3], delta1_4 = delta1[4], delta1_5 = delta1[5];
             float input_0 = input[0], input_1 = input[1], input_2 = input[2];
-            gradient[18] += delta1_0;
-            gradient[0] += delta1_0 * input_0;
-            gradient[1] += delta1_0 * input_1;
-            gradient[2] += delta1_0 * input_2;
-            gradient[19] += delta1_1;
-            gradient[3] += delta1_1 * input_0;
-            gradient[4] += delta1_1 * input_1;
-            gradient[5] += delta1_1 * input_2;
-            gradient[20] += delta1_2;
-            gradient[6] += delta1_2 * input_0;
-            gradient[7] += delta1_2 * input_1;
-            gradient[8] += delta1_2 * input_2;
-            gradient[21] += delta1_3;
-            gradient[9] += delta1_3 * input_0;
-            gradient[10] += delta1_3 * input_1;
-            gradient[11] += delta1_3 * input_2;
-            gradient[22] += delta1_4;
-            gradient[12] += delta1_4 * input_0;
-            gradient[13] += delta1_4 * input_1;
-            gradient[14] += delta1_4 * input_2;
-            gradient[23] += delta1_5;
-            gradient[15] += delta1_5 * input_0;
-            gradient[16] += delta1_5 * input_1;
-            gradient[17] += delta1_5 * input_2;
+            // W[1] by columns: column k moves by δ[1]·x_k and b[1], the column after the last, by δ[1].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector256<float> delta1From0 = global::System.Runtime.Intrinsics.Vector256.Create(delta1_0, delta1_1, delta1_2, delta1_3, delta1_4, delta1_5, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector256<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector256<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 6);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_0), column0));
+                global::System.Runtime.Intrinsics.Vector256<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 12);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 6, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 18);
+                float column3_4 = gradient[22], column3_5 = gradient[23];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 18, column3 + global::System.Runtime.Intrinsics.Vector256.GetLower(delta1From0));
+                gradient[22] = column3_4 + delta1_4;
+                gradient[23] = column3_5 + delta1_5;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta1From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta1_0, delta1_1, delta1_2, delta1_3);
+                global::System.Runtime.Intrinsics.Vector128<float> delta1From4 = global::System.Runtime.Intrinsics.Vector128.Create(delta1_4, delta1_5, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector128<float> column0From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 6);
+                global::System.Runtime.Intrinsics.Vector128<float> column1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 10);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
+                global::System.Runtime.Intrinsics.Vector128<float> column2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 6, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 18);
+                float column3_4 = gradient[22], column3_5 = gradient[23];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2From4));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 18, column3 + delta1From0);
+                gradient[22] = column3_4 + delta1_4;
+                gradient[23] = column3_5 + delta1_5;
+            }
+            else
+            {
+                gradient[18] += delta1_0;
+                gradient[0] += delta1_0 * input_0;
+                gradient[6] += delta1_0 * input_1;
+                gradient[12] += delta1_0 * input_2;
+                gradient[19] += delta1_1;
+                gradient[1] += delta1_1 * input_0;
+                gradient[7] += delta1_1 * input_1;
+                gradient[13] += delta1_1 * input_2;
+                gradient[20] += delta1_2;
+                gradient[2] += delta1_2 * input_0;
+                gradient[8] += delta1_2 * input_1;
+                gradient[14] += delta1_2 * input_2;
+                gradient[21] += delta1_3;
+                gradient[3] += delta1_3 * input_0;
+                gradient[9] += delta1_3 * input_1;
+                gradient[15] += delta1_3 * input_2;
+                gradient[22] += delta1_4;
+                gradient[4] += delta1_4 * input_0;
+                gradient[10] += delta1_4 * input_1;
+                gradient[16] += delta1_4 * input_2;
+                gradient[23] += delta1_5;
+                gradient[5] += delta1_5 * input_0;
+                gradient[11] += delta1_5 * input_1;
+                gradient[17] += delta1_5 * input_2;
+            }
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1_0 + p[3] * delta1_1 + p[6] * delta1_2 + (p[9] * delta1_3 + p[12] * delta1_4 + p[15] * delta1_5);
-                inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + p[7] * delta1_2 + (p[10] * delta1_3 + p[13] * delta1_4 + p[16] * delta1_5);
-                inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + p[8] * delta1_2 + (p[11] * delta1_3 + p[14] * delta1_4 + p[17] * delta1_5);
+                inputGradient[0] = p[0] * delta1_0 + p[1] * delta1_1 + p[2] * delta1_2 + (p[3] * delta1_3 + p[4] * delta1_4 + p[5] * delta1_5);
+                inputGradient[1] = p[6] * delta1_0 + p[7] * delta1_1 + p[8] * delta1_2 + (p[9] * delta1_3 + p[10] * delta1_4 + p[11] * delta1_5);
+                inputGradient[2] = p[12] * delta1_0 + p[13] * delta1_1 + p[14] * delta1_2 + (p[15] * delta1_3 + p[16] * delta1_4 + p[17] * delta1_5);
             }
         }
 
@@ -753,108 +962,142 @@ namespace Demo
             float delta3_0 = delta3[0], delta3_1 = delta3[1];
             float a2_0 = a2[0], a2_1 = a2[1], a2_2 = a2[2], a2_3 = a2[3], a2_4 = a2[4], a2_5 = a2[5], a2_6 = a2[6], a2_7 = a2[7], a2_8 = a2[8], a2_9 = a2[9], a2_10 = a2[10], a2_11 = a2[11], a2_12 = a2[12], a2_13 = a2[13], a2_14 = a2[14], a2_15 = a2[15], a2_16 = a2[16], a2_17 = a2[17], a2_18 = a2[18], a2_19 = a2[19], a2_20 = a2[20], a2_21 = a2[21], a2_22 = a2[22], a2_23 = a2[23];
             // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]) ⊙ mask[2], with ReLU' = [z[2] > 0].
-            delta2[0] = (z2[0] > 0f ? p[192] * delta3_0 + p[216] * delta3_1 : 0f) * mask2[0];
-            delta2[1] = (z2[1] > 0f ? p[193] * delta3_0 + p[217] * delta3_1 : 0f) * mask2[1];
-            delta2[2] = (z2[2] > 0f ? p[194] * delta3_0 + p[218] * delta3_1 : 0f) * mask2[2];
-            delta2[3] = (z2[3] > 0f ? p[195] * delta3_0 + p[219] * delta3_1 : 0f) * mask2[3];
-            delta2[4] = (z2[4] > 0f ? p[196] * delta3_0 + p[220] * delta3_1 : 0f) * mask2[4];
-            delta2[5] = (z2[5] > 0f ? p[197] * delta3_0 + p[221] * delta3_1 : 0f) * mask2[5];
-            delta2[6] = (z2[6] > 0f ? p[198] * delta3_0 + p[222] * delta3_1 : 0f) * mask2[6];
-            delta2[7] = (z2[7] > 0f ? p[199] * delta3_0 + p[223] * delta3_1 : 0f) * mask2[7];
-            delta2[8] = (z2[8] > 0f ? p[200] * delta3_0 + p[224] * delta3_1 : 0f) * mask2[8];
-            delta2[9] = (z2[9] > 0f ? p[201] * delta3_0 + p[225] * delta3_1 : 0f) * mask2[9];
-            delta2[10] = (z2[10] > 0f ? p[202] * delta3_0 + p[226] * delta3_1 : 0f) * mask2[10];
-            delta2[11] = (z2[11] > 0f ? p[203] * delta3_0 + p[227] * delta3_1 : 0f) * mask2[11];
-            delta2[12] = (z2[12] > 0f ? p[204] * delta3_0 + p[228] * delta3_1 : 0f) * mask2[12];
-            delta2[13] = (z2[13] > 0f ? p[205] * delta3_0 + p[229] * delta3_1 : 0f) * mask2[13];
-            delta2[14] = (z2[14] > 0f ? p[206] * delta3_0 + p[230] * delta3_1 : 0f) * mask2[14];
-            delta2[15] = (z2[15] > 0f ? p[207] * delta3_0 + p[231] * delta3_1 : 0f) * mask2[15];
-            delta2[16] = (z2[16] > 0f ? p[208] * delta3_0 + p[232] * delta3_1 : 0f) * mask2[16];
-            delta2[17] = (z2[17] > 0f ? p[209] * delta3_0 + p[233] * delta3_1 : 0f) * mask2[17];
-            delta2[18] = (z2[18] > 0f ? p[210] * delta3_0 + p[234] * delta3_1 : 0f) * mask2[18];
-            delta2[19] = (z2[19] > 0f ? p[211] * delta3_0 + p[235] * delta3_1 : 0f) * mask2[19];
-            delta2[20] = (z2[20] > 0f ? p[212] * delta3_0 + p[236] * delta3_1 : 0f) * mask2[20];
-            delta2[21] = (z2[21] > 0f ? p[213] * delta3_0 + p[237] * delta3_1 : 0f) * mask2[21];
-            delta2[22] = (z2[22] > 0f ? p[214] * delta3_0 + p[238] * delta3_1 : 0f) * mask2[22];
-            delta2[23] = (z2[23] > 0f ? p[215] * delta3_0 + p[239] * delta3_1 : 0f) * mask2[23];
+            delta2[0] = (z2[0] > 0f ? p[192] * delta3_0 + p[193] * delta3_1 : 0f) * mask2[0];
+            delta2[1] = (z2[1] > 0f ? p[194] * delta3_0 + p[195] * delta3_1 : 0f) * mask2[1];
+            delta2[2] = (z2[2] > 0f ? p[196] * delta3_0 + p[197] * delta3_1 : 0f) * mask2[2];
+            delta2[3] = (z2[3] > 0f ? p[198] * delta3_0 + p[199] * delta3_1 : 0f) * mask2[3];
+            delta2[4] = (z2[4] > 0f ? p[200] * delta3_0 + p[201] * delta3_1 : 0f) * mask2[4];
+            delta2[5] = (z2[5] > 0f ? p[202] * delta3_0 + p[203] * delta3_1 : 0f) * mask2[5];
+            delta2[6] = (z2[6] > 0f ? p[204] * delta3_0 + p[205] * delta3_1 : 0f) * mask2[6];
+            delta2[7] = (z2[7] > 0f ? p[206] * delta3_0 + p[207] * delta3_1 : 0f) * mask2[7];
+            delta2[8] = (z2[8] > 0f ? p[208] * delta3_0 + p[209] * delta3_1 : 0f) * mask2[8];
+            delta2[9] = (z2[9] > 0f ? p[210] * delta3_0 + p[211] * delta3_1 : 0f) * mask2[9];
+            delta2[10] = (z2[10] > 0f ? p[212] * delta3_0 + p[213] * delta3_1 : 0f) * mask2[10];
+            delta2[11] = (z2[11] > 0f ? p[214] * delta3_0 + p[215] * delta3_1 : 0f) * mask2[11];
+            delta2[12] = (z2[12] > 0f ? p[216] * delta3_0 + p[217] * delta3_1 : 0f) * mask2[12];
+            delta2[13] = (z2[13] > 0f ? p[218] * delta3_0 + p[219] * delta3_1 : 0f) * mask2[13];
+            delta2[14] = (z2[14] > 0f ? p[220] * delta3_0 + p[221] * delta3_1 : 0f) * mask2[14];
+            delta2[15] = (z2[15] > 0f ? p[222] * delta3_0 + p[223] * delta3_1 : 0f) * mask2[15];
+            delta2[16] = (z2[16] > 0f ? p[224] * delta3_0 + p[225] * delta3_1 : 0f) * mask2[16];
+            delta2[17] = (z2[17] > 0f ? p[226] * delta3_0 + p[227] * delta3_1 : 0f) * mask2[17];
+            delta2[18] = (z2[18] > 0f ? p[228] * delta3_0 + p[229] * delta3_1 : 0f) * mask2[18];
+            delta2[19] = (z2[19] > 0f ? p[230] * delta3_0 + p[231] * delta3_1 : 0f) * mask2[19];
+            delta2[20] = (z2[20] > 0f ? p[232] * delta3_0 + p[233] * delta3_1 : 0f) * mask2[20];
+            delta2[21] = (z2[21] > 0f ? p[234] * delta3_0 + p[235] * delta3_1 : 0f) * mask2[21];
+            delta2[22] = (z2[22] > 0f ? p[236] * delta3_0 + p[237] * delta3_1 : 0f) * mask2[22];
+            delta2[23] = (z2[23] > 0f ? p[238] * delta3_0 + p[239] * delta3_1 : 0f) * mask2[23];
 
             // Then the step: b[3] −= η·δ[3], W[3] −= η·δ[3]·a[2]ᵀ.
             float step3_0 = negativeRate * delta3_0, step3_1 = negativeRate * delta3_1;
+            // W[3] by columns: column k moves by −η·δ[3]·a[2]_k and b[3], the column after the last, by −η·δ[3].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[3] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of W[3] moves by −η·δ[3]_j·a[2]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_2, a2_3);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes4 = global::System.Runtime.Intrinsics.Vector128.Create(a2_4, a2_5, a2_6, a2_7);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes8 = global::System.Runtime.Intrinsics.Vector128.Create(a2_8, a2_9, a2_10, a2_11);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes12 = global::System.Runtime.Intrinsics.Vector128.Create(a2_12, a2_13, a2_14, a2_15);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes16 = global::System.Runtime.Intrinsics.Vector128.Create(a2_16, a2_17, a2_18, a2_19);
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes20 = global::System.Runtime.Intrinsics.Vector128.Create(a2_20, a2_21, a2_22, a2_23);
-                p[240] += step3_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(192, 4)) + step3_0 * a2Lanes0, p.Slice(192, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(196, 4)) + step3_0 * a2Lanes4, p.Slice(196, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(200, 4)) + step3_0 * a2Lanes8, p.Slice(200, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(204, 4)) + step3_0 * a2Lanes12, p.Slice(204, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(208, 4)) + step3_0 * a2Lanes16, p.Slice(208, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(212, 4)) + step3_0 * a2Lanes20, p.Slice(212, 4));
-                p[241] += step3_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(216, 4)) + step3_1 * a2Lanes0, p.Slice(216, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(220, 4)) + step3_1 * a2Lanes4, p.Slice(220, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(224, 4)) + step3_1 * a2Lanes8, p.Slice(224, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(228, 4)) + step3_1 * a2Lanes12, p.Slice(228, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(232, 4)) + step3_1 * a2Lanes16, p.Slice(232, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(236, 4)) + step3_1 * a2Lanes20, p.Slice(236, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step3From0 = global::System.Runtime.Intrinsics.Vector128.Create(step3_0, step3_1, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 192);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 194);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 192, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 196);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 194, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 198);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 196, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 200);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 198, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_3), column3));
+                global::System.Runtime.Intrinsics.Vector128<float> column5 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 202);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 200, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_4), column4));
+                global::System.Runtime.Intrinsics.Vector128<float> column6 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 204);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 202, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_5), column5));
+                global::System.Runtime.Intrinsics.Vector128<float> column7 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 206);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 204, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_6), column6));
+                global::System.Runtime.Intrinsics.Vector128<float> column8 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 208);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 206, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_7), column7));
+                global::System.Runtime.Intrinsics.Vector128<float> column9 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 210);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 208, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_8), column8));
+                global::System.Runtime.Intrinsics.Vector128<float> column10 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 212);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 210, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_9), column9));
+                global::System.Runtime.Intrinsics.Vector128<float> column11 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 214);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 212, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_10), column10));
+                global::System.Runtime.Intrinsics.Vector128<float> column12 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 216);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 214, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_11), column11));
+                global::System.Runtime.Intrinsics.Vector128<float> column13 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 218);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 216, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_12), column12));
+                global::System.Runtime.Intrinsics.Vector128<float> column14 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 220);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 218, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_13), column13));
+                global::System.Runtime.Intrinsics.Vector128<float> column15 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 222);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 220, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_14), column14));
+                global::System.Runtime.Intrinsics.Vector128<float> column16 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 224);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 222, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_15), column15));
+                global::System.Runtime.Intrinsics.Vector128<float> column17 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 226);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 224, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_16), column16));
+                global::System.Runtime.Intrinsics.Vector128<float> column18 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 228);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 226, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_17), column17));
+                global::System.Runtime.Intrinsics.Vector128<float> column19 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 230);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 228, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_18), column18));
+                global::System.Runtime.Intrinsics.Vector128<float> column20 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 232);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 230, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_19), column19));
+                global::System.Runtime.Intrinsics.Vector128<float> column21 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 234);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 232, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_20), column20));
+                global::System.Runtime.Intrinsics.Vector128<float> column22 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 236);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 234, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_21), column21));
+                global::System.Runtime.Intrinsics.Vector128<float> column23 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 238);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 236, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_22), column22));
+                global::System.Runtime.Intrinsics.Vector128<float> column24 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 240);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 238, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_23), column23));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 240, column24 + step3From0);
             }
             else
             {
                 p[240] += step3_0;
                 p[192] += step3_0 * a2_0;
-                p[193] += step3_0 * a2_1;
-                p[194] += step3_0 * a2_2;
-                p[195] += step3_0 * a2_3;
-                p[196] += step3_0 * a2_4;
-                p[197] += step3_0 * a2_5;
-                p[198] += step3_0 * a2_6;
-                p[199] += step3_0 * a2_7;
-                p[200] += step3_0 * a2_8;
-                p[201] += step3_0 * a2_9;
-                p[202] += step3_0 * a2_10;
-                p[203] += step3_0 * a2_11;
-                p[204] += step3_0 * a2_12;
-                p[205] += step3_0 * a2_13;
-                p[206] += step3_0 * a2_14;
-                p[207] += step3_0 * a2_15;
-                p[208] += step3_0 * a2_16;
-                p[209] += step3_0 * a2_17;
-                p[210] += step3_0 * a2_18;
-                p[211] += step3_0 * a2_19;
-                p[212] += step3_0 * a2_20;
-                p[213] += step3_0 * a2_21;
-                p[214] += step3_0 * a2_22;
-                p[215] += step3_0 * a2_23;
+                p[194] += step3_0 * a2_1;
+                p[196] += step3_0 * a2_2;
+                p[198] += step3_0 * a2_3;
+                p[200] += step3_0 * a2_4;
+                p[202] += step3_0 * a2_5;
+                p[204] += step3_0 * a2_6;
+                p[206] += step3_0 * a2_7;
+                p[208] += step3_0 * a2_8;
+                p[210] += step3_0 * a2_9;
+                p[212] += step3_0 * a2_10;
+                p[214] += step3_0 * a2_11;
+                p[216] += step3_0 * a2_12;
+                p[218] += step3_0 * a2_13;
+                p[220] += step3_0 * a2_14;
+                p[222] += step3_0 * a2_15;
+                p[224] += step3_0 * a2_16;
+                p[226] += step3_0 * a2_17;
+                p[228] += step3_0 * a2_18;
+                p[230] += step3_0 * a2_19;
+                p[232] += step3_0 * a2_20;
+                p[234] += step3_0 * a2_21;
+                p[236] += step3_0 * a2_22;
+                p[238] += step3_0 * a2_23;
                 p[241] += step3_1;
-                p[216] += step3_1 * a2_0;
-                p[217] += step3_1 * a2_1;
-                p[218] += step3_1 * a2_2;
-                p[219] += step3_1 * a2_3;
-                p[220] += step3_1 * a2_4;
-                p[221] += step3_1 * a2_5;
-                p[222] += step3_1 * a2_6;
-                p[223] += step3_1 * a2_7;
-                p[224] += step3_1 * a2_8;
-                p[225] += step3_1 * a2_9;
-                p[226] += step3_1 * a2_10;
-                p[227] += step3_1 * a2_11;
-                p[228] += step3_1 * a2_12;
-                p[229] += step3_1 * a2_13;
-                p[230] += step3_1 * a2_14;
-                p[231] += step3_1 * a2_15;
-                p[232] += step3_1 * a2_16;
-                p[233] += step3_1 * a2_17;
-                p[234] += step3_1 * a2_18;
-                p[235] += step3_1 * a2_19;
-                p[236] += step3_1 * a2_20;
-                p[237] += step3_1 * a2_21;
-                p[238] += step3_1 * a2_22;
+                p[193] += step3_1 * a2_0;
+                p[195] += step3_1 * a2_1;
+                p[197] += step3_1 * a2_2;
+                p[199] += step3_1 * a2_3;
+                p[201] += step3_1 * a2_4;
+                p[203] += step3_1 * a2_5;
+                p[205] += step3_1 * a2_6;
+                p[207] += step3_1 * a2_7;
+                p[209] += step3_1 * a2_8;
+                p[211] += step3_1 * a2_9;
+                p[213] += step3_1 * a2_10;
+                p[215] += step3_1 * a2_11;
+                p[217] += step3_1 * a2_12;
+                p[219] += step3_1 * a2_13;
+                p[221] += step3_1 * a2_14;
+                p[223] += step3_1 * a2_15;
+                p[225] += step3_1 * a2_16;
+                p[227] += step3_1 * a2_17;
+                p[229] += step3_1 * a2_18;
+                p[231] += step3_1 * a2_19;
+                p[233] += step3_1 * a2_20;
+                p[235] += step3_1 * a2_21;
+                p[237] += step3_1 * a2_22;
                 p[239] += step3_1 * a2_23;
             }
 
@@ -876,30 +1119,75 @@ namespace Demo
             float input_0 = input[0], input_1 = input[1], input_2 = input[2];
             // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
             float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3, step1_4 = negativeRate * delta1_4, step1_5 = negativeRate * delta1_5;
-            p[18] += step1_0;
-            p[0] += step1_0 * input_0;
-            p[1] += step1_0 * input_1;
-            p[2] += step1_0 * input_2;
-            p[19] += step1_1;
-            p[3] += step1_1 * input_0;
-            p[4] += step1_1 * input_1;
-            p[5] += step1_1 * input_2;
-            p[20] += step1_2;
-            p[6] += step1_2 * input_0;
-            p[7] += step1_2 * input_1;
-            p[8] += step1_2 * input_2;
-            p[21] += step1_3;
-            p[9] += step1_3 * input_0;
-            p[10] += step1_3 * input_1;
-            p[11] += step1_3 * input_2;
-            p[22] += step1_4;
-            p[12] += step1_4 * input_0;
-            p[13] += step1_4 * input_1;
-            p[14] += step1_4 * input_2;
-            p[23] += step1_5;
-            p[15] += step1_5 * input_0;
-            p[16] += step1_5 * input_1;
-            p[17] += step1_5 * input_2;
+            // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> step1From0 = global::System.Runtime.Intrinsics.Vector256.Create(step1_0, step1_1, step1_2, step1_3, step1_4, step1_5, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector256<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector256<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 6);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_0), column0));
+                global::System.Runtime.Intrinsics.Vector256<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 12);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 6, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 18);
+                float column3_4 = p[22], column3_5 = p[23];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 18, column3 + global::System.Runtime.Intrinsics.Vector256.GetLower(step1From0));
+                p[22] = column3_4 + step1_4;
+                p[23] = column3_5 + step1_5;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, step1_3);
+                global::System.Runtime.Intrinsics.Vector128<float> step1From4 = global::System.Runtime.Intrinsics.Vector128.Create(step1_4, step1_5, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector128<float> column0From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 6);
+                global::System.Runtime.Intrinsics.Vector128<float> column1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 10);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
+                global::System.Runtime.Intrinsics.Vector128<float> column2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 6, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 18);
+                float column3_4 = p[22], column3_5 = p[23];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2From4));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 18, column3 + step1From0);
+                p[22] = column3_4 + step1_4;
+                p[23] = column3_5 + step1_5;
+            }
+            else
+            {
+                p[18] += step1_0;
+                p[0] += step1_0 * input_0;
+                p[6] += step1_0 * input_1;
+                p[12] += step1_0 * input_2;
+                p[19] += step1_1;
+                p[1] += step1_1 * input_0;
+                p[7] += step1_1 * input_1;
+                p[13] += step1_1 * input_2;
+                p[20] += step1_2;
+                p[2] += step1_2 * input_0;
+                p[8] += step1_2 * input_1;
+                p[14] += step1_2 * input_2;
+                p[21] += step1_3;
+                p[3] += step1_3 * input_0;
+                p[9] += step1_3 * input_1;
+                p[15] += step1_3 * input_2;
+                p[22] += step1_4;
+                p[4] += step1_4 * input_0;
+                p[10] += step1_4 * input_1;
+                p[16] += step1_4 * input_2;
+                p[23] += step1_5;
+                p[5] += step1_5 * input_0;
+                p[11] += step1_5 * input_1;
+                p[17] += step1_5 * input_2;
+            }
         }
     }
 }

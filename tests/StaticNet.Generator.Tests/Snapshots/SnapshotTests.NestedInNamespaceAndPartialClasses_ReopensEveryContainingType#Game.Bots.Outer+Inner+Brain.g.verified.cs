@@ -56,7 +56,8 @@ namespace Game.Bots
                 /// <summary>The layer sizes, input first, as written in the attribute.</summary>
                 public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 3, 4, 2 };
 
-                // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+                // Every weight and bias in one buffer, in the blocks of the constants above (nn.Linear's W[1], b[1], W[2], …),
+                // each W in the order GetWeightOrder names, then 7 floats that the column code's last vector may read or write.
                 // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
                 private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -90,10 +91,10 @@ namespace Game.Bots
                 /// <summary>b[2], one bias per unit of layer 2.</summary>
                 public global::System.Span<float> Layer2Biases => Parameters.Slice(Layer2BiasesOffset, Layer2Size);
 
-                /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+                /// <summary>How W[layer] is laid out in Parameters: layers 1, 2 by columns, for speed; any other in PyTorch's row-major order.</summary>
                 /// <param name="layer">The weight layer, 1 to 2.</param>
                 public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 2
-                    ? global::StaticNet.WeightOrder.RowMajor
+                    ? (layer == 1 || layer == 2 ? global::StaticNet.WeightOrder.ColumnMajor : global::StaticNet.WeightOrder.RowMajor)
                     : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 2.");
 
                 int global::StaticNet.INetwork.InputSize => InputSize;
@@ -110,8 +111,8 @@ namespace Game.Bots
 
                 private static float[] CreateParameters(int seed)
                 {
-                    var parameters = new float[ParameterCount];
-                    InitializeParameters(parameters, seed);
+                    var parameters = new float[ParameterCount + 7];
+                    InitializeParameters(new global::System.Span<float>(parameters, 0, ParameterCount), seed);
                     return parameters;
                 }
 
@@ -119,10 +120,10 @@ namespace Game.Bots
                 {
                     var random = new global::StaticNet.DeterministicRandom(seed);
                     // Layer 1 (Sigmoid): Xavier/Glorot uniform.
-                    global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(3, 4), ref random);
+                    global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Layer1Size, InputSize, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(3, 4), ref random);
                     parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
                     // Layer 2 (Sigmoid): Xavier/Glorot uniform.
-                    global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 2), ref random);
+                    global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Layer2Size, Layer1Size, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 2), ref random);
                     parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
                 }
 
@@ -139,15 +140,19 @@ namespace Game.Bots
                     // Layer 1 (3 → 4, Sigmoid), unrolled, in registers
                     // z[1] = W[1]·x + b[1]
                     // a[1] = σ(z[1])
-                    float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
-                    float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
-                    float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
-                    float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
                     float a1_0, a1_1, a1_2, a1_3;
-                    // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
+                    // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+                    // Lanes past the units load the next column: they are computed and never read.
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                        ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 12);
+                        // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                        z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                        global::System.Runtime.Intrinsics.Vector128<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4) * global::System.Runtime.Intrinsics.Vector128.Create(input[1]);
+                        z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 8), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                        z1From0 += z1From0Odd;
+                        global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
                         a1_0 = a1From0[0];
                         a1_1 = a1From0[1];
                         a1_2 = a1From0[2];
@@ -155,28 +160,35 @@ namespace Game.Bots
                     }
                     else
                     {
-                        a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
-                        a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
-                        a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
-                        a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_3);
+                        a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[4] * input[1] + (p[8] * input[2] + p[12]));
+                        a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input[0] + p[5] * input[1] + (p[9] * input[2] + p[13]));
+                        a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input[0] + p[6] * input[1] + (p[10] * input[2] + p[14]));
+                        a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[3] * input[0] + p[7] * input[1] + (p[11] * input[2] + p[15]));
                     }
 
                     // Layer 2 (4 → 2, Sigmoid), unrolled, in registers
                     // z[2] = W[2]·a[1] + b[2]
                     // ŷ = a[2] = σ(z[2])
-                    float z2_0 = p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + (p[19] * a1_3 + p[24]);
-                    float z2_1 = p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + (p[23] * a1_3 + p[25]);
-                    // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+                    // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+                    // Lanes past the units load the next column: they are computed and never read.
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, 0f, 0f));
+                        ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 24);
+                        // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                        z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 16), global::System.Runtime.Intrinsics.Vector128.Create(a1_0), z2From0);
+                        global::System.Runtime.Intrinsics.Vector128<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 18) * global::System.Runtime.Intrinsics.Vector128.Create(a1_1);
+                        z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20), global::System.Runtime.Intrinsics.Vector128.Create(a1_2), z2From0);
+                        z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 22), global::System.Runtime.Intrinsics.Vector128.Create(a1_3), z2From0Odd);
+                        z2From0 += z2From0Odd;
+                        global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z2From0);
                         output[0] = a2From0[0];
                         output[1] = a2From0[1];
                     }
                     else
                     {
-                        output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_0);
-                        output[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_1);
+                        output[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[16] * a1_0 + p[18] * a1_1 + p[20] * a1_2 + (p[22] * a1_3 + p[24]));
+                        output[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[17] * a1_0 + p[19] * a1_1 + p[21] * a1_2 + (p[23] * a1_3 + p[25]));
                     }
                 }
 
@@ -347,11 +359,11 @@ namespace Game.Bots
                         global::System.Span<float> a2 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                         // Layer 1 (3 → 4, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                        global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                        global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                         global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
                         // Layer 2 (4 → 2, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                        global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                        global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                         global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a2, a2);
                     }
                 }
@@ -402,11 +414,11 @@ namespace Game.Bots
                         global::System.Span<float> delta2 = new global::System.Span<float>(workspace.Delta2, 0, n * Layer2Size);
 
                         // Layer 1 (3 → 4, Sigmoid): Z[1] = X·W[1]ᵀ + b[1], then A[1] = σ(Z[1]) row by row
-                        global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                        global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                         global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a1, a1);
 
                         // Layer 2 (4 → 2, Sigmoid): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = σ(Z[2]) row by row
-                        global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                        global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                         global::StaticNet.CompilerServices.ActivationKernels.Sigmoid(a2, a2);
 
                         // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); per sample, scaled by 1/N.
@@ -417,13 +429,13 @@ namespace Game.Bots
                         global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta2, a2);
 
                         // Layer 2 (4 → 2, Sigmoid): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                        global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                        global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                         // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-                        global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                        global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
                         global::StaticNet.CompilerServices.ActivationKernels.MultiplySigmoidDerivative(delta1, a1);
 
                         // Layer 1 (3 → 4, Sigmoid): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                        global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                        global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
                     }
 
                     return (float)(loss / count);
@@ -443,14 +455,18 @@ namespace Game.Bots
                     // Layer 1 (3 → 4, Sigmoid), unrolled, in registers
                     // z[1] = W[1]·x + b[1]
                     // a[1] = σ(z[1])
-                    float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
-                    float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
-                    float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
-                    float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
-                    // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
+                    // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+                    // Lanes past the units load the next column: they are computed and never read.
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                        ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 12);
+                        // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                        z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                        global::System.Runtime.Intrinsics.Vector128<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4) * global::System.Runtime.Intrinsics.Vector128.Create(input[1]);
+                        z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 8), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                        z1From0 += z1From0Odd;
+                        global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
                         a1[0] = a1From0[0];
                         a1[1] = a1From0[1];
                         a1[2] = a1From0[2];
@@ -458,28 +474,35 @@ namespace Game.Bots
                     }
                     else
                     {
-                        a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
-                        a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
-                        a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
-                        a1[3] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_3);
+                        a1[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input[0] + p[4] * input[1] + (p[8] * input[2] + p[12]));
+                        a1[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input[0] + p[5] * input[1] + (p[9] * input[2] + p[13]));
+                        a1[2] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input[0] + p[6] * input[1] + (p[10] * input[2] + p[14]));
+                        a1[3] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[3] * input[0] + p[7] * input[1] + (p[11] * input[2] + p[15]));
                     }
 
                     // Layer 2 (4 → 2, Sigmoid), unrolled, in registers
                     // z[2] = W[2]·a[1] + b[2]
                     // ŷ = a[2] = σ(z[2])
-                    float z2_0 = p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + (p[19] * a1[3] + p[24]);
-                    float z2_1 = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + (p[23] * a1[3] + p[25]);
-                    // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+                    // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+                    // Lanes past the units load the next column: they are computed and never read.
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
-                        global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, 0f, 0f));
+                        ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 24);
+                        // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                        z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 16), global::System.Runtime.Intrinsics.Vector128.Create(a1[0]), z2From0);
+                        global::System.Runtime.Intrinsics.Vector128<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 18) * global::System.Runtime.Intrinsics.Vector128.Create(a1[1]);
+                        z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20), global::System.Runtime.Intrinsics.Vector128.Create(a1[2]), z2From0);
+                        z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 22), global::System.Runtime.Intrinsics.Vector128.Create(a1[3]), z2From0Odd);
+                        z2From0 += z2From0Odd;
+                        global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z2From0);
                         a2[0] = a2From0[0];
                         a2[1] = a2From0[1];
                     }
                     else
                     {
-                        a2[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_0);
-                        a2[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_1);
+                        a2[0] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[16] * a1[0] + p[18] * a1[1] + p[20] * a1[2] + (p[22] * a1[3] + p[24]));
+                        a2[1] = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[17] * a1[0] + p[19] * a1[1] + p[21] * a1[2] + (p[23] * a1[3] + p[25]));
                     }
                 }
 
@@ -494,63 +517,92 @@ namespace Game.Bots
                     // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
                     float delta2_0 = delta2[0], delta2_1 = delta2[1];
                     float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
+                    // W[2] by columns: column k moves by δ[2]·a[1]_k and b[2], the column after the last, by δ[2].
+                    // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+                    // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
-                        // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                        global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                        gradient[24] += delta2_0;
-                        global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta2_0 * a1Lanes0, gradient.Slice(16, 4));
-                        gradient[25] += delta2_1;
-                        global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(20, 4)) + delta2_1 * a1Lanes0, gradient.Slice(20, 4));
+                        ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                        global::System.Runtime.Intrinsics.Vector128<float> delta2From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta2_0, delta2_1, 0f, 0f);
+                        global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
+                        global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 18);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                        global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 18, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                        global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 22);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                        float column4_0 = gradient[24], column4_1 = gradient[25];
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 22, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                        gradient[24] = column4_0 + delta2_0;
+                        gradient[25] = column4_1 + delta2_1;
                     }
                     else
                     {
                         gradient[24] += delta2_0;
                         gradient[16] += delta2_0 * a1_0;
-                        gradient[17] += delta2_0 * a1_1;
-                        gradient[18] += delta2_0 * a1_2;
-                        gradient[19] += delta2_0 * a1_3;
+                        gradient[18] += delta2_0 * a1_1;
+                        gradient[20] += delta2_0 * a1_2;
+                        gradient[22] += delta2_0 * a1_3;
                         gradient[25] += delta2_1;
-                        gradient[20] += delta2_1 * a1_0;
-                        gradient[21] += delta2_1 * a1_1;
-                        gradient[22] += delta2_1 * a1_2;
+                        gradient[17] += delta2_1 * a1_0;
+                        gradient[19] += delta2_1 * a1_1;
+                        gradient[21] += delta2_1 * a1_2;
                         gradient[23] += delta2_1 * a1_3;
                     }
 
                     // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-                    delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1) * a1_0 * (1f - a1_0);
-                    delta1[1] = (p[17] * delta2_0 + p[21] * delta2_1) * a1_1 * (1f - a1_1);
-                    delta1[2] = (p[18] * delta2_0 + p[22] * delta2_1) * a1_2 * (1f - a1_2);
-                    delta1[3] = (p[19] * delta2_0 + p[23] * delta2_1) * a1_3 * (1f - a1_3);
+                    delta1[0] = (p[16] * delta2_0 + p[17] * delta2_1) * a1_0 * (1f - a1_0);
+                    delta1[1] = (p[18] * delta2_0 + p[19] * delta2_1) * a1_1 * (1f - a1_1);
+                    delta1[2] = (p[20] * delta2_0 + p[21] * delta2_1) * a1_2 * (1f - a1_2);
+                    delta1[3] = (p[22] * delta2_0 + p[23] * delta2_1) * a1_3 * (1f - a1_3);
 
                     // Layer 1 (3 → 4, Sigmoid), unrolled
                     // BP3: ∂C/∂b[1] = δ[1]
                     // BP4: ∂C/∂W[1] = δ[1]·xᵀ
                     float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3];
                     float input_0 = input[0], input_1 = input[1], input_2 = input[2];
-                    gradient[12] += delta1_0;
-                    gradient[0] += delta1_0 * input_0;
-                    gradient[1] += delta1_0 * input_1;
-                    gradient[2] += delta1_0 * input_2;
-                    gradient[13] += delta1_1;
-                    gradient[3] += delta1_1 * input_0;
-                    gradient[4] += delta1_1 * input_1;
-                    gradient[5] += delta1_1 * input_2;
-                    gradient[14] += delta1_2;
-                    gradient[6] += delta1_2 * input_0;
-                    gradient[7] += delta1_2 * input_1;
-                    gradient[8] += delta1_2 * input_2;
-                    gradient[15] += delta1_3;
-                    gradient[9] += delta1_3 * input_0;
-                    gradient[10] += delta1_3 * input_1;
-                    gradient[11] += delta1_3 * input_2;
+                    // W[1] by columns: column k moves by δ[1]·x_k and b[1], the column after the last, by δ[1].
+                    // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+                    // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                        global::System.Runtime.Intrinsics.Vector128<float> delta1From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta1_0, delta1_1, delta1_2, delta1_3);
+                        global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                        global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                        global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 8);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                        global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 8, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, column3 + delta1From0);
+                    }
+                    else
+                    {
+                        gradient[12] += delta1_0;
+                        gradient[0] += delta1_0 * input_0;
+                        gradient[4] += delta1_0 * input_1;
+                        gradient[8] += delta1_0 * input_2;
+                        gradient[13] += delta1_1;
+                        gradient[1] += delta1_1 * input_0;
+                        gradient[5] += delta1_1 * input_1;
+                        gradient[9] += delta1_1 * input_2;
+                        gradient[14] += delta1_2;
+                        gradient[2] += delta1_2 * input_0;
+                        gradient[6] += delta1_2 * input_1;
+                        gradient[10] += delta1_2 * input_2;
+                        gradient[15] += delta1_3;
+                        gradient[3] += delta1_3 * input_0;
+                        gradient[7] += delta1_3 * input_1;
+                        gradient[11] += delta1_3 * input_2;
+                    }
 
                     // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
                     if (!inputGradient.IsEmpty)
                     {
-                        inputGradient[0] = p[0] * delta1_0 + p[3] * delta1_1 + (p[6] * delta1_2 + p[9] * delta1_3);
-                        inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + (p[7] * delta1_2 + p[10] * delta1_3);
-                        inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + (p[8] * delta1_2 + p[11] * delta1_3);
+                        inputGradient[0] = p[0] * delta1_0 + p[1] * delta1_1 + (p[2] * delta1_2 + p[3] * delta1_3);
+                        inputGradient[1] = p[4] * delta1_0 + p[5] * delta1_1 + (p[6] * delta1_2 + p[7] * delta1_3);
+                        inputGradient[2] = p[8] * delta1_0 + p[9] * delta1_1 + (p[10] * delta1_2 + p[11] * delta1_3);
                     }
                 }
 
@@ -567,33 +619,42 @@ namespace Game.Bots
                     float delta2_0 = delta2[0], delta2_1 = delta2[1];
                     float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
                     // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-                    delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1) * a1_0 * (1f - a1_0);
-                    delta1[1] = (p[17] * delta2_0 + p[21] * delta2_1) * a1_1 * (1f - a1_1);
-                    delta1[2] = (p[18] * delta2_0 + p[22] * delta2_1) * a1_2 * (1f - a1_2);
-                    delta1[3] = (p[19] * delta2_0 + p[23] * delta2_1) * a1_3 * (1f - a1_3);
+                    delta1[0] = (p[16] * delta2_0 + p[17] * delta2_1) * a1_0 * (1f - a1_0);
+                    delta1[1] = (p[18] * delta2_0 + p[19] * delta2_1) * a1_1 * (1f - a1_1);
+                    delta1[2] = (p[20] * delta2_0 + p[21] * delta2_1) * a1_2 * (1f - a1_2);
+                    delta1[3] = (p[22] * delta2_0 + p[23] * delta2_1) * a1_3 * (1f - a1_3);
 
                     // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
                     float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1;
+                    // W[2] by columns: column k moves by −η·δ[2]·a[1]_k and b[2], the column after the last, by −η·δ[2].
+                    // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+                    // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
                     if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
-                        // Row j of W[2] moves by −η·δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                        global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                        p[24] += step2_0;
-                        global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(16, 4)) + step2_0 * a1Lanes0, p.Slice(16, 4));
-                        p[25] += step2_1;
-                        global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(20, 4)) + step2_1 * a1Lanes0, p.Slice(20, 4));
+                        ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> step2From0 = global::System.Runtime.Intrinsics.Vector128.Create(step2_0, step2_1, 0f, 0f);
+                        global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
+                        global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 18);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                        global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 18, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                        global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 22);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                        global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 24);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 22, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 24, column4 + step2From0);
                     }
                     else
                     {
                         p[24] += step2_0;
                         p[16] += step2_0 * a1_0;
-                        p[17] += step2_0 * a1_1;
-                        p[18] += step2_0 * a1_2;
-                        p[19] += step2_0 * a1_3;
+                        p[18] += step2_0 * a1_1;
+                        p[20] += step2_0 * a1_2;
+                        p[22] += step2_0 * a1_3;
                         p[25] += step2_1;
-                        p[20] += step2_1 * a1_0;
-                        p[21] += step2_1 * a1_1;
-                        p[22] += step2_1 * a1_2;
+                        p[17] += step2_1 * a1_0;
+                        p[19] += step2_1 * a1_1;
+                        p[21] += step2_1 * a1_2;
                         p[23] += step2_1 * a1_3;
                     }
 
@@ -602,22 +663,41 @@ namespace Game.Bots
                     float input_0 = input[0], input_1 = input[1], input_2 = input[2];
                     // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
                     float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3;
-                    p[12] += step1_0;
-                    p[0] += step1_0 * input_0;
-                    p[1] += step1_0 * input_1;
-                    p[2] += step1_0 * input_2;
-                    p[13] += step1_1;
-                    p[3] += step1_1 * input_0;
-                    p[4] += step1_1 * input_1;
-                    p[5] += step1_1 * input_2;
-                    p[14] += step1_2;
-                    p[6] += step1_2 * input_0;
-                    p[7] += step1_2 * input_1;
-                    p[8] += step1_2 * input_2;
-                    p[15] += step1_3;
-                    p[9] += step1_3 * input_0;
-                    p[10] += step1_3 * input_1;
-                    p[11] += step1_3 * input_2;
+                    // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
+                    // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+                    // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, step1_3);
+                        global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                        global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                        global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 8);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                        global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 8, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, column3 + step1From0);
+                    }
+                    else
+                    {
+                        p[12] += step1_0;
+                        p[0] += step1_0 * input_0;
+                        p[4] += step1_0 * input_1;
+                        p[8] += step1_0 * input_2;
+                        p[13] += step1_1;
+                        p[1] += step1_1 * input_0;
+                        p[5] += step1_1 * input_1;
+                        p[9] += step1_1 * input_2;
+                        p[14] += step1_2;
+                        p[2] += step1_2 * input_0;
+                        p[6] += step1_2 * input_1;
+                        p[10] += step1_2 * input_2;
+                        p[15] += step1_3;
+                        p[3] += step1_3 * input_0;
+                        p[7] += step1_3 * input_1;
+                        p[11] += step1_3 * input_2;
+                    }
                 }
             }
         }

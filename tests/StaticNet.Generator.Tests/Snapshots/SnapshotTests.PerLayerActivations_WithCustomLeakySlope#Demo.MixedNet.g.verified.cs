@@ -66,7 +66,8 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 3, 4, 4, 2 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+        // Every weight and bias in one buffer, in the blocks of the constants above (nn.Linear's W[1], b[1], W[2], …),
+        // each W in the order GetWeightOrder names, then 7 floats that the column code's last vector may read or write.
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
 
@@ -106,10 +107,10 @@ namespace Demo
         /// <summary>b[3], one bias per unit of layer 3.</summary>
         public global::System.Span<float> Layer3Biases => Parameters.Slice(Layer3BiasesOffset, Layer3Size);
 
-        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <summary>How W[layer] is laid out in Parameters: layers 1, 2, 3 by columns, for speed; any other in PyTorch's row-major order.</summary>
         /// <param name="layer">The weight layer, 1 to 3.</param>
         public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 3
-            ? global::StaticNet.WeightOrder.RowMajor
+            ? (layer == 1 || layer == 2 || layer == 3 ? global::StaticNet.WeightOrder.ColumnMajor : global::StaticNet.WeightOrder.RowMajor)
             : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 3.");
 
         int global::StaticNet.INetwork.InputSize => InputSize;
@@ -126,8 +127,8 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            var parameters = new float[ParameterCount];
-            InitializeParameters(parameters, seed);
+            var parameters = new float[ParameterCount + 7];
+            InitializeParameters(new global::System.Span<float>(parameters, 0, ParameterCount), seed);
             return parameters;
         }
 
@@ -135,13 +136,13 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (Tanh): Xavier/Glorot uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(3, 4), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Layer1Size, InputSize, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(3, 4), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (LeakyReLU): He uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(4, 0.2f), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Layer2Size, Layer1Size, global::StaticNet.CompilerServices.ParameterInitializer.HeBound(4, 0.2f), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
             // Layer 3 (Identity): Xavier/Glorot uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 2), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), Layer3Size, Layer2Size, global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(4, 2), ref random);
             parameters.Slice(Layer3BiasesOffset, Layer3Size).Clear();
         }
 
@@ -158,15 +159,19 @@ namespace Demo
             // Layer 1 (3 → 4, Tanh), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
-            float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
-            float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
-            float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
             float a1_0, a1_1, a1_2, a1_3;
-            // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
+            // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 12);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4) * global::System.Runtime.Intrinsics.Vector128.Create(input[1]);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 8), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                z1From0 += z1From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(z1From0);
                 a1_0 = a1From0[0];
                 a1_1 = a1From0[1];
                 a1_2 = a1From0[2];
@@ -174,25 +179,66 @@ namespace Demo
             }
             else
             {
-                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_0);
-                a1_1 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_1);
-                a1_2 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_2);
-                a1_3 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_3);
+                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[0] * input[0] + p[4] * input[1] + (p[8] * input[2] + p[12]));
+                a1_1 = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[1] * input[0] + p[5] * input[1] + (p[9] * input[2] + p[13]));
+                a1_2 = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[2] * input[0] + p[6] * input[1] + (p[10] * input[2] + p[14]));
+                a1_3 = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[3] * input[0] + p[7] * input[1] + (p[11] * input[2] + p[15]));
             }
 
             // Layer 2 (4 → 4, LeakyReLU), unrolled, in registers
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = leaky(z[2])
-            float a2_0 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + (p[19] * a1_3 + p[32]), 0.2f);
-            float a2_1 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + (p[23] * a1_3 + p[33]), 0.2f);
-            float a2_2 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[24] * a1_0 + p[25] * a1_1 + p[26] * a1_2 + (p[27] * a1_3 + p[34]), 0.2f);
-            float a2_3 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[28] * a1_0 + p[29] * a1_1 + p[30] * a1_2 + (p[31] * a1_3 + p[35]), 0.2f);
+            float a2_0, a2_1, a2_2, a2_3;
+            // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 32);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 16), global::System.Runtime.Intrinsics.Vector128.Create(a1_0), z2From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20) * global::System.Runtime.Intrinsics.Vector128.Create(a1_1);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 24), global::System.Runtime.Intrinsics.Vector128.Create(a1_2), z2From0);
+                z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 28), global::System.Runtime.Intrinsics.Vector128.Create(a1_3), z2From0Odd);
+                z2From0 += z2From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z2From0, global::System.Runtime.Intrinsics.Vector128<float>.Zero), z2From0, z2From0 * 0.2f);
+                a2_0 = a2From0[0];
+                a2_1 = a2From0[1];
+                a2_2 = a2From0[2];
+                a2_3 = a2From0[3];
+            }
+            else
+            {
+                a2_0 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[16] * a1_0 + p[20] * a1_1 + p[24] * a1_2 + (p[28] * a1_3 + p[32]), 0.2f);
+                a2_1 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[17] * a1_0 + p[21] * a1_1 + p[25] * a1_2 + (p[29] * a1_3 + p[33]), 0.2f);
+                a2_2 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[18] * a1_0 + p[22] * a1_1 + p[26] * a1_2 + (p[30] * a1_3 + p[34]), 0.2f);
+                a2_3 = global::StaticNet.CompilerServices.NetworkMath.LeakyReLU(p[19] * a1_0 + p[23] * a1_1 + p[27] * a1_2 + (p[31] * a1_3 + p[35]), 0.2f);
+            }
 
             // Layer 3 (4 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = z[3]
-            output[0] = p[36] * a2_0 + p[37] * a2_1 + p[38] * a2_2 + (p[39] * a2_3 + p[44]);
-            output[1] = p[40] * a2_0 + p[41] * a2_1 + p[42] * a2_2 + (p[43] * a2_3 + p[45]);
+            // W[3] by columns: z[3] = b[3] + Σ_k a[2]_k · W[3][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 44);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 36), global::System.Runtime.Intrinsics.Vector128.Create(a2_0), z3From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 38) * global::System.Runtime.Intrinsics.Vector128.Create(a2_1);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 40), global::System.Runtime.Intrinsics.Vector128.Create(a2_2), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 42), global::System.Runtime.Intrinsics.Vector128.Create(a2_3), z3From0Odd);
+                z3From0 += z3From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a3From0 = z3From0;
+                output[0] = a3From0[0];
+                output[1] = a3From0[1];
+            }
+            else
+            {
+                output[0] = p[36] * a2_0 + p[38] * a2_1 + p[40] * a2_2 + (p[42] * a2_3 + p[44]);
+                output[1] = p[37] * a2_0 + p[39] * a2_1 + p[41] * a2_2 + (p[43] * a2_3 + p[45]);
+            }
         }
 
         /// <summary>Runs one sample forward and backward, adds ∂C/∂θ into the gradient (same layout as Parameters) and returns C (MeanSquaredError).</summary>
@@ -375,15 +421,15 @@ namespace Demo
                 global::System.Span<float> a3 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (3 → 4, Tanh): Z[1] = X·W[1]ᵀ + b[1], then A[1] = tanh(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
                 // Layer 2 (4 → 4, LeakyReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = leaky(Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.LeakyReLU(a2, a2, 0.2f);
 
                 // Layer 3 (4 → 2, Identity): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = Z[3] row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
             }
         }
 
@@ -436,15 +482,15 @@ namespace Demo
                 global::System.Span<float> delta3 = new global::System.Span<float>(workspace.Delta3, 0, n * Layer3Size);
 
                 // Layer 1 (3 → 4, Tanh): Z[1] = X·W[1]ᵀ + b[1], then A[1] = tanh(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Tanh(a1, a1);
 
                 // Layer 2 (4 → 4, LeakyReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = leaky(Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.LeakyReLU(z2, a2, 0.2f);
 
                 // Layer 3 (4 → 2, Identity): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = Z[3] row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, a3, n);
 
                 // BP1, mean squared error: δ[3] = (ŷ − y) ⊙ g'(z[3]), with g' = 1; per sample, scaled by 1/N.
                 for (int s = 0; s < n; s++)
@@ -453,19 +499,19 @@ namespace Demo
                 }
 
                 // Layer 3 (4 → 2, Identity): BP3 ∂J/∂b[3] = Σ_s δ[3]_s, BP4 ∂J/∂W[3] = δ[3]ᵀ·A[2]
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta3, a2, gradient.Slice(Layer3WeightsOffset, Layer3WeightsLength), gradient.Slice(Layer3BiasesOffset, Layer3Size), n);
                 // BP2: δ[2] = δ[3]·W[3] ⊙ g'(z[2]), with leaky' = 1 if z[2] > 0, else 0.2.
-                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, n);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), delta3, delta2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplyLeakyReLUDerivative(delta2, z2, 0.2f);
 
                 // Layer 2 (4 → 4, LeakyReLU): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                 // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplyTanhDerivative(delta1, a1);
 
                 // Layer 1 (3 → 4, Tanh): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -485,14 +531,18 @@ namespace Demo
             // Layer 1 (3 → 4, Tanh), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = tanh(z[1])
-            float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
-            float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
-            float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
-            float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
-            // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
+            // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 12);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4) * global::System.Runtime.Intrinsics.Vector128.Create(input[1]);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 8), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                z1From0 += z1From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(z1From0);
                 a1[0] = a1From0[0];
                 a1[1] = a1From0[1];
                 a1[2] = a1From0[2];
@@ -500,26 +550,65 @@ namespace Demo
             }
             else
             {
-                a1[0] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_0);
-                a1[1] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_1);
-                a1[2] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_2);
-                a1[3] = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_3);
+                a1[0] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[0] * input[0] + p[4] * input[1] + (p[8] * input[2] + p[12]));
+                a1[1] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[1] * input[0] + p[5] * input[1] + (p[9] * input[2] + p[13]));
+                a1[2] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[2] * input[0] + p[6] * input[1] + (p[10] * input[2] + p[14]));
+                a1[3] = global::StaticNet.CompilerServices.NetworkMath.Tanh(p[3] * input[0] + p[7] * input[1] + (p[11] * input[2] + p[15]));
             }
 
             // Layer 2 (4 → 4, LeakyReLU), unrolled
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = leaky(z[2])
-            z2[0] = p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + (p[19] * a1[3] + p[32]);
-            z2[1] = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + (p[23] * a1[3] + p[33]);
-            z2[2] = p[24] * a1[0] + p[25] * a1[1] + p[26] * a1[2] + (p[27] * a1[3] + p[34]);
-            z2[3] = p[28] * a1[0] + p[29] * a1[1] + p[30] * a1[2] + (p[31] * a1[3] + p[35]);
+            // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 32);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 16), global::System.Runtime.Intrinsics.Vector128.Create(a1[0]), z2From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20) * global::System.Runtime.Intrinsics.Vector128.Create(a1[1]);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 24), global::System.Runtime.Intrinsics.Vector128.Create(a1[2]), z2From0);
+                z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 28), global::System.Runtime.Intrinsics.Vector128.Create(a1[3]), z2From0Odd);
+                z2From0 += z2From0Odd;
+                z2[0] = z2From0[0];
+                z2[1] = z2From0[1];
+                z2[2] = z2From0[2];
+                z2[3] = z2From0[3];
+            }
+            else
+            {
+                z2[0] = p[16] * a1[0] + p[20] * a1[1] + p[24] * a1[2] + (p[28] * a1[3] + p[32]);
+                z2[1] = p[17] * a1[0] + p[21] * a1[1] + p[25] * a1[2] + (p[29] * a1[3] + p[33]);
+                z2[2] = p[18] * a1[0] + p[22] * a1[1] + p[26] * a1[2] + (p[30] * a1[3] + p[34]);
+                z2[3] = p[19] * a1[0] + p[23] * a1[1] + p[27] * a1[2] + (p[31] * a1[3] + p[35]);
+            }
             global::StaticNet.CompilerServices.ActivationKernels.LeakyReLU(z2, a2, 0.2f);
 
             // Layer 3 (4 → 2, Identity), unrolled, in registers
             // z[3] = W[3]·a[2] + b[3]
             // ŷ = a[3] = z[3]
-            a3[0] = p[36] * a2[0] + p[37] * a2[1] + p[38] * a2[2] + (p[39] * a2[3] + p[44]);
-            a3[1] = p[40] * a2[0] + p[41] * a2[1] + p[42] * a2[2] + (p[43] * a2[3] + p[45]);
+            // W[3] by columns: z[3] = b[3] + Σ_k a[2]_k · W[3][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 44);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 36), global::System.Runtime.Intrinsics.Vector128.Create(a2[0]), z3From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 38) * global::System.Runtime.Intrinsics.Vector128.Create(a2[1]);
+                z3From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 40), global::System.Runtime.Intrinsics.Vector128.Create(a2[2]), z3From0);
+                z3From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 42), global::System.Runtime.Intrinsics.Vector128.Create(a2[3]), z3From0Odd);
+                z3From0 += z3From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a3From0 = z3From0;
+                a3[0] = a3From0[0];
+                a3[1] = a3From0[1];
+            }
+            else
+            {
+                a3[0] = p[36] * a2[0] + p[38] * a2[1] + p[40] * a2[2] + (p[42] * a2[3] + p[44]);
+                a3[1] = p[37] * a2[0] + p[39] * a2[1] + p[41] * a2[2] + (p[43] * a2[3] + p[45]);
+            }
         }
 
         /// <summary>From δ[L], adds ∂/∂b[l] and ∂/∂W[l] of every layer into the gradient, and writes ∂/∂x when asked for.</summary>
@@ -533,111 +622,145 @@ namespace Demo
             // BP4: ∂C/∂W[3] = δ[3]·a[2]ᵀ
             float delta3_0 = delta3[0], delta3_1 = delta3[1];
             float a2_0 = a2[0], a2_1 = a2[1], a2_2 = a2[2], a2_3 = a2[3];
+            // W[3] by columns: column k moves by δ[3]·a[2]_k and b[3], the column after the last, by δ[3].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[3] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of ∂C/∂W[3] is δ[3]_j·a[2]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_2, a2_3);
-                gradient[44] += delta3_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(36, 4)) + delta3_0 * a2Lanes0, gradient.Slice(36, 4));
-                gradient[45] += delta3_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(40, 4)) + delta3_1 * a2Lanes0, gradient.Slice(40, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta3From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta3_0, delta3_1, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 36);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 38);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 36, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 40);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 38, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 42);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 40, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_2), column2));
+                float column4_0 = gradient[44], column4_1 = gradient[45];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 42, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_3), column3));
+                gradient[44] = column4_0 + delta3_0;
+                gradient[45] = column4_1 + delta3_1;
             }
             else
             {
                 gradient[44] += delta3_0;
                 gradient[36] += delta3_0 * a2_0;
-                gradient[37] += delta3_0 * a2_1;
-                gradient[38] += delta3_0 * a2_2;
-                gradient[39] += delta3_0 * a2_3;
+                gradient[38] += delta3_0 * a2_1;
+                gradient[40] += delta3_0 * a2_2;
+                gradient[42] += delta3_0 * a2_3;
                 gradient[45] += delta3_1;
-                gradient[40] += delta3_1 * a2_0;
-                gradient[41] += delta3_1 * a2_1;
-                gradient[42] += delta3_1 * a2_2;
+                gradient[37] += delta3_1 * a2_0;
+                gradient[39] += delta3_1 * a2_1;
+                gradient[41] += delta3_1 * a2_2;
                 gradient[43] += delta3_1 * a2_3;
             }
 
             // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]), with leaky' = 1 if z[2] > 0, else 0.2.
-            delta2[0] = (z2[0] > 0f ? 1f : 0.2f) * (p[36] * delta3_0 + p[40] * delta3_1);
-            delta2[1] = (z2[1] > 0f ? 1f : 0.2f) * (p[37] * delta3_0 + p[41] * delta3_1);
-            delta2[2] = (z2[2] > 0f ? 1f : 0.2f) * (p[38] * delta3_0 + p[42] * delta3_1);
-            delta2[3] = (z2[3] > 0f ? 1f : 0.2f) * (p[39] * delta3_0 + p[43] * delta3_1);
+            delta2[0] = (z2[0] > 0f ? 1f : 0.2f) * (p[36] * delta3_0 + p[37] * delta3_1);
+            delta2[1] = (z2[1] > 0f ? 1f : 0.2f) * (p[38] * delta3_0 + p[39] * delta3_1);
+            delta2[2] = (z2[2] > 0f ? 1f : 0.2f) * (p[40] * delta3_0 + p[41] * delta3_1);
+            delta2[3] = (z2[3] > 0f ? 1f : 0.2f) * (p[42] * delta3_0 + p[43] * delta3_1);
 
             // Layer 2 (4 → 4, LeakyReLU), unrolled
             // BP3: ∂C/∂b[2] = δ[2]
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2], delta2_3 = delta2[3];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
+            // W[2] by columns: column k moves by δ[2]·a[1]_k and b[2], the column after the last, by δ[2].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                gradient[32] += delta2_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta2_0 * a1Lanes0, gradient.Slice(16, 4));
-                gradient[33] += delta2_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(20, 4)) + delta2_1 * a1Lanes0, gradient.Slice(20, 4));
-                gradient[34] += delta2_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(24, 4)) + delta2_2 * a1Lanes0, gradient.Slice(24, 4));
-                gradient[35] += delta2_3;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(28, 4)) + delta2_3 * a1Lanes0, gradient.Slice(28, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta2From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta2_0, delta2_1, delta2_2, delta2_3);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 24);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 28);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 24, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 32);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 28, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 32, column4 + delta2From0);
             }
             else
             {
                 gradient[32] += delta2_0;
                 gradient[16] += delta2_0 * a1_0;
-                gradient[17] += delta2_0 * a1_1;
-                gradient[18] += delta2_0 * a1_2;
-                gradient[19] += delta2_0 * a1_3;
+                gradient[20] += delta2_0 * a1_1;
+                gradient[24] += delta2_0 * a1_2;
+                gradient[28] += delta2_0 * a1_3;
                 gradient[33] += delta2_1;
-                gradient[20] += delta2_1 * a1_0;
+                gradient[17] += delta2_1 * a1_0;
                 gradient[21] += delta2_1 * a1_1;
-                gradient[22] += delta2_1 * a1_2;
-                gradient[23] += delta2_1 * a1_3;
+                gradient[25] += delta2_1 * a1_2;
+                gradient[29] += delta2_1 * a1_3;
                 gradient[34] += delta2_2;
-                gradient[24] += delta2_2 * a1_0;
-                gradient[25] += delta2_2 * a1_1;
+                gradient[18] += delta2_2 * a1_0;
+                gradient[22] += delta2_2 * a1_1;
                 gradient[26] += delta2_2 * a1_2;
-                gradient[27] += delta2_2 * a1_3;
+                gradient[30] += delta2_2 * a1_3;
                 gradient[35] += delta2_3;
-                gradient[28] += delta2_3 * a1_0;
-                gradient[29] += delta2_3 * a1_1;
-                gradient[30] += delta2_3 * a1_2;
+                gradient[19] += delta2_3 * a1_0;
+                gradient[23] += delta2_3 * a1_1;
+                gradient[27] += delta2_3 * a1_2;
                 gradient[31] += delta2_3 * a1_3;
             }
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-            delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1 + (p[24] * delta2_2 + p[28] * delta2_3)) * (1f - a1_0 * a1_0);
-            delta1[1] = (p[17] * delta2_0 + p[21] * delta2_1 + (p[25] * delta2_2 + p[29] * delta2_3)) * (1f - a1_1 * a1_1);
-            delta1[2] = (p[18] * delta2_0 + p[22] * delta2_1 + (p[26] * delta2_2 + p[30] * delta2_3)) * (1f - a1_2 * a1_2);
-            delta1[3] = (p[19] * delta2_0 + p[23] * delta2_1 + (p[27] * delta2_2 + p[31] * delta2_3)) * (1f - a1_3 * a1_3);
+            delta1[0] = (p[16] * delta2_0 + p[17] * delta2_1 + (p[18] * delta2_2 + p[19] * delta2_3)) * (1f - a1_0 * a1_0);
+            delta1[1] = (p[20] * delta2_0 + p[21] * delta2_1 + (p[22] * delta2_2 + p[23] * delta2_3)) * (1f - a1_1 * a1_1);
+            delta1[2] = (p[24] * delta2_0 + p[25] * delta2_1 + (p[26] * delta2_2 + p[27] * delta2_3)) * (1f - a1_2 * a1_2);
+            delta1[3] = (p[28] * delta2_0 + p[29] * delta2_1 + (p[30] * delta2_2 + p[31] * delta2_3)) * (1f - a1_3 * a1_3);
 
             // Layer 1 (3 → 4, Tanh), unrolled
             // BP3: ∂C/∂b[1] = δ[1]
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
             float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3];
             float input_0 = input[0], input_1 = input[1], input_2 = input[2];
-            gradient[12] += delta1_0;
-            gradient[0] += delta1_0 * input_0;
-            gradient[1] += delta1_0 * input_1;
-            gradient[2] += delta1_0 * input_2;
-            gradient[13] += delta1_1;
-            gradient[3] += delta1_1 * input_0;
-            gradient[4] += delta1_1 * input_1;
-            gradient[5] += delta1_1 * input_2;
-            gradient[14] += delta1_2;
-            gradient[6] += delta1_2 * input_0;
-            gradient[7] += delta1_2 * input_1;
-            gradient[8] += delta1_2 * input_2;
-            gradient[15] += delta1_3;
-            gradient[9] += delta1_3 * input_0;
-            gradient[10] += delta1_3 * input_1;
-            gradient[11] += delta1_3 * input_2;
+            // W[1] by columns: column k moves by δ[1]·x_k and b[1], the column after the last, by δ[1].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta1From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta1_0, delta1_1, delta1_2, delta1_3);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 8);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 8, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, column3 + delta1From0);
+            }
+            else
+            {
+                gradient[12] += delta1_0;
+                gradient[0] += delta1_0 * input_0;
+                gradient[4] += delta1_0 * input_1;
+                gradient[8] += delta1_0 * input_2;
+                gradient[13] += delta1_1;
+                gradient[1] += delta1_1 * input_0;
+                gradient[5] += delta1_1 * input_1;
+                gradient[9] += delta1_1 * input_2;
+                gradient[14] += delta1_2;
+                gradient[2] += delta1_2 * input_0;
+                gradient[6] += delta1_2 * input_1;
+                gradient[10] += delta1_2 * input_2;
+                gradient[15] += delta1_3;
+                gradient[3] += delta1_3 * input_0;
+                gradient[7] += delta1_3 * input_1;
+                gradient[11] += delta1_3 * input_2;
+            }
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1_0 + p[3] * delta1_1 + (p[6] * delta1_2 + p[9] * delta1_3);
-                inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + (p[7] * delta1_2 + p[10] * delta1_3);
-                inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + (p[8] * delta1_2 + p[11] * delta1_3);
+                inputGradient[0] = p[0] * delta1_0 + p[1] * delta1_1 + (p[2] * delta1_2 + p[3] * delta1_3);
+                inputGradient[1] = p[4] * delta1_0 + p[5] * delta1_1 + (p[6] * delta1_2 + p[7] * delta1_3);
+                inputGradient[2] = p[8] * delta1_0 + p[9] * delta1_1 + (p[10] * delta1_2 + p[11] * delta1_3);
             }
         }
 
@@ -654,33 +777,42 @@ namespace Demo
             float delta3_0 = delta3[0], delta3_1 = delta3[1];
             float a2_0 = a2[0], a2_1 = a2[1], a2_2 = a2[2], a2_3 = a2[3];
             // BP2: δ[2] = (W[3]ᵀ·δ[3]) ⊙ g'(z[2]), with leaky' = 1 if z[2] > 0, else 0.2.
-            delta2[0] = (z2[0] > 0f ? 1f : 0.2f) * (p[36] * delta3_0 + p[40] * delta3_1);
-            delta2[1] = (z2[1] > 0f ? 1f : 0.2f) * (p[37] * delta3_0 + p[41] * delta3_1);
-            delta2[2] = (z2[2] > 0f ? 1f : 0.2f) * (p[38] * delta3_0 + p[42] * delta3_1);
-            delta2[3] = (z2[3] > 0f ? 1f : 0.2f) * (p[39] * delta3_0 + p[43] * delta3_1);
+            delta2[0] = (z2[0] > 0f ? 1f : 0.2f) * (p[36] * delta3_0 + p[37] * delta3_1);
+            delta2[1] = (z2[1] > 0f ? 1f : 0.2f) * (p[38] * delta3_0 + p[39] * delta3_1);
+            delta2[2] = (z2[2] > 0f ? 1f : 0.2f) * (p[40] * delta3_0 + p[41] * delta3_1);
+            delta2[3] = (z2[3] > 0f ? 1f : 0.2f) * (p[42] * delta3_0 + p[43] * delta3_1);
 
             // Then the step: b[3] −= η·δ[3], W[3] −= η·δ[3]·a[2]ᵀ.
             float step3_0 = negativeRate * delta3_0, step3_1 = negativeRate * delta3_1;
+            // W[3] by columns: column k moves by −η·δ[3]·a[2]_k and b[3], the column after the last, by −η·δ[3].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[3] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of W[3] moves by −η·δ[3]_j·a[2]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a2Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a2_0, a2_1, a2_2, a2_3);
-                p[44] += step3_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(36, 4)) + step3_0 * a2Lanes0, p.Slice(36, 4));
-                p[45] += step3_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(40, 4)) + step3_1 * a2Lanes0, p.Slice(40, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step3From0 = global::System.Runtime.Intrinsics.Vector128.Create(step3_0, step3_1, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 36);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 38);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 36, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 40);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 38, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 42);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 40, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 44);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 42, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step3From0, global::System.Runtime.Intrinsics.Vector128.Create(a2_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 44, column4 + step3From0);
             }
             else
             {
                 p[44] += step3_0;
                 p[36] += step3_0 * a2_0;
-                p[37] += step3_0 * a2_1;
-                p[38] += step3_0 * a2_2;
-                p[39] += step3_0 * a2_3;
+                p[38] += step3_0 * a2_1;
+                p[40] += step3_0 * a2_2;
+                p[42] += step3_0 * a2_3;
                 p[45] += step3_1;
-                p[40] += step3_1 * a2_0;
-                p[41] += step3_1 * a2_1;
-                p[42] += step3_1 * a2_2;
+                p[37] += step3_1 * a2_0;
+                p[39] += step3_1 * a2_1;
+                p[41] += step3_1 * a2_2;
                 p[43] += step3_1 * a2_3;
             }
 
@@ -688,47 +820,52 @@ namespace Demo
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2], delta2_3 = delta2[3];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-            delta1[0] = (p[16] * delta2_0 + p[20] * delta2_1 + (p[24] * delta2_2 + p[28] * delta2_3)) * (1f - a1_0 * a1_0);
-            delta1[1] = (p[17] * delta2_0 + p[21] * delta2_1 + (p[25] * delta2_2 + p[29] * delta2_3)) * (1f - a1_1 * a1_1);
-            delta1[2] = (p[18] * delta2_0 + p[22] * delta2_1 + (p[26] * delta2_2 + p[30] * delta2_3)) * (1f - a1_2 * a1_2);
-            delta1[3] = (p[19] * delta2_0 + p[23] * delta2_1 + (p[27] * delta2_2 + p[31] * delta2_3)) * (1f - a1_3 * a1_3);
+            delta1[0] = (p[16] * delta2_0 + p[17] * delta2_1 + (p[18] * delta2_2 + p[19] * delta2_3)) * (1f - a1_0 * a1_0);
+            delta1[1] = (p[20] * delta2_0 + p[21] * delta2_1 + (p[22] * delta2_2 + p[23] * delta2_3)) * (1f - a1_1 * a1_1);
+            delta1[2] = (p[24] * delta2_0 + p[25] * delta2_1 + (p[26] * delta2_2 + p[27] * delta2_3)) * (1f - a1_2 * a1_2);
+            delta1[3] = (p[28] * delta2_0 + p[29] * delta2_1 + (p[30] * delta2_2 + p[31] * delta2_3)) * (1f - a1_3 * a1_3);
 
             // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
             float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1, step2_2 = negativeRate * delta2_2, step2_3 = negativeRate * delta2_3;
+            // W[2] by columns: column k moves by −η·δ[2]·a[1]_k and b[2], the column after the last, by −η·δ[2].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of W[2] moves by −η·δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                p[32] += step2_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(16, 4)) + step2_0 * a1Lanes0, p.Slice(16, 4));
-                p[33] += step2_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(20, 4)) + step2_1 * a1Lanes0, p.Slice(20, 4));
-                p[34] += step2_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(24, 4)) + step2_2 * a1Lanes0, p.Slice(24, 4));
-                p[35] += step2_3;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(28, 4)) + step2_3 * a1Lanes0, p.Slice(28, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step2From0 = global::System.Runtime.Intrinsics.Vector128.Create(step2_0, step2_1, step2_2, step2_3);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 24);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 28);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 24, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 32);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 28, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 32, column4 + step2From0);
             }
             else
             {
                 p[32] += step2_0;
                 p[16] += step2_0 * a1_0;
-                p[17] += step2_0 * a1_1;
-                p[18] += step2_0 * a1_2;
-                p[19] += step2_0 * a1_3;
+                p[20] += step2_0 * a1_1;
+                p[24] += step2_0 * a1_2;
+                p[28] += step2_0 * a1_3;
                 p[33] += step2_1;
-                p[20] += step2_1 * a1_0;
+                p[17] += step2_1 * a1_0;
                 p[21] += step2_1 * a1_1;
-                p[22] += step2_1 * a1_2;
-                p[23] += step2_1 * a1_3;
+                p[25] += step2_1 * a1_2;
+                p[29] += step2_1 * a1_3;
                 p[34] += step2_2;
-                p[24] += step2_2 * a1_0;
-                p[25] += step2_2 * a1_1;
+                p[18] += step2_2 * a1_0;
+                p[22] += step2_2 * a1_1;
                 p[26] += step2_2 * a1_2;
-                p[27] += step2_2 * a1_3;
+                p[30] += step2_2 * a1_3;
                 p[35] += step2_3;
-                p[28] += step2_3 * a1_0;
-                p[29] += step2_3 * a1_1;
-                p[30] += step2_3 * a1_2;
+                p[19] += step2_3 * a1_0;
+                p[23] += step2_3 * a1_1;
+                p[27] += step2_3 * a1_2;
                 p[31] += step2_3 * a1_3;
             }
 
@@ -737,22 +874,41 @@ namespace Demo
             float input_0 = input[0], input_1 = input[1], input_2 = input[2];
             // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
             float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3;
-            p[12] += step1_0;
-            p[0] += step1_0 * input_0;
-            p[1] += step1_0 * input_1;
-            p[2] += step1_0 * input_2;
-            p[13] += step1_1;
-            p[3] += step1_1 * input_0;
-            p[4] += step1_1 * input_1;
-            p[5] += step1_1 * input_2;
-            p[14] += step1_2;
-            p[6] += step1_2 * input_0;
-            p[7] += step1_2 * input_1;
-            p[8] += step1_2 * input_2;
-            p[15] += step1_3;
-            p[9] += step1_3 * input_0;
-            p[10] += step1_3 * input_1;
-            p[11] += step1_3 * input_2;
+            // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, step1_3);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 8);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 8, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, column3 + step1From0);
+            }
+            else
+            {
+                p[12] += step1_0;
+                p[0] += step1_0 * input_0;
+                p[4] += step1_0 * input_1;
+                p[8] += step1_0 * input_2;
+                p[13] += step1_1;
+                p[1] += step1_1 * input_0;
+                p[5] += step1_1 * input_1;
+                p[9] += step1_1 * input_2;
+                p[14] += step1_2;
+                p[2] += step1_2 * input_0;
+                p[6] += step1_2 * input_1;
+                p[10] += step1_2 * input_2;
+                p[15] += step1_3;
+                p[3] += step1_3 * input_0;
+                p[7] += step1_3 * input_1;
+                p[11] += step1_3 * input_2;
+            }
         }
     }
 }

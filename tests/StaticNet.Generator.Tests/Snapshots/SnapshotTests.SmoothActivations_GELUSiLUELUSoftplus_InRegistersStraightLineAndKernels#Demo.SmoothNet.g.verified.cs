@@ -80,7 +80,8 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 3, 4, 5, 20, 2 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+        // Every weight and bias in one buffer, in the blocks of the constants above (nn.Linear's W[1], b[1], W[2], …),
+        // each W in the order GetWeightOrder names, then 7 floats that the column code's last vector may read or write.
         // Read through Parameters, which starts on a cache line, so the kernels' vector loads of weight rows never straddle two.
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
@@ -128,10 +129,10 @@ namespace Demo
         /// <summary>b[4], one bias per unit of layer 4.</summary>
         public global::System.Span<float> Layer4Biases => Parameters.Slice(Layer4BiasesOffset, Layer4Size);
 
-        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <summary>How W[layer] is laid out in Parameters: layers 1, 2, 4 by columns, for speed; any other in PyTorch's row-major order.</summary>
         /// <param name="layer">The weight layer, 1 to 4.</param>
         public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 4
-            ? global::StaticNet.WeightOrder.RowMajor
+            ? (layer == 1 || layer == 2 || layer == 4 ? global::StaticNet.WeightOrder.ColumnMajor : global::StaticNet.WeightOrder.RowMajor)
             : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 4.");
 
         int global::StaticNet.INetwork.InputSize => InputSize;
@@ -148,7 +149,7 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            float[] buffer = global::StaticNet.CompilerServices.ParameterMemory.Allocate(ParameterCount);
+            float[] buffer = global::StaticNet.CompilerServices.ParameterMemory.Allocate(ParameterCount + 7);
             InitializeParameters(global::StaticNet.CompilerServices.ParameterMemory.View(buffer, ParameterCount), seed);
             return buffer;
         }
@@ -157,16 +158,16 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (GELU): He uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(3), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Layer1Size, InputSize, global::StaticNet.CompilerServices.ParameterInitializer.HeBound(3), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (SiLU): He uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(4), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Layer2Size, Layer1Size, global::StaticNet.CompilerServices.ParameterInitializer.HeBound(4), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
             // Layer 3 (ELU): He uniform.
             global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(5), ref random);
             parameters.Slice(Layer3BiasesOffset, Layer3Size).Clear();
             // Layer 4 (Softplus): He uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer4WeightsOffset, Layer4WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(20), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer4WeightsOffset, Layer4WeightsLength), Layer4Size, Layer3Size, global::StaticNet.CompilerServices.ParameterInitializer.HeBound(20), ref random);
             parameters.Slice(Layer4BiasesOffset, Layer4Size).Clear();
         }
 
@@ -186,15 +187,19 @@ namespace Demo
             // Layer 1 (3 → 4, GELU), unrolled, in registers
             // z[1] = W[1]·x + b[1]
             // a[1] = GELU(z[1])
-            float z1_0 = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
-            float z1_1 = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
-            float z1_2 = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
-            float z1_3 = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
             float a1_0, a1_1, a1_2, a1_3;
-            // Vectors as wide as the hardware computes (constant tests: one branch is compiled).
+            // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.GELU(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 12);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4) * global::System.Runtime.Intrinsics.Vector128.Create(input[1]);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 8), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                z1From0 += z1From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.GELU(z1From0);
                 a1_0 = a1From0[0];
                 a1_1 = a1From0[1];
                 a1_2 = a1From0[2];
@@ -202,20 +207,60 @@ namespace Demo
             }
             else
             {
-                a1_0 = global::StaticNet.CompilerServices.NetworkMath.GELU(z1_0);
-                a1_1 = global::StaticNet.CompilerServices.NetworkMath.GELU(z1_1);
-                a1_2 = global::StaticNet.CompilerServices.NetworkMath.GELU(z1_2);
-                a1_3 = global::StaticNet.CompilerServices.NetworkMath.GELU(z1_3);
+                a1_0 = global::StaticNet.CompilerServices.NetworkMath.GELU(p[0] * input[0] + p[4] * input[1] + (p[8] * input[2] + p[12]));
+                a1_1 = global::StaticNet.CompilerServices.NetworkMath.GELU(p[1] * input[0] + p[5] * input[1] + (p[9] * input[2] + p[13]));
+                a1_2 = global::StaticNet.CompilerServices.NetworkMath.GELU(p[2] * input[0] + p[6] * input[1] + (p[10] * input[2] + p[14]));
+                a1_3 = global::StaticNet.CompilerServices.NetworkMath.GELU(p[3] * input[0] + p[7] * input[1] + (p[11] * input[2] + p[15]));
             }
 
             // Layer 2 (4 → 5, SiLU), unrolled
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = z[2]·σ(z[2])
-            a2[0] = p[16] * a1_0 + p[17] * a1_1 + p[18] * a1_2 + (p[19] * a1_3 + p[36]);
-            a2[1] = p[20] * a1_0 + p[21] * a1_1 + p[22] * a1_2 + (p[23] * a1_3 + p[37]);
-            a2[2] = p[24] * a1_0 + p[25] * a1_1 + p[26] * a1_2 + (p[27] * a1_3 + p[38]);
-            a2[3] = p[28] * a1_0 + p[29] * a1_1 + p[30] * a1_2 + (p[31] * a1_3 + p[39]);
-            a2[4] = p[32] * a1_0 + p[33] * a1_1 + p[34] * a1_2 + (p[35] * a1_3 + p[40]);
+            // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 36);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 16), global::System.Runtime.Intrinsics.Vector256.Create(a1_0), z2From0);
+                global::System.Runtime.Intrinsics.Vector256<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 21) * global::System.Runtime.Intrinsics.Vector256.Create(a1_1);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 26), global::System.Runtime.Intrinsics.Vector256.Create(a1_2), z2From0);
+                z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 31), global::System.Runtime.Intrinsics.Vector256.Create(a1_3), z2From0Odd);
+                z2From0 += z2From0Odd;
+                a2[0] = z2From0[0];
+                a2[1] = z2From0[1];
+                a2[2] = z2From0[2];
+                a2[3] = z2From0[3];
+                a2[4] = z2From0[4];
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 36);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 40);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 16), global::System.Runtime.Intrinsics.Vector128.Create(a1_0), z2From0);
+                z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20), global::System.Runtime.Intrinsics.Vector128.Create(a1_0), z2From4);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 21), global::System.Runtime.Intrinsics.Vector128.Create(a1_1), z2From0);
+                z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 25), global::System.Runtime.Intrinsics.Vector128.Create(a1_1), z2From4);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 26), global::System.Runtime.Intrinsics.Vector128.Create(a1_2), z2From0);
+                z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 30), global::System.Runtime.Intrinsics.Vector128.Create(a1_2), z2From4);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 31), global::System.Runtime.Intrinsics.Vector128.Create(a1_3), z2From0);
+                z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 35), global::System.Runtime.Intrinsics.Vector128.Create(a1_3), z2From4);
+                a2[0] = z2From0[0];
+                a2[1] = z2From0[1];
+                a2[2] = z2From0[2];
+                a2[3] = z2From0[3];
+                a2[4] = z2From4[0];
+            }
+            else
+            {
+                a2[0] = p[16] * a1_0 + p[21] * a1_1 + p[26] * a1_2 + (p[31] * a1_3 + p[36]);
+                a2[1] = p[17] * a1_0 + p[22] * a1_1 + p[27] * a1_2 + (p[32] * a1_3 + p[37]);
+                a2[2] = p[18] * a1_0 + p[23] * a1_1 + p[28] * a1_2 + (p[33] * a1_3 + p[38]);
+                a2[3] = p[19] * a1_0 + p[24] * a1_1 + p[29] * a1_2 + (p[34] * a1_3 + p[39]);
+                a2[4] = p[20] * a1_0 + p[25] * a1_1 + p[30] * a1_2 + (p[35] * a1_3 + p[40]);
+            }
             global::StaticNet.CompilerServices.ActivationKernels.SiLU(a2, a2);
 
             // Layer 3 (5 → 20, ELU), SIMD kernel
@@ -227,19 +272,42 @@ namespace Demo
             // Layer 4 (20 → 2, Softplus), unrolled, in registers
             // z[4] = W[4]·a[3] + b[4]
             // ŷ = a[4] = softplus(z[4])
-            float z4_0 = p[161] * a3[0] + p[162] * a3[1] + p[163] * a3[2] + (p[164] * a3[3] + p[165] * a3[4] + p[166] * a3[5]) + (p[167] * a3[6] + p[168] * a3[7] + p[169] * a3[8] + (p[170] * a3[9] + p[171] * a3[10])) + (p[172] * a3[11] + p[173] * a3[12] + p[174] * a3[13] + (p[175] * a3[14] + p[176] * a3[15]) + (p[177] * a3[16] + p[178] * a3[17] + p[179] * a3[18] + (p[180] * a3[19] + p[201])));
-            float z4_1 = p[181] * a3[0] + p[182] * a3[1] + p[183] * a3[2] + (p[184] * a3[3] + p[185] * a3[4] + p[186] * a3[5]) + (p[187] * a3[6] + p[188] * a3[7] + p[189] * a3[8] + (p[190] * a3[9] + p[191] * a3[10])) + (p[192] * a3[11] + p[193] * a3[12] + p[194] * a3[13] + (p[195] * a3[14] + p[196] * a3[15]) + (p[197] * a3[16] + p[198] * a3[17] + p[199] * a3[18] + (p[200] * a3[19] + p[202])));
-            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            // W[4] by columns: z[4] = b[4] + Σ_k a[3]_k · W[4][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                global::System.Runtime.Intrinsics.Vector128<float> a4From0 = global::StaticNet.CompilerServices.VectorActivations.Softplus(global::System.Runtime.Intrinsics.Vector128.Create(z4_0, z4_1, 0f, 0f));
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 201);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 161), global::System.Runtime.Intrinsics.Vector128.Create(a3[0]), z4From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 163) * global::System.Runtime.Intrinsics.Vector128.Create(a3[1]);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 165), global::System.Runtime.Intrinsics.Vector128.Create(a3[2]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 167), global::System.Runtime.Intrinsics.Vector128.Create(a3[3]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 169), global::System.Runtime.Intrinsics.Vector128.Create(a3[4]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 171), global::System.Runtime.Intrinsics.Vector128.Create(a3[5]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 173), global::System.Runtime.Intrinsics.Vector128.Create(a3[6]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 175), global::System.Runtime.Intrinsics.Vector128.Create(a3[7]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 177), global::System.Runtime.Intrinsics.Vector128.Create(a3[8]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 179), global::System.Runtime.Intrinsics.Vector128.Create(a3[9]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 181), global::System.Runtime.Intrinsics.Vector128.Create(a3[10]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 183), global::System.Runtime.Intrinsics.Vector128.Create(a3[11]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 185), global::System.Runtime.Intrinsics.Vector128.Create(a3[12]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 187), global::System.Runtime.Intrinsics.Vector128.Create(a3[13]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 189), global::System.Runtime.Intrinsics.Vector128.Create(a3[14]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 191), global::System.Runtime.Intrinsics.Vector128.Create(a3[15]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 193), global::System.Runtime.Intrinsics.Vector128.Create(a3[16]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 195), global::System.Runtime.Intrinsics.Vector128.Create(a3[17]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 197), global::System.Runtime.Intrinsics.Vector128.Create(a3[18]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 199), global::System.Runtime.Intrinsics.Vector128.Create(a3[19]), z4From0Odd);
+                z4From0 += z4From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a4From0 = global::StaticNet.CompilerServices.VectorActivations.Softplus(z4From0);
                 output[0] = a4From0[0];
                 output[1] = a4From0[1];
             }
             else
             {
-                output[0] = global::StaticNet.CompilerServices.NetworkMath.Softplus(z4_0);
-                output[1] = global::StaticNet.CompilerServices.NetworkMath.Softplus(z4_1);
+                output[0] = global::StaticNet.CompilerServices.NetworkMath.Softplus(p[161] * a3[0] + p[163] * a3[1] + p[165] * a3[2] + (p[167] * a3[3] + p[169] * a3[4] + p[171] * a3[5]) + (p[173] * a3[6] + p[175] * a3[7] + p[177] * a3[8] + (p[179] * a3[9] + p[181] * a3[10])) + (p[183] * a3[11] + p[185] * a3[12] + p[187] * a3[13] + (p[189] * a3[14] + p[191] * a3[15]) + (p[193] * a3[16] + p[195] * a3[17] + p[197] * a3[18] + (p[199] * a3[19] + p[201]))));
+                output[1] = global::StaticNet.CompilerServices.NetworkMath.Softplus(p[162] * a3[0] + p[164] * a3[1] + p[166] * a3[2] + (p[168] * a3[3] + p[170] * a3[4] + p[172] * a3[5]) + (p[174] * a3[6] + p[176] * a3[7] + p[178] * a3[8] + (p[180] * a3[9] + p[182] * a3[10])) + (p[184] * a3[11] + p[186] * a3[12] + p[188] * a3[13] + (p[190] * a3[14] + p[192] * a3[15]) + (p[194] * a3[16] + p[196] * a3[17] + p[198] * a3[18] + (p[200] * a3[19] + p[202]))));
             }
         }
 
@@ -444,11 +512,11 @@ namespace Demo
                 global::System.Span<float> a4 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (3 → 4, GELU): Z[1] = X·W[1]ᵀ + b[1], then A[1] = GELU(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.GELU(a1, a1);
 
                 // Layer 2 (4 → 5, SiLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = Z[2]·σ(Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.SiLU(a2, a2);
 
                 // Layer 3 (5 → 20, ELU): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = elu(Z[3]) row by row
@@ -456,7 +524,7 @@ namespace Demo
                 global::StaticNet.CompilerServices.ActivationKernels.ELU(a3, a3);
 
                 // Layer 4 (20 → 2, Softplus): Z[4] = A[3]·W[4]ᵀ + b[4], then A[4] = softplus(Z[4]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer4WeightsOffset, Layer4WeightsLength), p.Slice(Layer4BiasesOffset, Layer4Size), a3, a4, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer4WeightsOffset, Layer4WeightsLength), p.Slice(Layer4BiasesOffset, Layer4Size), a3, a4, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Softplus(a4, a4);
             }
         }
@@ -515,11 +583,11 @@ namespace Demo
                 global::System.Span<float> delta4 = new global::System.Span<float>(workspace.Delta4, 0, n * Layer4Size);
 
                 // Layer 1 (3 → 4, GELU): Z[1] = X·W[1]ᵀ + b[1], then A[1] = GELU(Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, z1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, z1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.GELU(z1, a1);
 
                 // Layer 2 (4 → 5, SiLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = Z[2]·σ(Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.SiLU(z2, a2);
 
                 // Layer 3 (5 → 20, ELU): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = elu(Z[3]) row by row
@@ -527,7 +595,7 @@ namespace Demo
                 global::StaticNet.CompilerServices.ActivationKernels.ELU(z3, a3);
 
                 // Layer 4 (20 → 2, Softplus): Z[4] = A[3]·W[4]ᵀ + b[4], then A[4] = softplus(Z[4]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer4WeightsOffset, Layer4WeightsLength), p.Slice(Layer4BiasesOffset, Layer4Size), a3, z4, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer4WeightsOffset, Layer4WeightsLength), p.Slice(Layer4BiasesOffset, Layer4Size), a3, z4, n);
                 global::StaticNet.CompilerServices.ActivationKernels.Softplus(z4, a4);
 
                 // BP1, mean squared error: δ[4] = (ŷ − y) ⊙ g'(z[4]), with softplus' = σ(z[4]); per sample, scaled by 1/N.
@@ -538,9 +606,9 @@ namespace Demo
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplySoftplusDerivative(delta4, z4);
 
                 // Layer 4 (20 → 2, Softplus): BP3 ∂J/∂b[4] = Σ_s δ[4]_s, BP4 ∂J/∂W[4] = δ[4]ᵀ·A[3]
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta4, a3, gradient.Slice(Layer4WeightsOffset, Layer4WeightsLength), gradient.Slice(Layer4BiasesOffset, Layer4Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta4, a3, gradient.Slice(Layer4WeightsOffset, Layer4WeightsLength), gradient.Slice(Layer4BiasesOffset, Layer4Size), n);
                 // BP2: δ[3] = δ[4]·W[4] ⊙ g'(z[3]), with ELU' = 1 if z[3] > 0, else e^z[3].
-                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer4WeightsOffset, Layer4WeightsLength), delta4, delta3, n);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer4WeightsOffset, Layer4WeightsLength), delta4, delta3, n);
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplyELUDerivative(delta3, z3);
 
                 // Layer 3 (5 → 20, ELU): BP3 ∂J/∂b[3] = Σ_s δ[3]_s, BP4 ∂J/∂W[3] = δ[3]ᵀ·A[2]
@@ -550,13 +618,13 @@ namespace Demo
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplySiLUDerivative(delta2, z2);
 
                 // Layer 2 (4 → 5, SiLU): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                 // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with GELU' = Φ(z[1]) + z[1]·φ(z[1]).
-                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplyGELUDerivative(delta1, z1);
 
                 // Layer 1 (3 → 4, GELU): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -576,20 +644,79 @@ namespace Demo
             // Layer 1 (3 → 4, GELU), unrolled
             // z[1] = W[1]·x + b[1]
             // a[1] = GELU(z[1])
-            z1[0] = p[0] * input[0] + p[1] * input[1] + (p[2] * input[2] + p[12]);
-            z1[1] = p[3] * input[0] + p[4] * input[1] + (p[5] * input[2] + p[13]);
-            z1[2] = p[6] * input[0] + p[7] * input[1] + (p[8] * input[2] + p[14]);
-            z1[3] = p[9] * input[0] + p[10] * input[1] + (p[11] * input[2] + p[15]);
+            // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 12);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input[0]), z1From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4) * global::System.Runtime.Intrinsics.Vector128.Create(input[1]);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 8), global::System.Runtime.Intrinsics.Vector128.Create(input[2]), z1From0);
+                z1From0 += z1From0Odd;
+                z1[0] = z1From0[0];
+                z1[1] = z1From0[1];
+                z1[2] = z1From0[2];
+                z1[3] = z1From0[3];
+            }
+            else
+            {
+                z1[0] = p[0] * input[0] + p[4] * input[1] + (p[8] * input[2] + p[12]);
+                z1[1] = p[1] * input[0] + p[5] * input[1] + (p[9] * input[2] + p[13]);
+                z1[2] = p[2] * input[0] + p[6] * input[1] + (p[10] * input[2] + p[14]);
+                z1[3] = p[3] * input[0] + p[7] * input[1] + (p[11] * input[2] + p[15]);
+            }
             global::StaticNet.CompilerServices.ActivationKernels.GELU(z1, a1);
 
             // Layer 2 (4 → 5, SiLU), unrolled
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = z[2]·σ(z[2])
-            z2[0] = p[16] * a1[0] + p[17] * a1[1] + p[18] * a1[2] + (p[19] * a1[3] + p[36]);
-            z2[1] = p[20] * a1[0] + p[21] * a1[1] + p[22] * a1[2] + (p[23] * a1[3] + p[37]);
-            z2[2] = p[24] * a1[0] + p[25] * a1[1] + p[26] * a1[2] + (p[27] * a1[3] + p[38]);
-            z2[3] = p[28] * a1[0] + p[29] * a1[1] + p[30] * a1[2] + (p[31] * a1[3] + p[39]);
-            z2[4] = p[32] * a1[0] + p[33] * a1[1] + p[34] * a1[2] + (p[35] * a1[3] + p[40]);
+            // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 36);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 16), global::System.Runtime.Intrinsics.Vector256.Create(a1[0]), z2From0);
+                global::System.Runtime.Intrinsics.Vector256<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 21) * global::System.Runtime.Intrinsics.Vector256.Create(a1[1]);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 26), global::System.Runtime.Intrinsics.Vector256.Create(a1[2]), z2From0);
+                z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 31), global::System.Runtime.Intrinsics.Vector256.Create(a1[3]), z2From0Odd);
+                z2From0 += z2From0Odd;
+                z2[0] = z2From0[0];
+                z2[1] = z2From0[1];
+                z2[2] = z2From0[2];
+                z2[3] = z2From0[3];
+                z2[4] = z2From0[4];
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 36);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 40);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 16), global::System.Runtime.Intrinsics.Vector128.Create(a1[0]), z2From0);
+                z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20), global::System.Runtime.Intrinsics.Vector128.Create(a1[0]), z2From4);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 21), global::System.Runtime.Intrinsics.Vector128.Create(a1[1]), z2From0);
+                z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 25), global::System.Runtime.Intrinsics.Vector128.Create(a1[1]), z2From4);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 26), global::System.Runtime.Intrinsics.Vector128.Create(a1[2]), z2From0);
+                z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 30), global::System.Runtime.Intrinsics.Vector128.Create(a1[2]), z2From4);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 31), global::System.Runtime.Intrinsics.Vector128.Create(a1[3]), z2From0);
+                z2From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 35), global::System.Runtime.Intrinsics.Vector128.Create(a1[3]), z2From4);
+                z2[0] = z2From0[0];
+                z2[1] = z2From0[1];
+                z2[2] = z2From0[2];
+                z2[3] = z2From0[3];
+                z2[4] = z2From4[0];
+            }
+            else
+            {
+                z2[0] = p[16] * a1[0] + p[21] * a1[1] + p[26] * a1[2] + (p[31] * a1[3] + p[36]);
+                z2[1] = p[17] * a1[0] + p[22] * a1[1] + p[27] * a1[2] + (p[32] * a1[3] + p[37]);
+                z2[2] = p[18] * a1[0] + p[23] * a1[1] + p[28] * a1[2] + (p[33] * a1[3] + p[38]);
+                z2[3] = p[19] * a1[0] + p[24] * a1[1] + p[29] * a1[2] + (p[34] * a1[3] + p[39]);
+                z2[4] = p[20] * a1[0] + p[25] * a1[1] + p[30] * a1[2] + (p[35] * a1[3] + p[40]);
+            }
             global::StaticNet.CompilerServices.ActivationKernels.SiLU(z2, a2);
 
             // Layer 3 (5 → 20, ELU), SIMD kernel
@@ -601,8 +728,42 @@ namespace Demo
             // Layer 4 (20 → 2, Softplus), unrolled
             // z[4] = W[4]·a[3] + b[4]
             // ŷ = a[4] = softplus(z[4])
-            z4[0] = p[161] * a3[0] + p[162] * a3[1] + p[163] * a3[2] + (p[164] * a3[3] + p[165] * a3[4] + p[166] * a3[5]) + (p[167] * a3[6] + p[168] * a3[7] + p[169] * a3[8] + (p[170] * a3[9] + p[171] * a3[10])) + (p[172] * a3[11] + p[173] * a3[12] + p[174] * a3[13] + (p[175] * a3[14] + p[176] * a3[15]) + (p[177] * a3[16] + p[178] * a3[17] + p[179] * a3[18] + (p[180] * a3[19] + p[201])));
-            z4[1] = p[181] * a3[0] + p[182] * a3[1] + p[183] * a3[2] + (p[184] * a3[3] + p[185] * a3[4] + p[186] * a3[5]) + (p[187] * a3[6] + p[188] * a3[7] + p[189] * a3[8] + (p[190] * a3[9] + p[191] * a3[10])) + (p[192] * a3[11] + p[193] * a3[12] + p[194] * a3[13] + (p[195] * a3[14] + p[196] * a3[15]) + (p[197] * a3[16] + p[198] * a3[17] + p[199] * a3[18] + (p[200] * a3[19] + p[202])));
+            // W[4] by columns: z[4] = b[4] + Σ_k a[3]_k · W[4][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 201);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 161), global::System.Runtime.Intrinsics.Vector128.Create(a3[0]), z4From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 163) * global::System.Runtime.Intrinsics.Vector128.Create(a3[1]);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 165), global::System.Runtime.Intrinsics.Vector128.Create(a3[2]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 167), global::System.Runtime.Intrinsics.Vector128.Create(a3[3]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 169), global::System.Runtime.Intrinsics.Vector128.Create(a3[4]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 171), global::System.Runtime.Intrinsics.Vector128.Create(a3[5]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 173), global::System.Runtime.Intrinsics.Vector128.Create(a3[6]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 175), global::System.Runtime.Intrinsics.Vector128.Create(a3[7]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 177), global::System.Runtime.Intrinsics.Vector128.Create(a3[8]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 179), global::System.Runtime.Intrinsics.Vector128.Create(a3[9]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 181), global::System.Runtime.Intrinsics.Vector128.Create(a3[10]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 183), global::System.Runtime.Intrinsics.Vector128.Create(a3[11]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 185), global::System.Runtime.Intrinsics.Vector128.Create(a3[12]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 187), global::System.Runtime.Intrinsics.Vector128.Create(a3[13]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 189), global::System.Runtime.Intrinsics.Vector128.Create(a3[14]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 191), global::System.Runtime.Intrinsics.Vector128.Create(a3[15]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 193), global::System.Runtime.Intrinsics.Vector128.Create(a3[16]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 195), global::System.Runtime.Intrinsics.Vector128.Create(a3[17]), z4From0Odd);
+                z4From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 197), global::System.Runtime.Intrinsics.Vector128.Create(a3[18]), z4From0);
+                z4From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 199), global::System.Runtime.Intrinsics.Vector128.Create(a3[19]), z4From0Odd);
+                z4From0 += z4From0Odd;
+                z4[0] = z4From0[0];
+                z4[1] = z4From0[1];
+            }
+            else
+            {
+                z4[0] = p[161] * a3[0] + p[163] * a3[1] + p[165] * a3[2] + (p[167] * a3[3] + p[169] * a3[4] + p[171] * a3[5]) + (p[173] * a3[6] + p[175] * a3[7] + p[177] * a3[8] + (p[179] * a3[9] + p[181] * a3[10])) + (p[183] * a3[11] + p[185] * a3[12] + p[187] * a3[13] + (p[189] * a3[14] + p[191] * a3[15]) + (p[193] * a3[16] + p[195] * a3[17] + p[197] * a3[18] + (p[199] * a3[19] + p[201])));
+                z4[1] = p[162] * a3[0] + p[164] * a3[1] + p[166] * a3[2] + (p[168] * a3[3] + p[170] * a3[4] + p[172] * a3[5]) + (p[174] * a3[6] + p[176] * a3[7] + p[178] * a3[8] + (p[180] * a3[9] + p[182] * a3[10])) + (p[184] * a3[11] + p[186] * a3[12] + p[188] * a3[13] + (p[190] * a3[14] + p[192] * a3[15]) + (p[194] * a3[16] + p[196] * a3[17] + p[198] * a3[18] + (p[200] * a3[19] + p[202])));
+            }
             global::StaticNet.CompilerServices.ActivationKernels.Softplus(z4, a4);
         }
 
@@ -617,94 +778,124 @@ namespace Demo
             // BP4: ∂C/∂W[4] = δ[4]·a[3]ᵀ
             float delta4_0 = delta4[0], delta4_1 = delta4[1];
             float a3_0 = a3[0], a3_1 = a3[1], a3_2 = a3[2], a3_3 = a3[3], a3_4 = a3[4], a3_5 = a3[5], a3_6 = a3[6], a3_7 = a3[7], a3_8 = a3[8], a3_9 = a3[9], a3_10 = a3[10], a3_11 = a3[11], a3_12 = a3[12], a3_13 = a3[13], a3_14 = a3[14], a3_15 = a3[15], a3_16 = a3[16], a3_17 = a3[17], a3_18 = a3[18], a3_19 = a3[19];
+            // W[4] by columns: column k moves by δ[4]·a[3]_k and b[4], the column after the last, by δ[4].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[4] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of ∂C/∂W[4] is δ[4]_j·a[3]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a3_0, a3_1, a3_2, a3_3);
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes4 = global::System.Runtime.Intrinsics.Vector128.Create(a3_4, a3_5, a3_6, a3_7);
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes8 = global::System.Runtime.Intrinsics.Vector128.Create(a3_8, a3_9, a3_10, a3_11);
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes12 = global::System.Runtime.Intrinsics.Vector128.Create(a3_12, a3_13, a3_14, a3_15);
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes16 = global::System.Runtime.Intrinsics.Vector128.Create(a3_16, a3_17, a3_18, a3_19);
-                gradient[201] += delta4_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(161, 4)) + delta4_0 * a3Lanes0, gradient.Slice(161, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(165, 4)) + delta4_0 * a3Lanes4, gradient.Slice(165, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(169, 4)) + delta4_0 * a3Lanes8, gradient.Slice(169, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(173, 4)) + delta4_0 * a3Lanes12, gradient.Slice(173, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(177, 4)) + delta4_0 * a3Lanes16, gradient.Slice(177, 4));
-                gradient[202] += delta4_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(181, 4)) + delta4_1 * a3Lanes0, gradient.Slice(181, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(185, 4)) + delta4_1 * a3Lanes4, gradient.Slice(185, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(189, 4)) + delta4_1 * a3Lanes8, gradient.Slice(189, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(193, 4)) + delta4_1 * a3Lanes12, gradient.Slice(193, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(197, 4)) + delta4_1 * a3Lanes16, gradient.Slice(197, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta4From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta4_0, delta4_1, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 161);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 163);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 161, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 165);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 163, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 167);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 165, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 169);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 167, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_3), column3));
+                global::System.Runtime.Intrinsics.Vector128<float> column5 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 171);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 169, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_4), column4));
+                global::System.Runtime.Intrinsics.Vector128<float> column6 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 173);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 171, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_5), column5));
+                global::System.Runtime.Intrinsics.Vector128<float> column7 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 175);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 173, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_6), column6));
+                global::System.Runtime.Intrinsics.Vector128<float> column8 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 177);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 175, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_7), column7));
+                global::System.Runtime.Intrinsics.Vector128<float> column9 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 179);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 177, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_8), column8));
+                global::System.Runtime.Intrinsics.Vector128<float> column10 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 181);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 179, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_9), column9));
+                global::System.Runtime.Intrinsics.Vector128<float> column11 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 183);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 181, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_10), column10));
+                global::System.Runtime.Intrinsics.Vector128<float> column12 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 185);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 183, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_11), column11));
+                global::System.Runtime.Intrinsics.Vector128<float> column13 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 187);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 185, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_12), column12));
+                global::System.Runtime.Intrinsics.Vector128<float> column14 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 189);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 187, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_13), column13));
+                global::System.Runtime.Intrinsics.Vector128<float> column15 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 191);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 189, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_14), column14));
+                global::System.Runtime.Intrinsics.Vector128<float> column16 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 193);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 191, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_15), column15));
+                global::System.Runtime.Intrinsics.Vector128<float> column17 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 195);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 193, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_16), column16));
+                global::System.Runtime.Intrinsics.Vector128<float> column18 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 197);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 195, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_17), column17));
+                global::System.Runtime.Intrinsics.Vector128<float> column19 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 199);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 197, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_18), column18));
+                float column20_0 = gradient[201], column20_1 = gradient[202];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 199, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_19), column19));
+                gradient[201] = column20_0 + delta4_0;
+                gradient[202] = column20_1 + delta4_1;
             }
             else
             {
                 gradient[201] += delta4_0;
                 gradient[161] += delta4_0 * a3_0;
-                gradient[162] += delta4_0 * a3_1;
-                gradient[163] += delta4_0 * a3_2;
-                gradient[164] += delta4_0 * a3_3;
-                gradient[165] += delta4_0 * a3_4;
-                gradient[166] += delta4_0 * a3_5;
-                gradient[167] += delta4_0 * a3_6;
-                gradient[168] += delta4_0 * a3_7;
-                gradient[169] += delta4_0 * a3_8;
-                gradient[170] += delta4_0 * a3_9;
-                gradient[171] += delta4_0 * a3_10;
-                gradient[172] += delta4_0 * a3_11;
-                gradient[173] += delta4_0 * a3_12;
-                gradient[174] += delta4_0 * a3_13;
-                gradient[175] += delta4_0 * a3_14;
-                gradient[176] += delta4_0 * a3_15;
-                gradient[177] += delta4_0 * a3_16;
-                gradient[178] += delta4_0 * a3_17;
-                gradient[179] += delta4_0 * a3_18;
-                gradient[180] += delta4_0 * a3_19;
+                gradient[163] += delta4_0 * a3_1;
+                gradient[165] += delta4_0 * a3_2;
+                gradient[167] += delta4_0 * a3_3;
+                gradient[169] += delta4_0 * a3_4;
+                gradient[171] += delta4_0 * a3_5;
+                gradient[173] += delta4_0 * a3_6;
+                gradient[175] += delta4_0 * a3_7;
+                gradient[177] += delta4_0 * a3_8;
+                gradient[179] += delta4_0 * a3_9;
+                gradient[181] += delta4_0 * a3_10;
+                gradient[183] += delta4_0 * a3_11;
+                gradient[185] += delta4_0 * a3_12;
+                gradient[187] += delta4_0 * a3_13;
+                gradient[189] += delta4_0 * a3_14;
+                gradient[191] += delta4_0 * a3_15;
+                gradient[193] += delta4_0 * a3_16;
+                gradient[195] += delta4_0 * a3_17;
+                gradient[197] += delta4_0 * a3_18;
+                gradient[199] += delta4_0 * a3_19;
                 gradient[202] += delta4_1;
-                gradient[181] += delta4_1 * a3_0;
-                gradient[182] += delta4_1 * a3_1;
-                gradient[183] += delta4_1 * a3_2;
-                gradient[184] += delta4_1 * a3_3;
-                gradient[185] += delta4_1 * a3_4;
-                gradient[186] += delta4_1 * a3_5;
-                gradient[187] += delta4_1 * a3_6;
-                gradient[188] += delta4_1 * a3_7;
-                gradient[189] += delta4_1 * a3_8;
-                gradient[190] += delta4_1 * a3_9;
-                gradient[191] += delta4_1 * a3_10;
-                gradient[192] += delta4_1 * a3_11;
-                gradient[193] += delta4_1 * a3_12;
-                gradient[194] += delta4_1 * a3_13;
-                gradient[195] += delta4_1 * a3_14;
-                gradient[196] += delta4_1 * a3_15;
-                gradient[197] += delta4_1 * a3_16;
-                gradient[198] += delta4_1 * a3_17;
-                gradient[199] += delta4_1 * a3_18;
+                gradient[162] += delta4_1 * a3_0;
+                gradient[164] += delta4_1 * a3_1;
+                gradient[166] += delta4_1 * a3_2;
+                gradient[168] += delta4_1 * a3_3;
+                gradient[170] += delta4_1 * a3_4;
+                gradient[172] += delta4_1 * a3_5;
+                gradient[174] += delta4_1 * a3_6;
+                gradient[176] += delta4_1 * a3_7;
+                gradient[178] += delta4_1 * a3_8;
+                gradient[180] += delta4_1 * a3_9;
+                gradient[182] += delta4_1 * a3_10;
+                gradient[184] += delta4_1 * a3_11;
+                gradient[186] += delta4_1 * a3_12;
+                gradient[188] += delta4_1 * a3_13;
+                gradient[190] += delta4_1 * a3_14;
+                gradient[192] += delta4_1 * a3_15;
+                gradient[194] += delta4_1 * a3_16;
+                gradient[196] += delta4_1 * a3_17;
+                gradient[198] += delta4_1 * a3_18;
                 gradient[200] += delta4_1 * a3_19;
             }
 
             // BP2: δ[3] = (W[4]ᵀ·δ[4]) ⊙ g'(z[3]), with ELU' = 1 if z[3] > 0, else e^z[3].
-            delta3[0] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[161] * delta4_0 + p[181] * delta4_1, z3[0]);
-            delta3[1] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[162] * delta4_0 + p[182] * delta4_1, z3[1]);
-            delta3[2] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[163] * delta4_0 + p[183] * delta4_1, z3[2]);
-            delta3[3] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[164] * delta4_0 + p[184] * delta4_1, z3[3]);
-            delta3[4] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[165] * delta4_0 + p[185] * delta4_1, z3[4]);
-            delta3[5] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[166] * delta4_0 + p[186] * delta4_1, z3[5]);
-            delta3[6] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[167] * delta4_0 + p[187] * delta4_1, z3[6]);
-            delta3[7] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[168] * delta4_0 + p[188] * delta4_1, z3[7]);
-            delta3[8] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[169] * delta4_0 + p[189] * delta4_1, z3[8]);
-            delta3[9] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[170] * delta4_0 + p[190] * delta4_1, z3[9]);
-            delta3[10] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[171] * delta4_0 + p[191] * delta4_1, z3[10]);
-            delta3[11] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[172] * delta4_0 + p[192] * delta4_1, z3[11]);
-            delta3[12] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[173] * delta4_0 + p[193] * delta4_1, z3[12]);
-            delta3[13] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[174] * delta4_0 + p[194] * delta4_1, z3[13]);
-            delta3[14] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[175] * delta4_0 + p[195] * delta4_1, z3[14]);
-            delta3[15] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[176] * delta4_0 + p[196] * delta4_1, z3[15]);
-            delta3[16] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[177] * delta4_0 + p[197] * delta4_1, z3[16]);
-            delta3[17] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[178] * delta4_0 + p[198] * delta4_1, z3[17]);
-            delta3[18] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[179] * delta4_0 + p[199] * delta4_1, z3[18]);
-            delta3[19] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[180] * delta4_0 + p[200] * delta4_1, z3[19]);
+            delta3[0] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[161] * delta4_0 + p[162] * delta4_1, z3[0]);
+            delta3[1] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[163] * delta4_0 + p[164] * delta4_1, z3[1]);
+            delta3[2] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[165] * delta4_0 + p[166] * delta4_1, z3[2]);
+            delta3[3] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[167] * delta4_0 + p[168] * delta4_1, z3[3]);
+            delta3[4] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[169] * delta4_0 + p[170] * delta4_1, z3[4]);
+            delta3[5] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[171] * delta4_0 + p[172] * delta4_1, z3[5]);
+            delta3[6] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[173] * delta4_0 + p[174] * delta4_1, z3[6]);
+            delta3[7] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[175] * delta4_0 + p[176] * delta4_1, z3[7]);
+            delta3[8] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[177] * delta4_0 + p[178] * delta4_1, z3[8]);
+            delta3[9] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[179] * delta4_0 + p[180] * delta4_1, z3[9]);
+            delta3[10] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[181] * delta4_0 + p[182] * delta4_1, z3[10]);
+            delta3[11] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[183] * delta4_0 + p[184] * delta4_1, z3[11]);
+            delta3[12] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[185] * delta4_0 + p[186] * delta4_1, z3[12]);
+            delta3[13] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[187] * delta4_0 + p[188] * delta4_1, z3[13]);
+            delta3[14] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[189] * delta4_0 + p[190] * delta4_1, z3[14]);
+            delta3[15] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[191] * delta4_0 + p[192] * delta4_1, z3[15]);
+            delta3[16] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[193] * delta4_0 + p[194] * delta4_1, z3[16]);
+            delta3[17] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[195] * delta4_0 + p[196] * delta4_1, z3[17]);
+            delta3[18] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[197] * delta4_0 + p[198] * delta4_1, z3[18]);
+            delta3[19] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[199] * delta4_0 + p[200] * delta4_1, z3[19]);
 
             // Layer 3 (5 → 20, ELU), SIMD kernel
             // BP3: ∂C/∂b[3] = δ[3]
@@ -720,84 +911,134 @@ namespace Demo
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2], delta2_3 = delta2[3], delta2_4 = delta2[4];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            // W[2] by columns: column k moves by δ[2]·a[1]_k and b[2], the column after the last, by δ[2].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // Row j of ∂C/∂W[2] is δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                gradient[36] += delta2_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(16, 4)) + delta2_0 * a1Lanes0, gradient.Slice(16, 4));
-                gradient[37] += delta2_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(20, 4)) + delta2_1 * a1Lanes0, gradient.Slice(20, 4));
-                gradient[38] += delta2_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(24, 4)) + delta2_2 * a1Lanes0, gradient.Slice(24, 4));
-                gradient[39] += delta2_3;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(28, 4)) + delta2_3 * a1Lanes0, gradient.Slice(28, 4));
-                gradient[40] += delta2_4;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(gradient.Slice(32, 4)) + delta2_4 * a1Lanes0, gradient.Slice(32, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector256<float> delta2From0 = global::System.Runtime.Intrinsics.Vector256.Create(delta2_0, delta2_1, delta2_2, delta2_3, delta2_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector256<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 16);
+                global::System.Runtime.Intrinsics.Vector256<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 21);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector256.Create(a1_0), column0));
+                global::System.Runtime.Intrinsics.Vector256<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 26);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 21, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector256.Create(a1_1), column1));
+                global::System.Runtime.Intrinsics.Vector256<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 31);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 26, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector256.Create(a1_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 36);
+                float column4_4 = gradient[40];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 31, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector256.Create(a1_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 36, column4 + global::System.Runtime.Intrinsics.Vector256.GetLower(delta2From0));
+                gradient[40] = column4_4 + delta2_4;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta2From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta2_0, delta2_1, delta2_2, delta2_3);
+                global::System.Runtime.Intrinsics.Vector128<float> delta2From4 = global::System.Runtime.Intrinsics.Vector128.Create(delta2_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
+                global::System.Runtime.Intrinsics.Vector128<float> column0From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 21);
+                global::System.Runtime.Intrinsics.Vector128<float> column1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 25);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From4, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 26);
+                global::System.Runtime.Intrinsics.Vector128<float> column2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 30);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 21, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 25, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From4, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 31);
+                global::System.Runtime.Intrinsics.Vector128<float> column3From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 35);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 26, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 30, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From4, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 36);
+                float column4_4 = gradient[40];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 31, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 35, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta2From4, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3From4));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 36, column4 + delta2From0);
+                gradient[40] = column4_4 + delta2_4;
             }
             else
             {
                 gradient[36] += delta2_0;
                 gradient[16] += delta2_0 * a1_0;
-                gradient[17] += delta2_0 * a1_1;
-                gradient[18] += delta2_0 * a1_2;
-                gradient[19] += delta2_0 * a1_3;
+                gradient[21] += delta2_0 * a1_1;
+                gradient[26] += delta2_0 * a1_2;
+                gradient[31] += delta2_0 * a1_3;
                 gradient[37] += delta2_1;
-                gradient[20] += delta2_1 * a1_0;
-                gradient[21] += delta2_1 * a1_1;
-                gradient[22] += delta2_1 * a1_2;
-                gradient[23] += delta2_1 * a1_3;
+                gradient[17] += delta2_1 * a1_0;
+                gradient[22] += delta2_1 * a1_1;
+                gradient[27] += delta2_1 * a1_2;
+                gradient[32] += delta2_1 * a1_3;
                 gradient[38] += delta2_2;
-                gradient[24] += delta2_2 * a1_0;
-                gradient[25] += delta2_2 * a1_1;
-                gradient[26] += delta2_2 * a1_2;
-                gradient[27] += delta2_2 * a1_3;
+                gradient[18] += delta2_2 * a1_0;
+                gradient[23] += delta2_2 * a1_1;
+                gradient[28] += delta2_2 * a1_2;
+                gradient[33] += delta2_2 * a1_3;
                 gradient[39] += delta2_3;
-                gradient[28] += delta2_3 * a1_0;
-                gradient[29] += delta2_3 * a1_1;
-                gradient[30] += delta2_3 * a1_2;
-                gradient[31] += delta2_3 * a1_3;
+                gradient[19] += delta2_3 * a1_0;
+                gradient[24] += delta2_3 * a1_1;
+                gradient[29] += delta2_3 * a1_2;
+                gradient[34] += delta2_3 * a1_3;
                 gradient[40] += delta2_4;
-                gradient[32] += delta2_4 * a1_0;
-                gradient[33] += delta2_4 * a1_1;
-                gradient[34] += delta2_4 * a1_2;
+                gradient[20] += delta2_4 * a1_0;
+                gradient[25] += delta2_4 * a1_1;
+                gradient[30] += delta2_4 * a1_2;
                 gradient[35] += delta2_4 * a1_3;
             }
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with GELU' = Φ(z[1]) + z[1]·φ(z[1]).
-            delta1[0] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[16] * delta2_0 + p[20] * delta2_1 + p[24] * delta2_2 + (p[28] * delta2_3 + p[32] * delta2_4), z1[0]);
-            delta1[1] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[17] * delta2_0 + p[21] * delta2_1 + p[25] * delta2_2 + (p[29] * delta2_3 + p[33] * delta2_4), z1[1]);
-            delta1[2] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[18] * delta2_0 + p[22] * delta2_1 + p[26] * delta2_2 + (p[30] * delta2_3 + p[34] * delta2_4), z1[2]);
-            delta1[3] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[19] * delta2_0 + p[23] * delta2_1 + p[27] * delta2_2 + (p[31] * delta2_3 + p[35] * delta2_4), z1[3]);
+            delta1[0] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[16] * delta2_0 + p[17] * delta2_1 + p[18] * delta2_2 + (p[19] * delta2_3 + p[20] * delta2_4), z1[0]);
+            delta1[1] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[21] * delta2_0 + p[22] * delta2_1 + p[23] * delta2_2 + (p[24] * delta2_3 + p[25] * delta2_4), z1[1]);
+            delta1[2] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[26] * delta2_0 + p[27] * delta2_1 + p[28] * delta2_2 + (p[29] * delta2_3 + p[30] * delta2_4), z1[2]);
+            delta1[3] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[31] * delta2_0 + p[32] * delta2_1 + p[33] * delta2_2 + (p[34] * delta2_3 + p[35] * delta2_4), z1[3]);
 
             // Layer 1 (3 → 4, GELU), unrolled
             // BP3: ∂C/∂b[1] = δ[1]
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
             float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3];
             float input_0 = input[0], input_1 = input[1], input_2 = input[2];
-            gradient[12] += delta1_0;
-            gradient[0] += delta1_0 * input_0;
-            gradient[1] += delta1_0 * input_1;
-            gradient[2] += delta1_0 * input_2;
-            gradient[13] += delta1_1;
-            gradient[3] += delta1_1 * input_0;
-            gradient[4] += delta1_1 * input_1;
-            gradient[5] += delta1_1 * input_2;
-            gradient[14] += delta1_2;
-            gradient[6] += delta1_2 * input_0;
-            gradient[7] += delta1_2 * input_1;
-            gradient[8] += delta1_2 * input_2;
-            gradient[15] += delta1_3;
-            gradient[9] += delta1_3 * input_0;
-            gradient[10] += delta1_3 * input_1;
-            gradient[11] += delta1_3 * input_2;
+            // W[1] by columns: column k moves by δ[1]·x_k and b[1], the column after the last, by δ[1].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+                global::System.Runtime.Intrinsics.Vector128<float> delta1From0 = global::System.Runtime.Intrinsics.Vector128.Create(delta1_0, delta1_1, delta1_2, delta1_3);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 8);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 8, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(delta1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, column3 + delta1From0);
+            }
+            else
+            {
+                gradient[12] += delta1_0;
+                gradient[0] += delta1_0 * input_0;
+                gradient[4] += delta1_0 * input_1;
+                gradient[8] += delta1_0 * input_2;
+                gradient[13] += delta1_1;
+                gradient[1] += delta1_1 * input_0;
+                gradient[5] += delta1_1 * input_1;
+                gradient[9] += delta1_1 * input_2;
+                gradient[14] += delta1_2;
+                gradient[2] += delta1_2 * input_0;
+                gradient[6] += delta1_2 * input_1;
+                gradient[10] += delta1_2 * input_2;
+                gradient[15] += delta1_3;
+                gradient[3] += delta1_3 * input_0;
+                gradient[7] += delta1_3 * input_1;
+                gradient[11] += delta1_3 * input_2;
+            }
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                inputGradient[0] = p[0] * delta1_0 + p[3] * delta1_1 + (p[6] * delta1_2 + p[9] * delta1_3);
-                inputGradient[1] = p[1] * delta1_0 + p[4] * delta1_1 + (p[7] * delta1_2 + p[10] * delta1_3);
-                inputGradient[2] = p[2] * delta1_0 + p[5] * delta1_1 + (p[8] * delta1_2 + p[11] * delta1_3);
+                inputGradient[0] = p[0] * delta1_0 + p[1] * delta1_1 + (p[2] * delta1_2 + p[3] * delta1_3);
+                inputGradient[1] = p[4] * delta1_0 + p[5] * delta1_1 + (p[6] * delta1_2 + p[7] * delta1_3);
+                inputGradient[2] = p[8] * delta1_0 + p[9] * delta1_1 + (p[10] * delta1_2 + p[11] * delta1_3);
             }
         }
 
@@ -814,93 +1055,122 @@ namespace Demo
             float delta4_0 = delta4[0], delta4_1 = delta4[1];
             float a3_0 = a3[0], a3_1 = a3[1], a3_2 = a3[2], a3_3 = a3[3], a3_4 = a3[4], a3_5 = a3[5], a3_6 = a3[6], a3_7 = a3[7], a3_8 = a3[8], a3_9 = a3[9], a3_10 = a3[10], a3_11 = a3[11], a3_12 = a3[12], a3_13 = a3[13], a3_14 = a3[14], a3_15 = a3[15], a3_16 = a3[16], a3_17 = a3[17], a3_18 = a3[18], a3_19 = a3[19];
             // BP2: δ[3] = (W[4]ᵀ·δ[4]) ⊙ g'(z[3]), with ELU' = 1 if z[3] > 0, else e^z[3].
-            delta3[0] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[161] * delta4_0 + p[181] * delta4_1, z3[0]);
-            delta3[1] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[162] * delta4_0 + p[182] * delta4_1, z3[1]);
-            delta3[2] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[163] * delta4_0 + p[183] * delta4_1, z3[2]);
-            delta3[3] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[164] * delta4_0 + p[184] * delta4_1, z3[3]);
-            delta3[4] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[165] * delta4_0 + p[185] * delta4_1, z3[4]);
-            delta3[5] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[166] * delta4_0 + p[186] * delta4_1, z3[5]);
-            delta3[6] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[167] * delta4_0 + p[187] * delta4_1, z3[6]);
-            delta3[7] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[168] * delta4_0 + p[188] * delta4_1, z3[7]);
-            delta3[8] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[169] * delta4_0 + p[189] * delta4_1, z3[8]);
-            delta3[9] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[170] * delta4_0 + p[190] * delta4_1, z3[9]);
-            delta3[10] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[171] * delta4_0 + p[191] * delta4_1, z3[10]);
-            delta3[11] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[172] * delta4_0 + p[192] * delta4_1, z3[11]);
-            delta3[12] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[173] * delta4_0 + p[193] * delta4_1, z3[12]);
-            delta3[13] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[174] * delta4_0 + p[194] * delta4_1, z3[13]);
-            delta3[14] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[175] * delta4_0 + p[195] * delta4_1, z3[14]);
-            delta3[15] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[176] * delta4_0 + p[196] * delta4_1, z3[15]);
-            delta3[16] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[177] * delta4_0 + p[197] * delta4_1, z3[16]);
-            delta3[17] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[178] * delta4_0 + p[198] * delta4_1, z3[17]);
-            delta3[18] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[179] * delta4_0 + p[199] * delta4_1, z3[18]);
-            delta3[19] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[180] * delta4_0 + p[200] * delta4_1, z3[19]);
+            delta3[0] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[161] * delta4_0 + p[162] * delta4_1, z3[0]);
+            delta3[1] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[163] * delta4_0 + p[164] * delta4_1, z3[1]);
+            delta3[2] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[165] * delta4_0 + p[166] * delta4_1, z3[2]);
+            delta3[3] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[167] * delta4_0 + p[168] * delta4_1, z3[3]);
+            delta3[4] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[169] * delta4_0 + p[170] * delta4_1, z3[4]);
+            delta3[5] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[171] * delta4_0 + p[172] * delta4_1, z3[5]);
+            delta3[6] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[173] * delta4_0 + p[174] * delta4_1, z3[6]);
+            delta3[7] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[175] * delta4_0 + p[176] * delta4_1, z3[7]);
+            delta3[8] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[177] * delta4_0 + p[178] * delta4_1, z3[8]);
+            delta3[9] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[179] * delta4_0 + p[180] * delta4_1, z3[9]);
+            delta3[10] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[181] * delta4_0 + p[182] * delta4_1, z3[10]);
+            delta3[11] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[183] * delta4_0 + p[184] * delta4_1, z3[11]);
+            delta3[12] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[185] * delta4_0 + p[186] * delta4_1, z3[12]);
+            delta3[13] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[187] * delta4_0 + p[188] * delta4_1, z3[13]);
+            delta3[14] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[189] * delta4_0 + p[190] * delta4_1, z3[14]);
+            delta3[15] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[191] * delta4_0 + p[192] * delta4_1, z3[15]);
+            delta3[16] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[193] * delta4_0 + p[194] * delta4_1, z3[16]);
+            delta3[17] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[195] * delta4_0 + p[196] * delta4_1, z3[17]);
+            delta3[18] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[197] * delta4_0 + p[198] * delta4_1, z3[18]);
+            delta3[19] = global::StaticNet.CompilerServices.NetworkMath.MultiplyELUDerivative(p[199] * delta4_0 + p[200] * delta4_1, z3[19]);
 
             // Then the step: b[4] −= η·δ[4], W[4] −= η·δ[4]·a[3]ᵀ.
             float step4_0 = negativeRate * delta4_0, step4_1 = negativeRate * delta4_1;
+            // W[4] by columns: column k moves by −η·δ[4]·a[3]_k and b[4], the column after the last, by −η·δ[4].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[4] is written without passing its units, except into the buffer's overhang.
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
             {
-                // Row j of W[4] moves by −η·δ[4]_j·a[3]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a3_0, a3_1, a3_2, a3_3);
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes4 = global::System.Runtime.Intrinsics.Vector128.Create(a3_4, a3_5, a3_6, a3_7);
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes8 = global::System.Runtime.Intrinsics.Vector128.Create(a3_8, a3_9, a3_10, a3_11);
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes12 = global::System.Runtime.Intrinsics.Vector128.Create(a3_12, a3_13, a3_14, a3_15);
-                global::System.Runtime.Intrinsics.Vector128<float> a3Lanes16 = global::System.Runtime.Intrinsics.Vector128.Create(a3_16, a3_17, a3_18, a3_19);
-                p[201] += step4_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(161, 4)) + step4_0 * a3Lanes0, p.Slice(161, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(165, 4)) + step4_0 * a3Lanes4, p.Slice(165, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(169, 4)) + step4_0 * a3Lanes8, p.Slice(169, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(173, 4)) + step4_0 * a3Lanes12, p.Slice(173, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(177, 4)) + step4_0 * a3Lanes16, p.Slice(177, 4));
-                p[202] += step4_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(181, 4)) + step4_1 * a3Lanes0, p.Slice(181, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(185, 4)) + step4_1 * a3Lanes4, p.Slice(185, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(189, 4)) + step4_1 * a3Lanes8, p.Slice(189, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(193, 4)) + step4_1 * a3Lanes12, p.Slice(193, 4));
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(197, 4)) + step4_1 * a3Lanes16, p.Slice(197, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step4From0 = global::System.Runtime.Intrinsics.Vector128.Create(step4_0, step4_1, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 161);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 163);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 161, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 165);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 163, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 167);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 165, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 169);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 167, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_3), column3));
+                global::System.Runtime.Intrinsics.Vector128<float> column5 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 171);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 169, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_4), column4));
+                global::System.Runtime.Intrinsics.Vector128<float> column6 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 173);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 171, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_5), column5));
+                global::System.Runtime.Intrinsics.Vector128<float> column7 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 175);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 173, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_6), column6));
+                global::System.Runtime.Intrinsics.Vector128<float> column8 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 177);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 175, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_7), column7));
+                global::System.Runtime.Intrinsics.Vector128<float> column9 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 179);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 177, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_8), column8));
+                global::System.Runtime.Intrinsics.Vector128<float> column10 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 181);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 179, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_9), column9));
+                global::System.Runtime.Intrinsics.Vector128<float> column11 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 183);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 181, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_10), column10));
+                global::System.Runtime.Intrinsics.Vector128<float> column12 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 185);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 183, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_11), column11));
+                global::System.Runtime.Intrinsics.Vector128<float> column13 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 187);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 185, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_12), column12));
+                global::System.Runtime.Intrinsics.Vector128<float> column14 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 189);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 187, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_13), column13));
+                global::System.Runtime.Intrinsics.Vector128<float> column15 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 191);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 189, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_14), column14));
+                global::System.Runtime.Intrinsics.Vector128<float> column16 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 193);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 191, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_15), column15));
+                global::System.Runtime.Intrinsics.Vector128<float> column17 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 195);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 193, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_16), column16));
+                global::System.Runtime.Intrinsics.Vector128<float> column18 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 197);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 195, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_17), column17));
+                global::System.Runtime.Intrinsics.Vector128<float> column19 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 199);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 197, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_18), column18));
+                global::System.Runtime.Intrinsics.Vector128<float> column20 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 201);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 199, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step4From0, global::System.Runtime.Intrinsics.Vector128.Create(a3_19), column19));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 201, column20 + step4From0);
             }
             else
             {
                 p[201] += step4_0;
                 p[161] += step4_0 * a3_0;
-                p[162] += step4_0 * a3_1;
-                p[163] += step4_0 * a3_2;
-                p[164] += step4_0 * a3_3;
-                p[165] += step4_0 * a3_4;
-                p[166] += step4_0 * a3_5;
-                p[167] += step4_0 * a3_6;
-                p[168] += step4_0 * a3_7;
-                p[169] += step4_0 * a3_8;
-                p[170] += step4_0 * a3_9;
-                p[171] += step4_0 * a3_10;
-                p[172] += step4_0 * a3_11;
-                p[173] += step4_0 * a3_12;
-                p[174] += step4_0 * a3_13;
-                p[175] += step4_0 * a3_14;
-                p[176] += step4_0 * a3_15;
-                p[177] += step4_0 * a3_16;
-                p[178] += step4_0 * a3_17;
-                p[179] += step4_0 * a3_18;
-                p[180] += step4_0 * a3_19;
+                p[163] += step4_0 * a3_1;
+                p[165] += step4_0 * a3_2;
+                p[167] += step4_0 * a3_3;
+                p[169] += step4_0 * a3_4;
+                p[171] += step4_0 * a3_5;
+                p[173] += step4_0 * a3_6;
+                p[175] += step4_0 * a3_7;
+                p[177] += step4_0 * a3_8;
+                p[179] += step4_0 * a3_9;
+                p[181] += step4_0 * a3_10;
+                p[183] += step4_0 * a3_11;
+                p[185] += step4_0 * a3_12;
+                p[187] += step4_0 * a3_13;
+                p[189] += step4_0 * a3_14;
+                p[191] += step4_0 * a3_15;
+                p[193] += step4_0 * a3_16;
+                p[195] += step4_0 * a3_17;
+                p[197] += step4_0 * a3_18;
+                p[199] += step4_0 * a3_19;
                 p[202] += step4_1;
-                p[181] += step4_1 * a3_0;
-                p[182] += step4_1 * a3_1;
-                p[183] += step4_1 * a3_2;
-                p[184] += step4_1 * a3_3;
-                p[185] += step4_1 * a3_4;
-                p[186] += step4_1 * a3_5;
-                p[187] += step4_1 * a3_6;
-                p[188] += step4_1 * a3_7;
-                p[189] += step4_1 * a3_8;
-                p[190] += step4_1 * a3_9;
-                p[191] += step4_1 * a3_10;
-                p[192] += step4_1 * a3_11;
-                p[193] += step4_1 * a3_12;
-                p[194] += step4_1 * a3_13;
-                p[195] += step4_1 * a3_14;
-                p[196] += step4_1 * a3_15;
-                p[197] += step4_1 * a3_16;
-                p[198] += step4_1 * a3_17;
-                p[199] += step4_1 * a3_18;
+                p[162] += step4_1 * a3_0;
+                p[164] += step4_1 * a3_1;
+                p[166] += step4_1 * a3_2;
+                p[168] += step4_1 * a3_3;
+                p[170] += step4_1 * a3_4;
+                p[172] += step4_1 * a3_5;
+                p[174] += step4_1 * a3_6;
+                p[176] += step4_1 * a3_7;
+                p[178] += step4_1 * a3_8;
+                p[180] += step4_1 * a3_9;
+                p[182] += step4_1 * a3_10;
+                p[184] += step4_1 * a3_11;
+                p[186] += step4_1 * a3_12;
+                p[188] += step4_1 * a3_13;
+                p[190] += step4_1 * a3_14;
+                p[192] += step4_1 * a3_15;
+                p[194] += step4_1 * a3_16;
+                p[196] += step4_1 * a3_17;
+                p[198] += step4_1 * a3_18;
                 p[200] += step4_1 * a3_19;
             }
 
@@ -920,54 +1190,85 @@ namespace Demo
             float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2], delta2_3 = delta2[3], delta2_4 = delta2[4];
             float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with GELU' = Φ(z[1]) + z[1]·φ(z[1]).
-            delta1[0] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[16] * delta2_0 + p[20] * delta2_1 + p[24] * delta2_2 + (p[28] * delta2_3 + p[32] * delta2_4), z1[0]);
-            delta1[1] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[17] * delta2_0 + p[21] * delta2_1 + p[25] * delta2_2 + (p[29] * delta2_3 + p[33] * delta2_4), z1[1]);
-            delta1[2] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[18] * delta2_0 + p[22] * delta2_1 + p[26] * delta2_2 + (p[30] * delta2_3 + p[34] * delta2_4), z1[2]);
-            delta1[3] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[19] * delta2_0 + p[23] * delta2_1 + p[27] * delta2_2 + (p[31] * delta2_3 + p[35] * delta2_4), z1[3]);
+            delta1[0] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[16] * delta2_0 + p[17] * delta2_1 + p[18] * delta2_2 + (p[19] * delta2_3 + p[20] * delta2_4), z1[0]);
+            delta1[1] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[21] * delta2_0 + p[22] * delta2_1 + p[23] * delta2_2 + (p[24] * delta2_3 + p[25] * delta2_4), z1[1]);
+            delta1[2] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[26] * delta2_0 + p[27] * delta2_1 + p[28] * delta2_2 + (p[29] * delta2_3 + p[30] * delta2_4), z1[2]);
+            delta1[3] = global::StaticNet.CompilerServices.NetworkMath.MultiplyGELUDerivative(p[31] * delta2_0 + p[32] * delta2_1 + p[33] * delta2_2 + (p[34] * delta2_3 + p[35] * delta2_4), z1[3]);
 
             // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
             float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1, step2_2 = negativeRate * delta2_2, step2_3 = negativeRate * delta2_3, step2_4 = negativeRate * delta2_4;
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            // W[2] by columns: column k moves by −η·δ[2]·a[1]_k and b[2], the column after the last, by −η·δ[2].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                // Row j of W[2] moves by −η·δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                p[36] += step2_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(16, 4)) + step2_0 * a1Lanes0, p.Slice(16, 4));
-                p[37] += step2_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(20, 4)) + step2_1 * a1Lanes0, p.Slice(20, 4));
-                p[38] += step2_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(24, 4)) + step2_2 * a1Lanes0, p.Slice(24, 4));
-                p[39] += step2_3;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(28, 4)) + step2_3 * a1Lanes0, p.Slice(28, 4));
-                p[40] += step2_4;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(32, 4)) + step2_4 * a1Lanes0, p.Slice(32, 4));
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> step2From0 = global::System.Runtime.Intrinsics.Vector256.Create(step2_0, step2_1, step2_2, step2_3, step2_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector256<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 16);
+                global::System.Runtime.Intrinsics.Vector256<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 21);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector256.Create(a1_0), column0));
+                global::System.Runtime.Intrinsics.Vector256<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 26);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 21, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector256.Create(a1_1), column1));
+                global::System.Runtime.Intrinsics.Vector256<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 31);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 26, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector256.Create(a1_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 36);
+                float column4_4 = p[40];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 31, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector256.Create(a1_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 36, column4 + global::System.Runtime.Intrinsics.Vector256.GetLower(step2From0));
+                p[40] = column4_4 + step2_4;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step2From0 = global::System.Runtime.Intrinsics.Vector128.Create(step2_0, step2_1, step2_2, step2_3);
+                global::System.Runtime.Intrinsics.Vector128<float> step2From4 = global::System.Runtime.Intrinsics.Vector128.Create(step2_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
+                global::System.Runtime.Intrinsics.Vector128<float> column0From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 21);
+                global::System.Runtime.Intrinsics.Vector128<float> column1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 25);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From4, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 26);
+                global::System.Runtime.Intrinsics.Vector128<float> column2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 30);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 21, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 25, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From4, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 31);
+                global::System.Runtime.Intrinsics.Vector128<float> column3From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 35);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 26, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 30, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From4, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 36);
+                float column4_4 = p[40];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 31, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 35, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From4, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3From4));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 36, column4 + step2From0);
+                p[40] = column4_4 + step2_4;
             }
             else
             {
                 p[36] += step2_0;
                 p[16] += step2_0 * a1_0;
-                p[17] += step2_0 * a1_1;
-                p[18] += step2_0 * a1_2;
-                p[19] += step2_0 * a1_3;
+                p[21] += step2_0 * a1_1;
+                p[26] += step2_0 * a1_2;
+                p[31] += step2_0 * a1_3;
                 p[37] += step2_1;
-                p[20] += step2_1 * a1_0;
-                p[21] += step2_1 * a1_1;
-                p[22] += step2_1 * a1_2;
-                p[23] += step2_1 * a1_3;
+                p[17] += step2_1 * a1_0;
+                p[22] += step2_1 * a1_1;
+                p[27] += step2_1 * a1_2;
+                p[32] += step2_1 * a1_3;
                 p[38] += step2_2;
-                p[24] += step2_2 * a1_0;
-                p[25] += step2_2 * a1_1;
-                p[26] += step2_2 * a1_2;
-                p[27] += step2_2 * a1_3;
+                p[18] += step2_2 * a1_0;
+                p[23] += step2_2 * a1_1;
+                p[28] += step2_2 * a1_2;
+                p[33] += step2_2 * a1_3;
                 p[39] += step2_3;
-                p[28] += step2_3 * a1_0;
-                p[29] += step2_3 * a1_1;
-                p[30] += step2_3 * a1_2;
-                p[31] += step2_3 * a1_3;
+                p[19] += step2_3 * a1_0;
+                p[24] += step2_3 * a1_1;
+                p[29] += step2_3 * a1_2;
+                p[34] += step2_3 * a1_3;
                 p[40] += step2_4;
-                p[32] += step2_4 * a1_0;
-                p[33] += step2_4 * a1_1;
-                p[34] += step2_4 * a1_2;
+                p[20] += step2_4 * a1_0;
+                p[25] += step2_4 * a1_1;
+                p[30] += step2_4 * a1_2;
                 p[35] += step2_4 * a1_3;
             }
 
@@ -976,22 +1277,41 @@ namespace Demo
             float input_0 = input[0], input_1 = input[1], input_2 = input[2];
             // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
             float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3;
-            p[12] += step1_0;
-            p[0] += step1_0 * input_0;
-            p[1] += step1_0 * input_1;
-            p[2] += step1_0 * input_2;
-            p[13] += step1_1;
-            p[3] += step1_1 * input_0;
-            p[4] += step1_1 * input_1;
-            p[5] += step1_1 * input_2;
-            p[14] += step1_2;
-            p[6] += step1_2 * input_0;
-            p[7] += step1_2 * input_1;
-            p[8] += step1_2 * input_2;
-            p[15] += step1_3;
-            p[9] += step1_3 * input_0;
-            p[10] += step1_3 * input_1;
-            p[11] += step1_3 * input_2;
+            // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, step1_3);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 8);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 8, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, column3 + step1From0);
+            }
+            else
+            {
+                p[12] += step1_0;
+                p[0] += step1_0 * input_0;
+                p[4] += step1_0 * input_1;
+                p[8] += step1_0 * input_2;
+                p[13] += step1_1;
+                p[1] += step1_1 * input_0;
+                p[5] += step1_1 * input_1;
+                p[9] += step1_1 * input_2;
+                p[14] += step1_2;
+                p[2] += step1_2 * input_0;
+                p[6] += step1_2 * input_1;
+                p[10] += step1_2 * input_2;
+                p[15] += step1_3;
+                p[3] += step1_3 * input_0;
+                p[7] += step1_3 * input_1;
+                p[11] += step1_3 * input_2;
+            }
         }
     }
 }
