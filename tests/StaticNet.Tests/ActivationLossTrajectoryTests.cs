@@ -47,7 +47,7 @@ public sealed class ActivationLossTrajectoryTests
         IBatchNetwork network = Create(configuration);
         float[] initial = Floats(root.GetProperty("initial"));
         Assert.Equal(network.ParameterCount, initial.Length);
-        initial.CopyTo(network.Parameters);
+        network.SetParameters(initial);
         IOptimizer optimizer = configuration is "huber" or "huber_delta" or "l1"
             ? new Adam(learningRate: 0.01f)
             : new Sgd(0.01f, momentum: 0.9f);
@@ -73,7 +73,7 @@ public sealed class ActivationLossTrajectoryTests
             Array.Clear(gradient);
             deviation.CheckLoss(step, network.BackwardBatch(x, y, gradient), losses[step]);
             optimizer.Step(network.Parameters, gradient);
-            deviation.CheckParameters(step, network.Parameters, trajectory[step]);
+            deviation.CheckParameters(step, network, trajectory[step]);
         }
 
         // The Huber trajectories pass through both pieces of the loss (and the others through errors either side of 1).

@@ -59,8 +59,8 @@ internal static class DoubleReference
     };
 
     /// <summary>
-    /// The MSE loss ½Σ(a − y)² of one sample and its gradient with respect to every parameter (nn.Linear order, as
-    /// <see cref="INetwork.Parameters"/>), by backpropagation in double precision.
+    /// The MSE loss ½Σ(a − y)² of one sample and its gradient with respect to every parameter (nn.Linear order,
+    /// as <see cref="NetworkWeights.CopyParametersTo"/> gives them), by backpropagation in double precision.
     /// </summary>
     public static (double Loss, double[] Gradient) LossGradient(float[] parameters, int[] sizes, Activation[] activations, float[] input, float[] target)
     {

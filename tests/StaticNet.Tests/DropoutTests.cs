@@ -208,15 +208,17 @@ public class DropoutTests
         // for a kept unit and 0 for a dropped one, and ∂C/∂b[2] = δ[2]. a[1] is computed here in double precision.
         var network = new DropoutReLUNet(seed: 4);
         (float[] inputs, float[] targets) = Batch(network, 1, seed: 5);
-        double[] hidden = HiddenReLU(network.Parameters, inputs);
+        double[] hidden = HiddenReLU(PyTorchOrder.ParametersOf(network), inputs);
         var gradient = new float[DropoutReLUNet.ParameterCount];
+        var rows = new float[DropoutReLUNet.ParameterCount]; // the gradient in PyTorch's order: W[2] by rows, as indexed below
         int keptActive = 0, dropped = 0;
         for (int call = 0; call < 50; call++)
         {
             Array.Clear(gradient);
             network.Backward(inputs, targets, gradient);
-            Span<float> delta2 = gradient.AsSpan(DropoutReLUNet.Layer2BiasesOffset, DropoutReLUNet.Layer2Size);
-            Span<float> w2 = gradient.AsSpan(DropoutReLUNet.Layer2WeightsOffset, DropoutReLUNet.Layer2WeightsLength);
+            network.ToPyTorchOrder(gradient, rows);
+            Span<float> delta2 = rows.AsSpan(DropoutReLUNet.Layer2BiasesOffset, DropoutReLUNet.Layer2Size);
+            Span<float> w2 = rows.AsSpan(DropoutReLUNet.Layer2WeightsOffset, DropoutReLUNet.Layer2WeightsLength);
             for (int j = 0; j < DropoutReLUNet.Layer1Size; j++)
             {
                 double passed = w2[j] / (double)delta2[0];
@@ -248,13 +250,15 @@ public class DropoutTests
     {
         IBatchNetwork network = Create(name, seed: 6);
         (float[] inputs, float[] targets) = Batch(network, 1, seed: 7);
-        var gradient = new float[network.ParameterCount];
+        var computed = new float[network.ParameterCount];
+        var gradient = new float[network.ParameterCount]; // in PyTorch's order: every W by rows, as indexed below
         ReadOnlySpan<int> sizes = network.LayerSizes;
         int droppedSeen = 0;
         for (int call = 0; call < 30; call++)
         {
-            Array.Clear(gradient);
-            network.Backward(inputs, targets, gradient);
+            Array.Clear(computed);
+            network.Backward(inputs, targets, computed);
+            network.ToPyTorchOrder(computed, gradient);
             int offset = 0;
             for (int l = 1; l < sizes.Length - 1; l++)
             {
@@ -607,7 +611,7 @@ public class DropoutTests
         return (inputs, targets);
     }
 
-    /// <summary>a[1] = ReLU(W[1]·x + b[1]) of a 4-6-3 network, in double precision.</summary>
+    /// <summary>a[1] = ReLU(W[1]·x + b[1]) of a 4-6-3 network, in double precision, from parameters in PyTorch's order.</summary>
     private static double[] HiddenReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x)
     {
         var a = new double[DropoutReLUNet.Layer1Size];

@@ -87,7 +87,7 @@ public class ForwardReferenceTests
 
             var output = new float[network.OutputSize];
             network.Forward(input, output);
-            double[] expected = DoubleReference.Forward(Array.ConvertAll(network.Parameters.ToArray(), v => (double)v), sizes, activations, slope, input);
+            double[] expected = DoubleReference.Forward(Array.ConvertAll(PyTorchOrder.ParametersOf(network), v => (double)v), sizes, activations, slope, input);
             for (int j = 0; j < output.Length; j++)
             {
                 Assert.Equal(expected[j], output[j], 1e-5);

@@ -20,11 +20,14 @@ internal static class GradientReference
         var random = new DeterministicRandom(seed);
         float[] input = GradientCheckTests.RandomVector(network.InputSize, ref random, scale);
         float[] target = GradientCheckTests.RandomDistribution(network.OutputSize, ref random);
-        var gradient = new float[network.ParameterCount];
-        float loss = network.Backward(input, target, gradient);
+        var computed = new float[network.ParameterCount];
+        float loss = network.Backward(input, target, computed);
+
+        // The reference indexes every W by rows, as PyTorch does; the network may keep a layer's W by columns.
+        float[] gradient = PyTorchOrder.Of(network, computed);
 
         var attribute = (NetworkAttribute)Attribute.GetCustomAttribute(network.GetType(), typeof(NetworkAttribute))!;
-        float[] parameters = network.Parameters.ToArray();
+        float[] parameters = PyTorchOrder.ParametersOf(network);
         int[] sizes = network.LayerSizes.ToArray();
         Activation[] activations = ActivationsOf(network);
         (double exactLoss, double[] exact) = attribute.Loss == Loss.MeanSquaredError

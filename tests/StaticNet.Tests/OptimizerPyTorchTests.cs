@@ -51,7 +51,7 @@ public class OptimizerPyTorchTests
         bool clip = configuration.EndsWith("_clip", StringComparison.Ordinal);
 
         IBatchNetwork network = new OptimizerFixtureNet();
-        Floats(root.GetProperty("parameters")).CopyTo(network.Parameters);
+        network.SetParameters(Floats(root.GetProperty("parameters")));
         IOptimizer optimizer = Create(clip ? configuration[..^"_clip".Length] : configuration, network);
         var gradient = new float[network.ParameterCount];
         int samples = targets.Length / network.OutputSize;
@@ -73,7 +73,7 @@ public class OptimizerPyTorchTests
             }
 
             optimizer.Step(network.Parameters, gradient);
-            deviation.CheckParameters(step, network.Parameters, trajectory[step]);
+            deviation.CheckParameters(step, network, trajectory[step]);
         }
 
         _output.WriteLine(deviation.Summary(steps));

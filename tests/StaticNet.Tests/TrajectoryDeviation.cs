@@ -11,6 +11,7 @@ internal sealed class TrajectoryDeviation
 {
     private readonly string _name;
     private readonly float _tolerance;
+    private float[]? _parameters; // the network's parameters in PyTorch's order, refilled at every step
 
     public TrajectoryDeviation(string name, float tolerance)
     {
@@ -32,15 +33,20 @@ internal sealed class TrajectoryDeviation
         Assert.True(difference <= _tolerance, $"{_name}, step {step}: loss {loss:R}, PyTorch {expected:R}");
     }
 
-    /// <summary>Asserts every parameter after <paramref name="step"/> against PyTorch's.</summary>
-    public void CheckParameters(int step, ReadOnlySpan<float> parameters, float[] expected)
+    /// <summary>
+    /// Asserts every parameter of <paramref name="network"/> after <paramref name="step"/> against PyTorch's, read in
+    /// PyTorch's order: the network may keep a layer's W by columns, the recorded trajectory holds nn.Linear's rows.
+    /// </summary>
+    public void CheckParameters(int step, INetwork network, float[] expected)
     {
-        Assert.Equal(expected.Length, parameters.Length);
-        for (int i = 0; i < parameters.Length; i++)
+        Assert.Equal(expected.Length, network.ParameterCount);
+        _parameters ??= new float[network.ParameterCount];
+        network.CopyParametersTo(_parameters);
+        for (int i = 0; i < _parameters.Length; i++)
         {
-            float difference = Math.Abs(parameters[i] - expected[i]);
+            float difference = Math.Abs(_parameters[i] - expected[i]);
             WorstParameter = Math.Max(WorstParameter, difference);
-            Assert.True(difference <= _tolerance, $"{_name}, step {step}, parameter {i}: {parameters[i]:R}, PyTorch {expected[i]:R}");
+            Assert.True(difference <= _tolerance, $"{_name}, step {step}, parameter {i}: {_parameters[i]:R}, PyTorch {expected[i]:R}");
         }
     }
 
