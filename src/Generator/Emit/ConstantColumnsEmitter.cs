@@ -83,7 +83,7 @@ internal static class ConstantColumnsEmitter
             else
             {
                 string sum = split && k % 2 == 1 ? odd : z;
-                writer.Line($"{sum} = {vector}.MultiplyAddEstimate({term}, {sum});");
+                writer.Line($"{sum} = {RuntimeContract.MultiplyAdd}({term}, {sum});");
             }
         }
 

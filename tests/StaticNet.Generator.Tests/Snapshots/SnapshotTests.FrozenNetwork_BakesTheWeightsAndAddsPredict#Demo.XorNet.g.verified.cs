@@ -190,15 +190,15 @@ namespace Demo
             {
                 // Layer 1 (2 → 2, Tanh), constant columns: z[1] = b[1] + Σ_k x_k · W[1][:, k]
                 global::System.Runtime.Intrinsics.Vector128<float> z1 = global::System.Runtime.Intrinsics.Vector128.Create(0.5f, -1.0f, 0f, 0f);
-                z1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(input[0]), global::System.Runtime.Intrinsics.Vector128.Create(1.5f, 0.1f, 0f, 0f), z1);
-                z1 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(input[1]), global::System.Runtime.Intrinsics.Vector128.Create(-2.0f, 3.0f, 0f, 0f), z1);
+                z1 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(input[0]), global::System.Runtime.Intrinsics.Vector128.Create(1.5f, 0.1f, 0f, 0f), z1);
+                z1 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(input[1]), global::System.Runtime.Intrinsics.Vector128.Create(-2.0f, 3.0f, 0f, 0f), z1);
                 // a[1] = tanh(z[1])
                 global::System.Runtime.Intrinsics.Vector128<float> a1 = global::StaticNet.CompilerServices.VectorActivations.Tanh(z1);
 
                 // Layer 2 (2 → 1, Sigmoid), constant columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k]
                 global::System.Runtime.Intrinsics.Vector128<float> z2 = global::System.Runtime.Intrinsics.Vector128.Create(0.125f, 0f, 0f, 0f);
-                z2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(a1[0]), global::System.Runtime.Intrinsics.Vector128.Create(2.0f, 0f, 0f, 0f), z2);
-                z2 = global::System.Runtime.Intrinsics.Vector128.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector128.Create(a1[1]), global::System.Runtime.Intrinsics.Vector128.Create(-1.5f, 0f, 0f, 0f), z2);
+                z2 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(a1[0]), global::System.Runtime.Intrinsics.Vector128.Create(2.0f, 0f, 0f, 0f), z2);
+                z2 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(a1[1]), global::System.Runtime.Intrinsics.Vector128.Create(-1.5f, 0f, 0f, 0f), z2);
                 // ŷ = a[2] = σ(z[2])
                 global::System.Runtime.Intrinsics.Vector128<float> a2 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z2);
                 output[0] = a2[0];

@@ -219,10 +219,10 @@ namespace Demo
                 // Layer 1 (4 → 5, Sigmoid), constant columns: z[1] = b[1] + Σ_k x_k · W[1][:, k]
                 global::System.Runtime.Intrinsics.Vector256<float> z1 = global::System.Runtime.Intrinsics.Vector256.Create(-0.125f, 0.0f, 0.125f, -0.125f, 0.0f, 0f, 0f, 0f);
                 // even k into z1, odd k into z1Odd: two chains of multiply-adds, each about half as long
-                z1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(input[0]), global::System.Runtime.Intrinsics.Vector256.Create(-0.375f, -0.25f, -0.125f, 0.0f, 0.125f, 0f, 0f, 0f), z1);
+                z1 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(input[0]), global::System.Runtime.Intrinsics.Vector256.Create(-0.375f, -0.25f, -0.125f, 0.0f, 0.125f, 0f, 0f, 0f), z1);
                 global::System.Runtime.Intrinsics.Vector256<float> z1Odd = global::System.Runtime.Intrinsics.Vector256.Multiply(global::System.Runtime.Intrinsics.Vector256.Create(input[1]), global::System.Runtime.Intrinsics.Vector256.Create(-0.125f, 0.0f, 0.125f, 0.25f, 0.375f, 0f, 0f, 0f));
-                z1 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(input[2]), global::System.Runtime.Intrinsics.Vector256.Create(0.125f, 0.25f, 0.375f, -0.375f, -0.25f, 0f, 0f, 0f), z1);
-                z1Odd = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(input[3]), global::System.Runtime.Intrinsics.Vector256.Create(0.375f, -0.375f, -0.25f, -0.125f, 0.0f, 0f, 0f, 0f), z1Odd);
+                z1 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(input[2]), global::System.Runtime.Intrinsics.Vector256.Create(0.125f, 0.25f, 0.375f, -0.375f, -0.25f, 0f, 0f, 0f), z1);
+                z1Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(input[3]), global::System.Runtime.Intrinsics.Vector256.Create(0.375f, -0.375f, -0.25f, -0.125f, 0.0f, 0f, 0f, 0f), z1Odd);
                 z1 += z1Odd;
                 // a[1] = σ(z[1])
                 global::System.Runtime.Intrinsics.Vector256<float> a1 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1);
@@ -230,11 +230,11 @@ namespace Demo
                 // Layer 2 (5 → 3, Sigmoid), constant columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k]
                 global::System.Runtime.Intrinsics.Vector256<float> z2 = global::System.Runtime.Intrinsics.Vector256.Create(-0.125f, 0.0f, 0.125f, 0f, 0f, 0f, 0f, 0f);
                 // even k into z2, odd k into z2Odd: two chains of multiply-adds, each about half as long
-                z2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(a1[0]), global::System.Runtime.Intrinsics.Vector256.Create(-0.1875f, -0.125f, -0.0625f, 0f, 0f, 0f, 0f, 0f), z2);
+                z2 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(a1[0]), global::System.Runtime.Intrinsics.Vector256.Create(-0.1875f, -0.125f, -0.0625f, 0f, 0f, 0f, 0f, 0f), z2);
                 global::System.Runtime.Intrinsics.Vector256<float> z2Odd = global::System.Runtime.Intrinsics.Vector256.Multiply(global::System.Runtime.Intrinsics.Vector256.Create(a1[1]), global::System.Runtime.Intrinsics.Vector256.Create(-0.0625f, 0.0f, 0.0625f, 0f, 0f, 0f, 0f, 0f));
-                z2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(a1[2]), global::System.Runtime.Intrinsics.Vector256.Create(0.0625f, 0.125f, 0.1875f, 0f, 0f, 0f, 0f, 0f), z2);
-                z2Odd = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(a1[3]), global::System.Runtime.Intrinsics.Vector256.Create(0.1875f, -0.1875f, -0.125f, 0f, 0f, 0f, 0f, 0f), z2Odd);
-                z2 = global::System.Runtime.Intrinsics.Vector256.MultiplyAddEstimate(global::System.Runtime.Intrinsics.Vector256.Create(a1[4]), global::System.Runtime.Intrinsics.Vector256.Create(-0.125f, -0.0625f, 0.0f, 0f, 0f, 0f, 0f, 0f), z2);
+                z2 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(a1[2]), global::System.Runtime.Intrinsics.Vector256.Create(0.0625f, 0.125f, 0.1875f, 0f, 0f, 0f, 0f, 0f), z2);
+                z2Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(a1[3]), global::System.Runtime.Intrinsics.Vector256.Create(0.1875f, -0.1875f, -0.125f, 0f, 0f, 0f, 0f, 0f), z2Odd);
+                z2 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(a1[4]), global::System.Runtime.Intrinsics.Vector256.Create(-0.125f, -0.0625f, 0.0f, 0f, 0f, 0f, 0f, 0f), z2);
                 z2 += z2Odd;
                 // ŷ = a[2] = σ(z[2])
                 global::System.Runtime.Intrinsics.Vector256<float> a2 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z2);
