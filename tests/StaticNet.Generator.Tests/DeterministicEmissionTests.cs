@@ -22,7 +22,7 @@ public sealed class DeterministicEmissionTests
         {
         }
 
-        [Network(20, 32, 10, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropyDETERMINISTIC)]
+        [Network(20, 30, 10, Hidden = Activation.ReLU, Output = Activation.Softmax, Loss = Loss.CrossEntropyDETERMINISTIC)]
         public partial class KernelNet
         {
         }

@@ -173,8 +173,13 @@ public sealed class GeneratedMemberTests
     {
         string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.DeepReLUSoftmax).Source("Demo.MnistNet.g.cs"), "ForwardLayers");
 
+        // 784 → 128 and 128 → 64: whole Vector512s of units, so W is stored by columns and summed by the column kernel;
+        // the 10-unit output layer keeps PyTorch's rows and the row kernel.
         Assert.Contains(
-            "global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);",
+            "global::StaticNet.CompilerServices.DenseKernels.ForwardByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);",
+            forward);
+        Assert.Contains(
+            "global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer3WeightsOffset, Layer3WeightsLength), p.Slice(Layer3BiasesOffset, Layer3Size), a2, z3);",
             forward);
         Assert.Contains("global::StaticNet.CompilerServices.ActivationKernels.ReLU(z1, a1);", forward);
         Assert.Contains("global::StaticNet.CompilerServices.NetworkMath.SoftmaxInPlace(a3);", forward);

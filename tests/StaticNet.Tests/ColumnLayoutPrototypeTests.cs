@@ -104,7 +104,7 @@ public class ColumnLayoutPrototypeTests
     public void Tanh64_Forward_MatchesTheGeneratedNetwork(int seed)
     {
         var generated = new Tanh64(seed);
-        var columns = new ColumnTanh64(generated.Parameters);
+        var columns = new ColumnTanh64(PyTorchOrder.ParametersOf(generated));
         float[] inputs = BenchmarkData.Inputs(8, 64, seed: 40 + seed);
         float[] expected = new float[64], actual = new float[64];
         for (int i = 0; i < 8; i++)
@@ -121,7 +121,7 @@ public class ColumnLayoutPrototypeTests
     {
         var sigmoid = new ColumnSigmoid453<UnpaddedColumns>(PyTorchOrder.ParametersOf(new Sigmoid453(1)));
         var padded = new ColumnSigmoid453<PaddedColumns>(PyTorchOrder.ParametersOf(new Sigmoid453(1)));
-        var tanh = new ColumnTanh64(new Tanh64(1).Parameters);
+        var tanh = new ColumnTanh64(PyTorchOrder.ParametersOf(new Tanh64(1)));
         float[] x4 = { 0.1f, -0.2f, 0.3f, 0.4f }, y3 = { 0.2f, 0.7f, 0.1f }, out3 = new float[3], x64 = new float[64], out64 = new float[64];
         Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(() => sigmoid.Forward(x4, out3)));
         Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(() => sigmoid.TrainStep(x4, y3, 1e-3f)));

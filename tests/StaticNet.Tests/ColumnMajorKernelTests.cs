@@ -51,6 +51,31 @@ public sealed class ColumnMajorKernelTests
     }
 
     [Theory]
+    [InlineData(16, 1)]
+    [InlineData(16, 9)]
+    [InlineData(32, 20)]
+    [InlineData(48, 3)]
+    [InlineData(64, 64)]
+    [InlineData(128, 17)]
+    [InlineData(13, 5)]
+    [InlineData(21, 7)]
+    [InlineData(150, 11)]
+    public void ForwardByColumns_OnWTransposed_EqualsForwardAndTheDoublePrecisionProduct(int units, int inputs)
+    {
+        // Multiples of 16 units run the column kernel's eight-, four- and one-vector paths; the rest end one float at
+        // a time, and an output of NaN catches any unit left unwritten.
+        float[] w = Values(units * inputs, 21), b = Values(units, 22), x = Values(inputs, 23);
+        float[] byColumns = new float[units], byRows = new float[units];
+        Array.Fill(byColumns, float.NaN);
+        DenseKernels.ForwardByColumns(Transpose(w, units, inputs), b, x, byColumns);
+        DenseKernels.Forward(w, b, x, byRows);
+
+        var expected = Product(b, x, inputs, 1, w, 1, inputs, 1, units, inputs);
+        AssertAllClose(expected, byColumns, byRows, "y");
+        Assert.Equal(0, SteadyStateAllocation.AllocatedBytes(() => DenseKernels.ForwardByColumns(w, b, x, byColumns)));
+    }
+
+    [Theory]
     [MemberData(nameof(Shapes))]
     public void AccumulateGradientByColumns_AddsOntoTheGradients_AsAccumulateGradientDoes(int units, int inputs, int count)
     {

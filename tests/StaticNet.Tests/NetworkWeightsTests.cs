@@ -46,7 +46,8 @@ public class NetworkWeightsTests
     [Fact]
     public void GeneratedNetwork_ReportsItsOrderPerLayer_AndItsViewsAgreeWithIt()
     {
-        // 4-7-6-3: every layer small enough to unroll is kept by columns; kernel layers (784-128-10) stay in PyTorch's rows.
+        // 4-7-6-3: every layer small enough to unroll is kept by columns. Of 784-128-10's kernel layers, the 128-unit one
+        // is (whole vectors of units), the 10-unit output stays in PyTorch's rows.
         var network = new Arch01(seed: 3);
         float[] pytorch = PyTorchOrder.ParametersOf(network);
         for (int l = 1; l <= 3; l++)
@@ -67,7 +68,9 @@ public class NetworkWeightsTests
         }
 
         Assert.Equal(pytorch.AsSpan(Arch01.Layer3BiasesOffset, 3).ToArray(), network.Layer3Biases.ToArray());
-        Assert.Equal(WeightOrder.RowMajor, new Mnist784Net(seed: 1).GetWeightOrder(1));
+        var mnist = new Mnist784Net(seed: 1);
+        Assert.Equal(WeightOrder.ColumnMajor, mnist.GetWeightOrder(1));
+        Assert.Equal(WeightOrder.RowMajor, mnist.GetWeightOrder(2));
     }
 
     [Fact]

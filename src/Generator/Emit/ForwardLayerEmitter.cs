@@ -120,7 +120,8 @@ internal static class ForwardLayerEmitter
         }
         else
         {
-            writer.Line($"{RuntimeContract.DenseKernels}.Forward({LayerCode.WeightsSlice(layerSpec, "p")}, {LayerCode.BiasesSlice(layerSpec, "p")}, {LayerCode.Input(layerSpec)}, {sums});");
+            string kernel = layerSpec.ByColumns ? RuntimeContract.ForwardByColumns : RuntimeContract.DenseKernels + ".Forward";
+            writer.Line($"{kernel}({LayerCode.WeightsSlice(layerSpec, "p")}, {LayerCode.BiasesSlice(layerSpec, "p")}, {LayerCode.Input(layerSpec)}, {sums});");
         }
 
         foreach (string statement in ActivationFormulas.ApplyToLayer(layerSpec.Activation, sums, a, spec.LeakySlope))

@@ -54,6 +54,7 @@ internal static class RuntimeContract
 
     // Layers stored by columns (never in a deterministic network, so without counterparts): the batch kernels over
     // column-major W, and the multiply-add of the one-sample column code.
+    public const string ForwardByColumns = DenseKernels + ".ForwardByColumns";
     public const string ForwardBatchByColumns = DenseKernels + ".ForwardBatchByColumns";
     public const string AccumulateGradientByColumns = DenseKernels + ".AccumulateGradientByColumns";
     public const string BackpropagateErrorByColumns = DenseKernels + ".BackpropagateErrorByColumns";
@@ -114,7 +115,7 @@ internal static class RuntimeContract
         NetworkMath + ".Softplus", NetworkMath + ".MultiplySoftplusDerivative", ActivationKernels + ".Softplus", ActivationKernels + ".MultiplySoftplusDerivative", VectorActivations + ".Softplus",
         FrozenLayers + ".Forward", FrozenLayers + ".WriteColumns",
         DropoutMasks + ".Apply", DropoutMasks + ".Multiply",
-    }).Concat(new[] { UniformColumnMajor, ForwardBatchByColumns, AccumulateGradientByColumns, BackpropagateErrorByColumns, MultiplyAdd, VectorArithmetic + ".Load128", VectorArithmetic + ".Load256", VectorArithmetic + ".Store" }).ToArray();
+    }).Concat(new[] { UniformColumnMajor, ForwardByColumns, ForwardBatchByColumns, AccumulateGradientByColumns, BackpropagateErrorByColumns, MultiplyAdd, VectorArithmetic + ".Load128", VectorArithmetic + ".Load256", VectorArithmetic + ".Store" }).ToArray();
 
     /// <summary>The methods, and for each one of a class with a deterministic counterpart, the counterpart's method too.</summary>
     private static string[] WithDeterministicCounterparts(string[] methods)

@@ -103,6 +103,6 @@ internal static class TrainStepEmitter
         }
 
 
-        writer.Line($"{RuntimeContract.DenseKernels}.AccumulateGradient({delta}, {input}, {LayerCode.WeightsSlice(layer, "p")}, {LayerCode.BiasesSlice(layer, "p")}, 1);");
+        writer.Line($"{LayerGradientEmitter.AccumulateGradient(layer)}({delta}, {input}, {LayerCode.WeightsSlice(layer, "p")}, {LayerCode.BiasesSlice(layer, "p")}, 1);");
     }
 }

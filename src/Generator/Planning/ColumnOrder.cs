@@ -20,13 +20,28 @@ internal static class ColumnOrder
     public const int Overhang = 7;
 
     /// <summary>
-    /// Whether <paramref name="layer"/> is stored by columns: unrolled (at most <see cref="NetworkPlan.UnrollWeightLimit"/>
-    /// weights), 2 to <see cref="MaximumUnits"/> units and at least 2 inputs (with one unit or one input both orders are
-    /// the same floats). Deterministic networks keep rows, whose sums are the fixed-order ones their guarantee names;
+    /// The units of a kernel layer stored by columns are a multiple of this: one Vector512 of units, so the column
+    /// kernel's vector loads never run past a column.
+    /// </summary>
+    public const int KernelUnitMultiple = 16;
+
+    /// <summary>
+    /// Whether <paramref name="layer"/> is stored by columns, with at least 2 inputs (with one input, or one unit, both
+    /// orders are the same floats): an unrolled layer (at most <see cref="NetworkPlan.UnrollWeightLimit"/> weights) of 2
+    /// to <see cref="MaximumUnits"/> units, or a kernel layer whose units are a multiple of
+    /// <see cref="KernelUnitMultiple"/>, where the column kernel sums whole vectors of units at once and no dot product
+    /// is left to reduce. Deterministic networks keep rows, whose sums are the fixed-order ones their guarantee names;
     /// frozen networks keep them too, as their compiled-in TrainedParameters are the weights file's values.
     /// </summary>
-    public static bool Applies(LayerLayout layer, bool deterministic, bool frozen) =>
-        !deterministic && !frozen &&
-        layer.WeightsLength <= NetworkPlan.UnrollWeightLimit &&
-        layer.Size >= 2 && layer.Size <= MaximumUnits && layer.InputSize >= 2;
+    public static bool Applies(LayerLayout layer, bool deterministic, bool frozen)
+    {
+        if (deterministic || frozen || layer.InputSize < 2)
+        {
+            return false;
+        }
+
+        return layer.WeightsLength <= NetworkPlan.UnrollWeightLimit
+            ? layer.Size >= 2 && layer.Size <= MaximumUnits
+            : layer.Size % KernelUnitMultiple == 0;
+    }
 }

@@ -11,6 +11,48 @@ namespace StaticNet.CompilerServices;
 /// </summary>
 public static partial class DenseKernels
 {
+    /// <summary>
+    /// The units of a one-sample column product computed by vectors: a multiple of the widest vector, so no load runs
+    /// past a column; the rest are computed one float at a time.
+    /// </summary>
+    private const int ColumnVectorUnits = 16;
+
+    /// <summary>
+    /// y = W·x + b for one sample with W stored column-major: y = b + Σ_k x_k·S[k, :], every term one broadcast input
+    /// times a contiguous row of S (one input's weights to every unit), the sums of many units growing side by side
+    /// in vector accumulators.
+    /// </summary>
+    /// <param name="weights">W, column-major: S = Wᵀ, row-major [inputs × units], as stored in the parameters.</param>
+    /// <param name="biases">b, one per unit.</param>
+    /// <param name="input">x.</param>
+    /// <param name="output">Receives y; must not overlap the other arguments.</param>
+    public static void ForwardByColumns(ReadOnlySpan<float> weights, ReadOnlySpan<float> biases, ReadOnlySpan<float> input, Span<float> output)
+    {
+        int units = output.Length, columns = input.Length;
+        SpanLength.Require(biases, units, nameof(biases));
+        SpanLength.Require(weights, units * columns, nameof(weights));
+        int vectorUnits = units - (units % ColumnVectorUnits);
+        unsafe
+        {
+            fixed (float* w = &MemoryMarshal.GetReference(weights), b = &MemoryMarshal.GetReference(biases),
+                   x = &MemoryMarshal.GetReference(input), y = &MemoryMarshal.GetReference(output))
+            {
+                var call = new ColumnProductCall(w, b, x, y, vectorUnits, columns, units);
+                SimdWidth.Dispatch(ref call);
+            }
+        }
+
+        for (int j = vectorUnits; j < units; j++)
+        {
+            float sum = biases[j];
+            for (int k = 0; k < columns; k++)
+            {
+                sum = (weights[(k * units) + j] * input[k]) + sum;
+            }
+
+            output[j] = sum;
+        }
+    }
     /// <summary>Z = X·Wᵀ + b for <paramref name="count"/> samples with W stored column-major: Z = X·S + b, S = Wᵀ as stored.</summary>
     /// <param name="weights">W, column-major: S = Wᵀ, row-major [inputs × units], as stored in the parameters.</param>
     /// <param name="biases">b, one per unit.</param>
@@ -73,5 +115,20 @@ public static partial class DenseKernels
                 SimdWidth.Dispatch(ref call);
             }
         }
+    }
+
+    /// <summary>y = b + Σ_k x_k·S[k, :] (<see cref="ColumnMatVec"/>) over the first <c>rows</c> units, for the width dispatcher.</summary>
+    private readonly unsafe struct ColumnProductCall(float* weights, float* biases, float* input, float* output, int rows, int columns, nint stride) : IWidthKernel
+    {
+        private ref float _weights => ref *weights;
+        private ref float _biases => ref *biases;
+        private ref float _input => ref *input;
+        private ref float _output => ref *output;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Run<TVector, TSimd>()
+            where TVector : struct
+            where TSimd : struct, ISimd<TVector> =>
+            ColumnMatVec.Run<TVector, TSimd, IdentityOperator>(default, ref _biases, ref _weights, ref _input, ref _output, rows, columns, stride);
     }
 }

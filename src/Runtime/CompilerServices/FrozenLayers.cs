@@ -120,6 +120,6 @@ public static class FrozenLayers
         public void Run<TVector, TSimd>()
             where TVector : struct
             where TSimd : struct, ISimd<TVector> =>
-            ColumnMatVec.Run<TVector, TSimd, TOperator>(activation, ref _block, ref _input, ref _output, rows, inputs, stride);
+            ColumnMatVec.Run<TVector, TSimd, TOperator>(activation, ref _block, ref Unsafe.Add(ref _block, stride), ref _input, ref _output, rows, inputs, stride);
     }
 }

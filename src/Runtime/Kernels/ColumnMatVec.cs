@@ -11,8 +11,10 @@ namespace StaticNet.Kernels;
 /// the accumulators before they are stored.
 /// </summary>
 /// <remarks>
-/// The block holds b and then the columns, each padded with zeros to <c>stride</c> floats (a multiple of the widest
-/// vector), so every vector load is whole and aligned and the last partial vector of units needs no special loads.
+/// Column k starts at <c>weights</c> + k·<c>stride</c>. In a frozen network's block b comes first and every column is
+/// padded with zeros to <c>stride</c> floats (a multiple of the widest vector), so every vector load is whole and
+/// aligned and the last partial vector of units needs no special loads. A trainable layer stored by columns has no
+/// padding (stride = units): its callers pass a multiple of the widest vector as <c>rows</c>.
 /// Eight accumulators are kept busy everywhere, because an FMA's result is ready only after about four cycles and
 /// fewer chains would leave the FMA units waiting: eight vectors of units with one chain each, then four vectors with
 /// two chains over k (even and odd inputs), then single vectors with eight chains over k.
@@ -20,14 +22,12 @@ namespace StaticNet.Kernels;
 internal static class ColumnMatVec
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<TVector, TSimd, TOperator>(TOperator activation, ref float block, ref float input, ref float output, int rows, int columns, nint stride)
+    public static void Run<TVector, TSimd, TOperator>(TOperator activation, ref float biases, ref float weights, ref float input, ref float output, int rows, int columns, nint stride)
         where TVector : struct
         where TSimd : struct, ISimd<TVector>
         where TOperator : struct, IUnaryOperator
     {
         int width = TSimd.Count;
-        ref float biases = ref block;
-        ref float weights = ref Unsafe.Add(ref block, stride);
         int row = 0;
 
         // Eight vectors of units, one chain each: eight multiply-adds per input already hide the FMA latency, and each

@@ -54,7 +54,7 @@ public class ColumnLayoutBenchmarks
         ColumnsTrained453 = new(InPyTorchOrder(GeneratedTrained453));
         Padded453 = new(InPyTorchOrder(Generated453));
         PaddedTrained453 = new(InPyTorchOrder(GeneratedTrained453));
-        Columns64 = new ColumnTanh64(Generated64.Parameters);
+        Columns64 = new ColumnTanh64(InPyTorchOrder(Generated64));
         _input4 = BenchmarkData.Inputs(1, 4, seed: 2);
         _input64 = BenchmarkData.Inputs(1, 64, seed: 4);
     }
@@ -103,7 +103,7 @@ public class ColumnLayoutBenchmarks
     [Benchmark, BenchmarkCategory(TrainStep453)]
     public float TrainStep453_PaddedColumns() => PaddedTrained453.TrainStep(_input4, _target3, Implementations<Sigmoid453>.LearningRate);
 
-    /// <summary>64-64-64 Forward, generated (row-major kernel).</summary>
+    /// <summary>64-64-64 Forward, generated (W by columns, the column kernel on the trainable parameters).</summary>
     [Benchmark(Baseline = true), BenchmarkCategory(Forward64)]
     public float Forward64_Generated()
     {

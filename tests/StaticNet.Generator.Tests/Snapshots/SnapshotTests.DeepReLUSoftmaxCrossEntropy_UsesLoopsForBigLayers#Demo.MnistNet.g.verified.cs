@@ -66,7 +66,8 @@ namespace Demo
         /// <summary>The layer sizes, input first, as written in the attribute.</summary>
         public static global::System.ReadOnlySpan<int> LayerSizes => new int[] { 784, 128, 64, 10 };
 
-        // Every weight and bias in one buffer, in the layout of the constants above (PyTorch's nn.Linear order).
+        // Every weight and bias in one buffer, in the blocks of the constants above (nn.Linear's W[1], b[1], W[2], …),
+        // each W in the order GetWeightOrder names, then 7 floats that the column code's last vector may read or write.
         // Read through Parameters, which starts on a cache line, so the kernels' vector loads of weight rows never straddle two.
         // Seeded here rather than in a constructor, so that every constructor, yours included, starts from a valid network.
         private readonly float[] _parameters = CreateParameters(seed: 0);
@@ -108,10 +109,10 @@ namespace Demo
         /// <summary>b[3], one bias per unit of layer 3.</summary>
         public global::System.Span<float> Layer3Biases => Parameters.Slice(Layer3BiasesOffset, Layer3Size);
 
-        /// <summary>How W[layer] is laid out in Parameters: every layer of this network keeps PyTorch's row-major order.</summary>
+        /// <summary>How W[layer] is laid out in Parameters: layers 1, 2 by columns, for speed; any other in PyTorch's row-major order.</summary>
         /// <param name="layer">The weight layer, 1 to 3.</param>
         public global::StaticNet.WeightOrder GetWeightOrder(int layer) => layer >= 1 && layer <= 3
-            ? global::StaticNet.WeightOrder.RowMajor
+            ? (layer == 1 || layer == 2 ? global::StaticNet.WeightOrder.ColumnMajor : global::StaticNet.WeightOrder.RowMajor)
             : throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The network has weight layers 1 to 3.");
 
         int global::StaticNet.INetwork.InputSize => InputSize;
@@ -128,7 +129,7 @@ namespace Demo
 
         private static float[] CreateParameters(int seed)
         {
-            float[] buffer = global::StaticNet.CompilerServices.ParameterMemory.Allocate(ParameterCount);
+            float[] buffer = global::StaticNet.CompilerServices.ParameterMemory.Allocate(ParameterCount + 7);
             InitializeParameters(global::StaticNet.CompilerServices.ParameterMemory.View(buffer, ParameterCount), seed);
             return buffer;
         }
@@ -137,10 +138,10 @@ namespace Demo
         {
             var random = new global::StaticNet.DeterministicRandom(seed);
             // Layer 1 (ReLU): He uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(784), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer1WeightsOffset, Layer1WeightsLength), Layer1Size, InputSize, global::StaticNet.CompilerServices.ParameterInitializer.HeBound(784), ref random);
             parameters.Slice(Layer1BiasesOffset, Layer1Size).Clear();
             // Layer 2 (ReLU): He uniform.
-            global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.HeBound(128), ref random);
+            global::StaticNet.CompilerServices.ParameterInitializer.UniformColumnMajor(parameters.Slice(Layer2WeightsOffset, Layer2WeightsLength), Layer2Size, Layer1Size, global::StaticNet.CompilerServices.ParameterInitializer.HeBound(128), ref random);
             parameters.Slice(Layer2BiasesOffset, Layer2Size).Clear();
             // Layer 3 (Softmax): Xavier/Glorot uniform.
             global::StaticNet.CompilerServices.ParameterInitializer.Uniform(parameters.Slice(Layer3WeightsOffset, Layer3WeightsLength), global::StaticNet.CompilerServices.ParameterInitializer.XavierBound(64, 10), ref random);
@@ -163,13 +164,13 @@ namespace Demo
             // Layer 1 (784 → 128, ReLU), SIMD kernel
             // z[1] = W[1]·x + b[1]
             // a[1] = max(0, z[1])
-            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, a1);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, a1);
             global::StaticNet.CompilerServices.ActivationKernels.ReLU(a1, a1);
 
             // Layer 2 (128 → 64, ReLU), SIMD kernel
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = max(0, z[2])
-            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2);
             global::StaticNet.CompilerServices.ActivationKernels.ReLU(a2, a2);
 
             // Layer 3 (64 → 10, Softmax), SIMD kernel
@@ -356,11 +357,11 @@ namespace Demo
                 global::System.Span<float> a3 = outputs.Slice(start * OutputSize, n * OutputSize);
 
                 // Layer 1 (784 → 128, ReLU): Z[1] = X·W[1]ᵀ + b[1], then A[1] = max(0, Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, a1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.ReLU(a1, a1);
 
                 // Layer 2 (128 → 64, ReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = max(0, Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.ReLU(a2, a2);
 
                 // Layer 3 (64 → 10, Softmax): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = softmax(Z[3]) row by row
@@ -420,11 +421,11 @@ namespace Demo
                 global::System.Span<float> delta3 = new global::System.Span<float>(workspace.Delta3, 0, n * Layer3Size);
 
                 // Layer 1 (784 → 128, ReLU): Z[1] = X·W[1]ᵀ + b[1], then A[1] = max(0, Z[1]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, z1, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), x, z1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.ReLU(z1, a1);
 
                 // Layer 2 (128 → 64, ReLU): Z[2] = A[1]·W[2]ᵀ + b[2], then A[2] = max(0, Z[2]) row by row
-                global::StaticNet.CompilerServices.DenseKernels.ForwardBatch(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
+                global::StaticNet.CompilerServices.DenseKernels.ForwardBatchByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2, n);
                 global::StaticNet.CompilerServices.ActivationKernels.ReLU(z2, a2);
 
                 // Layer 3 (64 → 10, Softmax): Z[3] = A[2]·W[3]ᵀ + b[3], then A[3] = softmax(Z[3]) row by row
@@ -445,13 +446,13 @@ namespace Demo
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta2, z2);
 
                 // Layer 2 (128 → 64, ReLU): BP3 ∂J/∂b[2] = Σ_s δ[2]_s, BP4 ∂J/∂W[2] = δ[2]ᵀ·A[1]
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), n);
                 // BP2: δ[1] = δ[2]·W[2] ⊙ g'(z[1]), with ReLU' = [z[1] > 0].
-                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, n);
                 global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
 
                 // Layer 1 (784 → 128, ReLU): BP3 ∂J/∂b[1] = Σ_s δ[1]_s, BP4 ∂J/∂W[1] = δ[1]ᵀ·X
-                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
+                global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, x, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), n);
             }
 
             return (float)(loss / count);
@@ -471,13 +472,13 @@ namespace Demo
             // Layer 1 (784 → 128, ReLU), SIMD kernel
             // z[1] = W[1]·x + b[1]
             // a[1] = max(0, z[1])
-            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);
             global::StaticNet.CompilerServices.ActivationKernels.ReLU(z1, a1);
 
             // Layer 2 (128 → 64, ReLU), SIMD kernel
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = max(0, z[2])
-            global::StaticNet.CompilerServices.DenseKernels.Forward(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2);
+            global::StaticNet.CompilerServices.DenseKernels.ForwardByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2);
             global::StaticNet.CompilerServices.ActivationKernels.ReLU(z2, a2);
 
             // Layer 3 (64 → 10, Softmax), SIMD kernel
@@ -506,21 +507,21 @@ namespace Demo
             // Layer 2 (128 → 64, ReLU), SIMD kernel
             // BP3: ∂C/∂b[2] = δ[2]
             // BP4: ∂C/∂W[2] = δ[2]·a[1]ᵀ
-            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta2, a1, gradient.Slice(Layer2WeightsOffset, Layer2WeightsLength), gradient.Slice(Layer2BiasesOffset, Layer2Size), 1);
 
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with ReLU' = [z[1] > 0].
-            global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
+            global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
             global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
 
             // Layer 1 (784 → 128, ReLU), SIMD kernel
             // BP3: ∂C/∂b[1] = δ[1]
             // BP4: ∂C/∂W[1] = δ[1]·xᵀ
-            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, input, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, input, gradient.Slice(Layer1WeightsOffset, Layer1WeightsLength), gradient.Slice(Layer1BiasesOffset, Layer1Size), 1);
 
             // ∂C/∂x = W[1]ᵀ·δ[1], only when the caller asked for it.
             if (!inputGradient.IsEmpty)
             {
-                global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), delta1, inputGradient, 1);
+                global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), delta1, inputGradient, 1);
             }
         }
 
@@ -547,7 +548,7 @@ namespace Demo
 
             // Layer 2 (128 → 64, ReLU), SIMD kernel
             // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with ReLU' = [z[1] > 0].
-            global::StaticNet.CompilerServices.DenseKernels.BackpropagateError(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
+            global::StaticNet.CompilerServices.DenseKernels.BackpropagateErrorByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), delta2, delta1, 1);
             global::StaticNet.CompilerServices.ActivationKernels.MultiplyReLUDerivative(delta1, z1);
 
             // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
@@ -555,7 +556,7 @@ namespace Demo
             {
                 delta2[j] *= negativeRate;
             }
-            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta2, a1, p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta2, a1, p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), 1);
 
             // Layer 1 (784 → 128, ReLU), SIMD kernel
             // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
@@ -563,7 +564,7 @@ namespace Demo
             {
                 delta1[j] *= negativeRate;
             }
-            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradient(delta1, input, p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), 1);
+            global::StaticNet.CompilerServices.DenseKernels.AccumulateGradientByColumns(delta1, input, p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), 1);
         }
     }
 }
