@@ -4,10 +4,10 @@ using StaticNet.Generator.Model;
 namespace StaticNet.Generator.Emit;
 
 /// <summary>
-/// One weight layer l as its constants state it: where <see cref="ParameterLayout"/> puts it, and how the comment
-/// above the constants names it, e.g. "Layer 1 (4 → 5, ReLU)".
+/// One weight layer l as its constants state it: where <see cref="ParameterLayout"/> puts it, how the comment above
+/// the constants names it, e.g. "Layer 1 (4 → 5, ReLU)", and whether W is stored by columns.
 /// </summary>
-internal sealed record LayerConstants(LayerLayout Layout, string Description);
+internal sealed record LayerConstants(LayerLayout Layout, string Description, bool ByColumns = false);
 
 /// <summary>
 /// Writes a network's public constants (sizes, parameter count, where each layer lives in Parameters) and its
@@ -33,7 +33,8 @@ internal static class ConstantsEmitter
             LayerLayout layer = constants.Layout;
             int l = layer.Index;
             writer.Line();
-            writer.Comment($"{constants.Description}: W[{l}] is {layer.Size} × {layer.InputSize}, row-major, followed by b[{l}].");
+            string order = constants.ByColumns ? $"stored by columns (column k at k·{layer.Size})" : "row-major";
+            writer.Comment($"{constants.Description}: W[{l}] is {layer.Size} × {layer.InputSize}, {order}, followed by b[{l}].");
             writer.Line();
             writer.Summary($"The number of units in layer {l}, n{l}.");
             writer.Line($"public const int Layer{l}Size = {layer.Size};");

@@ -86,7 +86,8 @@ internal static class ForwardLayerEmitter
     internal static void WriteHeader(CodeWriter writer, LayerPlan layer, LayerStrategy strategy)
     {
         int l = layer.Index;
-        writer.Comment(LayerCode.Describe(layer.Layer) + ", " + LayerCode.Strategy(strategy));
+        string order = strategy == LayerStrategy.Kernel && layer.Layer.ByColumns ? ", W by columns" : "";
+        writer.Comment(LayerCode.Describe(layer.Layer) + ", " + LayerCode.Strategy(strategy) + order);
         writer.Comment($"z[{l}] = W[{l}]·{LayerCode.InputSymbol(layer.Layer)} + b[{l}]");
         writer.Comment((layer.IsOutput ? $"ŷ = a[{l}] = " : $"a[{l}] = ") + ActivationFormulas.Equation(layer.Layer.Activation, $"z[{l}]"));
     }

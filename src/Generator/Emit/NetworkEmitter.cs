@@ -86,7 +86,7 @@ internal static class NetworkEmitter
     private static void EmitConstants(CodeWriter writer, NetworkSpec spec)
     {
         var layers = spec.Layers
-            .Select(layer => new LayerConstants(layer.Layout, LayerCode.Describe(layer)))
+            .Select(layer => new LayerConstants(layer.Layout, LayerCode.Describe(layer), layer.ByColumns))
             .ToArray();
         ConstantsEmitter.Emit(writer, spec.LayerSizes, spec.ParameterCount, layers);
     }

@@ -21,7 +21,7 @@ namespace Demo
         /// <summary>The number of weight layers (the layer sizes minus the input).</summary>
         public const int LayerCount = 2;
 
-        // Layer 1 (4 → 5, Sigmoid): W[1] is 5 × 4, row-major, followed by b[1].
+        // Layer 1 (4 → 5, Sigmoid): W[1] is 5 × 4, stored by columns (column k at k·5), followed by b[1].
 
         /// <summary>The number of units in layer 1, n1.</summary>
         public const int Layer1Size = 5;
@@ -35,7 +35,7 @@ namespace Demo
         /// <summary>Where b[1] starts in Parameters; it has Layer1Size entries.</summary>
         public const int Layer1BiasesOffset = 20;
 
-        // Layer 2 (5 → 3, Sigmoid): W[2] is 3 × 5, row-major, followed by b[2].
+        // Layer 2 (5 → 3, Sigmoid): W[2] is 3 × 5, stored by columns (column k at k·3), followed by b[2].
 
         /// <summary>The number of units in layer 2, n2.</summary>
         public const int Layer2Size = 3;

@@ -21,7 +21,7 @@ namespace Demo
         /// <summary>The number of weight layers (the layer sizes minus the input).</summary>
         public const int LayerCount = 3;
 
-        // Layer 1 (3 → 4, Tanh): W[1] is 4 × 3, row-major, followed by b[1].
+        // Layer 1 (3 → 4, Tanh): W[1] is 4 × 3, stored by columns (column k at k·4), followed by b[1].
 
         /// <summary>The number of units in layer 1, n1.</summary>
         public const int Layer1Size = 4;
@@ -35,7 +35,7 @@ namespace Demo
         /// <summary>Where b[1] starts in Parameters; it has Layer1Size entries.</summary>
         public const int Layer1BiasesOffset = 12;
 
-        // Layer 2 (4 → 4, LeakyReLU): W[2] is 4 × 4, row-major, followed by b[2].
+        // Layer 2 (4 → 4, LeakyReLU): W[2] is 4 × 4, stored by columns (column k at k·4), followed by b[2].
 
         /// <summary>The number of units in layer 2, n2.</summary>
         public const int Layer2Size = 4;
@@ -49,7 +49,7 @@ namespace Demo
         /// <summary>Where b[2] starts in Parameters; it has Layer2Size entries.</summary>
         public const int Layer2BiasesOffset = 32;
 
-        // Layer 3 (4 → 2, Identity): W[3] is 2 × 4, row-major, followed by b[3].
+        // Layer 3 (4 → 2, Identity): W[3] is 2 × 4, stored by columns (column k at k·2), followed by b[3].
 
         /// <summary>The number of units in layer 3, n3.</summary>
         public const int Layer3Size = 2;

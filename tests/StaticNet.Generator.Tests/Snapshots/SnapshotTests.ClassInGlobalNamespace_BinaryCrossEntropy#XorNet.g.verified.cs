@@ -19,7 +19,7 @@ partial class XorNet : global::StaticNet.IParallelBatchNetwork
     /// <summary>The number of weight layers (the layer sizes minus the input).</summary>
     public const int LayerCount = 2;
 
-    // Layer 1 (2 → 3, Sigmoid): W[1] is 3 × 2, row-major, followed by b[1].
+    // Layer 1 (2 → 3, Sigmoid): W[1] is 3 × 2, stored by columns (column k at k·3), followed by b[1].
 
     /// <summary>The number of units in layer 1, n1.</summary>
     public const int Layer1Size = 3;

@@ -21,7 +21,7 @@ namespace Demo
         /// <summary>The number of weight layers (the layer sizes minus the input).</summary>
         public const int LayerCount = 3;
 
-        // Layer 1 (784 → 128, ReLU): W[1] is 128 × 784, row-major, followed by b[1].
+        // Layer 1 (784 → 128, ReLU): W[1] is 128 × 784, stored by columns (column k at k·128), followed by b[1].
 
         /// <summary>The number of units in layer 1, n1.</summary>
         public const int Layer1Size = 128;
@@ -35,7 +35,7 @@ namespace Demo
         /// <summary>Where b[1] starts in Parameters; it has Layer1Size entries.</summary>
         public const int Layer1BiasesOffset = 100352;
 
-        // Layer 2 (128 → 64, ReLU): W[2] is 64 × 128, row-major, followed by b[2].
+        // Layer 2 (128 → 64, ReLU): W[2] is 64 × 128, stored by columns (column k at k·64), followed by b[2].
 
         /// <summary>The number of units in layer 2, n2.</summary>
         public const int Layer2Size = 64;
@@ -161,13 +161,13 @@ namespace Demo
             global::System.Span<float> a2 = scratch.Slice(128, Layer2Size);
             global::System.ReadOnlySpan<float> p = Parameters;
 
-            // Layer 1 (784 → 128, ReLU), SIMD kernel
+            // Layer 1 (784 → 128, ReLU), SIMD kernel, W by columns
             // z[1] = W[1]·x + b[1]
             // a[1] = max(0, z[1])
             global::StaticNet.CompilerServices.DenseKernels.ForwardByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, a1);
             global::StaticNet.CompilerServices.ActivationKernels.ReLU(a1, a1);
 
-            // Layer 2 (128 → 64, ReLU), SIMD kernel
+            // Layer 2 (128 → 64, ReLU), SIMD kernel, W by columns
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = max(0, z[2])
             global::StaticNet.CompilerServices.DenseKernels.ForwardByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, a2);
@@ -469,13 +469,13 @@ namespace Demo
         {
             global::System.ReadOnlySpan<float> p = Parameters;
 
-            // Layer 1 (784 → 128, ReLU), SIMD kernel
+            // Layer 1 (784 → 128, ReLU), SIMD kernel, W by columns
             // z[1] = W[1]·x + b[1]
             // a[1] = max(0, z[1])
             global::StaticNet.CompilerServices.DenseKernels.ForwardByColumns(p.Slice(Layer1WeightsOffset, Layer1WeightsLength), p.Slice(Layer1BiasesOffset, Layer1Size), input, z1);
             global::StaticNet.CompilerServices.ActivationKernels.ReLU(z1, a1);
 
-            // Layer 2 (128 → 64, ReLU), SIMD kernel
+            // Layer 2 (128 → 64, ReLU), SIMD kernel, W by columns
             // z[2] = W[2]·a[1] + b[2]
             // a[2] = max(0, z[2])
             global::StaticNet.CompilerServices.DenseKernels.ForwardByColumns(p.Slice(Layer2WeightsOffset, Layer2WeightsLength), p.Slice(Layer2BiasesOffset, Layer2Size), a1, z2);

@@ -21,7 +21,7 @@ namespace Demo
         /// <summary>The number of weight layers (the layer sizes minus the input).</summary>
         public const int LayerCount = 3;
 
-        // Layer 1 (3 → 6, Tanh): W[1] is 6 × 3, row-major, followed by b[1].
+        // Layer 1 (3 → 6, Tanh): W[1] is 6 × 3, stored by columns (column k at k·6), followed by b[1].
 
         /// <summary>The number of units in layer 1, n1.</summary>
         public const int Layer1Size = 6;
@@ -49,7 +49,7 @@ namespace Demo
         /// <summary>Where b[2] starts in Parameters; it has Layer2Size entries.</summary>
         public const int Layer2BiasesOffset = 168;
 
-        // Layer 3 (24 → 2, Identity): W[3] is 2 × 24, row-major, followed by b[3].
+        // Layer 3 (24 → 2, Identity): W[3] is 2 × 24, stored by columns (column k at k·2), followed by b[3].
 
         /// <summary>The number of units in layer 3, n3.</summary>
         public const int Layer3Size = 2;

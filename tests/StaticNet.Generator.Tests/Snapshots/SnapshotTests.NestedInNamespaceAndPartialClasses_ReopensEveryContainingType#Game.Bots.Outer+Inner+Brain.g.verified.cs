@@ -25,7 +25,7 @@ namespace Game.Bots
                 /// <summary>The number of weight layers (the layer sizes minus the input).</summary>
                 public const int LayerCount = 2;
 
-                // Layer 1 (3 → 4, Sigmoid): W[1] is 4 × 3, row-major, followed by b[1].
+                // Layer 1 (3 → 4, Sigmoid): W[1] is 4 × 3, stored by columns (column k at k·4), followed by b[1].
 
                 /// <summary>The number of units in layer 1, n1.</summary>
                 public const int Layer1Size = 4;
@@ -39,7 +39,7 @@ namespace Game.Bots
                 /// <summary>Where b[1] starts in Parameters; it has Layer1Size entries.</summary>
                 public const int Layer1BiasesOffset = 12;
 
-                // Layer 2 (4 → 2, Sigmoid): W[2] is 2 × 4, row-major, followed by b[2].
+                // Layer 2 (4 → 2, Sigmoid): W[2] is 2 × 4, stored by columns (column k at k·2), followed by b[2].
 
                 /// <summary>The number of units in layer 2, n2.</summary>
                 public const int Layer2Size = 2;

@@ -21,7 +21,7 @@ namespace Demo
         /// <summary>The number of weight layers (the layer sizes minus the input).</summary>
         public const int LayerCount = 4;
 
-        // Layer 1 (3 → 4, GELU): W[1] is 4 × 3, row-major, followed by b[1].
+        // Layer 1 (3 → 4, GELU): W[1] is 4 × 3, stored by columns (column k at k·4), followed by b[1].
 
         /// <summary>The number of units in layer 1, n1.</summary>
         public const int Layer1Size = 4;
@@ -35,7 +35,7 @@ namespace Demo
         /// <summary>Where b[1] starts in Parameters; it has Layer1Size entries.</summary>
         public const int Layer1BiasesOffset = 12;
 
-        // Layer 2 (4 → 5, SiLU): W[2] is 5 × 4, row-major, followed by b[2].
+        // Layer 2 (4 → 5, SiLU): W[2] is 5 × 4, stored by columns (column k at k·5), followed by b[2].
 
         /// <summary>The number of units in layer 2, n2.</summary>
         public const int Layer2Size = 5;
@@ -63,7 +63,7 @@ namespace Demo
         /// <summary>Where b[3] starts in Parameters; it has Layer3Size entries.</summary>
         public const int Layer3BiasesOffset = 141;
 
-        // Layer 4 (20 → 2, Softplus): W[4] is 2 × 20, row-major, followed by b[4].
+        // Layer 4 (20 → 2, Softplus): W[4] is 2 × 20, stored by columns (column k at k·2), followed by b[4].
 
         /// <summary>The number of units in layer 4, n4.</summary>
         public const int Layer4Size = 2;
