@@ -5,12 +5,21 @@ namespace StaticNet.Kernels;
 /// <summary>
 /// C (+)= A·B for row-major B and C and a strided A, as register tiles of rows × 2 vectors: per step of the inner
 /// dimension 2 loads of B, one broadcast of A per row and 2 FMAs per row, the accumulators held in registers
-/// throughout; 6 rows (12 accumulators, 15 of AVX2's 16 registers) up to 256-bit vectors, 4 rows with 512-bit ones,
-/// then 4-row and single-row tiles for the rest. A is addressed through (rowStride, columnStride), so δᵀ and
+/// throughout; 6 rows (12 accumulators, 15 of AVX2's 16 registers) at every width except 512 bits on Zen 4, which
+/// keeps 4 rows (<see cref="SixRowTilesAt512Bits"/>), then 4-row and single-row tiles for the rest. A is addressed through (rowStride, columnStride), so δᵀ and
 /// row-major operands need no copy.
 /// </summary>
 internal static class Gemm
 {
+    /// <summary>
+    /// Whether 512-bit vectors take 6-row tiles. A core with two 512-bit FMA pipes of four cycles' latency (Zen 5,
+    /// Intel's server cores) needs eight sums in flight, and 4 × 2 tiles have exactly eight: on a Zen 5, 6 × 2 tiles ran
+    /// the 784-128-10 ∂W product at 85 % of the peak against 78 % (`BatchProductBenchmarks`). Zen 4 (AMD family 0x19,
+    /// the only family of it with AVX-512) splits each 512-bit FMA over both 256-bit pipes, so four sums in flight
+    /// suffice there, and 4 × 2 measured 1–15 % faster than 6 × 2. Read once; the JIT folds it as a constant.
+    /// </summary>
+    private static readonly bool SixRowTilesAt512Bits = !CpuFamily.IsZen4;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TVector, TSimd>(
         ref float a, nint aRowStride, nint aColumnStride,
@@ -59,13 +68,12 @@ internal static class Gemm
         nint width = TSimd.Count;
         int row = 0;
 
-        // 6-row tiles (12 accumulators) where the vectors are at most 256 bits: two 256-bit FMA pipes of four cycles'
-        // latency need eight sums in flight, and 4 × 2 tiles have exactly eight (the 256-bit ∂W product: 48 % of the
-        // peak with 4 × 2, 72-78 % with 6 × 2). 512-bit vectors keep 4 × 2: on Zen 4 each 512-bit FMA takes both pipes,
-        // so four sums in flight suffice, and 4 × 2 measured 1-15 % faster there than 6 × 2. As many 6-row tiles as
-        // leave a multiple of 4 rows: single rows have two accumulators and run at a quarter of the speed (128 rows:
-        // 20 × 6 + 2 × 4, not 21 × 6 + 2 single rows, which cost 8 %).
-        int sixRowTiles = TSimd.Count == 16 ? 0 : rows / 6;
+        // 6-row tiles (12 accumulators): two FMA pipes of four cycles' latency need eight sums in flight, and 4 × 2 tiles
+        // have exactly eight (the 256-bit ∂W product: 48 % of the peak with 4 × 2, 72-78 % with 6 × 2); 512-bit vectors
+        // on Zen 4 keep 4 × 2 (see SixRowTilesAt512Bits). As many 6-row tiles as leave a multiple of 4 rows: single rows
+        // have two accumulators and run at a quarter of the speed (128 rows: 20 × 6 + 2 × 4, not 21 × 6 + 2 single
+        // rows, which cost 8 %).
+        int sixRowTiles = TSimd.Count == 16 && !SixRowTilesAt512Bits ? 0 : rows / 6;
         while (sixRowTiles > 0 && (rows - (6 * sixRowTiles)) % 4 != 0)
         {
             sixRowTiles--;
