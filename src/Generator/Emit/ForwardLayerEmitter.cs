@@ -63,8 +63,7 @@ internal static class ForwardLayerEmitter
         string sums = keepsZ ? Names.Z(l) : a;
         string input = l == 1 ? "x" : Names.A(l - 1);
         writer.Comment($"{LayerCode.Describe(spec)}: Z[{l}] = {(l == 1 ? "X" : $"A[{l - 1}]")}·W[{l}]ᵀ + b[{l}], then A[{l}] = {ActivationFormulas.Equation(spec.Activation, $"Z[{l}]")} row by row");
-        string kernel = spec.ByColumns ? RuntimeContract.ForwardBatchByColumns : RuntimeContract.DenseKernels + ".ForwardBatch";
-        writer.Line($"{kernel}({LayerCode.WeightsSlice(spec, "p")}, {LayerCode.BiasesSlice(spec, "p")}, {input}, {sums}, n);");
+        writer.Line($"{LayerCode.ForwardBatchKernel(spec)}({LayerCode.WeightsSlice(spec, "p")}, {LayerCode.BiasesSlice(spec, "p")}, {input}, {sums}, n);");
         foreach (string statement in ActivationFormulas.ApplyToLayer(spec.Activation, sums, a, plan.Spec.LeakySlope, LayerCode.SizeConstant(spec)))
         {
             writer.Line(statement);
@@ -121,8 +120,7 @@ internal static class ForwardLayerEmitter
         }
         else
         {
-            string kernel = layerSpec.ByColumns ? RuntimeContract.ForwardByColumns : RuntimeContract.DenseKernels + ".Forward";
-            writer.Line($"{kernel}({LayerCode.WeightsSlice(layerSpec, "p")}, {LayerCode.BiasesSlice(layerSpec, "p")}, {LayerCode.Input(layerSpec)}, {sums});");
+            writer.Line($"{LayerCode.ForwardKernel(layerSpec)}({LayerCode.WeightsSlice(layerSpec, "p")}, {LayerCode.BiasesSlice(layerSpec, "p")}, {LayerCode.Input(layerSpec)}, {sums});");
         }
 
         foreach (string statement in ActivationFormulas.ApplyToLayer(layerSpec.Activation, sums, a, spec.LeakySlope))

@@ -23,6 +23,22 @@ internal static class LayerCode
         _ => "SIMD kernel",
     };
 
+    /// <summary>The one-sample kernel of z = W·a + b for the layer's order of W.</summary>
+    public static string ForwardKernel(LayerSpec layer) =>
+        layer.ByColumns ? RuntimeContract.ForwardByColumns : RuntimeContract.DenseKernels + ".Forward";
+
+    /// <summary>The batch kernel of Z = A·Wᵀ + b for the layer's order of W.</summary>
+    public static string ForwardBatchKernel(LayerSpec layer) =>
+        layer.ByColumns ? RuntimeContract.ForwardBatchByColumns : RuntimeContract.DenseKernels + ".ForwardBatch";
+
+    /// <summary>The kernel of BP3/BP4 for the layer's order of W: ∂W += δ·aᵀ by rows, or ∂S += a·δᵀ by columns.</summary>
+    public static string AccumulateGradientKernel(LayerSpec layer) =>
+        layer.ByColumns ? RuntimeContract.AccumulateGradientByColumns : RuntimeContract.DenseKernels + ".AccumulateGradient";
+
+    /// <summary>The kernel of BP2's product Wᵀ·δ for the layer's order of W.</summary>
+    public static string BackpropagateErrorKernel(LayerSpec layer) =>
+        layer.ByColumns ? RuntimeContract.BackpropagateErrorByColumns : RuntimeContract.DenseKernels + ".BackpropagateError";
+
     /// <summary>W[l] as a slice of <paramref name="buffer"/> (the parameters or the gradient).</summary>
     public static string WeightsSlice(LayerSpec layer, string buffer) =>
         $"{buffer}.Slice(Layer{layer.Index}WeightsOffset, Layer{layer.Index}WeightsLength)";

@@ -37,7 +37,7 @@ internal static class LayerGradientEmitter
             return;
         }
 
-        writer.Line($"{AccumulateGradient(layer)}({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, 1);");
+        writer.Line($"{LayerCode.AccumulateGradientKernel(layer)}({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, 1);");
     }
 
     /// <summary>Reads δ[l] and a[l−1] of an unrolled layer into locals (<see cref="ReadInto"/>), for its rows and its BP2.</summary>
@@ -179,14 +179,6 @@ internal static class LayerGradientEmitter
         }
     }
 
-    /// <summary>The kernel of BP3/BP4 for the layer's order of W: ∂W += δ·aᵀ by rows, or ∂S += a·δᵀ by columns.</summary>
-    internal static string AccumulateGradient(LayerSpec layer) =>
-        layer.ByColumns ? RuntimeContract.AccumulateGradientByColumns : RuntimeContract.DenseKernels + ".AccumulateGradient";
-
-    /// <summary>The kernel of BP2's product Wᵀ·δ for the layer's order of W.</summary>
-    private static string BackpropagateError(LayerSpec layer) =>
-        layer.ByColumns ? RuntimeContract.BackpropagateErrorByColumns : RuntimeContract.DenseKernels + ".BackpropagateError";
-
     /// <summary>The local holding lanes <paramref name="start"/>… of <paramref name="span"/> as a Vector128, e.g. <c>a1Lanes0</c>.</summary>
     private static string Lanes(string span, int start) => $"{span}Lanes{start}";
 
@@ -218,7 +210,7 @@ internal static class LayerGradientEmitter
     /// <summary>target = W[l]ᵀ·δ[l], the SIMD kernel streaming W in the order it is stored.</summary>
     private static void EmitTransposedProductKernel(CodeWriter writer, LayerSpec layer, string target)
     {
-        writer.Line($"{BackpropagateError(layer)}({LayerCode.WeightsSlice(layer, "p")}, {Names.Delta(layer.Index)}, {target}, 1);");
+        writer.Line($"{LayerCode.BackpropagateErrorKernel(layer)}({LayerCode.WeightsSlice(layer, "p")}, {Names.Delta(layer.Index)}, {target}, 1);");
     }
 
     /// <summary>BP3 and BP4 of one layer for a block (∂W += δᵀ·A), then BP2 into the layer below (δ·W ⊙ g').</summary>
@@ -229,7 +221,7 @@ internal static class LayerGradientEmitter
         string delta = Names.Delta(l);
         string input = l == 1 ? "x" : Names.A(l - 1);
         writer.Comment($"{LayerCode.Describe(layer)}: BP3 ∂J/∂b[{l}] = Σ_s δ[{l}]_s, BP4 ∂J/∂W[{l}] = δ[{l}]ᵀ·{(l == 1 ? "X" : $"A[{l - 1}]")}");
-        writer.Line($"{AccumulateGradient(layer)}({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, n);");
+        writer.Line($"{LayerCode.AccumulateGradientKernel(layer)}({delta}, {input}, {LayerCode.WeightsSlice(layer, "gradient")}, {LayerCode.BiasesSlice(layer, "gradient")}, n);");
         if (belowPlan is null)
         {
             return;
@@ -239,7 +231,7 @@ internal static class LayerGradientEmitter
         float slope = plan.Spec.LeakySlope;
         int h = below.Index;
         writer.Comment($"BP2: δ[{h}] = δ[{l}]·W[{l}] ⊙ g'(z[{h}]){DropoutEmitter.ErrorFactor(belowPlan)}, with {ActivationFormulas.DerivativeEquation(below.Activation, h, slope)}.");
-        writer.Line($"{BackpropagateError(layer)}({LayerCode.WeightsSlice(layer, "p")}, {delta}, {Names.Delta(h)}, n);");
+        writer.Line($"{LayerCode.BackpropagateErrorKernel(layer)}({LayerCode.WeightsSlice(layer, "p")}, {delta}, {Names.Delta(h)}, n);");
         string? derivative = ActivationFormulas.MultiplyDerivative(below.Activation, Names.Delta(h), DropoutEmitter.ActivationForDerivative(belowPlan), Names.Z(h), slope);
         if (derivative is not null)
         {

@@ -37,11 +37,7 @@ internal static class RegisterLayerEmitter
 
         if (!plan.UsesVectors || !ActivationFormulas.HasVectorFunction(layer.Activation))
         {
-            for (int j = 0; j < layer.Size; j++)
-            {
-                writer.Line($"{prefix}{destination(j)} = {ActivationFormulas.Scalar(layer.Activation, LayerCode.UnrolledSum(layer, j, input), slope)};");
-            }
-
+            EmitScalarUnits(writer, layer, slope, input, destination, prefix);
             return;
         }
 
@@ -53,13 +49,7 @@ internal static class RegisterLayerEmitter
 
         if (declare)
         {
-            var locals = new List<string>();
-            for (int j = 0; j < layer.Size; j++)
-            {
-                locals.Add(destination(j));
-            }
-
-            writer.Line($"float {string.Join(", ", locals)};");
+            DeclareDestinations(writer, layer, destination);
         }
 
         string padding = layer.Size % 4 == 0 ? "" : "; padding lanes hold g(0) and are never read";
@@ -98,22 +88,31 @@ internal static class RegisterLayerEmitter
         LayerSpec layer = plan.Layer;
         if (declare)
         {
-            var locals = new List<string>();
-            for (int j = 0; j < layer.Size; j++)
-            {
-                locals.Add(destination(j));
-            }
-
-            writer.Line($"float {string.Join(", ", locals)};");
+            DeclareDestinations(writer, layer, destination);
         }
 
-        ColumnLayerEmitter.EmitForward(writer, plan, slope, input, destination, activate: true, () =>
+        ColumnLayerEmitter.EmitForward(writer, plan, slope, input, destination, activate: true, () => EmitScalarUnits(writer, layer, slope, input, destination, string.Empty));
+    }
+
+    /// <summary>a[l]_j = g(z[l]_j) one unit at a time, each sum written out; <paramref name="prefix"/> declares the locals.</summary>
+    private static void EmitScalarUnits(CodeWriter writer, LayerSpec layer, float slope, Func<int, string> input, Func<int, string> destination, string prefix)
+    {
+        for (int j = 0; j < layer.Size; j++)
         {
-            for (int j = 0; j < layer.Size; j++)
-            {
-                writer.Line($"{destination(j)} = {ActivationFormulas.Scalar(layer.Activation, LayerCode.UnrolledSum(layer, j, input), slope)};");
-            }
-        });
+            writer.Line($"{prefix}{destination(j)} = {ActivationFormulas.Scalar(layer.Activation, LayerCode.UnrolledSum(layer, j, input), slope)};");
+        }
+    }
+
+    /// <summary>Declares the locals a[l]_j before the branches that assign them.</summary>
+    private static void DeclareDestinations(CodeWriter writer, LayerSpec layer, Func<int, string> destination)
+    {
+        var locals = new List<string>();
+        for (int j = 0; j < layer.Size; j++)
+        {
+            locals.Add(destination(j));
+        }
+
+        writer.Line($"float {string.Join(", ", locals)};");
     }
 
     /// <summary>a[l] = g(z[l]) through vectors of <paramref name="lanes"/> sums, the last one padded with zeros.</summary>

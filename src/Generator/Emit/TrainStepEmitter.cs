@@ -103,6 +103,6 @@ internal static class TrainStepEmitter
         }
 
 
-        writer.Line($"{LayerGradientEmitter.AccumulateGradient(layer)}({delta}, {input}, {LayerCode.WeightsSlice(layer, "p")}, {LayerCode.BiasesSlice(layer, "p")}, 1);");
+        writer.Line($"{LayerCode.AccumulateGradientKernel(layer)}({delta}, {input}, {LayerCode.WeightsSlice(layer, "p")}, {LayerCode.BiasesSlice(layer, "p")}, 1);");
     }
 }
