@@ -14,8 +14,7 @@ public sealed class Implementations<TNetwork>
         Loop = new LoopMlp(sizes, activations, loss);
         Tensor = new TensorPrimitivesMlp(sizes, activations, loss);
         // The baselines keep PyTorch's order; the generated network may keep small layers by columns.
-        var pytorchOrder = new float[generated.ParameterCount];
-        generated.CopyParametersTo(pytorchOrder);
+        float[] pytorchOrder = BenchmarkData.InPyTorchOrder(generated);
         Loop.Parameters.LoadFrom(pytorchOrder);
         Tensor.Parameters.LoadFrom(pytorchOrder);
         Gradient = new float[generated.ParameterCount];

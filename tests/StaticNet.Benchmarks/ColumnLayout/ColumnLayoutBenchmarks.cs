@@ -50,21 +50,13 @@ public class ColumnLayoutBenchmarks
         Generated453 = new Sigmoid453(1);
         GeneratedTrained453 = new Sigmoid453(1);
         Generated64 = new Tanh64(1);
-        Columns453 = new(InPyTorchOrder(Generated453));
-        ColumnsTrained453 = new(InPyTorchOrder(GeneratedTrained453));
-        Padded453 = new(InPyTorchOrder(Generated453));
-        PaddedTrained453 = new(InPyTorchOrder(GeneratedTrained453));
-        Columns64 = new ColumnTanh64(InPyTorchOrder(Generated64));
+        Columns453 = new(BenchmarkData.InPyTorchOrder(Generated453));
+        ColumnsTrained453 = new(BenchmarkData.InPyTorchOrder(GeneratedTrained453));
+        Padded453 = new(BenchmarkData.InPyTorchOrder(Generated453));
+        PaddedTrained453 = new(BenchmarkData.InPyTorchOrder(GeneratedTrained453));
+        Columns64 = new ColumnTanh64(BenchmarkData.InPyTorchOrder(Generated64));
         _input4 = BenchmarkData.Inputs(1, 4, seed: 2);
         _input64 = BenchmarkData.Inputs(1, 64, seed: 4);
-    }
-
-    /// <summary>The parameters of <paramref name="network"/> in PyTorch's order, which the prototypes take.</summary>
-    private static float[] InPyTorchOrder(INetwork network)
-    {
-        var values = new float[network.ParameterCount];
-        network.CopyParametersTo(values);
-        return values;
     }
 
     /// <summary>4-5-3 Forward, generated (W by columns, as the generator chooses for a layer this small).</summary>
