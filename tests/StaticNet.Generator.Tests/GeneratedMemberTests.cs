@@ -86,6 +86,25 @@ public sealed class GeneratedMemberTests
     }
 
     [Fact]
+    public void Defaults_TrainStepKeepsActivationsAndErrorsInLocals()
+    {
+        string source = GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName);
+        string step = GeneratedMembers.Find(source, "TrainStep");
+        const string Columns = "global::StaticNet.CompilerServices.VectorArithmetic.";
+
+        // No scratch between the passes: a step's loads of W wait for the previous step's stores, so every stack round
+        // trip lengthens the one chain the step is.
+        Assert.DoesNotContain("stackalloc", step);
+        Assert.DoesNotContain("DescendLayers", source);
+        Assert.Contains($"z2From0 = {Columns}MultiplyAdd({Columns}Load128(ref weights, 37), global::System.Runtime.Intrinsics.Vector128.Create(a1_4), z2From0);", step);
+        Assert.Contains("float error2_2 = a2_2 - target[2], delta2_2 = error2_2 * a2_2 * (1f - a2_2);", step);
+        Assert.Contains("float delta1_4 = (p[37] * delta2_0 + p[38] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);", step);
+
+        // BP2 of layer 1 reads W[2] before the step of layer 2 moves it.
+        Assert.True(step.IndexOf("float delta1_0 =", System.StringComparison.Ordinal) < step.IndexOf("ref float origin", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ColumnLayers_UseOnlyVectorWidthsTheHardwareAccelerates()
     {
         string forward = GeneratedMembers.Find(GeneratorHarness.Run(Sources.Defaults).Source(DefaultsHintName), "Forward");

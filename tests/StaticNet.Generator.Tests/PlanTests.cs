@@ -165,6 +165,22 @@ public sealed class PlanTests
     }
 
     [Theory]
+    [InlineData(new[] { 4, 5, 3 }, nameof(Activation.Sigmoid), nameof(Activation.Sigmoid), nameof(Loss.MeanSquaredError), 0f, true)]
+    [InlineData(new[] { 2, 8, 8, 1 }, nameof(Activation.Tanh), nameof(Activation.Identity), nameof(Loss.MeanSquaredError), 0f, true)]
+    [InlineData(new[] { 4, 5, 3 }, nameof(Activation.Sigmoid), nameof(Activation.Sigmoid), nameof(Loss.MeanSquaredError), 0.2f, false)] // dropout masks live in scratch
+    [InlineData(new[] { 4, 5, 3 }, nameof(Activation.ReLU), nameof(Activation.Sigmoid), nameof(Loss.MeanSquaredError), 0f, false)] // ReLU keeps z[1]
+    [InlineData(new[] { 4, 5, 3 }, nameof(Activation.Tanh), nameof(Activation.Softmax), nameof(Loss.CrossEntropy), 0f, false)] // BP1 is a runtime helper
+    [InlineData(new[] { 4, 5, 3 }, nameof(Activation.Tanh), nameof(Activation.Sigmoid), nameof(Loss.Huber), 0f, false)]
+    [InlineData(new[] { 4, 9, 3 }, nameof(Activation.Tanh), nameof(Activation.Sigmoid), nameof(Loss.MeanSquaredError), 0f, false)] // 9 units: past a Vector256
+    [InlineData(new[] { 64, 64, 64 }, nameof(Activation.Tanh), nameof(Activation.Tanh), nameof(Loss.MeanSquaredError), 0f, false)] // kernel layers
+    public void TrainStepInRegisters_OnlyWhenEveryLayerTrainsInRegistersAndBP1IsWrittenPerUnit(int[] sizes, string hidden, string output, string loss, float dropout, bool expected)
+    {
+        NetworkPlan plan = Plan(sizes, System.Enum.Parse<Activation>(hidden), System.Enum.Parse<Activation>(output), System.Enum.Parse<Loss>(loss), dropout);
+
+        Assert.Equal(expected, plan.TrainStepInRegisters);
+    }
+
+    [Theory]
     [InlineData(new[] { 2, 2, 1 }, 4)]
     [InlineData(new[] { 4, 4, 4 }, 4)]
     [InlineData(new[] { 4, 5, 3 }, 8)]

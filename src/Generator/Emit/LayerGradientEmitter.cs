@@ -123,8 +123,11 @@ internal static class LayerGradientEmitter
         }
     }
 
-    /// <summary>BP2: δ[l−1] = (W[l]ᵀ·δ[l]) ⊙ g'(z[l−1]).</summary>
-    internal static void EmitHiddenError(CodeWriter writer, NetworkPlan plan, LayerPlan layerPlan, LayerPlan belowPlan)
+    /// <summary>
+    /// BP2: δ[l−1] = (W[l]ᵀ·δ[l]) ⊙ g'(z[l−1]), into the span δ[l−1], or for an unrolled layer
+    /// <paramref name="intoLocals"/> into new locals of it (a train step in registers).
+    /// </summary>
+    internal static void EmitHiddenError(CodeWriter writer, NetworkPlan plan, LayerPlan layerPlan, LayerPlan belowPlan, bool intoLocals = false)
     {
         LayerSpec layer = layerPlan.Layer;
         LayerSpec below = belowPlan.Layer;
@@ -143,7 +146,8 @@ internal static class LayerGradientEmitter
                 // The locals of a[h] hold what layer l read, the dropped activations; g' reads a[h] as g computed it.
                 string activation = belowPlan.KeepsActivationBeforeDropout ? $"{Names.BeforeDropout(h)}[{k}]" : LayerCode.ElementLocal(a, k);
                 string error = ActivationFormulas.TimesDerivative(below.Activation, sum, activation, $"{z}[{k}]", slope);
-                writer.Line($"{target}[{k}] = {DropoutEmitter.TimesMask(belowPlan, error, k)};");
+                string destination = intoLocals ? $"float {LayerCode.ElementLocal(target, k)}" : $"{target}[{k}]";
+                writer.Line($"{destination} = {DropoutEmitter.TimesMask(belowPlan, error, k)};");
             }
 
             return;
@@ -183,7 +187,7 @@ internal static class LayerGradientEmitter
     private static string Lanes(string span, int start) => $"{span}Lanes{start}";
 
     /// <summary>Declarators reading every element of <paramref name="span"/> into its own local, e.g. <c>a1_0 = a1[0], a1_1 = a1[1]</c>.</summary>
-    private static string ReadInto(string span, int length)
+    internal static string ReadInto(string span, int length)
     {
         var declarators = new List<string>();
         for (int k = 0; k < length; k++)

@@ -17,7 +17,7 @@ internal static class OutputErrorEmitter
         int l = plan.OutputLayer.Index;
         if (plan.OutputError.UnrolledForOneSample)
         {
-            EmitUnrolledMeanSquaredError(writer, plan);
+            EmitUnrolledMeanSquaredError(writer, plan, inLocals: false);
             return;
         }
 
@@ -31,10 +31,17 @@ internal static class OutputErrorEmitter
     }
 
     /// <summary>
-    /// BP1 of mean squared error for one sample, one statement per unit (see
-    /// <see cref="OutputErrorPlan.UnrolledForOneSample"/>): declares <c>loss</c> and fills δ[L].
+    /// BP1 for a train step in registers (<see cref="NetworkPlan.TrainStepInRegisters"/>): from the locals of a[L],
+    /// declares <c>loss</c> and the locals of δ[L].
     /// </summary>
-    private static void EmitUnrolledMeanSquaredError(CodeWriter writer, NetworkPlan plan)
+    internal static void EmitOutputErrorInLocals(CodeWriter writer, NetworkPlan plan) => EmitUnrolledMeanSquaredError(writer, plan, inLocals: true);
+
+    /// <summary>
+    /// BP1 of mean squared error for one sample, one statement per unit (see
+    /// <see cref="OutputErrorPlan.UnrolledForOneSample"/>): declares <c>loss</c> and fills δ[L], from the span a[L] into
+    /// the span δ[L], or <paramref name="inLocals"/> from the locals of a[L] into new locals of δ[L].
+    /// </summary>
+    private static void EmitUnrolledMeanSquaredError(CodeWriter writer, NetworkPlan plan, bool inLocals)
     {
         LayerSpec output = plan.OutputLayer.Layer;
         int l = output.Index;
@@ -47,8 +54,17 @@ internal static class OutputErrorEmitter
         {
             string ak = LayerCode.ElementLocal(a, k);
             string error = LayerCode.ElementLocal("error" + l, k);
-            writer.Line($"float {ak} = {a}[{k}], {error} = {ak} - target[{k}];");
-            writer.Line($"{delta}[{k}] = {ActivationFormulas.TimesDerivative(output.Activation, error, ak, $"{z}[{k}]", plan.Spec.LeakySlope)};");
+            string errorTimesDerivative = ActivationFormulas.TimesDerivative(output.Activation, error, ak, $"{z}[{k}]", plan.Spec.LeakySlope);
+            if (inLocals)
+            {
+                writer.Line($"float {error} = {ak} - target[{k}], {LayerCode.ElementLocal(delta, k)} = {errorTimesDerivative};");
+            }
+            else
+            {
+                writer.Line($"float {ak} = {a}[{k}], {error} = {ak} - target[{k}];");
+                writer.Line($"{delta}[{k}] = {errorTimesDerivative};");
+            }
+
             squares.Add($"{error} * {error}");
         }
 

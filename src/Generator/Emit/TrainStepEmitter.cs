@@ -31,6 +31,12 @@ internal static class TrainStepEmitter
         {
             writer.Line($"{RuntimeContract.Require}(input, InputSize, nameof(input));");
             writer.Line($"{RuntimeContract.Require}(target, OutputSize, nameof(target));");
+            if (plan.TrainStepInRegisters)
+            {
+                EmitBodyInRegisters(writer, plan);
+                return;
+            }
+
             ScratchEmitter.EmitScratchAndForward(writer, plan);
             writer.Line();
             OutputErrorEmitter.EmitOutputErrorFromLoss(writer, plan);
@@ -40,8 +46,44 @@ internal static class TrainStepEmitter
         }
     }
 
+    /// <summary>
+    /// The step of a network whose every layer trains in registers (<see cref="NetworkPlan.TrainStepInRegisters"/>):
+    /// forward, BP1 and the descent written out in one body, with a[l] and δ[l] in locals throughout.
+    /// </summary>
+    private static void EmitBodyInRegisters(CodeWriter writer, NetworkPlan plan)
+    {
+        writer.Comment("a[l] and δ[l] stay in locals from the forward pass to the step: nothing goes through memory but the parameters.");
+        writer.Line($"{PublicApi.Span} p = Parameters;");
+        writer.Line($"float {LayerGradientEmitter.ReadInto("input", plan.Spec.InputSize)}, {NegativeRate} = -learningRate;");
+        foreach (LayerPlan layer in plan.Layers)
+        {
+            writer.Line();
+            ForwardLayerEmitter.WriteHeader(writer, layer, LayerStrategy.Registers);
+            string previous = LayerCode.Input(layer.Layer);
+            string a = Names.A(layer.Index);
+            RegisterLayerEmitter.Emit(writer, layer, plan.Spec.LeakySlope, k => LayerCode.ElementLocal(previous, k), j => LayerCode.ElementLocal(a, j), declare: true);
+        }
+
+        writer.Line();
+        OutputErrorEmitter.EmitOutputErrorInLocals(writer, plan);
+        writer.Line();
+        EmitOrderComment(writer);
+        for (int i = plan.Layers.Count - 1; i >= 0; i--)
+        {
+            writer.Line();
+            EmitLayer(writer, plan, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null, inLocals: true);
+        }
+
+        writer.Line("return loss;");
+    }
+
     public static void EmitDescendLayers(CodeWriter writer, NetworkPlan plan, CancellationToken cancellationToken)
     {
+        if (plan.TrainStepInRegisters)
+        {
+            return;
+        }
+
         List<string> parameters = ScratchEmitter.SpanParameters(plan.Scratch.BackwardLayers);
         parameters.Add($"float {NegativeRate}");
 
@@ -49,34 +91,43 @@ internal static class TrainStepEmitter
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         using (writer.Open($"private void DescendLayers({string.Join(", ", parameters)})"))
         {
-            writer.Comment("Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b");
-            writer.Comment("are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from");
-            writer.Comment("the new weights, which is not ∂C/∂θ at the θ the forward pass used.");
+            EmitOrderComment(writer);
             writer.Line($"{PublicApi.Span} p = Parameters;");
             for (int i = plan.Layers.Count - 1; i >= 0; i--)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 writer.Line();
-                EmitLayer(writer, plan, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null);
+                EmitLayer(writer, plan, plan.Layers[i], i > 0 ? plan.Layers[i - 1] : null, inLocals: false);
             }
         }
     }
 
-    private static void EmitLayer(CodeWriter writer, NetworkPlan plan, LayerPlan layerPlan, LayerPlan? belowPlan)
+    private static void EmitOrderComment(CodeWriter writer)
+    {
+        writer.Comment("Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b");
+        writer.Comment("are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from");
+        writer.Comment("the new weights, which is not ∂C/∂θ at the θ the forward pass used.");
+    }
+
+    /// <summary>
+    /// BP2 into the layer below, then the step of one layer. <paramref name="inLocals"/>: δ[l] and a[l−1] are locals
+    /// already, and δ[l−1] becomes locals too; otherwise they are read from and written to the scratch spans.
+    /// </summary>
+    private static void EmitLayer(CodeWriter writer, NetworkPlan plan, LayerPlan layerPlan, LayerPlan? belowPlan, bool inLocals)
     {
         LayerSpec layer = layerPlan.Layer;
         int l = layer.Index;
         string delta = Names.Delta(l);
         string input = LayerCode.Input(layer);
         writer.Comment(LayerCode.Describe(layer) + ", " + LayerCode.Strategy(layerPlan.IsUnrolled ? LayerStrategy.StraightLine : LayerStrategy.Kernel));
-        if (layerPlan.IsUnrolled)
+        if (layerPlan.IsUnrolled && !inLocals)
         {
             LayerGradientEmitter.EmitReadIntoLocals(writer, layer);
         }
 
         if (belowPlan is not null)
         {
-            LayerGradientEmitter.EmitHiddenError(writer, plan, layerPlan, belowPlan);
+            LayerGradientEmitter.EmitHiddenError(writer, plan, layerPlan, belowPlan, intoLocals: inLocals);
             writer.Line();
         }
 

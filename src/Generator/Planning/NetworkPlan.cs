@@ -41,6 +41,7 @@ internal sealed class NetworkPlan
         Scratch = scratch;
         OutputError = outputError;
         Predict = PredictLayout.For(spec, layers);
+        TrainStepInRegisters = TrainsInRegisters(layers, outputError);
         ConstantColumnLanes = usesVectors ? ConstantColumnLanesOf(spec) : 0;
     }
 
@@ -93,6 +94,14 @@ internal sealed class NetworkPlan
 
     /// <summary>The form of BP1.</summary>
     public OutputErrorPlan OutputError { get; }
+
+    /// <summary>
+    /// Whether <c>TrainStep</c> keeps a[l] and δ[l] in locals from the forward pass to the step, with no scratch
+    /// between the passes: every layer computed in registers for training (so none keeps z[l]), none dropping units,
+    /// and BP1 written per unit. A step's loads of W wait for the previous step's stores, so the step is one chain of
+    /// dependent work, and each round trip through the stack lengthens it.
+    /// </summary>
+    public bool TrainStepInRegisters { get; }
 
     /// <summary>Where a frozen network's <c>Predict</c> reads the weights it does not write as constants.</summary>
     public PredictLayout Predict { get; }
@@ -164,6 +173,25 @@ internal sealed class NetworkPlan
         }
 
         return widest <= 4 ? 4 : 8;
+    }
+
+    /// <summary>See <see cref="TrainStepInRegisters"/>.</summary>
+    private static bool TrainsInRegisters(IReadOnlyList<LayerPlan> layers, OutputErrorPlan outputError)
+    {
+        if (!outputError.UnrolledForOneSample)
+        {
+            return false;
+        }
+
+        foreach (LayerPlan layer in layers)
+        {
+            if (layer.Training != LayerStrategy.Registers || layer.HasDropout)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsUnrolled(LayerSpec layer) => layer.WeightsLength <= UnrollWeightLimit;

@@ -295,23 +295,231 @@ namespace Demo
         {
             global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
             global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
-            global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
-            global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
-            global::System.Span<float> a2 = scratch.Slice(5, Layer2Size);
-            global::System.Span<float> delta1 = scratch.Slice(8, Layer1Size);
-            global::System.Span<float> delta2 = scratch.Slice(13, Layer2Size);
-            ForwardLayers(input, a1, a2);
+            // a[l] and δ[l] stay in locals from the forward pass to the step: nothing goes through memory but the parameters.
+            global::System.Span<float> p = Parameters;
+            float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3], negativeRate = -learningRate;
+
+            // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
+            // z[1] = W[1]·x + b[1]
+            // a[1] = σ(z[1])
+            float a1_0, a1_1, a1_2, a1_3, a1_4;
+            // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 20);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 0), global::System.Runtime.Intrinsics.Vector256.Create(input_0), z1From0);
+                global::System.Runtime.Intrinsics.Vector256<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 5) * global::System.Runtime.Intrinsics.Vector256.Create(input_1);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 10), global::System.Runtime.Intrinsics.Vector256.Create(input_2), z1From0);
+                z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref weights, 15), global::System.Runtime.Intrinsics.Vector256.Create(input_3), z1From0Odd);
+                z1From0 += z1From0Odd;
+                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
+                a1_0 = a1From0[0];
+                a1_1 = a1From0[1];
+                a1_2 = a1From0[2];
+                a1_3 = a1From0[3];
+                a1_4 = a1From0[4];
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20);
+                global::System.Runtime.Intrinsics.Vector128<float> z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 24);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input_0), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4), global::System.Runtime.Intrinsics.Vector128.Create(input_0), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 5), global::System.Runtime.Intrinsics.Vector128.Create(input_1), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 9), global::System.Runtime.Intrinsics.Vector128.Create(input_1), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 10), global::System.Runtime.Intrinsics.Vector128.Create(input_2), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 14), global::System.Runtime.Intrinsics.Vector128.Create(input_2), z1From4);
+                z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 15), global::System.Runtime.Intrinsics.Vector128.Create(input_3), z1From0);
+                z1From4 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 19), global::System.Runtime.Intrinsics.Vector128.Create(input_3), z1From4);
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
+                a1_0 = a1From0[0];
+                a1_1 = a1From0[1];
+                a1_2 = a1From0[2];
+                a1_3 = a1From0[3];
+                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From4);
+                a1_4 = a1From4[0];
+            }
+            else
+            {
+                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input_0 + p[5] * input_1 + p[10] * input_2 + (p[15] * input_3 + p[20]));
+                a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input_0 + p[6] * input_1 + p[11] * input_2 + (p[16] * input_3 + p[21]));
+                a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input_0 + p[7] * input_1 + p[12] * input_2 + (p[17] * input_3 + p[22]));
+                a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[3] * input_0 + p[8] * input_1 + p[13] * input_2 + (p[18] * input_3 + p[23]));
+                a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[4] * input_0 + p[9] * input_1 + p[14] * input_2 + (p[19] * input_3 + p[24]));
+            }
+
+            // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
+            // z[2] = W[2]·a[1] + b[2]
+            // ŷ = a[2] = σ(z[2])
+            float a2_0, a2_1, a2_2;
+            // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+            // Lanes past the units load the next column: they are computed and never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 40);
+                // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 25), global::System.Runtime.Intrinsics.Vector128.Create(a1_0), z2From0);
+                global::System.Runtime.Intrinsics.Vector128<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 28) * global::System.Runtime.Intrinsics.Vector128.Create(a1_1);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 31), global::System.Runtime.Intrinsics.Vector128.Create(a1_2), z2From0);
+                z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 34), global::System.Runtime.Intrinsics.Vector128.Create(a1_3), z2From0Odd);
+                z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 37), global::System.Runtime.Intrinsics.Vector128.Create(a1_4), z2From0);
+                z2From0 += z2From0Odd;
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z2From0);
+                a2_0 = a2From0[0];
+                a2_1 = a2From0[1];
+                a2_2 = a2From0[2];
+            }
+            else
+            {
+                a2_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[25] * a1_0 + p[28] * a1_1 + p[31] * a1_2 + (p[34] * a1_3 + p[37] * a1_4 + p[40]));
+                a2_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[26] * a1_0 + p[29] * a1_1 + p[32] * a1_2 + (p[35] * a1_3 + p[38] * a1_4 + p[41]));
+                a2_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[27] * a1_0 + p[30] * a1_1 + p[33] * a1_2 + (p[36] * a1_3 + p[39] * a1_4 + p[42]));
+            }
 
             // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); C = ½ Σ (ŷ − y)².
-            float a2_0 = a2[0], error2_0 = a2_0 - target[0];
-            delta2[0] = error2_0 * a2_0 * (1f - a2_0);
-            float a2_1 = a2[1], error2_1 = a2_1 - target[1];
-            delta2[1] = error2_1 * a2_1 * (1f - a2_1);
-            float a2_2 = a2[2], error2_2 = a2_2 - target[2];
-            delta2[2] = error2_2 * a2_2 * (1f - a2_2);
+            float error2_0 = a2_0 - target[0], delta2_0 = error2_0 * a2_0 * (1f - a2_0);
+            float error2_1 = a2_1 - target[1], delta2_1 = error2_1 * a2_1 * (1f - a2_1);
+            float error2_2 = a2_2 - target[2], delta2_2 = error2_2 * a2_2 * (1f - a2_2);
             float loss = 0.5f * (error2_0 * error2_0 + error2_1 * error2_1 + error2_2 * error2_2);
 
-            DescendLayers(input, a1, delta1, delta2, -learningRate);
+            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+
+            // Layer 2 (5 → 3, Sigmoid), unrolled
+            // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
+            float delta1_0 = (p[25] * delta2_0 + p[26] * delta2_1 + p[27] * delta2_2) * a1_0 * (1f - a1_0);
+            float delta1_1 = (p[28] * delta2_0 + p[29] * delta2_1 + p[30] * delta2_2) * a1_1 * (1f - a1_1);
+            float delta1_2 = (p[31] * delta2_0 + p[32] * delta2_1 + p[33] * delta2_2) * a1_2 * (1f - a1_2);
+            float delta1_3 = (p[34] * delta2_0 + p[35] * delta2_1 + p[36] * delta2_2) * a1_3 * (1f - a1_3);
+            float delta1_4 = (p[37] * delta2_0 + p[38] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
+
+            // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
+            float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1, step2_2 = negativeRate * delta2_2;
+            // W[2] by columns: column k moves by −η·δ[2]·a[1]_k and b[2], the column after the last, by −η·δ[2].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step2From0 = global::System.Runtime.Intrinsics.Vector128.Create(step2_0, step2_1, step2_2, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 25);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 28);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 25, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 31);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 28, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 34);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 31, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 37);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 34, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                global::System.Runtime.Intrinsics.Vector128<float> column5 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 40);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 37, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_4), column4));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 40, column5 + step2From0);
+            }
+            else
+            {
+                p[40] += step2_0;
+                p[25] += step2_0 * a1_0;
+                p[28] += step2_0 * a1_1;
+                p[31] += step2_0 * a1_2;
+                p[34] += step2_0 * a1_3;
+                p[37] += step2_0 * a1_4;
+                p[41] += step2_1;
+                p[26] += step2_1 * a1_0;
+                p[29] += step2_1 * a1_1;
+                p[32] += step2_1 * a1_2;
+                p[35] += step2_1 * a1_3;
+                p[38] += step2_1 * a1_4;
+                p[42] += step2_2;
+                p[27] += step2_2 * a1_0;
+                p[30] += step2_2 * a1_1;
+                p[33] += step2_2 * a1_2;
+                p[36] += step2_2 * a1_3;
+                p[39] += step2_2 * a1_4;
+            }
+
+            // Layer 1 (4 → 5, Sigmoid), unrolled
+            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+            float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3, step1_4 = negativeRate * delta1_4;
+            // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
+            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector256<float> step1From0 = global::System.Runtime.Intrinsics.Vector256.Create(step1_0, step1_1, step1_2, step1_3, step1_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector256<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector256<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 5);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_0), column0));
+                global::System.Runtime.Intrinsics.Vector256<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 10);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 5, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_1), column1));
+                global::System.Runtime.Intrinsics.Vector256<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 15);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_2), column2));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                float column4_4 = p[24];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 15, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, column4 + global::System.Runtime.Intrinsics.Vector256.GetLower(step1From0));
+                p[24] = column4_4 + step1_4;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, step1_3);
+                global::System.Runtime.Intrinsics.Vector128<float> step1From4 = global::System.Runtime.Intrinsics.Vector128.Create(step1_4, 0f, 0f, 0f);
+                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                global::System.Runtime.Intrinsics.Vector128<float> column0From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 5);
+                global::System.Runtime.Intrinsics.Vector128<float> column1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 9);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 10);
+                global::System.Runtime.Intrinsics.Vector128<float> column2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 14);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 5, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 9, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 15);
+                global::System.Runtime.Intrinsics.Vector128<float> column3From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 19);
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 14, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2From4));
+                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                float column4_4 = p[24];
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 15, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_3), column3));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 19, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_3), column3From4));
+                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, column4 + step1From0);
+                p[24] = column4_4 + step1_4;
+            }
+            else
+            {
+                p[20] += step1_0;
+                p[0] += step1_0 * input_0;
+                p[5] += step1_0 * input_1;
+                p[10] += step1_0 * input_2;
+                p[15] += step1_0 * input_3;
+                p[21] += step1_1;
+                p[1] += step1_1 * input_0;
+                p[6] += step1_1 * input_1;
+                p[11] += step1_1 * input_2;
+                p[16] += step1_1 * input_3;
+                p[22] += step1_2;
+                p[2] += step1_2 * input_0;
+                p[7] += step1_2 * input_1;
+                p[12] += step1_2 * input_2;
+                p[17] += step1_2 * input_3;
+                p[23] += step1_3;
+                p[3] += step1_3 * input_0;
+                p[8] += step1_3 * input_1;
+                p[13] += step1_3 * input_2;
+                p[18] += step1_3 * input_3;
+                p[24] += step1_4;
+                p[4] += step1_4 * input_0;
+                p[9] += step1_4 * input_1;
+                p[14] += step1_4 * input_2;
+                p[19] += step1_4 * input_3;
+            }
             return loss;
         }
 
@@ -712,148 +920,5 @@ namespace Demo
             }
         }
 
-        /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1, global::System.Span<float> delta1, global::System.Span<float> delta2, float negativeRate)
-        {
-            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
-            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
-            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
-            global::System.Span<float> p = Parameters;
-
-            // Layer 2 (5 → 3, Sigmoid), unrolled
-            float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2];
-            float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3], a1_4 = a1[4];
-            // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            delta1[0] = (p[25] * delta2_0 + p[26] * delta2_1 + p[27] * delta2_2) * a1_0 * (1f - a1_0);
-            delta1[1] = (p[28] * delta2_0 + p[29] * delta2_1 + p[30] * delta2_2) * a1_1 * (1f - a1_1);
-            delta1[2] = (p[31] * delta2_0 + p[32] * delta2_1 + p[33] * delta2_2) * a1_2 * (1f - a1_2);
-            delta1[3] = (p[34] * delta2_0 + p[35] * delta2_1 + p[36] * delta2_2) * a1_3 * (1f - a1_3);
-            delta1[4] = (p[37] * delta2_0 + p[38] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
-
-            // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
-            float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1, step2_2 = negativeRate * delta2_2;
-            // W[2] by columns: column k moves by −η·δ[2]·a[1]_k and b[2], the column after the last, by −η·δ[2].
-            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
-            // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                global::System.Runtime.Intrinsics.Vector128<float> step2From0 = global::System.Runtime.Intrinsics.Vector128.Create(step2_0, step2_1, step2_2, 0f);
-                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 25);
-                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 28);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 25, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
-                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 31);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 28, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
-                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 34);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 31, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
-                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 37);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 34, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
-                global::System.Runtime.Intrinsics.Vector128<float> column5 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 40);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 37, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_4), column4));
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 40, column5 + step2From0);
-            }
-            else
-            {
-                p[40] += step2_0;
-                p[25] += step2_0 * a1_0;
-                p[28] += step2_0 * a1_1;
-                p[31] += step2_0 * a1_2;
-                p[34] += step2_0 * a1_3;
-                p[37] += step2_0 * a1_4;
-                p[41] += step2_1;
-                p[26] += step2_1 * a1_0;
-                p[29] += step2_1 * a1_1;
-                p[32] += step2_1 * a1_2;
-                p[35] += step2_1 * a1_3;
-                p[38] += step2_1 * a1_4;
-                p[42] += step2_2;
-                p[27] += step2_2 * a1_0;
-                p[30] += step2_2 * a1_1;
-                p[33] += step2_2 * a1_2;
-                p[36] += step2_2 * a1_3;
-                p[39] += step2_2 * a1_4;
-            }
-
-            // Layer 1 (4 → 5, Sigmoid), unrolled
-            float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3], delta1_4 = delta1[4];
-            float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3];
-            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
-            float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3, step1_4 = negativeRate * delta1_4;
-            // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
-            // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
-            // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                global::System.Runtime.Intrinsics.Vector256<float> step1From0 = global::System.Runtime.Intrinsics.Vector256.Create(step1_0, step1_1, step1_2, step1_3, step1_4, 0f, 0f, 0f);
-                global::System.Runtime.Intrinsics.Vector256<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 0);
-                global::System.Runtime.Intrinsics.Vector256<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 5);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_0), column0));
-                global::System.Runtime.Intrinsics.Vector256<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 10);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 5, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_1), column1));
-                global::System.Runtime.Intrinsics.Vector256<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load256(ref origin, 15);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_2), column2));
-                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
-                float column4_4 = p[24];
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 15, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector256.Create(input_3), column3));
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, column4 + global::System.Runtime.Intrinsics.Vector256.GetLower(step1From0));
-                p[24] = column4_4 + step1_4;
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, step1_3);
-                global::System.Runtime.Intrinsics.Vector128<float> step1From4 = global::System.Runtime.Intrinsics.Vector128.Create(step1_4, 0f, 0f, 0f);
-                global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
-                global::System.Runtime.Intrinsics.Vector128<float> column0From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
-                global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 5);
-                global::System.Runtime.Intrinsics.Vector128<float> column1From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 9);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0From4));
-                global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 10);
-                global::System.Runtime.Intrinsics.Vector128<float> column2From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 14);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 5, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 9, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1From4));
-                global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 15);
-                global::System.Runtime.Intrinsics.Vector128<float> column3From4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 19);
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 10, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 14, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2From4));
-                global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
-                float column4_4 = p[24];
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 15, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_3), column3));
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 19, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From4, global::System.Runtime.Intrinsics.Vector128.Create(input_3), column3From4));
-                global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, column4 + step1From0);
-                p[24] = column4_4 + step1_4;
-            }
-            else
-            {
-                p[20] += step1_0;
-                p[0] += step1_0 * input_0;
-                p[5] += step1_0 * input_1;
-                p[10] += step1_0 * input_2;
-                p[15] += step1_0 * input_3;
-                p[21] += step1_1;
-                p[1] += step1_1 * input_0;
-                p[6] += step1_1 * input_1;
-                p[11] += step1_1 * input_2;
-                p[16] += step1_1 * input_3;
-                p[22] += step1_2;
-                p[2] += step1_2 * input_0;
-                p[7] += step1_2 * input_1;
-                p[12] += step1_2 * input_2;
-                p[17] += step1_2 * input_3;
-                p[23] += step1_3;
-                p[3] += step1_3 * input_0;
-                p[8] += step1_3 * input_1;
-                p[13] += step1_3 * input_2;
-                p[18] += step1_3 * input_3;
-                p[24] += step1_4;
-                p[4] += step1_4 * input_0;
-                p[9] += step1_4 * input_1;
-                p[14] += step1_4 * input_2;
-                p[19] += step1_4 * input_3;
-            }
-        }
     }
 }

@@ -340,19 +340,73 @@ namespace Demo
         {
             global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
             global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
-            global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
-            global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
-            global::System.Span<float> a2 = scratch.Slice(2, Layer2Size);
-            global::System.Span<float> delta1 = scratch.Slice(3, Layer1Size);
-            global::System.Span<float> delta2 = scratch.Slice(5, Layer2Size);
-            ForwardLayers(input, a1, a2);
+            // a[l] and δ[l] stay in locals from the forward pass to the step: nothing goes through memory but the parameters.
+            global::System.Span<float> p = Parameters;
+            float input_0 = input[0], input_1 = input[1], negativeRate = -learningRate;
+
+            // Layer 1 (2 → 2, Tanh), unrolled, in registers
+            // z[1] = W[1]·x + b[1]
+            // a[1] = tanh(z[1])
+            float z1_0 = p[0] * input_0 + p[1] * input_1 + p[4];
+            float z1_1 = p[2] * input_0 + p[3] * input_1 + p[5];
+            float a1_0, a1_1;
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Tanh(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, 0f, 0f));
+                a1_0 = a1From0[0];
+                a1_1 = a1From0[1];
+            }
+            else
+            {
+                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_0);
+                a1_1 = global::StaticNet.CompilerServices.NetworkMath.Tanh(z1_1);
+            }
+
+            // Layer 2 (2 → 1, Sigmoid), unrolled, in registers
+            // z[2] = W[2]·a[1] + b[2]
+            // ŷ = a[2] = σ(z[2])
+            float z2_0 = p[6] * a1_0 + p[7] * a1_1 + p[8];
+            float a2_0;
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, 0f, 0f, 0f));
+                a2_0 = a2From0[0];
+            }
+            else
+            {
+                a2_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_0);
+            }
 
             // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); C = ½ Σ (ŷ − y)².
-            float a2_0 = a2[0], error2_0 = a2_0 - target[0];
-            delta2[0] = error2_0 * a2_0 * (1f - a2_0);
+            float error2_0 = a2_0 - target[0], delta2_0 = error2_0 * a2_0 * (1f - a2_0);
             float loss = 0.5f * (error2_0 * error2_0);
 
-            DescendLayers(input, a1, delta1, delta2, -learningRate);
+            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+
+            // Layer 2 (2 → 1, Sigmoid), unrolled
+            // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
+            float delta1_0 = p[6] * delta2_0 * (1f - a1_0 * a1_0);
+            float delta1_1 = p[7] * delta2_0 * (1f - a1_1 * a1_1);
+
+            // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
+            float step2_0 = negativeRate * delta2_0;
+            p[8] += step2_0;
+            p[6] += step2_0 * a1_0;
+            p[7] += step2_0 * a1_1;
+
+            // Layer 1 (2 → 2, Tanh), unrolled
+            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+            float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1;
+            p[4] += step1_0;
+            p[0] += step1_0 * input_0;
+            p[1] += step1_0 * input_1;
+            p[5] += step1_1;
+            p[2] += step1_1 * input_0;
+            p[3] += step1_1 * input_1;
             return loss;
         }
 
@@ -593,39 +647,5 @@ namespace Demo
             }
         }
 
-        /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1, global::System.Span<float> delta1, global::System.Span<float> delta2, float negativeRate)
-        {
-            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
-            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
-            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
-            global::System.Span<float> p = Parameters;
-
-            // Layer 2 (2 → 1, Sigmoid), unrolled
-            float delta2_0 = delta2[0];
-            float a1_0 = a1[0], a1_1 = a1[1];
-            // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with tanh' = 1 − a[1]².
-            delta1[0] = p[6] * delta2_0 * (1f - a1_0 * a1_0);
-            delta1[1] = p[7] * delta2_0 * (1f - a1_1 * a1_1);
-
-            // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
-            float step2_0 = negativeRate * delta2_0;
-            p[8] += step2_0;
-            p[6] += step2_0 * a1_0;
-            p[7] += step2_0 * a1_1;
-
-            // Layer 1 (2 → 2, Tanh), unrolled
-            float delta1_0 = delta1[0], delta1_1 = delta1[1];
-            float input_0 = input[0], input_1 = input[1];
-            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
-            float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1;
-            p[4] += step1_0;
-            p[0] += step1_0 * input_0;
-            p[1] += step1_0 * input_1;
-            p[5] += step1_1;
-            p[2] += step1_1 * input_0;
-            p[3] += step1_1 * input_1;
-        }
     }
 }

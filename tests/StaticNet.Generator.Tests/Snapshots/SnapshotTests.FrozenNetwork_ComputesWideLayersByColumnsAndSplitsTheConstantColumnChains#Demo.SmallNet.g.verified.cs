@@ -408,23 +408,172 @@ namespace Demo
         {
             global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
             global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
-            global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
-            global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
-            global::System.Span<float> a2 = scratch.Slice(5, Layer2Size);
-            global::System.Span<float> delta1 = scratch.Slice(8, Layer1Size);
-            global::System.Span<float> delta2 = scratch.Slice(13, Layer2Size);
-            ForwardLayers(input, a1, a2);
+            // a[l] and δ[l] stay in locals from the forward pass to the step: nothing goes through memory but the parameters.
+            global::System.Span<float> p = Parameters;
+            float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3], negativeRate = -learningRate;
+
+            // Layer 1 (4 → 5, Sigmoid), unrolled, in registers
+            // z[1] = W[1]·x + b[1]
+            // a[1] = σ(z[1])
+            float z1_0 = p[0] * input_0 + p[1] * input_1 + p[2] * input_2 + (p[3] * input_3 + p[20]);
+            float z1_1 = p[4] * input_0 + p[5] * input_1 + p[6] * input_2 + (p[7] * input_3 + p[21]);
+            float z1_2 = p[8] * input_0 + p[9] * input_1 + p[10] * input_2 + (p[11] * input_3 + p[22]);
+            float z1_3 = p[12] * input_0 + p[13] * input_1 + p[14] * input_2 + (p[15] * input_3 + p[23]);
+            float z1_4 = p[16] * input_0 + p[17] * input_1 + p[18] * input_2 + (p[19] * input_3 + p[24]);
+            float a1_0, a1_1, a1_2, a1_3, a1_4;
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector256.Create(z1_0, z1_1, z1_2, z1_3, z1_4, 0f, 0f, 0f));
+                a1_0 = a1From0[0];
+                a1_1 = a1From0[1];
+                a1_2 = a1From0[2];
+                a1_3 = a1From0[3];
+                a1_4 = a1From0[4];
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, z1_1, z1_2, z1_3));
+                a1_0 = a1From0[0];
+                a1_1 = a1From0[1];
+                a1_2 = a1From0[2];
+                a1_3 = a1From0[3];
+                global::System.Runtime.Intrinsics.Vector128<float> a1From4 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_4, 0f, 0f, 0f));
+                a1_4 = a1From4[0];
+            }
+            else
+            {
+                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
+                a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_1);
+                a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_2);
+                a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_3);
+                a1_4 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_4);
+            }
+
+            // Layer 2 (5 → 3, Sigmoid), unrolled, in registers
+            // z[2] = W[2]·a[1] + b[2]
+            // ŷ = a[2] = σ(z[2])
+            float z2_0 = p[25] * a1_0 + p[26] * a1_1 + p[27] * a1_2 + (p[28] * a1_3 + p[29] * a1_4 + p[40]);
+            float z2_1 = p[30] * a1_0 + p[31] * a1_1 + p[32] * a1_2 + (p[33] * a1_3 + p[34] * a1_4 + p[41]);
+            float z2_2 = p[35] * a1_0 + p[36] * a1_1 + p[37] * a1_2 + (p[38] * a1_3 + p[39] * a1_4 + p[42]);
+            float a2_0, a2_1, a2_2;
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z2_0, z2_1, z2_2, 0f));
+                a2_0 = a2From0[0];
+                a2_1 = a2From0[1];
+                a2_2 = a2From0[2];
+            }
+            else
+            {
+                a2_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_0);
+                a2_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_1);
+                a2_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z2_2);
+            }
 
             // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); C = ½ Σ (ŷ − y)².
-            float a2_0 = a2[0], error2_0 = a2_0 - target[0];
-            delta2[0] = error2_0 * a2_0 * (1f - a2_0);
-            float a2_1 = a2[1], error2_1 = a2_1 - target[1];
-            delta2[1] = error2_1 * a2_1 * (1f - a2_1);
-            float a2_2 = a2[2], error2_2 = a2_2 - target[2];
-            delta2[2] = error2_2 * a2_2 * (1f - a2_2);
+            float error2_0 = a2_0 - target[0], delta2_0 = error2_0 * a2_0 * (1f - a2_0);
+            float error2_1 = a2_1 - target[1], delta2_1 = error2_1 * a2_1 * (1f - a2_1);
+            float error2_2 = a2_2 - target[2], delta2_2 = error2_2 * a2_2 * (1f - a2_2);
             float loss = 0.5f * (error2_0 * error2_0 + error2_1 * error2_1 + error2_2 * error2_2);
 
-            DescendLayers(input, a1, delta1, delta2, -learningRate);
+            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+
+            // Layer 2 (5 → 3, Sigmoid), unrolled
+            // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
+            float delta1_0 = (p[25] * delta2_0 + p[30] * delta2_1 + p[35] * delta2_2) * a1_0 * (1f - a1_0);
+            float delta1_1 = (p[26] * delta2_0 + p[31] * delta2_1 + p[36] * delta2_2) * a1_1 * (1f - a1_1);
+            float delta1_2 = (p[27] * delta2_0 + p[32] * delta2_1 + p[37] * delta2_2) * a1_2 * (1f - a1_2);
+            float delta1_3 = (p[28] * delta2_0 + p[33] * delta2_1 + p[38] * delta2_2) * a1_3 * (1f - a1_3);
+            float delta1_4 = (p[29] * delta2_0 + p[34] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
+
+            // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
+            float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1, step2_2 = negativeRate * delta2_2;
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Row j of W[2] moves by −η·δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
+                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
+                p[40] += step2_0;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(25, 4)) + step2_0 * a1Lanes0, p.Slice(25, 4));
+                p[29] += step2_0 * a1_4;
+                p[41] += step2_1;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(30, 4)) + step2_1 * a1Lanes0, p.Slice(30, 4));
+                p[34] += step2_1 * a1_4;
+                p[42] += step2_2;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(35, 4)) + step2_2 * a1Lanes0, p.Slice(35, 4));
+                p[39] += step2_2 * a1_4;
+            }
+            else
+            {
+                p[40] += step2_0;
+                p[25] += step2_0 * a1_0;
+                p[26] += step2_0 * a1_1;
+                p[27] += step2_0 * a1_2;
+                p[28] += step2_0 * a1_3;
+                p[29] += step2_0 * a1_4;
+                p[41] += step2_1;
+                p[30] += step2_1 * a1_0;
+                p[31] += step2_1 * a1_1;
+                p[32] += step2_1 * a1_2;
+                p[33] += step2_1 * a1_3;
+                p[34] += step2_1 * a1_4;
+                p[42] += step2_2;
+                p[35] += step2_2 * a1_0;
+                p[36] += step2_2 * a1_1;
+                p[37] += step2_2 * a1_2;
+                p[38] += step2_2 * a1_3;
+                p[39] += step2_2 * a1_4;
+            }
+
+            // Layer 1 (4 → 5, Sigmoid), unrolled
+            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+            float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3, step1_4 = negativeRate * delta1_4;
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // Row j of W[1] moves by −η·δ[1]_j·xᵀ, 4 lanes at a time, then the rest one by one.
+                global::System.Runtime.Intrinsics.Vector128<float> inputLanes0 = global::System.Runtime.Intrinsics.Vector128.Create(input_0, input_1, input_2, input_3);
+                p[20] += step1_0;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(0, 4)) + step1_0 * inputLanes0, p.Slice(0, 4));
+                p[21] += step1_1;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(4, 4)) + step1_1 * inputLanes0, p.Slice(4, 4));
+                p[22] += step1_2;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(8, 4)) + step1_2 * inputLanes0, p.Slice(8, 4));
+                p[23] += step1_3;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(12, 4)) + step1_3 * inputLanes0, p.Slice(12, 4));
+                p[24] += step1_4;
+                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(16, 4)) + step1_4 * inputLanes0, p.Slice(16, 4));
+            }
+            else
+            {
+                p[20] += step1_0;
+                p[0] += step1_0 * input_0;
+                p[1] += step1_0 * input_1;
+                p[2] += step1_0 * input_2;
+                p[3] += step1_0 * input_3;
+                p[21] += step1_1;
+                p[4] += step1_1 * input_0;
+                p[5] += step1_1 * input_1;
+                p[6] += step1_1 * input_2;
+                p[7] += step1_1 * input_3;
+                p[22] += step1_2;
+                p[8] += step1_2 * input_0;
+                p[9] += step1_2 * input_1;
+                p[10] += step1_2 * input_2;
+                p[11] += step1_2 * input_3;
+                p[23] += step1_3;
+                p[12] += step1_3 * input_0;
+                p[13] += step1_3 * input_1;
+                p[14] += step1_3 * input_2;
+                p[15] += step1_3 * input_3;
+                p[24] += step1_4;
+                p[16] += step1_4 * input_0;
+                p[17] += step1_4 * input_1;
+                p[18] += step1_4 * input_2;
+                p[19] += step1_4 * input_3;
+            }
             return loss;
         }
 
@@ -764,111 +913,5 @@ namespace Demo
             }
         }
 
-        /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1, global::System.Span<float> delta1, global::System.Span<float> delta2, float negativeRate)
-        {
-            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
-            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
-            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
-            global::System.Span<float> p = Parameters;
-
-            // Layer 2 (5 → 3, Sigmoid), unrolled
-            float delta2_0 = delta2[0], delta2_1 = delta2[1], delta2_2 = delta2[2];
-            float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3], a1_4 = a1[4];
-            // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-            delta1[0] = (p[25] * delta2_0 + p[30] * delta2_1 + p[35] * delta2_2) * a1_0 * (1f - a1_0);
-            delta1[1] = (p[26] * delta2_0 + p[31] * delta2_1 + p[36] * delta2_2) * a1_1 * (1f - a1_1);
-            delta1[2] = (p[27] * delta2_0 + p[32] * delta2_1 + p[37] * delta2_2) * a1_2 * (1f - a1_2);
-            delta1[3] = (p[28] * delta2_0 + p[33] * delta2_1 + p[38] * delta2_2) * a1_3 * (1f - a1_3);
-            delta1[4] = (p[29] * delta2_0 + p[34] * delta2_1 + p[39] * delta2_2) * a1_4 * (1f - a1_4);
-
-            // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
-            float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1, step2_2 = negativeRate * delta2_2;
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // Row j of W[2] moves by −η·δ[2]_j·a[1]ᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> a1Lanes0 = global::System.Runtime.Intrinsics.Vector128.Create(a1_0, a1_1, a1_2, a1_3);
-                p[40] += step2_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(25, 4)) + step2_0 * a1Lanes0, p.Slice(25, 4));
-                p[29] += step2_0 * a1_4;
-                p[41] += step2_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(30, 4)) + step2_1 * a1Lanes0, p.Slice(30, 4));
-                p[34] += step2_1 * a1_4;
-                p[42] += step2_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(35, 4)) + step2_2 * a1Lanes0, p.Slice(35, 4));
-                p[39] += step2_2 * a1_4;
-            }
-            else
-            {
-                p[40] += step2_0;
-                p[25] += step2_0 * a1_0;
-                p[26] += step2_0 * a1_1;
-                p[27] += step2_0 * a1_2;
-                p[28] += step2_0 * a1_3;
-                p[29] += step2_0 * a1_4;
-                p[41] += step2_1;
-                p[30] += step2_1 * a1_0;
-                p[31] += step2_1 * a1_1;
-                p[32] += step2_1 * a1_2;
-                p[33] += step2_1 * a1_3;
-                p[34] += step2_1 * a1_4;
-                p[42] += step2_2;
-                p[35] += step2_2 * a1_0;
-                p[36] += step2_2 * a1_1;
-                p[37] += step2_2 * a1_2;
-                p[38] += step2_2 * a1_3;
-                p[39] += step2_2 * a1_4;
-            }
-
-            // Layer 1 (4 → 5, Sigmoid), unrolled
-            float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3], delta1_4 = delta1[4];
-            float input_0 = input[0], input_1 = input[1], input_2 = input[2], input_3 = input[3];
-            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
-            float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3, step1_4 = negativeRate * delta1_4;
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                // Row j of W[1] moves by −η·δ[1]_j·xᵀ, 4 lanes at a time, then the rest one by one.
-                global::System.Runtime.Intrinsics.Vector128<float> inputLanes0 = global::System.Runtime.Intrinsics.Vector128.Create(input_0, input_1, input_2, input_3);
-                p[20] += step1_0;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(0, 4)) + step1_0 * inputLanes0, p.Slice(0, 4));
-                p[21] += step1_1;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(4, 4)) + step1_1 * inputLanes0, p.Slice(4, 4));
-                p[22] += step1_2;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(8, 4)) + step1_2 * inputLanes0, p.Slice(8, 4));
-                p[23] += step1_3;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(12, 4)) + step1_3 * inputLanes0, p.Slice(12, 4));
-                p[24] += step1_4;
-                global::System.Runtime.Intrinsics.Vector128.CopyTo(global::System.Runtime.Intrinsics.Vector128.Create<float>(p.Slice(16, 4)) + step1_4 * inputLanes0, p.Slice(16, 4));
-            }
-            else
-            {
-                p[20] += step1_0;
-                p[0] += step1_0 * input_0;
-                p[1] += step1_0 * input_1;
-                p[2] += step1_0 * input_2;
-                p[3] += step1_0 * input_3;
-                p[21] += step1_1;
-                p[4] += step1_1 * input_0;
-                p[5] += step1_1 * input_1;
-                p[6] += step1_1 * input_2;
-                p[7] += step1_1 * input_3;
-                p[22] += step1_2;
-                p[8] += step1_2 * input_0;
-                p[9] += step1_2 * input_1;
-                p[10] += step1_2 * input_2;
-                p[11] += step1_2 * input_3;
-                p[23] += step1_3;
-                p[12] += step1_3 * input_0;
-                p[13] += step1_3 * input_1;
-                p[14] += step1_3 * input_2;
-                p[15] += step1_3 * input_3;
-                p[24] += step1_4;
-                p[16] += step1_4 * input_0;
-                p[17] += step1_4 * input_1;
-                p[18] += step1_4 * input_2;
-                p[19] += step1_4 * input_3;
-            }
-        }
     }
 }

@@ -270,21 +270,153 @@ namespace Game.Bots
                 {
                     global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
                     global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
-                    global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
-                    global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
-                    global::System.Span<float> a2 = scratch.Slice(4, Layer2Size);
-                    global::System.Span<float> delta1 = scratch.Slice(6, Layer1Size);
-                    global::System.Span<float> delta2 = scratch.Slice(10, Layer2Size);
-                    ForwardLayers(input, a1, a2);
+                    // a[l] and δ[l] stay in locals from the forward pass to the step: nothing goes through memory but the parameters.
+                    global::System.Span<float> p = Parameters;
+                    float input_0 = input[0], input_1 = input[1], input_2 = input[2], negativeRate = -learningRate;
+
+                    // Layer 1 (3 → 4, Sigmoid), unrolled, in registers
+                    // z[1] = W[1]·x + b[1]
+                    // a[1] = σ(z[1])
+                    float a1_0, a1_1, a1_2, a1_3;
+                    // W[1] by columns: z[1] = b[1] + Σ_k x_k · W[1][:, k], a broadcast input times a column per multiply-add.
+                    // Lanes past the units load the next column: they are computed and never read.
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 12);
+                        // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                        z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 0), global::System.Runtime.Intrinsics.Vector128.Create(input_0), z1From0);
+                        global::System.Runtime.Intrinsics.Vector128<float> z1From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 4) * global::System.Runtime.Intrinsics.Vector128.Create(input_1);
+                        z1From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 8), global::System.Runtime.Intrinsics.Vector128.Create(input_2), z1From0);
+                        z1From0 += z1From0Odd;
+                        global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z1From0);
+                        a1_0 = a1From0[0];
+                        a1_1 = a1From0[1];
+                        a1_2 = a1From0[2];
+                        a1_3 = a1From0[3];
+                    }
+                    else
+                    {
+                        a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[0] * input_0 + p[4] * input_1 + (p[8] * input_2 + p[12]));
+                        a1_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[1] * input_0 + p[5] * input_1 + (p[9] * input_2 + p[13]));
+                        a1_2 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[2] * input_0 + p[6] * input_1 + (p[10] * input_2 + p[14]));
+                        a1_3 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[3] * input_0 + p[7] * input_1 + (p[11] * input_2 + p[15]));
+                    }
+
+                    // Layer 2 (4 → 2, Sigmoid), unrolled, in registers
+                    // z[2] = W[2]·a[1] + b[2]
+                    // ŷ = a[2] = σ(z[2])
+                    float a2_0, a2_1;
+                    // W[2] by columns: z[2] = b[2] + Σ_k a[1]_k · W[2][:, k], a broadcast input times a column per multiply-add.
+                    // Lanes past the units load the next column: they are computed and never read.
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        ref float weights = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 24);
+                        // Even k into the sum, odd k into a second one: two chains of multiply-adds, each about half as long.
+                        z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 16), global::System.Runtime.Intrinsics.Vector128.Create(a1_0), z2From0);
+                        global::System.Runtime.Intrinsics.Vector128<float> z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 18) * global::System.Runtime.Intrinsics.Vector128.Create(a1_1);
+                        z2From0 = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 20), global::System.Runtime.Intrinsics.Vector128.Create(a1_2), z2From0);
+                        z2From0Odd = global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref weights, 22), global::System.Runtime.Intrinsics.Vector128.Create(a1_3), z2From0Odd);
+                        z2From0 += z2From0Odd;
+                        global::System.Runtime.Intrinsics.Vector128<float> a2From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(z2From0);
+                        a2_0 = a2From0[0];
+                        a2_1 = a2From0[1];
+                    }
+                    else
+                    {
+                        a2_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[16] * a1_0 + p[18] * a1_1 + p[20] * a1_2 + (p[22] * a1_3 + p[24]));
+                        a2_1 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(p[17] * a1_0 + p[19] * a1_1 + p[21] * a1_2 + (p[23] * a1_3 + p[25]));
+                    }
 
                     // BP1, mean squared error: δ[2] = (ŷ − y) ⊙ g'(z[2]), with σ' = a[2](1 − a[2]); C = ½ Σ (ŷ − y)².
-                    float a2_0 = a2[0], error2_0 = a2_0 - target[0];
-                    delta2[0] = error2_0 * a2_0 * (1f - a2_0);
-                    float a2_1 = a2[1], error2_1 = a2_1 - target[1];
-                    delta2[1] = error2_1 * a2_1 * (1f - a2_1);
+                    float error2_0 = a2_0 - target[0], delta2_0 = error2_0 * a2_0 * (1f - a2_0);
+                    float error2_1 = a2_1 - target[1], delta2_1 = error2_1 * a2_1 * (1f - a2_1);
                     float loss = 0.5f * (error2_0 * error2_0 + error2_1 * error2_1);
 
-                    DescendLayers(input, a1, delta1, delta2, -learningRate);
+                    // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+                    // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+                    // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+
+                    // Layer 2 (4 → 2, Sigmoid), unrolled
+                    // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
+                    float delta1_0 = (p[16] * delta2_0 + p[17] * delta2_1) * a1_0 * (1f - a1_0);
+                    float delta1_1 = (p[18] * delta2_0 + p[19] * delta2_1) * a1_1 * (1f - a1_1);
+                    float delta1_2 = (p[20] * delta2_0 + p[21] * delta2_1) * a1_2 * (1f - a1_2);
+                    float delta1_3 = (p[22] * delta2_0 + p[23] * delta2_1) * a1_3 * (1f - a1_3);
+
+                    // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
+                    float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1;
+                    // W[2] by columns: column k moves by −η·δ[2]·a[1]_k and b[2], the column after the last, by −η·δ[2].
+                    // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+                    // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> step2From0 = global::System.Runtime.Intrinsics.Vector128.Create(step2_0, step2_1, 0f, 0f);
+                        global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
+                        global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 18);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
+                        global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 18, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
+                        global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 22);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
+                        global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 24);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 22, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 24, column4 + step2From0);
+                    }
+                    else
+                    {
+                        p[24] += step2_0;
+                        p[16] += step2_0 * a1_0;
+                        p[18] += step2_0 * a1_1;
+                        p[20] += step2_0 * a1_2;
+                        p[22] += step2_0 * a1_3;
+                        p[25] += step2_1;
+                        p[17] += step2_1 * a1_0;
+                        p[19] += step2_1 * a1_1;
+                        p[21] += step2_1 * a1_2;
+                        p[23] += step2_1 * a1_3;
+                    }
+
+                    // Layer 1 (3 → 4, Sigmoid), unrolled
+                    // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+                    float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3;
+                    // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
+                    // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
+                    // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
+                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                    {
+                        ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
+                        global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, step1_3);
+                        global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
+                        global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
+                        global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 8);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
+                        global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 8, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
+                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, column3 + step1From0);
+                    }
+                    else
+                    {
+                        p[12] += step1_0;
+                        p[0] += step1_0 * input_0;
+                        p[4] += step1_0 * input_1;
+                        p[8] += step1_0 * input_2;
+                        p[13] += step1_1;
+                        p[1] += step1_1 * input_0;
+                        p[5] += step1_1 * input_1;
+                        p[9] += step1_1 * input_2;
+                        p[14] += step1_2;
+                        p[2] += step1_2 * input_0;
+                        p[6] += step1_2 * input_1;
+                        p[10] += step1_2 * input_2;
+                        p[15] += step1_3;
+                        p[3] += step1_3 * input_0;
+                        p[7] += step1_3 * input_1;
+                        p[11] += step1_3 * input_2;
+                    }
                     return loss;
                 }
 
@@ -606,99 +738,6 @@ namespace Game.Bots
                     }
                 }
 
-                /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> a1, global::System.Span<float> delta1, global::System.Span<float> delta2, float negativeRate)
-                {
-                    // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
-                    // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
-                    // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
-                    global::System.Span<float> p = Parameters;
-
-                    // Layer 2 (4 → 2, Sigmoid), unrolled
-                    float delta2_0 = delta2[0], delta2_1 = delta2[1];
-                    float a1_0 = a1[0], a1_1 = a1[1], a1_2 = a1[2], a1_3 = a1[3];
-                    // BP2: δ[1] = (W[2]ᵀ·δ[2]) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]).
-                    delta1[0] = (p[16] * delta2_0 + p[17] * delta2_1) * a1_0 * (1f - a1_0);
-                    delta1[1] = (p[18] * delta2_0 + p[19] * delta2_1) * a1_1 * (1f - a1_1);
-                    delta1[2] = (p[20] * delta2_0 + p[21] * delta2_1) * a1_2 * (1f - a1_2);
-                    delta1[3] = (p[22] * delta2_0 + p[23] * delta2_1) * a1_3 * (1f - a1_3);
-
-                    // Then the step: b[2] −= η·δ[2], W[2] −= η·δ[2]·a[1]ᵀ.
-                    float step2_0 = negativeRate * delta2_0, step2_1 = negativeRate * delta2_1;
-                    // W[2] by columns: column k moves by −η·δ[2]·a[1]_k and b[2], the column after the last, by −η·δ[2].
-                    // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
-                    // over those lanes; b[2] is written without passing its units, except into the buffer's overhang.
-                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                    {
-                        ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                        global::System.Runtime.Intrinsics.Vector128<float> step2From0 = global::System.Runtime.Intrinsics.Vector128.Create(step2_0, step2_1, 0f, 0f);
-                        global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 16);
-                        global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 18);
-                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 16, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_0), column0));
-                        global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 20);
-                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 18, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_1), column1));
-                        global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 22);
-                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 20, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_2), column2));
-                        global::System.Runtime.Intrinsics.Vector128<float> column4 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 24);
-                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 22, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step2From0, global::System.Runtime.Intrinsics.Vector128.Create(a1_3), column3));
-                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 24, column4 + step2From0);
-                    }
-                    else
-                    {
-                        p[24] += step2_0;
-                        p[16] += step2_0 * a1_0;
-                        p[18] += step2_0 * a1_1;
-                        p[20] += step2_0 * a1_2;
-                        p[22] += step2_0 * a1_3;
-                        p[25] += step2_1;
-                        p[17] += step2_1 * a1_0;
-                        p[19] += step2_1 * a1_1;
-                        p[21] += step2_1 * a1_2;
-                        p[23] += step2_1 * a1_3;
-                    }
-
-                    // Layer 1 (3 → 4, Sigmoid), unrolled
-                    float delta1_0 = delta1[0], delta1_1 = delta1[1], delta1_2 = delta1[2], delta1_3 = delta1[3];
-                    float input_0 = input[0], input_1 = input[1], input_2 = input[2];
-                    // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
-                    float step1_0 = negativeRate * delta1_0, step1_1 = negativeRate * delta1_1, step1_2 = negativeRate * delta1_2, step1_3 = negativeRate * delta1_3;
-                    // W[1] by columns: column k moves by −η·δ[1]·x_k and b[1], the column after the last, by −η·δ[1].
-                    // A column's store runs past its units into the next column, which is loaded before that store and stored after it,
-                    // over those lanes; b[1] is written without passing its units, except into the buffer's overhang.
-                    if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                    {
-                        ref float origin = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(p);
-                        global::System.Runtime.Intrinsics.Vector128<float> step1From0 = global::System.Runtime.Intrinsics.Vector128.Create(step1_0, step1_1, step1_2, step1_3);
-                        global::System.Runtime.Intrinsics.Vector128<float> column0 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 0);
-                        global::System.Runtime.Intrinsics.Vector128<float> column1 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 4);
-                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 0, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_0), column0));
-                        global::System.Runtime.Intrinsics.Vector128<float> column2 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 8);
-                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 4, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_1), column1));
-                        global::System.Runtime.Intrinsics.Vector128<float> column3 = global::StaticNet.CompilerServices.VectorArithmetic.Load128(ref origin, 12);
-                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 8, global::StaticNet.CompilerServices.VectorArithmetic.MultiplyAdd(step1From0, global::System.Runtime.Intrinsics.Vector128.Create(input_2), column2));
-                        global::StaticNet.CompilerServices.VectorArithmetic.Store(ref origin, 12, column3 + step1From0);
-                    }
-                    else
-                    {
-                        p[12] += step1_0;
-                        p[0] += step1_0 * input_0;
-                        p[4] += step1_0 * input_1;
-                        p[8] += step1_0 * input_2;
-                        p[13] += step1_1;
-                        p[1] += step1_1 * input_0;
-                        p[5] += step1_1 * input_1;
-                        p[9] += step1_1 * input_2;
-                        p[14] += step1_2;
-                        p[2] += step1_2 * input_0;
-                        p[6] += step1_2 * input_1;
-                        p[10] += step1_2 * input_2;
-                        p[15] += step1_3;
-                        p[3] += step1_3 * input_0;
-                        p[7] += step1_3 * input_1;
-                        p[11] += step1_3 * input_2;
-                    }
-                }
             }
         }
     }

@@ -197,17 +197,40 @@ namespace Demo
         {
             global::StaticNet.CompilerServices.SpanLength.Require(input, InputSize, nameof(input));
             global::StaticNet.CompilerServices.SpanLength.Require(target, OutputSize, nameof(target));
-            global::System.Span<float> scratch = stackalloc float[TrainingScratchLength];
-            global::System.Span<float> a1 = scratch.Slice(0, Layer1Size);
-            global::System.Span<float> delta1 = scratch.Slice(1, Layer1Size);
-            ForwardLayers(input, a1);
+            // a[l] and δ[l] stay in locals from the forward pass to the step: nothing goes through memory but the parameters.
+            global::System.Span<float> p = Parameters;
+            float input_0 = input[0], input_1 = input[1], negativeRate = -learningRate;
+
+            // Layer 1 (2 → 1, Sigmoid), unrolled, in registers
+            // z[1] = W[1]·x + b[1]
+            // ŷ = a[1] = σ(z[1])
+            float z1_0 = p[0] * input_0 + p[1] * input_1 + p[2];
+            float a1_0;
+            // Vectors as wide as the hardware computes (constant tests: one branch is compiled); padding lanes hold g(0) and are never read.
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector128<float> a1From0 = global::StaticNet.CompilerServices.VectorActivations.Sigmoid(global::System.Runtime.Intrinsics.Vector128.Create(z1_0, 0f, 0f, 0f));
+                a1_0 = a1From0[0];
+            }
+            else
+            {
+                a1_0 = global::StaticNet.CompilerServices.NetworkMath.Sigmoid(z1_0);
+            }
 
             // BP1, mean squared error: δ[1] = (ŷ − y) ⊙ g'(z[1]), with σ' = a[1](1 − a[1]); C = ½ Σ (ŷ − y)².
-            float a1_0 = a1[0], error1_0 = a1_0 - target[0];
-            delta1[0] = error1_0 * a1_0 * (1f - a1_0);
+            float error1_0 = a1_0 - target[0], delta1_0 = error1_0 * a1_0 * (1f - a1_0);
             float loss = 0.5f * (error1_0 * error1_0);
 
-            DescendLayers(input, delta1, -learningRate);
+            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
+            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
+            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
+
+            // Layer 1 (2 → 1, Sigmoid), unrolled
+            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
+            float step1_0 = negativeRate * delta1_0;
+            p[2] += step1_0;
+            p[0] += step1_0 * input_0;
+            p[1] += step1_0 * input_1;
             return loss;
         }
 
@@ -395,23 +418,5 @@ namespace Demo
             }
         }
 
-        /// <summary>From δ[L], steps every layer's b[l] and W[l] by −η times its gradient, from the last layer to the first.</summary>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private void DescendLayers(global::System.ReadOnlySpan<float> input, global::System.Span<float> delta1, float negativeRate)
-        {
-            // Order matters: BP2 for layer l−1 reads W[l], so each layer's δ goes down first and its own W and b
-            // are stepped after, from the last layer to the first. Stepping W[l] before BP2 would give δ[l−1] from
-            // the new weights, which is not ∂C/∂θ at the θ the forward pass used.
-            global::System.Span<float> p = Parameters;
-
-            // Layer 1 (2 → 1, Sigmoid), unrolled
-            float delta1_0 = delta1[0];
-            float input_0 = input[0], input_1 = input[1];
-            // Then the step: b[1] −= η·δ[1], W[1] −= η·δ[1]·xᵀ.
-            float step1_0 = negativeRate * delta1_0;
-            p[2] += step1_0;
-            p[0] += step1_0 * input_0;
-            p[1] += step1_0 * input_1;
-        }
     }
 }
