@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One run of everything the README's performance table quotes, back to back on this machine: the BenchmarkDotNet
-# suite (StaticNet, the C# baselines, ONNX Runtime), then the Eigen and PyTorch anchor programs. Writes the CPU and
-# the load before and after, so the table can say which machine gave it and how quiet it was.
+# suite (StaticNet, the C# baselines, ONNX Runtime), the TorchSharp training comparison (a project of its own, outside
+# the solution), then the Eigen and PyTorch anchor programs. Writes the CPU and the load before and after, so the
+# table can say which machine gave it and how quiet it was.
 #   tests/StaticNet.Benchmarks/run-all.sh            # BenchmarkDotNet's short job, about 25 minutes
 #   JOB=medium tests/StaticNet.Benchmarks/run-all.sh # the medium job, about an hour
 set -euo pipefail
@@ -16,6 +17,9 @@ echo "    load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "## BenchmarkDotNet ($job job)"
 dotnet run -c Release --project "$here" -- --filter '*' --job "$job" --exporters markdown
+
+echo "## TorchSharp ($job job)"
+"$here/../StaticNet.Benchmarks.TorchSharp/run.sh" --filter '*' --job "$job" --exporters markdown
 
 echo "## Eigen"
 "$here/Anchors/run-eigen-anchors.sh"
