@@ -53,6 +53,7 @@ public static partial class DenseKernels
             output[j] = sum;
         }
     }
+
     /// <summary>Z = X·Wᵀ + b for <paramref name="count"/> samples with W stored column-major: Z = X·S + b, S = Wᵀ as stored.</summary>
     /// <param name="weights">W, column-major: S = Wᵀ, row-major [inputs × units], as stored in the parameters.</param>
     /// <param name="biases">b, one per unit.</param>

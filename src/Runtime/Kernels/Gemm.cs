@@ -6,8 +6,8 @@ namespace StaticNet.Kernels;
 /// C (+)= A·B for row-major B and C and a strided A, as register tiles of rows × 2 vectors: per step of the inner
 /// dimension 2 loads of B, one broadcast of A per row and 2 FMAs per row, the accumulators held in registers
 /// throughout; 6 rows (12 accumulators, 15 of AVX2's 16 registers) at every width except 512 bits on Zen 4, which
-/// keeps 4 rows (<see cref="SixRowTilesAt512Bits"/>), then 4-row and single-row tiles for the rest. A is addressed through (rowStride, columnStride), so δᵀ and
-/// row-major operands need no copy.
+/// keeps 4 rows (<see cref="SixRowTilesAt512Bits"/>), then 4-row and single-row tiles for the rest. A is addressed
+/// through (rowStride, columnStride), so δᵀ and row-major operands need no copy.
 /// </summary>
 internal static class Gemm
 {
@@ -16,9 +16,11 @@ internal static class Gemm
     /// Intel's server cores) needs eight sums in flight, and 4 × 2 tiles have exactly eight: on a Zen 5, 6 × 2 tiles ran
     /// the 784-128-10 ∂W product at 85 % of the peak against 78 % (`BatchProductBenchmarks`). Zen 4 (AMD family 0x19,
     /// the only family of it with AVX-512) splits each 512-bit FMA over both 256-bit pipes, so four sums in flight
-    /// suffice there, and 4 × 2 measured 1–15 % faster than 6 × 2. Read once; the JIT folds it as a constant.
+    /// suffice there, and 4 × 2 measured 1–15 % faster than 6 × 2. CPUID is read once (<see cref="CpuFamily"/>); the
+    /// kernels are compiled fully optimised at their first call, before that field is set, so this is one load and
+    /// branch per product, not a constant.
     /// </summary>
-    private static readonly bool SixRowTilesAt512Bits = !CpuFamily.IsZen4;
+    private static bool SixRowTilesAt512Bits => !CpuFamily.IsZen4;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TVector, TSimd>(

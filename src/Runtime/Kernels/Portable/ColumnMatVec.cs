@@ -4,7 +4,8 @@ namespace StaticNet.Kernels;
 
 /// <summary>
 /// a = g(b + Σ_k x_k·W[:,k]) for one sample from W stored by columns (a frozen network's column layout, or a trainable
-/// layer stored by columns), one float at a time: each unit starts from its bias and adds its column entries in input order, and g runs on the sum.
+/// layer stored by columns), one float at a time: each unit starts from its bias and adds its column entries in input
+/// order, and g runs on the sum.
 /// </summary>
 internal static class ColumnMatVec
 {
